@@ -1,0 +1,5 @@
+package archfixtures.ferry.cli;
+
+/** The composition root. */
+public class SomeCommand {
+}

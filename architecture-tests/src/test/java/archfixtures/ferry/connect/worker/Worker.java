@@ -1,0 +1,5 @@
+package archfixtures.ferry.connect.worker;
+
+/** Part of the runtime. */
+public class Worker {
+}
