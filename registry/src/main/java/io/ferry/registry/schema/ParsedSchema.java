@@ -1,0 +1,32 @@
+package io.ferry.registry.schema;
+
+import java.util.List;
+
+/**
+ * A schema that parsed. Immutable and thread-safe.
+ *
+ * <p>Two schemas are "the same" for the registry (same id, idempotent re-registration, lookup)
+ * when their type, {@link #canonicalString()} and {@link #references()} are equal.
+ */
+public interface ParsedSchema {
+
+    SchemaType type();
+
+    /** The text the registry stores and answers with, as Confluent's registry computes it. */
+    String canonicalString();
+
+    /** References to schemas of other subjects, in the order given at registration. */
+    List<SchemaReference> references();
+
+    /** The same schema in normal form ({@code normalize=true}); equal schemas normalise to equal text. */
+    ParsedSchema normalize();
+
+    /**
+     * The schema's name as a record-name subject strategy would use it (for Avro, the full name of a
+     * named top-level type), or {@code null} when it has none.
+     */
+    String name();
+
+    /** The type-specific parsed form (for Avro, an {@code org.apache.avro.Schema}). */
+    Object rawSchema();
+}
