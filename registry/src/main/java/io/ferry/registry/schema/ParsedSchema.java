@@ -22,8 +22,9 @@ public interface ParsedSchema {
     ParsedSchema normalize();
 
     /**
-     * The schema's name as a record-name subject strategy would use it (for Avro, the full name of a
-     * named top-level type), or {@code null} when it has none.
+     * The schema's name as a record-name subject strategy would use it, or {@code null} when it has none.
+     * For Avro, the full name of a top-level record; enums, fixed types and unnamed types have none, as in
+     * Confluent's registry.
      */
     String name();
 
