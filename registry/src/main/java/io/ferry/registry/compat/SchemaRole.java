@@ -1,0 +1,22 @@
+package io.ferry.registry.compat;
+
+/** Which of the two schemas in a check a description speaks of: the candidate or the earlier version. */
+enum SchemaRole {
+    NEW("new"),
+    OLD("old");
+
+    private final String label;
+
+    SchemaRole(String label) {
+        this.label = label;
+    }
+
+    /** The word descriptions use: {@code new} or {@code old}. */
+    String label() {
+        return label;
+    }
+
+    SchemaRole other() {
+        return this == NEW ? OLD : NEW;
+    }
+}
