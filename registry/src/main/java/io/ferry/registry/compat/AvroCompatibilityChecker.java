@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Avro compatibility as Confluent Schema Registry decides it: Avro's own reader/writer resolution rules
- * ({@link SchemaCompatibility}), every problem Avro finds, described in Confluent's words. Stateless and
- * thread-safe.
+ * ({@link SchemaCompatibility}), every problem Avro finds, each described as Confluent Schema Registry
+ * describes it. Stateless and thread-safe.
  */
 public final class AvroCompatibilityChecker implements CompatibilityChecker {
 

@@ -167,7 +167,7 @@ final class AvroNormalForm {
     /**
      * A logical type's attributes, written before the sorted properties. The properties repeat them; the
      * parser keeps the first position and the last value of a repeated member, which places the logical
-     * type first as Confluent's normal form does.
+     * type first, as Confluent Schema Registry's normal form does.
      */
     private void logicalType(LogicalType logicalType) {
         if (logicalType == null) {

@@ -15,9 +15,9 @@ import io.ferry.registry.schema.SchemaType;
  * <p>How strictly, as Confluent Schema Registry parses them:
  * <ul>
  *   <li>default values are checked against their fields' types only for a new schema, and only when
- *       {@code validateDefaults} is set (Confluent's {@code avro.validate.defaults}, off by default) or
- *       the normal form was asked for; a new schema checked so is also held to Avro's strict name rules,
- *       namespaces included;</li>
+ *       {@code validateDefaults} is set (as Confluent Schema Registry's {@code avro.validate.defaults}, off
+ *       by default) or the normal form was asked for; a new schema checked so is also held to Avro's strict
+ *       name rules, namespaces included;</li>
  *   <li>otherwise names, field names and enum symbols must still be valid Avro names, but namespaces are
  *       not checked, nor are default values.</li>
  * </ul>
