@@ -80,10 +80,10 @@ final class FerryArchitecture {
                 .because("rest packages are thin adapters; nothing else knows HTTP");
     }
 
-    /** Nothing but the composition root (cli) and other rest code reaches into a rest package. */
+    /** Nothing but composition roots (cli, a module's server package) and other rest code reaches into a rest package. */
     ArchRule restPackagesAreLeaves() {
         return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages("..rest..", pkg("cli"))
+                .and().resideOutsideOfPackages("..rest..", "..server..", pkg("cli"))
                 .should().dependOnClassesThat().resideInAPackage(root + "..rest..")
                 .allowEmptyShould(true)
                 .because("domain and store code never import rest (a store that knows HTTP cannot be reused)");

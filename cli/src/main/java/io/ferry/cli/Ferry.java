@@ -3,6 +3,7 @@ package io.ferry.cli;
 import java.io.PrintWriter;
 
 import io.ferry.cli.kafka.KafkaCommand;
+import io.ferry.cli.registry.RegistryCommand;
 import io.ferry.cli.support.OneLineErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = Ferry.Version.class,
         description = "Ferry: a Kafka Connect runtime and a schema registry on Apache Kafka.",
-        subcommands = {VersionCommand.class, KafkaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {VersionCommand.class, KafkaCommand.class, RegistryCommand.class, CommandLine.HelpCommand.class},
+        usageHelpAutoWidth = true)
 public final class Ferry implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -174,6 +174,15 @@ public final class CompactedTopicTailer<K, V> implements AutoCloseable {
         return applied;
     }
 
+    /**
+     * A future completed once the handler has applied the record at {@code offset} of
+     * {@code partition} — for writers that produce with their own producer (a transactional one)
+     * and then wait for this reader, as {@link #sendAndAwait} does for its own writes.
+     */
+    public CompletableFuture<Void> awaitApplied(int partition, long offset) {
+        return waiters.awaitApplied(partition, offset);
+    }
+
     /** The next offset to apply, per partition, as far as the handler has got. */
     public Map<Integer, Long> positions() {
         return waiters.positions();
