@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -37,8 +35,9 @@ public final class RegistryIndex implements RecordApplier {
     private final NavigableMap<String, NavigableMap<Integer, SubjectVersion>> subjects = new TreeMap<>();
     private final Map<Integer, SchemaContent> contentById = new ConcurrentHashMap<>();
     private final Map<SchemaContent, Integer> idByContent = new HashMap<>();
-    private final Map<Integer, Set<SubjectVersionKey>> versionsById = new HashMap<>();
-    private final Map<SubjectVersionKey, Set<SubjectVersionKey>> referrers = new HashMap<>();
+    /** Ids are mostly used by one version: small lists, sorted when read. */
+    private final Map<Integer, List<SubjectVersionKey>> versionsById = new HashMap<>();
+    private final Map<SubjectVersionKey, List<SubjectVersionKey>> referrers = new HashMap<>();
     private final Map<String, RecordValue.Config> configs = new HashMap<>();
     private final Map<String, RegistryMode> modes = new HashMap<>();
     private RecordValue.Config globalConfig;
@@ -109,19 +108,24 @@ public final class RegistryIndex implements RecordApplier {
     private void link(SubjectVersionKey key, SubjectVersion version) {
         contentById.putIfAbsent(version.id(), version.content());
         idByContent.put(version.content(), version.id());
-        versionsById.computeIfAbsent(version.id(), id -> new TreeSet<>(KEY_ORDER)).add(key);
+        addOnce(versionsById.computeIfAbsent(version.id(), id -> new ArrayList<>(1)), key);
         if (version.id() > maxId) {
             maxId = version.id();
         }
         for (SchemaReference reference : version.content().references()) {
-            referrers.computeIfAbsent(new SubjectVersionKey(reference.subject(), reference.version()), k -> new TreeSet<>(KEY_ORDER))
-                    .add(key);
+            addOnce(referrers.computeIfAbsent(new SubjectVersionKey(reference.subject(), reference.version()), k -> new ArrayList<>(1)), key);
+        }
+    }
+
+    private static void addOnce(List<SubjectVersionKey> keys, SubjectVersionKey key) {
+        if (!keys.contains(key)) {
+            keys.add(key);
         }
     }
 
     /** Forgets what a version linked; an id no version uses any more is forgotten too. */
     private void unlink(SubjectVersionKey key, SubjectVersion version) {
-        Set<SubjectVersionKey> users = versionsById.get(version.id());
+        List<SubjectVersionKey> users = versionsById.get(version.id());
         if (users != null) {
             users.remove(key);
             if (users.isEmpty()) {
@@ -132,7 +136,7 @@ public final class RegistryIndex implements RecordApplier {
         }
         for (SchemaReference reference : version.content().references()) {
             SubjectVersionKey target = new SubjectVersionKey(reference.subject(), reference.version());
-            Set<SubjectVersionKey> set = referrers.get(target);
+            List<SubjectVersionKey> set = referrers.get(target);
             if (set != null) {
                 set.remove(key);
                 if (set.isEmpty()) {
@@ -240,10 +244,10 @@ public final class RegistryIndex implements RecordApplier {
     /** The subject versions that use an id, by subject then version. */
     public List<SubjectVersion> versionsUsing(int id) {
         return read(() -> {
-            Set<SubjectVersionKey> keys = versionsById.get(id);
+            List<SubjectVersionKey> keys = versionsById.get(id);
             List<SubjectVersion> result = new ArrayList<>();
             if (keys != null) {
-                for (SubjectVersionKey key : keys) {
+                for (SubjectVersionKey key : sorted(keys)) {
                     result.add(subjects.get(key.subject()).get(key.version()));
                 }
             }
@@ -254,10 +258,10 @@ public final class RegistryIndex implements RecordApplier {
     /** The versions whose schemas reference {@code subject} at {@code version}. */
     public List<SubjectVersion> referrersOf(String subject, int version) {
         return read(() -> {
-            Set<SubjectVersionKey> keys = referrers.get(new SubjectVersionKey(subject, version));
+            List<SubjectVersionKey> keys = referrers.get(new SubjectVersionKey(subject, version));
             List<SubjectVersion> result = new ArrayList<>();
             if (keys != null) {
-                for (SubjectVersionKey key : keys) {
+                for (SubjectVersionKey key : sorted(keys)) {
                     result.add(subjects.get(key.subject()).get(key.version()));
                 }
             }
@@ -278,6 +282,12 @@ public final class RegistryIndex implements RecordApplier {
     /** Whether the registry holds no schema at all (IMPORT mode may be entered only then). */
     public boolean isEmpty() {
         return read(subjects::isEmpty);
+    }
+
+    private static List<SubjectVersionKey> sorted(List<SubjectVersionKey> keys) {
+        List<SubjectVersionKey> copy = new ArrayList<>(keys);
+        copy.sort(KEY_ORDER);
+        return copy;
     }
 
     private <T> T read(Supplier<T> query) {

@@ -2,10 +2,13 @@ package io.ferry.registry.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -155,37 +158,112 @@ public final class SchemasTopicCodec implements RecordCodec {
 
     @Override
     public RegistryRecord decode(byte[] keyBytes, byte[] valueBytes) {
-        JsonNode key = parse(keyBytes, "key");
-        JsonNode value = valueBytes == null ? null : parse(valueBytes, "value");
-        String keyType = text(key, "keytype");
-        if (keyType == null) {
-            throw new IllegalArgumentException("record key without keytype: " + key);
+        ParsedKey key = parseKey(keyBytes);
+        if (key.type() == null) {
+            throw new IllegalArgumentException("record key without keytype: " + new String(keyBytes, StandardCharsets.UTF_8));
         }
-        String subject = text(key, "subject");
-        return switch (keyType) {
-            case "SCHEMA" -> new RegistryRecord(new RecordKey.Schema(subject, key.path("version").asInt()),
-                    value == null ? null : readSchema(value));
-            case "CONFIG" -> new RegistryRecord(new RecordKey.Config(subject), value == null ? null : readConfig(value));
-            case "MODE" -> new RegistryRecord(new RecordKey.Mode(subject), value == null ? null : readMode(value));
-            case "DELETE_SUBJECT" -> new RegistryRecord(new RecordKey.DeleteSubject(subject), value == null ? null
-                    : new RecordValue.DeleteSubject(text(value, "subject"), value.path("version").asInt()));
-            case "CLEAR_SUBJECT" -> new RegistryRecord(new RecordKey.ClearSubject(subject), value == null ? null
-                    : new RecordValue.ClearSubject(text(value, "subject")));
-            default -> new RegistryRecord(new RecordKey.Noop(), null);
-        };
+        String subject = key.subject();
+        switch (key.type()) {
+            case "SCHEMA":
+                return new RegistryRecord(new RecordKey.Schema(subject, key.version()), valueBytes == null ? null : readSchema(valueBytes));
+            case "CONFIG":
+                return new RegistryRecord(new RecordKey.Config(subject), valueBytes == null ? null : readConfig(parse(valueBytes, "value")));
+            case "MODE":
+                return new RegistryRecord(new RecordKey.Mode(subject), valueBytes == null ? null : readMode(parse(valueBytes, "value")));
+            case "DELETE_SUBJECT": {
+                JsonNode value = valueBytes == null ? null : parse(valueBytes, "value");
+                return new RegistryRecord(new RecordKey.DeleteSubject(subject), value == null ? null
+                        : new RecordValue.DeleteSubject(text(value, "subject"), value.path("version").asInt()));
+            }
+            case "CLEAR_SUBJECT": {
+                JsonNode value = valueBytes == null ? null : parse(valueBytes, "value");
+                return new RegistryRecord(new RecordKey.ClearSubject(subject), value == null ? null
+                        : new RecordValue.ClearSubject(text(value, "subject")));
+            }
+            default:
+                return new RegistryRecord(new RecordKey.Noop(), null);
+        }
     }
 
-    private static RecordValue.Schema readSchema(JsonNode value) {
-        String typeName = text(value, "schemaType");
-        SchemaType type = SchemaType.fromName(typeName)
-                .orElseThrow(() -> new IllegalArgumentException("unknown schemaType " + typeName));
-        List<SchemaReference> references = new ArrayList<>();
-        for (JsonNode reference : value.path("references")) {
-            references.add(new SchemaReference(text(reference, "name"), text(reference, "subject"), reference.path("version").asInt()));
+    /** The fields of a key. Keys are flat objects, read with a streaming parser: a restart reads every one. */
+    private record ParsedKey(String type, String subject, int version) {
+    }
+
+    private static ParsedKey parseKey(byte[] bytes) {
+        String type = null;
+        String subject = null;
+        int version = 0;
+        try (JsonParser parser = JSON.getFactory().createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("record key is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken token = parser.nextToken();
+                switch (field) {
+                    case "keytype" -> type = token == JsonToken.VALUE_NULL ? null : parser.getText();
+                    case "subject" -> subject = token == JsonToken.VALUE_NULL ? null : parser.getText();
+                    case "version" -> version = parser.getValueAsInt();
+                    default -> parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("record key is not JSON: " + e.getMessage(), e);
         }
-        return new RecordValue.Schema(text(value, "subject"), value.path("version").asInt(), value.path("id").asInt(), type,
-                text(value, "schema"), references, object(value, "metadata"), object(value, "ruleSet"),
-                value.path("deleted").asBoolean(false));
+        return new ParsedKey(type, subject, version);
+    }
+
+    /** A schema value, read with a streaming parser: most of a log is made of them. */
+    private static RecordValue.Schema readSchema(byte[] bytes) {
+        String subject = null;
+        String typeName = null;
+        String schema = null;
+        int version = 0;
+        int id = 0;
+        boolean deleted = false;
+        List<SchemaReference> references = new ArrayList<>();
+        ObjectNode metadata = null;
+        ObjectNode ruleSet = null;
+        try (JsonParser parser = JSON.getFactory().createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("schema record value is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken token = parser.nextToken();
+                switch (field) {
+                    case "subject" -> subject = token == JsonToken.VALUE_NULL ? null : parser.getText();
+                    case "version" -> version = parser.getValueAsInt();
+                    case "id" -> id = parser.getValueAsInt();
+                    case "schemaType" -> typeName = token == JsonToken.VALUE_NULL ? null : parser.getText();
+                    case "schema" -> schema = token == JsonToken.VALUE_NULL ? null : parser.getText();
+                    case "deleted" -> deleted = parser.getValueAsBoolean();
+                    case "references" -> references = readReferences(parser.readValueAsTree());
+                    case "metadata" -> metadata = asObject(parser.readValueAsTree());
+                    case "ruleSet" -> ruleSet = asObject(parser.readValueAsTree());
+                    default -> parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("record value is not JSON: " + e.getMessage(), e);
+        }
+        String name = typeName;
+        SchemaType type = SchemaType.fromName(typeName).orElseThrow(() -> new IllegalArgumentException("unknown schemaType " + name));
+        return new RecordValue.Schema(subject, version, id, type, schema, references, metadata, ruleSet, deleted);
+    }
+
+    private static List<SchemaReference> readReferences(Object tree) {
+        List<SchemaReference> references = new ArrayList<>();
+        if (tree instanceof JsonNode array) {
+            for (JsonNode reference : array) {
+                references.add(new SchemaReference(text(reference, "name"), text(reference, "subject"), reference.path("version").asInt()));
+            }
+        }
+        return references;
+    }
+
+    private static ObjectNode asObject(Object tree) {
+        return tree instanceof ObjectNode object ? object : null;
     }
 
     private static RecordValue.Config readConfig(JsonNode value) {
@@ -201,11 +279,6 @@ public final class SchemasTopicCodec implements RecordCodec {
     private static RecordValue.Mode readMode(JsonNode value) {
         String name = text(value, "mode");
         return new RecordValue.Mode(RegistryMode.fromName(name).orElseThrow(() -> new IllegalArgumentException("unknown mode " + name)));
-    }
-
-    private static ObjectNode object(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isObject() ? (ObjectNode) value : null;
     }
 
     private static String text(JsonNode node, String field) {
