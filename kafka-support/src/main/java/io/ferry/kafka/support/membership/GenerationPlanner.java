@@ -67,11 +67,13 @@ final class GenerationPlanner {
                 .sorted(Comparator.comparing(MemberIdentity::id)).toList();
         String leaderKafkaMember = plan.leaderId().map(kafkaMemberOf::get).orElse(null);
 
+        Map<String, String> memberIdOf = new LinkedHashMap<>();
+        kafkaMemberOf.forEach((memberId, kafkaMemberId) -> memberIdOf.put(kafkaMemberId, memberId));
         Map<String, MemberPlan> result = new LinkedHashMap<>();
         for (String kafkaMemberId : announcements.keySet()) {
-            Optional<String> memberId = kafkaMemberOf.entrySet().stream()
-                    .filter(e -> e.getValue().equals(kafkaMemberId)).map(Map.Entry::getKey).findFirst();
-            byte[] assignment = memberId.map(plan::assignmentOf).orElse(new byte[0]);
+            // Members left out (unreadable, or a duplicate id) get the plan without an assignment.
+            String memberId = memberIdOf.get(kafkaMemberId);
+            byte[] assignment = memberId == null ? new byte[0] : plan.assignmentOf(memberId);
             result.put(kafkaMemberId, new MemberPlan(kafkaMemberId.equals(leaderKafkaMember),
                     new PlanForMember(plan.leaderId(), identities, assignment)));
         }
