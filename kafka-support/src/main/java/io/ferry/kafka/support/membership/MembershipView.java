@@ -15,7 +15,7 @@ import org.apache.kafka.common.TopicPartition;
  * <p>A view is a member's belief, not the truth: a member whose process stalls keeps its last
  * view until it hears from the coordinator again, while the others may already have elected
  * someone else. Writes that only the leader may make must therefore be fenced by Kafka, with
- * {@link #groupMetadata()} (a transactional producer that commits offsets with them).
+ * {@link #groupMetadata()} (see {@link LeaderFencedProducer}).
  */
 public final class MembershipView {
     private final String groupId;
@@ -111,7 +111,7 @@ public final class MembershipView {
      * The generation since which this member has led without interruption, as far as it saw: its
      * views from that generation to this one all made it leader. Empty unless {@link #isLeader()}.
      * A new value means a new term, in which another member may have led in between, so the
-     * leader must claim its producer again (a leader producer again).
+     * leader must claim its producer again ({@link LeaderFencedProducer#claim}).
      */
     public OptionalInt leaderSince() {
         return leaderSince;
