@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -262,7 +263,7 @@ public final class LeaderFencedProducer<K, V> implements AutoCloseable {
         private volatile boolean active = true;
 
         @Override
-        public CompletableFuture<RecordMetadata> send(org.apache.kafka.clients.producer.ProducerRecord<K, V> record) {
+        public CompletableFuture<RecordMetadata> send(ProducerRecord<K, V> record) {
             if (!active) {
                 throw new IllegalStateException("the transaction this sender belongs to has ended");
             }

@@ -1,5 +1,6 @@
 package io.ferry.kafka.support.membership;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -139,7 +140,7 @@ public final class MembershipView {
     public boolean equals(Object other) {
         return other instanceof MembershipView that && groupId.equals(that.groupId) && self.equals(that.self)
                 && generation == that.generation && leading == that.leading && leader.equals(that.leader) && members.equals(that.members)
-                && leaderSince.equals(that.leaderSince) && java.util.Arrays.equals(assignment, that.assignment)
+                && leaderSince.equals(that.leaderSince) && Arrays.equals(assignment, that.assignment)
                 && groupMetadata.map(ConsumerGroupMetadata::memberId).equals(that.groupMetadata.map(ConsumerGroupMetadata::memberId));
     }
 
