@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure a state topic exists and is safe to keep state in: creates it when missing, and
- * refuses one that is not compacted or has the wrong partition count.
+ * refuses one that is not compacted or has the wrong partition count. Topics that hold no state
+ * only need to exist ({@link #ensureExists}).
  */
 public final class TopicProvisioner {
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
@@ -70,7 +71,45 @@ public final class TopicProvisioner {
         verifyCleanupPolicy(requirements);
         TopicDescription found = description.get();
         verifyPartitionCount(requirements, found.partitions().size());
-        return found.partitions().stream()
+        return partitionsOf(topic, found);
+    }
+
+    /**
+     * Makes sure a topic that holds no state exists: creates it with one partition when missing,
+     * and accepts an existing topic of that name whatever its cleanup policy and partition count.
+     * For topics that exist only to be subscribed to, such as a group's coordination topic, where
+     * refusing a topic over settings that cannot matter would only get in the operator's way.
+     *
+     * @param topic             the topic name
+     * @param purpose           what the topic is for, as users know it, for messages
+     * @param replicationFactor for a new topic; -1 for the broker's default
+     * @return the topic's partitions, in partition order
+     * @throws TopicSetupException when it is missing and cannot be created, or the cluster does not answer
+     */
+    public List<TopicPartition> ensureExists(String topic, String purpose, short replicationFactor) {
+        if (replicationFactor < 1 && replicationFactor != -1) {
+            throw new IllegalArgumentException("replication factor " + replicationFactor + " is neither positive nor -1 (broker default)");
+        }
+        Optional<TopicDescription> description = describe(topic);
+        if (description.isEmpty()) {
+            Optional<Short> replication = replicationFactor == -1 ? Optional.empty() : Optional.of(replicationFactor);
+            try {
+                await(topic, "create topic '" + topic + "'", admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), replication))).all());
+                log.info("Created topic {} for {} with 1 partition, replication factor {}", topic, purpose,
+                        replication.map(String::valueOf).orElse("(broker default)"));
+            } catch (TopicExistsException e) {
+                log.debug("Topic {} was created by someone else meanwhile", topic);
+            } catch (KafkaException e) {
+                throw failure(topic, "cannot create topic '" + topic + "' for " + purpose
+                        + " (create it with one partition, or let Ferry create it)", e);
+            }
+            description = awaitVisible(topic);
+        }
+        return partitionsOf(topic, description.get());
+    }
+
+    private static List<TopicPartition> partitionsOf(String topic, TopicDescription description) {
+        return description.partitions().stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .sorted(Comparator.comparingInt(TopicPartition::partition))
                 .toList();

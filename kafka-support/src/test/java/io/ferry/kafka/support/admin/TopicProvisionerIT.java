@@ -95,4 +95,21 @@ class TopicProvisionerIT {
                 .hasMessageStartingWith("cannot create topic '" + topic + "' for the config store: ")
                 .hasMessageContaining("replication factor");
     }
+
+    @Test
+    void shouldCreateAMissingSubscriptionOnlyTopicWithOnePartition(FerryCluster cluster) throws Exception {
+        String topic = cluster.uniqueTopicName("coordination");
+        assertThat(provisioner(cluster).ensureExists(topic, "group coordination", (short) -1))
+                .containsExactly(new TopicPartition(topic, 0));
+        assertThat(cluster.admin().describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions())
+                .hasSize(1);
+    }
+
+    @Test
+    void shouldAcceptAnExistingSubscriptionOnlyTopicWhateverItsSettings(FerryCluster cluster) {
+        String topic = cluster.uniqueTopicName("coordination-existing");
+        cluster.createTopic(topic, 3); // cleanup.policy=delete: irrelevant for a topic that holds nothing
+        assertThat(provisioner(cluster).ensureExists(topic, "group coordination", (short) -1))
+                .extracting(TopicPartition::partition).containsExactly(0, 1, 2);
+    }
 }
