@@ -216,7 +216,11 @@ public final class CompactedTopicTailer<K, V> implements AutoCloseable {
             consumer = reader;
             while (!stopping) {
                 try {
-                    acceptReadToEndRequests(reader, pending);
+                    if (acceptReadToEndRequests(reader, pending)) {
+                        // Often the end is already reached: answer now rather than after a poll that finds nothing.
+                        publishPositions(reader);
+                        completeReached(pending);
+                    }
                     ConsumerRecords<byte[], byte[]> batch = reader.poll(POLL_TIMEOUT);
                     apply(batch);
                     publishPositions(reader);
@@ -245,9 +249,10 @@ public final class CompactedTopicTailer<K, V> implements AutoCloseable {
         }
     }
 
-    private void acceptReadToEndRequests(KafkaConsumer<byte[], byte[]> reader, List<PendingReadToEnd> pending) {
+    /** @return whether requests were taken */
+    private boolean acceptReadToEndRequests(KafkaConsumer<byte[], byte[]> reader, List<PendingReadToEnd> pending) {
         if (readToEndRequests.isEmpty()) {
-            return;
+            return false;
         }
         List<CompletableFuture<Void>> taken = new ArrayList<>();
         CompletableFuture<Void> request;
@@ -264,6 +269,7 @@ public final class CompactedTopicTailer<K, V> implements AutoCloseable {
         for (CompletableFuture<Void> future : taken) {
             pending.add(new PendingReadToEnd(future, endOffsets));
         }
+        return true;
     }
 
     private void apply(ConsumerRecords<byte[], byte[]> batch) {

@@ -68,6 +68,8 @@ public final class KafkaTopicLog implements RegistryLog {
                 .clientConfig(clientConfig)
                 .clientId("ferry-registry-" + topic)
                 .readOnly()
+                // A committed write is waited for by its writer; a broker holding the fetch 500 ms would add that to every write.
+                .consumerOverride("fetch.max.wait.ms", 20)
                 .handler(record -> applier.apply(codec.decode(record.key(), record.value()), record.offset()))
                 .build();
         try {
