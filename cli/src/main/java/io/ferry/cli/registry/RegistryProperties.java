@@ -23,7 +23,9 @@ import io.ferry.registry.server.RegistryServerConfig;
  * {@code kafkastore.bootstrap.servers}, {@code kafkastore.topic},
  * {@code kafkastore.topic.replication.factor}, {@code schema.registry.group.id},
  * {@code schema.compatibility.level}, {@code leader.eligibility}, and {@code kafkastore.*} client
- * settings (security protocol, SASL, TLS), passed to every Kafka client without the prefix.
+ * settings (security protocol, SASL, TLS), passed to every Kafka client without the prefix. Ferry's
+ * own: {@code ferry.group.session.timeout.ms} and {@code ferry.group.heartbeat.interval.ms}, how
+ * fast the nodes notice a crashed leader.
  */
 final class RegistryProperties {
     private static final String CLIENT_PREFIX = "kafkastore.";
@@ -114,12 +116,15 @@ final class RegistryProperties {
         String replication = get("kafkastore.topic.replication.factor");
         String eligible = firstOf("leader.eligibility", "master.eligibility");
         String initTimeout = get("kafkastore.init.timeout.ms");
+        String session = get("ferry.group.session.timeout.ms");
+        String heartbeat = get("ferry.group.heartbeat.interval.ms");
         return new RegistryServerConfig.KafkaBackend(clientConfig,
                 topic != null ? topic : defaults.topic(),
                 group != null ? group : defaults.groupId(),
                 replication != null ? (short) number("kafkastore.topic.replication.factor", replication) : defaults.replicationFactor(),
                 eligible == null || Boolean.parseBoolean(eligible),
-                defaults.sessionTimeout(), defaults.heartbeatInterval(),
+                session != null ? Duration.ofMillis(number("ferry.group.session.timeout.ms", session)) : defaults.sessionTimeout(),
+                heartbeat != null ? Duration.ofMillis(number("ferry.group.heartbeat.interval.ms", heartbeat)) : defaults.heartbeatInterval(),
                 initTimeout != null ? Duration.ofMillis(number("kafkastore.init.timeout.ms", initTimeout)) : defaults.initTimeout());
     }
 

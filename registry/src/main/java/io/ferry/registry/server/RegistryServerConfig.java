@@ -58,8 +58,10 @@ public record RegistryServerConfig(String host, int port, String advertisedUrl, 
         }
 
         public static KafkaBackend defaults(Map<String, Object> clientConfig) {
+            // 6 s is the shortest session a broker accepts by default (group.min.session.timeout.ms): a
+            // crashed leader is replaced in about that long.
             return new KafkaBackend(clientConfig, "_schemas", "schema-registry", (short) 3, true,
-                    Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(60));
+                    Duration.ofSeconds(6), Duration.ofSeconds(2), Duration.ofSeconds(60));
         }
     }
 
