@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.ferry.registry.schema.SchemaType;
+import io.ferry.registry.schema.avro.AvroSchemaProvider;
 import io.ferry.registry.store.RecordKey;
 import io.ferry.registry.store.RecordValue;
 import io.ferry.registry.store.RegistryRecord;
@@ -29,6 +30,7 @@ public final class LargeLogGenerator {
         int versions = Integer.parseInt(args[1]);
         Files.createDirectories(dataDir);
         long started = System.nanoTime();
+        AvroSchemaProvider avro = new AvroSchemaProvider();
         try (LocalFileLog log = new LocalFileLog(dataDir.resolve("schemas.log"), new SchemasTopicCodec())) {
             log.start((record, offset) -> { }, Duration.ofMinutes(1));
             List<RegistryRecord> batch = new ArrayList<>();
@@ -40,8 +42,10 @@ public final class LargeLogGenerator {
                         + "{\"name\":\"amount\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":10,\"scale\":2}},"
                         + "{\"name\":\"created\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}},"
                         + "{\"name\":\"note\",\"type\":[\"null\",\"string\"],\"default\":null}]}";
+                // Stored as a registry stores it: in canonical form.
+                String canonical = avro.parse(schema, List.of(), List.of()).canonicalString();
                 batch.add(RegistryRecord.of(new RecordKey.Schema(subject, version),
-                        new RecordValue.Schema(subject, version, i + 1, SchemaType.AVRO, schema, List.of(), null, null, false)));
+                        new RecordValue.Schema(subject, version, i + 1, SchemaType.AVRO, canonical, List.of(), null, null, false)));
                 // One record per batch, as registrations write them.
                 log.append(batch);
                 batch.clear();

@@ -65,6 +65,17 @@ public final class RegistryHttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads the classes a server needs (Javalin, Jetty, Jackson) without starting one, so that a
+     * node can do it while it replays its log.
+     */
+    public static void warmUp() {
+        Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.get("/", ctx -> ctx.result(ApiJson.bytes(ApiJson.error(200, "warm"))));
+        });
+    }
+
     /** Starts listening; port 0 picks a free port. */
     public RegistryHttpServer start(String host, int port) {
         app.start(host, port);

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import io.ferry.kafka.support.membership.MembershipSettings;
@@ -68,14 +69,16 @@ public final class RegistryServer implements AutoCloseable {
         int port = config.port() == 0 ? freePort(config.host()) : config.port();
         String url = config.advertisedUrl() != null ? config.advertisedUrl() : "http://" + hostForUrl(config.host()) + ":" + port;
         List<AutoCloseable> parts = new ArrayList<>();
+        // The HTTP stack takes about a second to set up: do it while the log replays.
+        CompletableFuture<HttpStack> stack = CompletableFuture.supplyAsync(() -> HttpStack.prepare(config));
         try {
             RegistryIndex index = new RegistryIndex();
             Wiring wiring = config.backend() instanceof RegistryServerConfig.KafkaBackend kafka
                     ? kafka(kafka, config, url, index, parts)
                     : local((RegistryServerConfig.LocalBackend) config.backend(), index, parts);
-            SchemaRegistryService service = new SchemaRegistryService(index, wiring.log(), wiring.role(), schemaTypes(), config.settings());
+            SchemaRegistryService service = new SchemaRegistryService(index, wiring.log(), wiring.role(), stack.join().types(), config.settings());
             NodeInfo info = new NodeInfo(wiring.kafkaClusterId(), wiring.groupId(), version, wiring.health());
-            RegistryHttpServer http = new RegistryHttpServer(service, wiring.forwarder(), info, metrics(index), config.maxRequestBytes())
+            RegistryHttpServer http = new RegistryHttpServer(service, wiring.forwarder(), info, stack.join().metrics(index), config.maxRequestBytes())
                     .start(config.host(), port);
             parts.add(http);
             log.info("Schema registry serving at {} from {} (max id {}, started in {} ms)", url, wiring.log().describe(), index.maxId(),
@@ -84,6 +87,30 @@ public final class RegistryServer implements AutoCloseable {
         } catch (StoreException | RuntimeException e) {
             closeAll(parts);
             throw e;
+        }
+    }
+
+    /** What the node needs besides its log, made ready in parallel with the replay. */
+    private record HttpStack(SchemaTypes types, PrometheusMeterRegistry registry) {
+
+        static HttpStack prepare(RegistryServerConfig config) {
+            SchemaTypes types = schemaTypes();
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new JvmMemoryMetrics().bindTo(metrics);
+            new JvmThreadMetrics().bindTo(metrics);
+            // Loads the HTTP and parsing classes now rather than on the first requests.
+            RegistryHttpServer.warmUp();
+            return new HttpStack(types, metrics);
+        }
+
+        PrometheusMeterRegistry metrics(RegistryIndex index) {
+            Gauge.builder("ferry.registry.max.id", index, RegistryIndex::maxId)
+                    .description("Highest schema id given").register(registry);
+            Gauge.builder("ferry.registry.subjects", index, idx -> idx.subjects().size())
+                    .description("Subjects with at least one version").register(registry);
+            Gauge.builder("ferry.registry.log.applied.offset", index, RegistryIndex::appliedOffset)
+                    .description("Position of the last log record applied").register(registry);
+            return registry;
         }
     }
 
@@ -163,19 +190,6 @@ public final class RegistryServer implements AutoCloseable {
 
     private static SchemaTypes schemaTypes() {
         return new SchemaTypes(List.of(new AvroSchemaProvider()), CompatibilityCheckers.standard());
-    }
-
-    private static PrometheusMeterRegistry metrics(RegistryIndex index) {
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(metrics);
-        new JvmThreadMetrics().bindTo(metrics);
-        Gauge.builder("ferry.registry.max.id", index, RegistryIndex::maxId)
-                .description("Highest schema id given").register(metrics);
-        Gauge.builder("ferry.registry.subjects", index, idx -> idx.subjects().size())
-                .description("Subjects with at least one version").register(metrics);
-        Gauge.builder("ferry.registry.log.applied.offset", index, RegistryIndex::appliedOffset)
-                .description("Position of the last log record applied").register(metrics);
-        return metrics;
     }
 
     /** A port that was free a moment ago: the node's URL must be known before it joins its group. */
