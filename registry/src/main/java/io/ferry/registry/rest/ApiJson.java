@@ -44,12 +44,12 @@ final class ApiJson {
     }
 
     /** GET /schemas/ids/{id}. */
-    static ObjectNode schemaString(SchemaContent content, Integer maxId) {
+    static ObjectNode schemaString(SchemaContent content, String text, Integer maxId) {
         ObjectNode node = MAPPER.createObjectNode();
         if (content.type() != SchemaType.AVRO) {
             node.put("schemaType", content.type().name());
         }
-        node.put("schema", content.schema());
+        node.put("schema", text);
         if (!content.references().isEmpty()) {
             node.set("references", references(content.references()));
         }

@@ -17,7 +17,7 @@ final class SchemaRoutes {
         routes.get("/schemas", this::schemas);
         routes.get("/schemas/types", ctx -> Replies.value(ctx, registry.schemaTypes()));
         routes.get("/schemas/ids/{id}", this::byId);
-        routes.get("/schemas/ids/{id}/schema", ctx -> Replies.text(ctx, registry.schemaById(Params.pathInt(ctx, "id")).schema()));
+        routes.get("/schemas/ids/{id}/schema", ctx -> Replies.text(ctx, registry.schemaText(Params.pathInt(ctx, "id"), ctx.queryParam("format"))));
         routes.get("/schemas/ids/{id}/subjects",
                 ctx -> Replies.value(ctx, registry.subjectsOfId(Params.pathInt(ctx, "id"), Params.flag(ctx, "deleted"))));
         routes.get("/schemas/ids/{id}/versions", ctx -> Replies.json(ctx,
@@ -35,6 +35,8 @@ final class SchemaRoutes {
     private void byId(Context ctx) {
         int id = Params.pathInt(ctx, "id");
         SchemaContent content = registry.schemaById(id);
-        Replies.json(ctx, ApiJson.schemaString(content, Params.flag(ctx, "fetchMaxId") ? registry.maxId() : null));
+        String format = ctx.queryParam("format");
+        String text = format == null || format.isBlank() ? content.schema() : registry.schemaText(id, format);
+        Replies.json(ctx, ApiJson.schemaString(content, text, Params.flag(ctx, "fetchMaxId") ? registry.maxId() : null));
     }
 }

@@ -28,6 +28,15 @@ public interface ParsedSchema {
      */
     String name();
 
+    /**
+     * The schema in an output format a client asked for ({@code format=} of GET /schemas/ids/{id}):
+     * for Avro, {@code resolved} writes referenced types out in full. Formats a type does not know
+     * give the canonical text.
+     */
+    default String formatted(String format) {
+        return canonicalString();
+    }
+
     /** The type-specific parsed form (for Avro, an {@code org.apache.avro.Schema}). */
     Object rawSchema();
 }

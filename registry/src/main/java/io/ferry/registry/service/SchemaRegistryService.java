@@ -31,6 +31,7 @@ public final class SchemaRegistryService {
     private final Registration registration;
     private final Deletions deletions;
     private final SettingsCommands commands;
+    private final SchemaResolver resolver;
 
     public SchemaRegistryService(RegistryIndex index, RegistryLog log, WriterRole role, SchemaTypes types, RegistrySettings settings) {
         this.index = index;
@@ -38,7 +39,7 @@ public final class SchemaRegistryService {
         this.settings = settings;
         this.effective = new EffectiveSettings(index, settings);
         LogWriter writer = new LogWriter(log, role, settings);
-        SchemaResolver resolver = new SchemaResolver(index, types);
+        this.resolver = new SchemaResolver(index, types);
         this.registration = new Registration(index, types, resolver, effective, writer, settings);
         this.deletions = new Deletions(index, effective, writer);
         this.commands = new SettingsCommands(index, effective, writer);
@@ -48,6 +49,18 @@ public final class SchemaRegistryService {
 
     public SchemaContent schemaById(int id) {
         return index.schemaById(id).orElseThrow(() -> RegistryErrors.schemaNotFound(id));
+    }
+
+    /**
+     * The text of a schema in an output format ({@code format=}); the stored text when none is
+     * asked for.
+     */
+    public String schemaText(int id, String format) {
+        SchemaContent content = schemaById(id);
+        if (format == null || format.isBlank()) {
+            return content.schema();
+        }
+        return resolver.parseStored(id, content).formatted(format);
     }
 
     /** The highest id given so far (1 when none, as Confluent answers). */

@@ -317,6 +317,9 @@ abstract class SchemaApiContract {
         assertThat(registered.json().path("references").toString())
                 .isEqualTo("[{\"name\":\"shop.Money\",\"subject\":\"" + common + "\",\"version\":1}]");
         assertThat(api().get("/schemas/ids/" + ordersId).json().path("references").get(0).path("subject").asText()).isEqualTo(common);
+        assertThat(api().get("/schemas/ids/" + ordersId).json().path("schema").asText()).doesNotContain("cents");
+        assertThat(api().get("/schemas/ids/" + ordersId + "?format=resolved").json().path("schema").asText())
+                .as("resolved writes the referenced type out").contains("\"name\":\"Money\"").contains("cents");
         assertThat(ints(api().get("/subjects/" + common + "/versions/1/referencedby"))).containsExactly(ordersId);
         assertThat(commonId).isNotEqualTo(ordersId);
 
@@ -332,6 +335,45 @@ abstract class SchemaApiContract {
         Reply unresolved = api().post("/subjects/" + subject("refund") + "/versions", missing.toString());
         assertThat(unresolved.errorCode()).isEqualTo(42201);
         assertThat(unresolved.message()).contains("No schema reference found for subject \"" + common + "\" and version 7");
+    }
+
+    @Test
+    void shouldStoreMetadataAndRuleSetAsPartOfTheSchema() {
+        String subject = subject("metadata");
+        ObjectNode request = RegistryHttp.schemaRequest("\"int\"");
+        request.putObject("metadata").putObject("properties").put("owner", "team-a");
+        request.putObject("ruleSet").putArray("domainRules").addObject().put("name", "positive").put("kind", "CONDITION")
+                .put("type", "CEL").put("expr", "message > 0");
+        Reply first = api().post("/subjects/" + subject + "/versions", request.toString());
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().path("metadata").toString()).isEqualTo("{\"properties\":{\"owner\":\"team-a\"}}");
+        Reply stored = api().get("/subjects/" + subject + "/versions/1");
+        assertThat(stored.json().path("ruleSet").path("domainRules").get(0).path("expr").asText()).isEqualTo("message > 0");
+        assertThat(api().get("/schemas/ids/" + first.json().path("id").asInt()).json().path("metadata").path("properties").path("owner").asText())
+                .isEqualTo("team-a");
+
+        Reply inherited = api().post("/subjects/" + subject + "/versions", schemaBody("\"int\""));
+        assertThat(inherited.json().path("version").asInt()).as("no metadata given: the latest version's is kept").isEqualTo(1);
+
+        ObjectNode otherOwner = RegistryHttp.schemaRequest("\"int\"");
+        otherOwner.putObject("metadata").putObject("properties").put("owner", "team-b");
+        Reply second = api().post("/subjects/" + subject + "/versions", otherOwner.toString());
+        assertThat(second.json().path("version").asInt()).isEqualTo(2);
+        assertThat(second.json().path("id").asInt()).as("other metadata, other content, other id").isNotEqualTo(first.json().path("id").asInt());
+    }
+
+    @Test
+    void shouldNormalizeWhenAskedAndFindNormalizedSchemasOnLookup() {
+        String subject = subject("normalize");
+        String aliasesZy = "{\"type\":\"record\",\"name\":\"N\",\"aliases\":[\"z\",\"y\"],\"fields\":[]}";
+        String aliasesYz = "{\"type\":\"record\",\"name\":\"N\",\"aliases\":[\"y\",\"z\"],\"fields\":[]}";
+        Reply normalized = api().post("/subjects/" + subject + "/versions?normalize=true", schemaBody(aliasesZy));
+        assertThat(normalized.json().path("schema").asText()).contains("[\"y\",\"z\"]");
+        assertThat(api().post("/subjects/" + subject, schemaBody(aliasesYz)).json().path("version").asInt()).isEqualTo(1);
+        assertThat(api().post("/subjects/" + subject, schemaBody(aliasesZy)).json().path("version").asInt())
+                .as("a lookup tries the normal form too").isEqualTo(1);
+        assertThat(api().post("/subjects/" + subject + "/versions?normalize=true", schemaBody(aliasesZy)).json().path("version").asInt())
+                .isEqualTo(1);
     }
 
     @Test

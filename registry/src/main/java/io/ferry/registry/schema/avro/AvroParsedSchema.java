@@ -99,6 +99,12 @@ public final class AvroParsedSchema implements ParsedSchema {
     }
 
     /** The parsed Avro schema; callers must not modify it. */
+    /** {@code resolved}: referenced types written out in full, as if the schema had no references. */
+    @Override
+    public String formatted(String format) {
+        return "resolved".equalsIgnoreCase(format) ? schema.toString() : canonical;
+    }
+
     @Override
     public Schema rawSchema() {
         return schema;
