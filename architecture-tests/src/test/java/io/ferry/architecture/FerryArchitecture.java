@@ -71,10 +71,13 @@ final class FerryArchitecture {
                 .because("Ferry's connectors must run unchanged in any Connect runtime");
     }
 
-    /** Only {@code rest} packages serve HTTP; the domain and its stores know nothing of it. */
+    /**
+     * Only {@code rest} packages serve HTTP; the domain and its stores know nothing of it. (The
+     * benchmarks' hello server measures the HTTP stack itself.)
+     */
     ArchRule onlyRestPackagesServeHttp() {
         return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackage("..rest..")
+                .and().resideOutsideOfPackages("..rest..", pkg("bench"))
                 .should().dependOnClassesThat().resideInAnyPackage(HTTP_SERVER_PACKAGES)
                 .allowEmptyShould(true)
                 .because("rest packages are thin adapters; nothing else knows HTTP");
@@ -103,10 +106,10 @@ final class FerryArchitecture {
         return slices().matching(root + ".(**)").should().beFreeOfCycles().allowEmptyShould(true);
     }
 
-    /** Libraries log through SLF4J; only the command line writes to the console. */
+    /** Libraries log through SLF4J; only command-line programs (cli, bench) write to the console. */
     ArchRule onlyTheCommandLineWritesToTheConsole() {
         return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackage(pkg("cli"))
+                .and().resideOutsideOfPackages(pkg("cli"), pkg("bench"))
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
                 .allowEmptyShould(true)
                 .because("standard output belongs to the command's user; everything else logs");

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import io.ferry.cli.kafka.KafkaCommand;
 import io.ferry.cli.registry.RegistryCommand;
+import io.ferry.cli.support.FerryVersion;
 import io.ferry.cli.support.OneLineErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

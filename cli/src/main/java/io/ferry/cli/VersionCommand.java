@@ -3,6 +3,7 @@ package io.ferry.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import io.ferry.cli.support.FerryVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.ferry.cli.FerryVersion;
+import io.ferry.cli.support.FerryVersion;
 import io.ferry.cli.support.CliException;
 import io.ferry.cli.support.HostPortConverter;
 import io.ferry.cli.support.ProcessLogging;

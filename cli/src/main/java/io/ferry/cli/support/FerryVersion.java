@@ -1,4 +1,4 @@
-package io.ferry.cli;
+package io.ferry.cli.support;
 
 import java.io.IOException;
 import java.io.InputStream;
