@@ -8,9 +8,10 @@
 //   node registry-clients.mjs http://127.0.0.1:8081
 //
 // Prints one line per check, `ok <what>` or `FAIL <what>: <why>`, then a `N passed, N failed` line;
-// exits 1 when a check failed, 2 when it could not run at all. Subjects, topics and Avro namespaces
-// carry a per-run suffix, so the script runs against a registry that already holds data; the global
-// compatibility level it changes is put back before it ends.
+// exits 1 when a check failed, 2 when the registry does not answer at all. Subjects, topics and
+// Avro namespaces carry a per-run suffix, so the script runs against a registry that already holds
+// data (except the RECORD strategy's subject, see below); the global compatibility level it changes
+// is put back before it ends.
 
 import assert from 'node:assert/strict';
 import {
@@ -1066,6 +1067,14 @@ async function crossLibrary() {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+try {
+  await fetch(new URL('/', url), { signal: AbortSignal.timeout(15000) });
+} catch (error) {
+  console.log(`FAIL reach the registry at ${url}: ${error.cause?.message ?? error.message}`);
+  console.log('0 passed, 1 failed');
+  process.exit(2);
+}
 
 try {
   console.log(`# registry ${url}, run ${run}`);
