@@ -921,7 +921,7 @@ async function kafkajsRegistry() {
     });
   });
 
-  await check(`${p} register a compatible v2 (Confluent schema form, explicit subject) `, async () => {
+  await check(`${p} register a compatible v2 (Confluent schema form, explicit subject)`, async () => {
     const { id } = await registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(personV2) }, { subject: kj.personSubject });
     assert.ok(id > needs(ids.kPerson1, 'the Person id'));
     ids.kPerson2 = id;
