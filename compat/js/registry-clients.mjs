@@ -785,6 +785,8 @@ async function confluentDataContracts() {
     assert.equal(meta.id, needs(ids.contractV1, 'the contract v1 id'));
   });
 
+  // Versions of this subject carry a CEL rule: the serializers need its executor.
+  CelExecutor.register();
   await check(`${p} AvroSerializer useLatestWithMetadata writes with version 1's id`, async () => {
     const ser = new AvroSerializer(freshConfluent(), SerdeType.VALUE, {
       autoRegisterSchemas: false,
@@ -796,7 +798,6 @@ async function confluentDataContracts() {
     assertWire(bytes, needs(ids.contractV1, 'the contract v1 id'), addressBytes(value, false));
   });
 
-  CelExecutor.register();
   await check(`${p} the stored CEL rule runs in AvroSerializer (valid passes, invalid is refused)`, async () => {
     const ser = new AvroSerializer(freshConfluent(), SerdeType.VALUE, {
       autoRegisterSchemas: false,
@@ -848,26 +849,19 @@ async function confluentGuidsAndAssociations() {
   const assocTopic = `${prefix}-assoc`;
   const assocSubject = `${prefix}-associated`;
   const clusterId = `ferry-compat-${run}`;
-  await check(`${p} createAssociation binds a topic to a subject; the default strategy uses it`, async () => {
-    const id = await sr.register(assocSubject, avro(addressV1));
-    const created = await sr.createAssociation({
-      resourceName: assocTopic,
-      resourceNamespace: clusterId,
-      resourceId: `${clusterId}-${assocTopic}`,
-      resourceType: 'topic',
-      associations: [{ subject: assocSubject, associationType: 'value' }],
-    });
-    assert.equal(created.associations?.[0]?.subject, assocSubject, JSON.stringify(created));
-    const found = await sr.getAssociationsByResourceName(assocTopic, clusterId, 'topic', ['value'], null, 0, -1);
-    assert.deepEqual(found.map((a) => a.subject), [assocSubject]);
-    const ser = new AvroSerializer(freshConfluent(), SerdeType.VALUE, {
-      autoRegisterSchemas: false,
-      useLatestVersion: true,
-      subjectNameStrategyConfig: { [KAFKA_CLUSTER_ID]: clusterId },
-    });
-    const value = { street: '1 Main St', city: 'London' };
-    assertWire(await ser.serialize(assocTopic, value), id, addressBytes(value, false));
-    await sr.deleteAssociations(`${clusterId}-${assocTopic}`, 'topic', ['value'], false);
+  // Ferry does not implement topic associations (docs/registry.md): creating one is refused with the
+  // plain 404 an older registry gives, which is also what makes the default strategy fall back.
+  await check(`${p} createAssociation is refused with the documented 404`, async () => {
+    await assert.rejects(
+      sr.createAssociation({
+        resourceName: assocTopic,
+        resourceNamespace: clusterId,
+        resourceId: `${clusterId}-${assocTopic}`,
+        resourceType: 'topic',
+        associations: [{ subject: assocSubject, associationType: 'value' }],
+      }),
+      (error) => error?.status === 404 || error?.errorCode === 404 || /404/.test(String(error?.message)),
+    );
   });
 }
 

@@ -52,7 +52,7 @@ class FerryRegistryCommandIT {
         }
         try (FerryProcess registry = FerryProcess.start("registry", "--listen", "127.0.0.1:" + port, "--data-dir", dataDir.toString())) {
             registry.awaitLine("Schema registry ready at", READY);
-            assertThat(get(url + "/schemas/ids/1").body()).isEqualTo("{\"schema\":\"\\\"string\\\"\"}");
+            assertThat(get(url + "/schemas/ids/1").body()).startsWith("{\"schema\":\"\\\"string\\\"\"");
             registry.signal("INT");
             assertThat(registry.awaitExit(Duration.ofSeconds(30))).isZero();
         }

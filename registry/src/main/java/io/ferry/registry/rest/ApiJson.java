@@ -24,27 +24,34 @@ final class ApiJson {
     private ApiJson() {
     }
 
-    /** A registered version: GET /subjects/{s}/versions/{v}, lookup, GET /schemas. */
-    static ObjectNode version(SubjectVersion version) {
+    /**
+     * A registered version: GET /subjects/{s}/versions/{v}, lookup, GET /schemas.
+     *
+     * @param guid the schema's guid (newer clients address schemas by it)
+     * @param text the schema's text in the format asked for
+     */
+    static ObjectNode version(SubjectVersion version, String guid, String text) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("subject", version.subject());
         node.put("version", version.version());
         node.put("id", version.id());
-        contentFields(node, version.content(), true);
+        node.put("guid", guid);
+        contentFields(node, version.content(), text);
         return node;
     }
 
     /** The answer to a registration: the id first, then what newer clients cache. */
-    static ObjectNode registered(SubjectVersion version) {
+    static ObjectNode registered(SubjectVersion version, String guid) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", version.id());
         node.put("version", version.version());
-        contentFields(node, version.content(), true);
+        node.put("guid", guid);
+        contentFields(node, version.content(), version.content().schema());
         return node;
     }
 
-    /** GET /schemas/ids/{id}. */
-    static ObjectNode schemaString(SchemaContent content, String text, Integer maxId) {
+    /** GET /schemas/ids/{id} and /schemas/guids/{guid}. */
+    static ObjectNode schemaString(SchemaContent content, String text, String guid, Integer maxId) {
         ObjectNode node = MAPPER.createObjectNode();
         if (content.type() != SchemaType.AVRO) {
             node.put("schemaType", content.type().name());
@@ -59,13 +66,14 @@ final class ApiJson {
         if (content.ruleSet() != null) {
             node.set("ruleSet", content.ruleSet());
         }
+        node.put("guid", guid);
         if (maxId != null) {
             node.put("maxId", maxId);
         }
         return node;
     }
 
-    private static void contentFields(ObjectNode node, SchemaContent content, boolean withSchema) {
+    private static void contentFields(ObjectNode node, SchemaContent content, String text) {
         if (content.type() != SchemaType.AVRO) {
             node.put("schemaType", content.type().name());
         }
@@ -78,9 +86,7 @@ final class ApiJson {
         if (content.ruleSet() != null) {
             node.set("ruleSet", content.ruleSet());
         }
-        if (withSchema) {
-            node.put("schema", content.schema());
-        }
+        node.put("schema", text);
     }
 
     private static ArrayNode references(List<SchemaReference> references) {

@@ -18,6 +18,9 @@ final class SchemaRoutes {
         routes.get("/schemas/types", ctx -> Replies.value(ctx, registry.schemaTypes()));
         routes.get("/schemas/ids/{id}", this::byId);
         routes.get("/schemas/ids/{id}/schema", ctx -> Replies.text(ctx, registry.schemaText(Params.pathInt(ctx, "id"), ctx.queryParam("format"))));
+        routes.get("/schemas/guids/{guid}", this::byGuid);
+        routes.get("/schemas/guids/{guid}/schema", ctx -> Replies.text(ctx,
+                registry.schemaText(registry.idOfGuid(ctx.pathParam("guid")), ctx.queryParam("format"))));
         routes.get("/schemas/ids/{id}/subjects",
                 ctx -> Replies.value(ctx, registry.subjectsOfId(Params.pathInt(ctx, "id"), Params.flag(ctx, "deleted"))));
         routes.get("/schemas/ids/{id}/versions", ctx -> Replies.json(ctx,
@@ -28,15 +31,21 @@ final class SchemaRoutes {
         var versions = registry.schemas(ctx.queryParam("subjectPrefix"), Params.flag(ctx, "deleted"), Params.flag(ctx, "latestOnly"),
                 Params.integer(ctx, "offset", 0), Params.integer(ctx, "limit", -1));
         var array = ApiJson.MAPPER.createArrayNode();
-        versions.forEach(version -> array.add(ApiJson.version(version)));
+        versions.forEach(version -> array.add(Views.version(registry, version, ctx.queryParam("format"))));
         Replies.json(ctx, array);
     }
 
     private void byId(Context ctx) {
-        int id = Params.pathInt(ctx, "id");
+        schemaString(ctx, Params.pathInt(ctx, "id"));
+    }
+
+    private void byGuid(Context ctx) {
+        schemaString(ctx, registry.idOfGuid(ctx.pathParam("guid")));
+    }
+
+    private void schemaString(Context ctx, int id) {
         SchemaContent content = registry.schemaById(id);
-        String format = ctx.queryParam("format");
-        String text = format == null || format.isBlank() ? content.schema() : registry.schemaText(id, format);
-        Replies.json(ctx, ApiJson.schemaString(content, text, Params.flag(ctx, "fetchMaxId") ? registry.maxId() : null));
+        Replies.json(ctx, ApiJson.schemaString(content, registry.schemaText(id, ctx.queryParam("format")), registry.guidOf(id),
+                Params.flag(ctx, "fetchMaxId") ? registry.maxId() : null));
     }
 }

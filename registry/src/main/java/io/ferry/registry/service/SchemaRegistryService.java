@@ -1,10 +1,13 @@
 package io.ferry.registry.service;
 
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.UUID;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.registry.compat.CompatibilityResult;
 import io.ferry.registry.store.RecordValue;
 import io.ferry.registry.store.RegistryIndex;
@@ -32,6 +35,7 @@ public final class SchemaRegistryService {
     private final Deletions deletions;
     private final SettingsCommands commands;
     private final SchemaResolver resolver;
+    private final GuidIndex guids;
 
     public SchemaRegistryService(RegistryIndex index, RegistryLog log, WriterRole role, SchemaTypes types, RegistrySettings settings) {
         this.index = index;
@@ -40,6 +44,7 @@ public final class SchemaRegistryService {
         this.effective = new EffectiveSettings(index, settings);
         LogWriter writer = new LogWriter(log, role, settings);
         this.resolver = new SchemaResolver(index, types);
+        this.guids = new GuidIndex(index);
         this.registration = new Registration(index, types, resolver, effective, writer, settings);
         this.deletions = new Deletions(index, effective, writer);
         this.commands = new SettingsCommands(index, effective, writer);
@@ -61,6 +66,44 @@ public final class SchemaRegistryService {
             return content.schema();
         }
         return resolver.parseStored(id, content).formatted(format);
+    }
+
+    /** The guid of the schema with this id: the same as Confluent's registry gives it. */
+    public String guidOf(int id) {
+        return guids.guidOf(id, schemaById(id)).toString();
+    }
+
+    /** The id of the schema with this guid; 40403 when none has it. */
+    public int idOfGuid(String guid) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(guid);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(40403, "Schema " + guid + " not found");
+        }
+        return guids.idOf(uuid).orElseThrow(() -> new RegistryException(40403, "Schema " + guid + " not found"));
+    }
+
+    /**
+     * GET /subjects/{s}/metadata: the newest version whose metadata properties hold every pair
+     * asked for.
+     */
+    public SubjectVersion latestWithMetadata(String subject, Map<String, String> properties, boolean includeDeleted) {
+        List<SubjectVersion> versions = index.versions(subject).stream().filter(version -> includeDeleted || !version.deleted()).toList();
+        if (versions.isEmpty()) {
+            throw RegistryErrors.subjectNotFound(subject);
+        }
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            SubjectVersion version = versions.get(i);
+            JsonNode held = version.content().metadata() == null ? null
+                    : version.content().metadata().path("properties");
+            boolean matches = properties.entrySet().stream()
+                    .allMatch(wanted -> held != null && held.has(wanted.getKey()) && held.get(wanted.getKey()).asText().equals(wanted.getValue()));
+            if (matches) {
+                return version;
+            }
+        }
+        throw RegistryErrors.schemaNotFound();
     }
 
     /** The highest id given so far (1 when none, as Confluent answers). */

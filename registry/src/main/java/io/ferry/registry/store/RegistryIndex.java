@@ -201,6 +201,11 @@ public final class RegistryIndex implements RecordApplier {
         return Optional.ofNullable(contentById.get(id));
     }
 
+    /** Every id that stands for a schema now. */
+    public List<Integer> ids() {
+        return List.copyOf(contentById.keySet());
+    }
+
     /** The highest id ever applied (0 when none). */
     public int maxId() {
         return maxId;

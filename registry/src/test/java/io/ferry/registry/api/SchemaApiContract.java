@@ -125,6 +125,40 @@ abstract class SchemaApiContract {
     }
 
     @Test
+    void shouldServeSchemasByTheGuidConfluentWouldGiveThem() {
+        String subject = subject("guid");
+        Reply registered = api().post("/subjects/" + subject + "/versions", schemaBody(record("ByGuid", intField("a"))));
+        String guid = registered.json().path("guid").asText();
+        assertThat(guid).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        int id = registered.json().path("id").asInt();
+        assertThat(api().get("/subjects/" + subject + "/versions/1").json().path("guid").asText()).isEqualTo(guid);
+        assertThat(api().get("/schemas/ids/" + id).json().path("guid").asText()).isEqualTo(guid);
+        Reply byGuid = api().get("/schemas/guids/" + guid);
+        assertThat(byGuid.status()).isEqualTo(200);
+        assertThat(byGuid.json().path("schema").asText()).isEqualTo(record("ByGuid", intField("a")));
+        assertThat(api().get("/schemas/guids/" + guid + "/schema").body()).isEqualTo(record("ByGuid", intField("a")));
+        Reply unknown = api().get("/schemas/guids/00000000-0000-0000-0000-000000000000");
+        assertThat(unknown.errorCode()).isEqualTo(40403);
+        assertThat(unknown.message()).isEqualTo("Schema 00000000-0000-0000-0000-000000000000 not found");
+    }
+
+    @Test
+    void shouldFindTheLatestVersionWithGivenMetadata() {
+        String subject = subject("with-metadata");
+        api().put("/config/" + subject, "{\"compatibility\":\"NONE\"}");
+        for (int version = 1; version <= 3; version++) {
+            ObjectNode request = RegistryHttp.schemaRequest(version == 2 ? "\"long\"" : "\"int\"");
+            request.putObject("metadata").putObject("properties").put("app", version < 3 ? "1" : "2").put("n", Integer.toString(version));
+            assertThat(api().post("/subjects/" + subject + "/versions", request.toString()).status()).isEqualTo(200);
+        }
+        assertThat(api().get("/subjects/" + subject + "/metadata?key=app&value=1").json().path("version").asInt()).isEqualTo(2);
+        assertThat(api().get("/subjects/" + subject + "/metadata?key=app&value=1&key=n&value=1").json().path("version").asInt()).isEqualTo(1);
+        assertThat(api().get("/subjects/" + subject + "/metadata?key=app&value=2").json().path("version").asInt()).isEqualTo(3);
+        assertThat(api().get("/subjects/" + subject + "/metadata?key=app&value=9").errorCode()).isEqualTo(40403);
+        assertThat(api().get("/subjects/" + subject("nothing") + "/metadata?key=app&value=1").errorCode()).isEqualTo(40401);
+    }
+
+    @Test
     void shouldAnswer40403ForAnUnknownId() {
         Reply missing = api().get("/schemas/ids/987654");
         assertThat(missing.status()).isEqualTo(404);
@@ -320,6 +354,7 @@ abstract class SchemaApiContract {
         assertThat(api().get("/schemas/ids/" + ordersId).json().path("schema").asText()).doesNotContain("cents");
         assertThat(api().get("/schemas/ids/" + ordersId + "?format=resolved").json().path("schema").asText())
                 .as("resolved writes the referenced type out").contains("\"name\":\"Money\"").contains("cents");
+        assertThat(api().get("/subjects/" + orders + "/versions/latest?format=resolved").json().path("schema").asText()).contains("cents");
         assertThat(ints(api().get("/subjects/" + common + "/versions/1/referencedby"))).containsExactly(ordersId);
         assertThat(commonId).isNotEqualTo(ordersId);
 
