@@ -1,0 +1,50 @@
+package io.ferry.connect.plugins;
+
+import java.util.Locale;
+
+import org.apache.kafka.common.config.provider.ConfigProvider;
+import org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePolicy;
+import org.apache.kafka.connect.sink.SinkConnector;
+import org.apache.kafka.connect.source.SourceConnector;
+import org.apache.kafka.connect.storage.Converter;
+import org.apache.kafka.connect.storage.HeaderConverter;
+import org.apache.kafka.connect.transforms.Transformation;
+import org.apache.kafka.connect.transforms.predicates.Predicate;
+
+/** The kinds of plugin, with the names Apache's REST API gives them ({@code GET /connector-plugins}). */
+public enum PluginType {
+    SOURCE(SourceConnector.class),
+    SINK(SinkConnector.class),
+    CONVERTER(Converter.class),
+    HEADER_CONVERTER(HeaderConverter.class),
+    TRANSFORMATION(Transformation.class),
+    PREDICATE(Predicate.class),
+    CONFIG_PROVIDER(ConfigProvider.class),
+    CONNECTOR_CLIENT_CONFIG_OVERRIDE_POLICY(ConnectorClientConfigOverridePolicy.class);
+
+    private final Class<?> superType;
+
+    PluginType(Class<?> superType) {
+        this.superType = superType;
+    }
+
+    /** The interface or class every plugin of this kind extends. */
+    public Class<?> superType() {
+        return superType;
+    }
+
+    /** As the REST API writes it: {@code source}, {@code header_converter}... */
+    public String apiName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind of a plugin class; {@code null} when it is none. */
+    public static PluginType of(Class<?> pluginClass) {
+        for (PluginType type : values()) {
+            if (type.superType.isAssignableFrom(pluginClass)) {
+                return type;
+            }
+        }
+        return null;
+    }
+}
