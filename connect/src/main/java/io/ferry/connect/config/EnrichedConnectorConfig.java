@@ -1,0 +1,129 @@
+package io.ferry.connect.config;
+
+import java.util.List;
+import java.util.Map;
+
+import io.ferry.connect.plugins.PluginType;
+import io.ferry.connect.plugins.Plugins;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.connect.transforms.Transformation;
+import org.apache.kafka.connect.transforms.predicates.Predicate;
+
+/**
+ * A connector's definition with the settings of each transformation and predicate it names added:
+ * {@code transforms.<alias>.type}, {@code .predicate}, {@code .negate} and the transformation's own
+ * settings under {@code transforms.<alias>.}; {@code predicates.<alias>.type} and the predicate's own
+ * settings under {@code predicates.<alias>.} — as Apache Kafka Connect shows them in validation.
+ */
+public final class EnrichedConnectorConfig {
+    public static final String TYPE = "type";
+    public static final String PREDICATE = "predicate";
+    public static final String NEGATE = "negate";
+
+    private EnrichedConnectorConfig() {
+    }
+
+    /**
+     * The base definition enriched for the aliases in {@code props}.
+     *
+     * @throws ConfigException naming the key, when an alias has no type or its type is not a plugin of the right kind
+     */
+    public static ConfigDef enrich(ConfigDef base, Map<String, String> props, Plugins plugins) {
+        ConfigDef enriched = new ConfigDef(base);
+        List<String> predicates = aliases(props.get(ConnectorConfig.PREDICATES));
+        int order = 0;
+        for (String alias : aliases(props.get(ConnectorConfig.TRANSFORMS))) {
+            String prefix = ConnectorConfig.TRANSFORMS + "." + alias + ".";
+            String group = "Transforms: " + alias;
+            Class<?> type = pluginType(props, prefix + TYPE, PluginType.TRANSFORMATION, plugins);
+            enriched.define(prefix + TYPE, Type.CLASS, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                    "Class for the '" + alias + "' transformation.", group, ++order, Width.LONG, "Transformation type for " + alias);
+            enriched.define(prefix + PREDICATE, Type.STRING, null, predicateAlias(predicates), Importance.MEDIUM,
+                    "The alias of a predicate: the transformation applies only to records it matches.", group, ++order, Width.LONG,
+                    "Predicate");
+            enriched.define(prefix + NEGATE, Type.BOOLEAN, false, Importance.MEDIUM,
+                    "Apply the transformation to records the predicate does not match instead.", group, ++order, Width.SHORT, "Negate");
+            addAll(enriched, prefix, group, pluginConfig(type, plugins));
+        }
+        for (String alias : predicates) {
+            String prefix = ConnectorConfig.PREDICATES + "." + alias + ".";
+            String group = "Predicates: " + alias;
+            Class<?> type = pluginType(props, prefix + TYPE, PluginType.PREDICATE, plugins);
+            enriched.define(prefix + TYPE, Type.CLASS, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                    "Class for the '" + alias + "' predicate.", group, ++order, Width.LONG, "Predicate type for " + alias);
+            addAll(enriched, prefix, group, pluginConfig(type, plugins));
+        }
+        return enriched;
+    }
+
+    static List<String> aliases(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return List.of(value.trim().split("\\s*,\\s*"));
+    }
+
+    private static Class<?> pluginType(Map<String, String> props, String key, PluginType kind, Plugins plugins) {
+        String className = props.get(key);
+        if (className == null || className.isBlank()) {
+            throw new ConfigException(key, className, "Missing required configuration \"" + key + "\" which has no default value.");
+        }
+        try {
+            return plugins.pluginClass(className.trim(), kind);
+        } catch (ConfigException e) {
+            throw new ConfigException(key, className, e.getMessage());
+        }
+    }
+
+    private static ConfigDef pluginConfig(Class<?> type, Plugins plugins) {
+        Object plugin = plugins.newInstance(type);
+        try {
+            ConfigDef definition = plugin instanceof Transformation<?> transformation ? transformation.config()
+                    : ((Predicate<?>) plugin).config();
+            return definition == null ? new ConfigDef() : definition;
+        } finally {
+            closeQuietly(plugin);
+        }
+    }
+
+    private static void addAll(ConfigDef target, String prefix, String group, ConfigDef source) {
+        int order = 0;
+        for (ConfigDef.ConfigKey key : source.configKeys().values()) {
+            if (target.configKeys().containsKey(prefix + key.name)) {
+                continue;
+            }
+            target.define(new ConfigDef.ConfigKey(prefix + key.name, key.type, key.defaultValue, key.validator, key.importance,
+                    key.documentation, group, ++order, key.width, key.displayName, key.dependents, key.recommender, key.internalConfig));
+        }
+    }
+
+    private static ConfigDef.Validator predicateAlias(List<String> predicates) {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                if (value != null && !predicates.contains(value.toString())) {
+                    throw new ConfigException(name, value, "The predicate '" + value + "' is not among the predicates: " + predicates);
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "an alias listed in predicates";
+            }
+        };
+    }
+
+    private static void closeQuietly(Object plugin) {
+        if (plugin instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // A throwaway instance, made only to read its ConfigDef.
+            }
+        }
+    }
+}
