@@ -1,0 +1,5 @@
+package io.ferry.connect.herder;
+
+/** The status of one task. */
+public record TaskStatus(int id, StateInfo state) {
+}
