@@ -1,5 +1,7 @@
 package io.ferry.connect.herder;
 
+import io.ferry.connect.model.StateInfo;
+
 import java.util.List;
 
 import io.ferry.connect.model.ConnectorType;

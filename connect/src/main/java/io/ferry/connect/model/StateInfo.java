@@ -1,8 +1,7 @@
-package io.ferry.connect.herder;
+package io.ferry.connect.model;
 
 import java.time.Instant;
 
-import io.ferry.connect.model.State;
 
 /**
  * The state of a connector or a task, where it runs and, when it failed, why.
