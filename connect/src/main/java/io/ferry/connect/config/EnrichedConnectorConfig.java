@@ -60,7 +60,8 @@ public final class EnrichedConnectorConfig {
         return enriched;
     }
 
-    static List<String> aliases(String value) {
+    /** The aliases of a {@code transforms} or {@code predicates} value, in order. */
+    public static List<String> aliases(String value) {
         if (value == null || value.isBlank()) {
             return List.of();
         }

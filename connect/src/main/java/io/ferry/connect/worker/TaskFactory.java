@@ -1,0 +1,167 @@
+package io.ferry.connect.worker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.ferry.connect.config.ConnectorConfig;
+import io.ferry.connect.config.SinkConnectorConfig;
+import io.ferry.connect.config.SourceConnectorConfig;
+import io.ferry.connect.config.WorkerConfig;
+import io.ferry.connect.errors.ErrorPolicy;
+import io.ferry.connect.errors.ErrorReporter;
+import io.ferry.connect.errors.RetryWithTolerance;
+import io.ferry.connect.errors.WorkerErrantRecordReporter;
+import io.ferry.connect.metrics.ConnectMetrics;
+import io.ferry.connect.metrics.TaskErrorMetrics;
+import io.ferry.connect.metrics.TaskMetrics;
+import io.ferry.connect.model.TargetState;
+import io.ferry.connect.model.TaskId;
+import io.ferry.connect.plugins.LoaderSwap;
+import io.ferry.connect.plugins.Plugins;
+import io.ferry.connect.storage.OffsetCodec;
+import io.ferry.connect.storage.OffsetStore;
+import io.ferry.connect.storage.SourceOffsets;
+import io.ferry.connect.worker.pipeline.TaskConverters;
+import io.ferry.connect.worker.pipeline.TransformationChain;
+import io.ferry.connect.worker.sink.SinkTaskParts;
+import io.ferry.connect.worker.sink.WorkerSinkTask;
+import io.ferry.connect.worker.source.SourceTaskParts;
+import io.ferry.connect.worker.source.TopicCreator;
+import io.ferry.connect.worker.source.WorkerSourceTask;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+
+/**
+ * Makes a runnable task from its connector's config and its own: the plugin task, its converters,
+ * transformation chain, error handling, Kafka clients and metrics. Whatever was made is released
+ * again when a later step fails.
+ */
+final class TaskFactory {
+    /** The key under which a task's config names its class, as Apache Kafka Connect stores it. */
+    static final String TASK_CLASS = "task.class";
+
+    private final WorkerConfig worker;
+    private final Plugins plugins;
+    private final ConnectMetrics metrics;
+    private final OffsetStore offsetStore;
+    private final OffsetCodec codec = new OffsetCodec();
+    private final TopicUseListener topicUse;
+    private final Time time;
+
+    TaskFactory(WorkerConfig worker, Plugins plugins, ConnectMetrics metrics, OffsetStore offsetStore, TopicUseListener topicUse,
+            Time time) {
+        this.worker = worker;
+        this.plugins = plugins;
+        this.metrics = metrics;
+        this.offsetStore = offsetStore;
+        this.topicUse = topicUse;
+        this.time = time;
+    }
+
+    /**
+     * @param connectorConfig the connector's config, provider references resolved
+     * @param taskConfig the task's config, provider references resolved
+     */
+    WorkerTask create(TaskId id, Map<String, String> connectorConfig, Map<String, String> taskConfig, TargetState target,
+            TaskStatusListener listener) {
+        String taskClassName = taskConfig.get(TASK_CLASS);
+        if (taskClassName == null) {
+            throw new ConnectException("The config of task " + id + " does not name its class (" + TASK_CLASS + ")");
+        }
+        Class<?> connectorClass = ConnectorClasses.find(plugins, connectorConfig.get(ConnectorConfig.CONNECTOR_CLASS));
+        ClassLoader loader = plugins.loaderOf(connectorClass);
+        List<AutoCloseable> made = new ArrayList<>();
+        try (LoaderSwap swap = LoaderSwap.to(loader)) {
+            Class<?> taskClass = Class.forName(taskClassName, true, loader);
+            Task task = (Task) plugins.newInstance(taskClass);
+            TaskMetrics taskMetrics = track(made, metrics.task(id, new TaskMetrics.Info(connectorClass.getName(),
+                    Plugins.versionOf(task), taskClass.getName(), Plugins.versionOf(task))));
+            TaskConverters converters = track(made, TaskConverters.of(worker, connectorConfig, plugins));
+            PluginMetricsImpl pluginMetrics = track(made, new PluginMetricsImpl(metrics.registry(),
+                    Map.of("connector", id.connector(), "task", Integer.toString(id.task()))));
+            TaskErrorMetrics errorMetrics = track(made, metrics.taskErrors(id));
+            if (task instanceof SourceTask sourceTask) {
+                SourceConnectorConfig config = new SourceConnectorConfig(connectorConfig);
+                RetryWithTolerance errors = track(made, new RetryWithTolerance(ErrorPolicy.from(config),
+                        reporters(id, config, connectorConfig), errorMetrics, time));
+                TaskSetup setup = new TaskSetup(id, taskConfig, target, listener, converters, errors, taskMetrics, pluginMetrics,
+                        loader, time);
+                return source(setup, sourceTask, config, connectorConfig, made);
+            }
+            if (task instanceof SinkTask sinkTask) {
+                SinkConnectorConfig config = new SinkConnectorConfig(connectorConfig);
+                RetryWithTolerance errors = track(made, new RetryWithTolerance(ErrorPolicy.from(config),
+                        reporters(id, config, connectorConfig), errorMetrics, time));
+                TaskSetup setup = new TaskSetup(id, taskConfig, target, listener, converters, errors, taskMetrics, pluginMetrics,
+                        loader, time);
+                return sink(setup, sinkTask, config, connectorConfig, made);
+            }
+            throw new ConnectException("Task class " + taskClassName + " is neither a SourceTask nor a SinkTask");
+        } catch (ClassNotFoundException e) {
+            closeAll(made);
+            throw new ConnectException("The task class " + taskClassName + " of task " + id + " cannot be found", e);
+        } catch (RuntimeException | LinkageError e) {
+            closeAll(made);
+            throw e;
+        }
+    }
+
+    private WorkerSourceTask source(TaskSetup setup, SourceTask task, SourceConnectorConfig config, Map<String, String> raw,
+            List<AutoCloseable> made) {
+        TransformationChain<SourceRecord> chain = track(made,
+                new TransformationChain<>(TransformationChain.<SourceRecord>stages(raw, plugins), setup.errors()));
+        KafkaProducer<byte[], byte[]> producer = track(made, new KafkaProducer<>(ClientConfigs.producer(worker, raw, setup.id())));
+        SourceOffsets offsets = new SourceOffsets(setup.id().connector(), offsetStore, codec);
+        var creator = worker.getBoolean(WorkerConfig.TOPIC_CREATION_ENABLE) && config.createsTopics()
+                ? TopicCreator.of(config.topicCreationGroups(),
+                        track(made, Admin.create(ClientConfigs.admin(worker, raw, "connector-adminclient-" + setup.id()))))
+                : java.util.Optional.<TopicCreator>empty();
+        SourceTaskParts parts = new SourceTaskParts(task, chain, producer, offsets, creator, metrics.sourceTask(setup.id()), topicUse,
+                worker.getLong(WorkerConfig.OFFSET_FLUSH_TIMEOUT_MS));
+        return new WorkerSourceTask(setup, parts);
+    }
+
+    private WorkerSinkTask sink(TaskSetup setup, SinkTask task, SinkConnectorConfig config, Map<String, String> raw,
+            List<AutoCloseable> made) {
+        TransformationChain<SinkRecord> chain = track(made,
+                new TransformationChain<>(TransformationChain.<SinkRecord>stages(raw, plugins), setup.errors()));
+        KafkaConsumer<byte[], byte[]> consumer = track(made, new KafkaConsumer<>(ClientConfigs.consumer(worker, raw, setup.id())));
+        Pattern regex = config.topicsRegex();
+        WorkerErrantRecordReporter errant = new WorkerErrantRecordReporter();
+        SinkTaskParts parts = new SinkTaskParts(task, chain, consumer, config.topics(), regex, errant, metrics.sinkTask(setup.id()),
+                topicUse, worker.getLong(WorkerConfig.OFFSET_FLUSH_INTERVAL_MS));
+        return new WorkerSinkTask(setup, parts);
+    }
+
+    private List<ErrorReporter> reporters(TaskId id, ConnectorConfig config, Map<String, String> raw) {
+        return List.of();
+    }
+
+    private static <T> T track(List<AutoCloseable> made, T thing) {
+        if (thing instanceof AutoCloseable closeable) {
+            made.add(closeable);
+        }
+        return thing;
+    }
+
+    private static void closeAll(List<AutoCloseable> made) {
+        for (int i = made.size() - 1; i >= 0; i--) {
+            try {
+                made.get(i).close();
+            } catch (Exception e) {
+                // Releasing what a failed task creation made; the creation failure is what is reported.
+            }
+        }
+    }
+}

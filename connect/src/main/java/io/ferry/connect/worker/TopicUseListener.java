@@ -1,0 +1,7 @@
+package io.ferry.connect.worker;
+
+/** Told the first time a task of a connector uses a topic, for the connector's active topics. */
+@FunctionalInterface
+public interface TopicUseListener {
+    void onTopicUsed(String connector, String topic);
+}

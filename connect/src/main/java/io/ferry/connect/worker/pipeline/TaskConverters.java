@@ -1,0 +1,111 @@
+package io.ferry.connect.worker.pipeline;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.ferry.connect.config.ConnectorConfig;
+import io.ferry.connect.config.WorkerConfig;
+import io.ferry.connect.plugins.LoaderSwap;
+import io.ferry.connect.plugins.PluginType;
+import io.ferry.connect.plugins.Plugins;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.connect.storage.Converter;
+import org.apache.kafka.connect.storage.ConverterConfig;
+import org.apache.kafka.connect.storage.ConverterType;
+import org.apache.kafka.connect.storage.HeaderConverter;
+
+/**
+ * The key, value and header converters of one task: the connector's own when its config names them
+ * ({@code key.converter} and its {@code key.converter.*} settings), else the worker's.
+ */
+public record TaskConverters(Converter key, Converter value, HeaderConverter header) implements AutoCloseable {
+
+    /**
+     * Makes and configures the converters of a connector's tasks.
+     *
+     * @throws ConfigException naming the key, when a converter cannot be found or made
+     */
+    public static TaskConverters of(WorkerConfig worker, Map<String, String> connector, Plugins plugins) {
+        Converter key = converter(ConnectorConfig.KEY_CONVERTER, worker, connector, plugins, true);
+        Converter value = converter(ConnectorConfig.VALUE_CONVERTER, worker, connector, plugins, false);
+        HeaderConverter header = headerConverter(worker, connector, plugins);
+        return new TaskConverters(key, value, header);
+    }
+
+    private static Converter converter(String key, WorkerConfig worker, Map<String, String> connector, Plugins plugins,
+            boolean isKey) {
+        Setting setting = setting(key, worker, connector);
+        Converter converter = make(setting, key, plugins, PluginType.CONVERTER, Converter.class);
+        try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(converter.getClass()))) {
+            converter.configure(setting.settings(), isKey);
+        } catch (RuntimeException e) {
+            throw new ConfigException(key, setting.className(), "the converter rejected its settings: " + e.getMessage());
+        }
+        return converter;
+    }
+
+    private static HeaderConverter headerConverter(WorkerConfig worker, Map<String, String> connector, Plugins plugins) {
+        String key = ConnectorConfig.HEADER_CONVERTER;
+        Setting setting = setting(key, worker, connector);
+        HeaderConverter converter = make(setting, key, plugins, PluginType.HEADER_CONVERTER, HeaderConverter.class);
+        Map<String, Object> settings = new HashMap<>(setting.settings());
+        settings.putIfAbsent(ConverterConfig.TYPE_CONFIG, ConverterType.HEADER.getName());
+        try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(converter.getClass()))) {
+            converter.configure(settings);
+        } catch (RuntimeException e) {
+            throw new ConfigException(key, setting.className(), "the header converter rejected its settings: " + e.getMessage());
+        }
+        return converter;
+    }
+
+    private static <T> T make(Setting setting, String key, Plugins plugins, PluginType type, Class<T> as) {
+        if (setting.className() == null) {
+            throw new ConfigException(key, null, "Missing required configuration \"" + key + "\": set it on the worker or the connector");
+        }
+        try {
+            return plugins.newPlugin(setting.className(), type, as);
+        } catch (ConfigException e) {
+            throw new ConfigException(key, setting.className(), e.getMessage());
+        }
+    }
+
+    /** Where a converter's class and settings come from: the connector if it names one, else the worker. */
+    private record Setting(String className, Map<String, Object> settings) {
+    }
+
+    private static Setting setting(String key, WorkerConfig worker, Map<String, String> connector) {
+        String own = connector.get(key);
+        if (own != null && !own.isBlank()) {
+            Map<String, Object> settings = new HashMap<>();
+            connector.forEach((name, value) -> {
+                if (name.startsWith(key + ".")) {
+                    settings.put(name.substring(key.length() + 1), value);
+                }
+            });
+            return new Setting(own.trim(), settings);
+        }
+        Object workers = worker.originals().get(key);
+        String className = workers instanceof Class<?> type ? type.getName() : workers == null ? null : workers.toString().trim();
+        if (className == null && key.equals(WorkerConfig.HEADER_CONVERTER)) {
+            className = worker.getClass(WorkerConfig.HEADER_CONVERTER).getName();
+        }
+        return new Setting(className, worker.prefixed(key + "."));
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(key);
+        closeQuietly(value);
+        closeQuietly(header);
+    }
+
+    private static void closeQuietly(Object converter) {
+        if (converter instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // Converters are closed at task shutdown; a failure to close loses nothing.
+            }
+        }
+    }
+}

@@ -1,0 +1,353 @@
+package io.ferry.connect.worker.sink;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.ferry.connect.errors.InternalSinkRecord;
+import io.ferry.connect.errors.ProcessingContext;
+import io.ferry.connect.errors.RetryWithTolerance;
+import io.ferry.connect.errors.Stage;
+import io.ferry.connect.worker.TaskSetup;
+import io.ferry.connect.worker.WorkerTask;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.header.ConnectHeaders;
+import org.apache.kafka.connect.header.Headers;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link SinkTask}: consume, convert, transform, {@code put} — then, every
+ * {@code offset.flush.interval.ms} or when the task asks, {@code preCommit} and commit the offsets
+ * it returned.
+ *
+ * <p>Delivery rules: an offset is committed only for records {@code put} accepted (or that were
+ * filtered or skipped under tolerance); a {@link RetriableException} from {@code put} pauses the
+ * partitions and hands the same batch again after the task's {@code timeout}; a failing
+ * {@code preCommit} rewinds every partition to its last committed offset, so nothing the task did
+ * not confirm is skipped. Partitions being revoked are committed before the task closes them.
+ */
+public final class WorkerSinkTask extends WorkerTask {
+    private static final Logger log = LoggerFactory.getLogger(WorkerSinkTask.class);
+
+    private final TaskSetup setup;
+    private final SinkTaskParts parts;
+    private final SinkTask task;
+    private final RetryWithTolerance errors;
+    private final Time time;
+    private final WorkerSinkTaskContext context;
+    private final SinkOffsets offsets;
+    private final List<SinkRecord> batch = new ArrayList<>();
+    private final Map<TopicPartition, OffsetAndMetadata> batchOffsets = new HashMap<>();
+    private final Set<String> usedTopics = new HashSet<>();
+    private RuntimeException rebalanceFailure;
+    private boolean pausedForRedelivery;
+    private boolean pausedByTarget;
+    private boolean started;
+    private long nextCommit;
+
+    public WorkerSinkTask(TaskSetup setup, SinkTaskParts parts) {
+        super(setup.id(), setup.initialState(), setup.listener(), setup.taskMetrics(), setup.loader());
+        this.setup = setup;
+        this.parts = parts;
+        this.task = parts.task();
+        this.errors = setup.errors();
+        this.time = setup.time();
+        this.context = new WorkerSinkTaskContext(setup.config(), parts.consumer(), parts.errantReporter(), setup.pluginMetrics(),
+                () -> pausedByTarget || pausedForRedelivery);
+        this.offsets = new SinkOffsets(parts.consumer(), setup.taskMetrics(), parts.metrics(), time, toString());
+    }
+
+    @Override
+    protected void initializeAndStart() {
+        task.initialize(context);
+        task.start(setup.config());
+        started = true;
+        if (parts.topicsRegex() != null) {
+            parts.consumer().subscribe(parts.topicsRegex(), new Rebalance());
+            log.debug("{} Subscribed to topics matching {}", this, parts.topicsRegex());
+        } else {
+            parts.consumer().subscribe(parts.topics(), new Rebalance());
+            log.debug("{} Subscribed to topics {}", this, parts.topics());
+        }
+        nextCommit = time.milliseconds() + parts.commitIntervalMs();
+        log.info("{} Sink task finished initialization and start", this);
+    }
+
+    @Override
+    protected void execute() {
+        while (!isStopping()) {
+            iteration();
+        }
+    }
+
+    private void iteration() {
+        followTargetState();
+        long now = time.milliseconds();
+        if (context.takeCommitRequest() || now >= nextCommit) {
+            awaitErrantReports(offsets.consumedPartitions());
+            commit(offsets.assigned(), false);
+            nextCommit = now + parts.commitIntervalMs();
+        }
+        long timeout = Math.max(nextCommit - now, 0);
+        long asked = context.takeTimeout();
+        if (asked > 0) {
+            timeout = Math.min(timeout, asked);
+        }
+        poll(timeout);
+    }
+
+    private void followTargetState() {
+        boolean paused = isPaused();
+        if (paused == pausedByTarget) {
+            return;
+        }
+        pausedByTarget = paused;
+        if (paused) {
+            parts.consumer().pause(parts.consumer().assignment());
+        } else if (!pausedForRedelivery) {
+            resumeAllButPausedByTask();
+        }
+        reportPaused(paused);
+    }
+
+    private void resumeAllButPausedByTask() {
+        Set<TopicPartition> resume = new HashSet<>(parts.consumer().assignment());
+        resume.removeAll(context.pausedByTask());
+        parts.consumer().resume(resume);
+    }
+
+    private void poll(long timeoutMs) {
+        offsets.rewind(context.takeOffsets());
+        ConsumerRecords<byte[], byte[]> records;
+        try {
+            records = parts.consumer().poll(Duration.ofMillis(timeoutMs));
+        } catch (WakeupException e) {
+            return;
+        }
+        if (rebalanceFailure != null) {
+            RuntimeException failure = rebalanceFailure;
+            rebalanceFailure = null;
+            throw failure;
+        }
+        if (!records.isEmpty()) {
+            parts.metrics().recordRead(records.count());
+            convertAndTransform(records);
+        }
+        deliver();
+    }
+
+    private void convertAndTransform(ConsumerRecords<byte[], byte[]> records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            SinkRecord converted = convertAndTransform(record);
+            batchOffsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            if (converted != null) {
+                batch.add(converted);
+            }
+            if (usedTopics.add(record.topic())) {
+                parts.topicUse().onTopicUsed(id.connector(), record.topic());
+            }
+        }
+    }
+
+    private SinkRecord convertAndTransform(ConsumerRecord<byte[], byte[]> record) {
+        ProcessingContext processing = ProcessingContext.forSink(record);
+        SchemaAndValue key = errors.execute(processing, Stage.KEY_CONVERTER, setup.converters().key().getClass(),
+                () -> setup.converters().key().toConnectData(record.topic(), record.headers(), record.key()));
+        SchemaAndValue value = errors.execute(processing, Stage.VALUE_CONVERTER, setup.converters().value().getClass(),
+                () -> setup.converters().value().toConnectData(record.topic(), record.headers(), record.value()));
+        Headers headers = errors.execute(processing, Stage.HEADER_CONVERTER, setup.converters().header().getClass(),
+                () -> convertHeaders(record));
+        if (processing.failed()) {
+            return null;
+        }
+        Long timestamp = record.timestamp() < 0 ? null : record.timestamp();
+        SinkRecord converted = new InternalSinkRecord(record, new SinkRecord(record.topic(), record.partition(), key.schema(),
+                key.value(), value.schema(), value.value(), record.offset(), timestamp, record.timestampType(), headers));
+        return parts.chain().apply(processing, converted);
+    }
+
+    private Headers convertHeaders(ConsumerRecord<byte[], byte[]> record) {
+        ConnectHeaders headers = new ConnectHeaders();
+        for (org.apache.kafka.common.header.Header header : record.headers()) {
+            SchemaAndValue converted = setup.converters().header().toConnectHeader(record.topic(), header.key(), header.value());
+            headers.add(header.key(), converted);
+        }
+        return headers;
+    }
+
+    private void deliver() {
+        long begun = time.milliseconds();
+        try {
+            task.put(new ArrayList<>(batch));
+            parts.metrics().recordPut(time.milliseconds() - begun);
+            parts.metrics().recordSend(batch.size());
+            offsets.delivered(batchOffsets);
+            batchOffsets.clear();
+            batch.clear();
+            if (pausedForRedelivery) {
+                pausedForRedelivery = false;
+                if (!pausedByTarget) {
+                    resumeAllButPausedByTask();
+                }
+            }
+        } catch (RetriableException e) {
+            log.error("{} RetriableException from SinkTask; the same records are delivered again after the task's timeout", this, e);
+            pausedForRedelivery = true;
+            parts.consumer().pause(parts.consumer().assignment());
+        } catch (RuntimeException e) {
+            throw new ConnectException("Exiting WorkerSinkTask due to unrecoverable exception.", e);
+        }
+        parts.metrics().recordActiveRecords(offsets.activeRecords());
+    }
+
+    private void awaitErrantReports(Collection<TopicPartition> partitions) {
+        if (parts.errantReporter() != null) {
+            parts.errantReporter().awaitFutures(partitions);
+        }
+    }
+
+    /**
+     * Asks the task for the offsets it made durable and commits them for these partitions; on a
+     * failing {@code preCommit} (outside a close) rewinds to the last committed offsets.
+     */
+    private void commit(Collection<TopicPartition> partitions, boolean closing) {
+        Map<TopicPartition, OffsetAndMetadata> consumed = offsets.consumed(partitions);
+        Map<TopicPartition, OffsetAndMetadata> toCommit;
+        long sequence = offsets.nextSequence();
+        try {
+            toCommit = task.preCommit(new HashMap<>(consumed));
+        } catch (Throwable t) {
+            if (closing) {
+                log.warn("{} Offset commit failed during close", this);
+            } else {
+                log.error("{} Offset commit failed, rewinding to last committed offsets", this, t);
+                offsets.rewindToCommitted();
+                batch.clear();
+                batchOffsets.clear();
+            }
+            offsets.commitFailed(sequence, t);
+            return;
+        }
+        offsets.commit(sequence, toCommit, partitions, closing);
+    }
+
+    /** Commits and closes partitions that leave the task. */
+    private void closePartitions(Collection<TopicPartition> partitions, boolean lost) {
+        if (!lost) {
+            awaitErrantReports(partitions);
+            commit(partitions, true);
+        }
+        try {
+            task.close(partitions);
+        } finally {
+            offsets.forget(partitions);
+            batch.removeIf(record -> partitions.contains(new TopicPartition(record.topic(), record.kafkaPartition())));
+            batchOffsets.keySet().removeAll(partitions);
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            offsets.assigned(partitions);
+            if (pausedByTarget || pausedForRedelivery) {
+                parts.consumer().pause(partitions);
+            }
+            parts.metrics().recordPartitionCount(parts.consumer().assignment().size());
+            try {
+                task.open(partitions);
+            } catch (RuntimeException e) {
+                rebalanceFailure = e;
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty() || !started) {
+                return;
+            }
+            try {
+                closePartitions(partitions, false);
+            } catch (RuntimeException e) {
+                rebalanceFailure = e;
+            }
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            log.info("{} Partitions {} were lost to another member; closing them without a commit", WorkerSinkTask.this, partitions);
+            try {
+                closePartitions(partitions, true);
+            } catch (RuntimeException e) {
+                rebalanceFailure = e;
+            }
+        }
+    }
+
+    @Override
+    protected void wakeUp() {
+        parts.consumer().wakeup();
+    }
+
+    @Override
+    public void stop() {
+        errors.triggerStop();
+        super.stop();
+    }
+
+    @Override
+    protected void close() {
+        try {
+            if (started && !isCancelled()) {
+                closePartitions(new ArrayList<>(parts.consumer().assignment()), false);
+            }
+        } catch (Throwable t) {
+            log.warn("{} Could not commit and close the partitions at shutdown", this, t);
+        } finally {
+            if (started) {
+                quietly(task::stop, "stop the task");
+            }
+            quietly(() -> parts.consumer().close(), "close the consumer");
+            quietly(parts.chain()::close, "close the transformation chain");
+            quietly(setup.converters()::close, "close the converters");
+            quietly(errors::close, "close the error reporters");
+            quietly(parts.metrics()::close, "close the sink task metrics");
+        }
+    }
+
+    @Override
+    protected void onCancel() {
+        errors.triggerStop();
+        if (parts.errantReporter() != null) {
+            parts.errantReporter().cancelFutures();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WorkerSinkTask{id=" + id + "}";
+    }
+}

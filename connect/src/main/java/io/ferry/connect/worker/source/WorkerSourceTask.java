@@ -1,0 +1,342 @@
+package io.ferry.connect.worker.source;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.ferry.connect.errors.ProcessingContext;
+import io.ferry.connect.errors.RetryWithTolerance;
+import io.ferry.connect.errors.Stage;
+import io.ferry.connect.worker.TaskSetup;
+import io.ferry.connect.worker.WorkerTask;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.header.Header;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.apache.kafka.connect.storage.HeaderConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link SourceTask}: poll, transform, convert, produce — and commit each source partition's
+ * offset once Kafka acknowledged its record and every earlier one of that partition.
+ *
+ * <p>Offsets are committed by {@link #commitOffsets()}, which the worker's committer calls every
+ * {@code offset.flush.interval.ms} from its own thread, and once more when the task stops after its
+ * outstanding records are acknowledged. A crash therefore re-delivers at most the records sent since
+ * the last commit, never loses one.
+ */
+public final class WorkerSourceTask extends WorkerTask {
+    private static final Logger log = LoggerFactory.getLogger(WorkerSourceTask.class);
+    private static final long SEND_RETRY_BACKOFF_MS = 100;
+    /** Kafka's value for a record without a timestamp. */
+    private static final long NO_TIMESTAMP = -1L;
+
+    private final TaskSetup setup;
+    private final SourceTaskParts parts;
+    private final SourceTask task;
+    private final RetryWithTolerance errors;
+    private final Time time;
+    private final SubmittedRecords submitted = new SubmittedRecords();
+    private final AtomicReference<Throwable> producerFailure = new AtomicReference<>();
+    private final Set<String> usedTopics = ConcurrentHashMap.newKeySet();
+    private final Object commitLock = new Object();
+    private List<SourceRecord> toSend;
+    private int nextToSend;
+    private volatile boolean started;
+
+    public WorkerSourceTask(TaskSetup setup, SourceTaskParts parts) {
+        super(setup.id(), setup.initialState(), setup.listener(), setup.taskMetrics(), setup.loader());
+        this.setup = setup;
+        this.parts = parts;
+        this.task = parts.task();
+        this.errors = setup.errors();
+        this.time = setup.time();
+    }
+
+    @Override
+    protected void initializeAndStart() {
+        task.initialize(new WorkerSourceTaskContext(setup.config(), parts.offsets(), setup.pluginMetrics()));
+        task.start(setup.config());
+        started = true;
+        log.info("{} Source task finished initialization and start", this);
+    }
+
+    @Override
+    protected void execute() throws InterruptedException {
+        while (!isStopping()) {
+            if (isPaused()) {
+                awaitUnpaused();
+                continue;
+            }
+            throwIfProducerFailed();
+            if (toSend == null) {
+                toSend = poll();
+                nextToSend = 0;
+                if (toSend == null || toSend.isEmpty()) {
+                    toSend = null;
+                    continue;
+                }
+                taskMetrics.recordBatch(toSend.size());
+            }
+            if (sendRecords()) {
+                toSend = null;
+            } else {
+                time.sleep(SEND_RETRY_BACKOFF_MS);
+            }
+        }
+    }
+
+    private List<SourceRecord> poll() throws InterruptedException {
+        long started = time.milliseconds();
+        try {
+            List<SourceRecord> records = task.poll();
+            parts.metrics().recordPoll(records == null ? 0 : records.size(), time.milliseconds() - started);
+            return records;
+        } catch (RetriableException e) {
+            log.warn("{} failed to poll records from the source task; polling again: {}", this, e.getMessage());
+            return null;
+        }
+    }
+
+    /** @return false when the batch must be tried again from where it stopped (a retriable send failure) */
+    private boolean sendRecords() {
+        int written = 0;
+        int filtered = 0;
+        try {
+            for (; nextToSend < toSend.size(); nextToSend++) {
+                SourceRecord original = toSend.get(nextToSend);
+                ProcessingContext context = ProcessingContext.forSource(original);
+                SourceRecord transformed = parts.chain().apply(context, original);
+                ProducerRecord<byte[], byte[]> converted = transformed == null ? null : convert(context, transformed);
+                if (converted == null) {
+                    skip(original);
+                    filtered++;
+                    continue;
+                }
+                if (!send(original, converted, context)) {
+                    return false;
+                }
+                written++;
+            }
+            return true;
+        } finally {
+            parts.metrics().recordWrite(written, filtered);
+            parts.metrics().recordActiveRecords(submitted.outstanding());
+        }
+    }
+
+    /** A record dropped by a transformation or skipped under tolerance: its offset may be committed. */
+    private void skip(SourceRecord original) {
+        submitted.submit(original).ack();
+        commitTaskRecord(original, null);
+    }
+
+    private ProducerRecord<byte[], byte[]> convert(ProcessingContext context, SourceRecord record) {
+        HeaderConverter headerConverter = setup.converters().header();
+        RecordHeaders headers = errors.execute(context, Stage.HEADER_CONVERTER, headerConverter.getClass(),
+                () -> convertHeaders(record, headerConverter));
+        if (context.failed()) {
+            return null;
+        }
+        byte[] key = errors.execute(context, Stage.KEY_CONVERTER, setup.converters().key().getClass(),
+                () -> setup.converters().key().fromConnectData(record.topic(), headers, record.keySchema(), record.key()));
+        if (context.failed()) {
+            return null;
+        }
+        byte[] value = errors.execute(context, Stage.VALUE_CONVERTER, setup.converters().value().getClass(),
+                () -> setup.converters().value().fromConnectData(record.topic(), headers, record.valueSchema(), record.value()));
+        if (context.failed()) {
+            return null;
+        }
+        return new ProducerRecord<>(record.topic(), record.kafkaPartition(), timestamp(record), key, value, headers);
+    }
+
+    private static RecordHeaders convertHeaders(SourceRecord record, HeaderConverter converter) {
+        RecordHeaders headers = new RecordHeaders();
+        if (record.headers() != null) {
+            for (Header header : record.headers()) {
+                byte[] raw = converter.fromConnectHeader(record.topic(), header.key(), header.schema(), header.value());
+                headers.add(header.key(), raw);
+            }
+        }
+        return headers;
+    }
+
+    private static Long timestamp(SourceRecord record) {
+        Long timestamp = record.timestamp();
+        if (timestamp == null || timestamp == NO_TIMESTAMP) {
+            return null;
+        }
+        if (timestamp < 0) {
+            throw new ConnectException("Invalid record timestamp " + timestamp + " of a record for topic " + record.topic());
+        }
+        return timestamp;
+    }
+
+    /** @return false when the record could not be handed to the producer for now */
+    private boolean send(SourceRecord original, ProducerRecord<byte[], byte[]> record, ProcessingContext context) {
+        try {
+            parts.topicCreator().ifPresent(creator -> creator.ensure(record.topic()));
+        } catch (RetriableException e) {
+            log.warn("{} could not make sure topic {} exists; trying again: {}", this, record.topic(), e.getMessage());
+            return false;
+        }
+        SubmittedRecords.Submitted submission = submitted.submit(original);
+        try {
+            parts.producer().send(record, (metadata, error) -> onSendCompletion(original, record, context, submission, metadata, error));
+            return true;
+        } catch (org.apache.kafka.common.errors.RetriableException e) {
+            submitted.withdraw(submission);
+            log.warn("{} failed to send a record to topic {}; trying again: {}", this, record.topic(), e.getMessage());
+            return false;
+        } catch (KafkaException e) {
+            // The producer refused the record outright: the same rule as a failed send.
+            onSendCompletion(original, record, context, submission, null, e);
+            return true;
+        }
+    }
+
+    private void onSendCompletion(SourceRecord original, ProducerRecord<byte[], byte[]> record, ProcessingContext context,
+            SubmittedRecords.Submitted submission, RecordMetadata metadata, Exception error) {
+        if (error == null) {
+            submission.ack();
+            commitTaskRecord(original, metadata);
+            if (usedTopics.add(record.topic())) {
+                parts.topics().onTopicUsed(id.connector(), record.topic());
+            }
+            return;
+        }
+        try {
+            errors.executeFailed(context.withProducerRecord(record), Stage.KAFKA_PRODUCE, parts.producer().getClass(), error);
+            log.warn("{} skipped a record the producer could not send to topic {}, as errors.tolerance allows: {}", this,
+                    record.topic(), error.toString());
+            submission.ack();
+            commitTaskRecord(original, null);
+        } catch (RuntimeException notTolerated) {
+            producerFailure.compareAndSet(null, new ConnectException(
+                    "Unrecoverable exception from producer send callback for topic " + record.topic(), error));
+            wakeUp();
+        }
+    }
+
+    private void throwIfProducerFailed() {
+        Throwable failure = producerFailure.get();
+        if (failure != null) {
+            throw failure instanceof ConnectException connect ? connect : new ConnectException(failure);
+        }
+    }
+
+    private void commitTaskRecord(SourceRecord record, RecordMetadata metadata) {
+        try {
+            task.commitRecord(record, metadata);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            log.error("{} Exception thrown while calling task.commitRecord()", this, t);
+        }
+    }
+
+    /**
+     * Writes the offsets that are committable now and tells the task. Called by the worker's
+     * committer thread and by the task at its end; never at the same time.
+     *
+     * @return whether the offsets were written
+     */
+    public boolean commitOffsets() {
+        synchronized (commitLock) {
+            long begun = time.milliseconds();
+            SubmittedRecords.Committable committable = submitted.committable();
+            try {
+                parts.offsets().write(committable.offsets());
+            } catch (RuntimeException e) {
+                log.error("{} Failed to commit offsets", this, e);
+                taskMetrics.recordCommitFailure(time.milliseconds() - begun);
+                return false;
+            }
+            long took = time.milliseconds() - begun;
+            taskMetrics.recordCommitSuccess(took);
+            if (!committable.isEmpty()) {
+                log.debug("{} Committed offsets of {} source partitions in {} ms; {} records outstanding in {} partitions", this,
+                        committable.offsets().size(), took, committable.outstanding(), committable.partitionsWaiting());
+            }
+            commitSourceTask();
+            return true;
+        }
+    }
+
+    private void commitSourceTask() {
+        if (!started) {
+            return;
+        }
+        try {
+            task.commit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            log.error("{} Exception thrown while calling task.commit()", this, t);
+        }
+    }
+
+    @Override
+    protected void close() {
+        try {
+            if (started && !isCancelled()) {
+                finalCommit();
+            }
+        } finally {
+            if (started) {
+                try {
+                    task.stop();
+                } catch (Throwable t) {
+                    log.warn("{} Could not stop task", this, t);
+                }
+            }
+            quietly(() -> parts.producer().close(Duration.ofSeconds(30)), "close the producer");
+            quietly(parts.chain()::close, "close the transformation chain");
+            quietly(setup.converters()::close, "close the converters");
+            quietly(errors::close, "close the error reporters");
+            quietly(parts.offsets()::close, "close the offset reader");
+            quietly(parts.metrics()::close, "close the source task metrics");
+            parts.topicCreator().ifPresent(creator -> quietly(creator::close, "close the topic admin"));
+        }
+    }
+
+    private void finalCommit() {
+        try {
+            if (!submitted.awaitAll(parts.flushTimeoutMs(), TimeUnit.MILLISECONDS)) {
+                log.warn("{} {} records were still not acknowledged after {} ms; committing what is", this, submitted.outstanding(),
+                        parts.flushTimeoutMs());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        commitOffsets();
+    }
+
+    @Override
+    protected void onCancel() {
+        errors.triggerStop();
+        quietly(() -> parts.producer().close(Duration.ZERO), "close the producer");
+    }
+
+    @Override
+    public void stop() {
+        errors.triggerStop();
+        super.stop();
+    }
+
+    @Override
+    public String toString() {
+        return "WorkerSourceTask{id=" + id + "}";
+    }
+}
