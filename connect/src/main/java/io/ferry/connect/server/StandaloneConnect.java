@@ -1,0 +1,159 @@
+package io.ferry.connect.server;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.ferry.connect.config.ConfigProviders;
+import io.ferry.connect.config.WorkerConfig;
+import io.ferry.connect.herder.ServerInfo;
+import io.ferry.connect.herder.StandaloneHerder;
+import io.ferry.connect.metrics.ConnectMetrics;
+import io.ferry.connect.plugins.Plugins;
+import io.ferry.connect.storage.FileOffsetStore;
+import io.ferry.connect.storage.MemoryConfigStore;
+import io.ferry.connect.storage.MemoryStatusStore;
+import io.ferry.connect.validation.ConnectorConfigValidator;
+import io.ferry.connect.worker.TopicUseListener;
+import io.ferry.connect.worker.Worker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A standalone Connect worker, wired and running: plugins found, the Kafka cluster reached, the
+ * worker and its herder started, the REST API listening, and the connectors it was started with
+ * created. {@link #close} stops it all in reverse order, committing offsets on the way.
+ */
+public final class StandaloneConnect implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StandaloneConnect.class);
+    private static final long CLUSTER_TIMEOUT_MS = 30_000;
+
+    private final List<AutoCloseable> parts;
+    private final StandaloneHerder herder;
+    private final URI restUrl;
+
+    private StandaloneConnect(List<AutoCloseable> parts, StandaloneHerder herder, URI restUrl) {
+        this.parts = parts;
+        this.herder = herder;
+        this.restUrl = restUrl;
+    }
+
+    /**
+     * Starts a worker with these settings (a {@code connect-standalone.properties}) and creates
+     * the connectors.
+     *
+     * @throws ConfigException naming the setting, for a setting that is missing or wrong
+     * @throws ConnectException when the Kafka cluster cannot be reached or a connector cannot be created
+     */
+    public static StandaloneConnect start(Map<String, String> settings, List<ConnectorRequest> connectors, String version) {
+        WorkerConfig config = new WorkerConfig(settings);
+        String offsetsFile = config.getString(WorkerConfig.OFFSET_STORAGE_FILE_FILENAME);
+        if (offsetsFile == null || offsetsFile.isBlank()) {
+            throw new ConfigException("Missing required configuration \"" + WorkerConfig.OFFSET_STORAGE_FILE_FILENAME
+                    + "\" which has no default value.");
+        }
+        List<AutoCloseable> parts = new ArrayList<>();
+        try {
+            Plugins plugins = Plugins.discover(pluginPath(config));
+            parts.add(plugins);
+            String clusterId = kafkaClusterId(config);
+            URI advertised = advertisedUrl(config);
+            String workerId = advertised.getHost() + ":" + advertised.getPort();
+            ConnectMetrics metrics = new ConnectMetrics(workerId, config.originals(), Time.SYSTEM);
+            parts.add(metrics);
+            ConfigProviders providers = ConfigProviders.from(config, plugins);
+            parts.add(providers);
+            MemoryStatusStore statuses = new MemoryStatusStore();
+            TopicUseListener topics = statuses::addTopic;
+            Worker worker = new Worker(new Worker.Settings(workerId, config, plugins, metrics,
+                    new FileOffsetStore(Path.of(offsetsFile)), providers, topics, Time.SYSTEM));
+            ServerInfo info = new ServerInfo(AppInfoParser.getVersion(), AppInfoParser.getCommitId(), clusterId);
+            StandaloneHerder herder = new StandaloneHerder(new StandaloneHerder.Settings(worker, new MemoryConfigStore(), statuses,
+                    new ConnectorConfigValidator(plugins, config), info));
+            herder.start();
+            parts.add(herder);
+            for (ConnectorRequest connector : connectors) {
+                create(herder, connector);
+            }
+            log.info("Ferry Connect {} standalone worker {} started with {} connector(s)", version, workerId, connectors.size());
+            return new StandaloneConnect(parts, herder, advertised);
+        } catch (RuntimeException e) {
+            closeAll(parts);
+            throw e;
+        }
+    }
+
+    private static void create(StandaloneHerder herder, ConnectorRequest connector) {
+        try {
+            herder.putConnectorConfig(connector.name(), connector.config(), connector.initialState(), false).get();
+            log.info("Created connector {}", connector.name());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new ConnectException("Failed to create connector " + connector.name() + ": " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while creating connector " + connector.name(), e);
+        }
+    }
+
+    private static List<Path> pluginPath(WorkerConfig config) {
+        List<String> entries = config.getList(WorkerConfig.PLUGIN_PATH);
+        if (entries == null) {
+            return List.of();
+        }
+        return entries.stream().map(String::trim).filter(entry -> !entry.isEmpty()).map(Path::of).toList();
+    }
+
+    private static String kafkaClusterId(WorkerConfig config) {
+        try (Admin admin = Admin.create(config.clientConfig())) {
+            return admin.describeCluster().clusterId().get(CLUSTER_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ConnectException("Could not reach the Kafka cluster at " + config.getList(WorkerConfig.BOOTSTRAP_SERVERS)
+                    + " (bootstrap.servers) within " + CLUSTER_TIMEOUT_MS / 1000 + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while reaching the Kafka cluster", e);
+        }
+    }
+
+    private static URI advertisedUrl(WorkerConfig config) {
+        URI listener = URI.create(config.getList(WorkerConfig.LISTENERS).get(0).trim());
+        String host = config.getString(WorkerConfig.REST_ADVERTISED_HOST_NAME);
+        Integer port = config.getInt(WorkerConfig.REST_ADVERTISED_PORT);
+        return URI.create("http://" + (host != null ? host : listener.getHost()) + ":" + (port != null ? port : listener.getPort()) + "/");
+    }
+
+    public StandaloneHerder herder() {
+        return herder;
+    }
+
+    /** Where the REST API answers. */
+    public URI restUrl() {
+        return restUrl;
+    }
+
+    @Override
+    public void close() {
+        closeAll(parts);
+    }
+
+    private static void closeAll(List<AutoCloseable> parts) {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                log.warn("Could not close {}", parts.get(i), e);
+            }
+        }
+    }
+}
