@@ -1,0 +1,221 @@
+package io.ferry.connect.rest;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import io.ferry.connect.config.WorkerConfig;
+import io.ferry.connect.herder.Herder;
+import io.ferry.connect.logging.ClusterLoggerLevels;
+import io.ferry.connect.logging.LoggerLevels;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker's REST API: Apache Kafka Connect's, on the worker's {@code listeners}, driving a
+ * {@link Herder}; plus {@code GET /metrics} in Prometheus's text format.
+ *
+ * <p>Requests wait for the herder at most the request timeout (Apache's 90 s by default). Built with
+ * {@link #builder}; {@link #start()} binds every listener (port 0 picks a free one); {@link #close()}
+ * stops it. Thread-safe.
+ */
+public final class ConnectRestServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ConnectRestServer.class);
+
+    /** Apache Kafka Connect's: long enough for a rebalance that waits a whole session timeout. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(90);
+    public static final Duration DEFAULT_HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(10);
+    /** Larger request bodies are refused with 413. */
+    static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+
+    private final WorkerConfig worker;
+    private final List<Listeners.Listener> listeners;
+    private final ExecutorService pluginWork;
+    private final Javalin app;
+    private final List<ServerConnector> connectors = new ArrayList<>();
+
+    private ConnectRestServer(Builder builder) {
+        this.worker = builder.worker;
+        this.listeners = Listeners.parse(worker.getList(WorkerConfig.LISTENERS));
+        Listeners.checkAdvertisedListener(worker);
+        this.pluginWork = Executors.newCachedThreadPool(daemonThreads("ferry-rest-plugins-"));
+        Completion completion = new Completion(builder.requestTimeout, pluginWork);
+        LoggerLevels levels = builder.loggerLevels != null ? builder.loggerLevels : LoggerLevels.ofProcess(Clock.systemUTC());
+        ClusterLoggerLevels cluster = builder.clusterLoggerLevels != null ? builder.clusterLoggerLevels : ClusterLoggerLevels.local(levels);
+        this.app = Javalin.create(config -> {
+            configureServer(config);
+            new HttpBoundary(worker.getString(WorkerConfig.ACCESS_CONTROL_ALLOW_ORIGIN),
+                    worker.getString(WorkerConfig.ACCESS_CONTROL_ALLOW_METHODS)).register(config.routes);
+            new ErrorMapping().register(config.routes);
+            new RootRoutes(builder.herder, builder.metrics, builder.healthCheckTimeout).register(config.routes);
+            new ConnectorRoutes(builder.herder, completion).register(config.routes);
+            new ConnectorControlRoutes(builder.herder, completion, builder.topicTracking, builder.topicTrackingReset).register(config.routes);
+            new OffsetRoutes(builder.herder, completion).register(config.routes);
+            new PluginRoutes(builder.herder, completion).register(config.routes);
+            new LoggerRoutes(levels, cluster).register(config.routes);
+        });
+    }
+
+    /** A server for the herder, listening where the worker config says. */
+    public static Builder builder(Herder herder, WorkerConfig worker) {
+        return new Builder(herder, worker);
+    }
+
+    private void configureServer(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = MAX_REQUEST_BYTES;
+        config.http.prefer405over404 = true;
+        config.http.generateEtags = false;
+        config.router.ignoreTrailingSlashes = true;
+        config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+        for (Listeners.Listener listener : listeners) {
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(listener.host().isEmpty() ? null : listener.host());
+                connector.setPort(listener.port());
+                connectors.add(connector);
+                return connector;
+            });
+        }
+    }
+
+    /**
+     * Binds every listener and starts serving.
+     *
+     * @throws io.javalin.util.JavalinException when a listener cannot be bound
+     */
+    public ConnectRestServer start() {
+        app.start();
+        log.info("REST API listening at {}, advertised as {}", urls(), advertisedUrl());
+        return this;
+    }
+
+    /** The URL of the first listener, with the port bound; for a listener on every interface, this machine's loopback. */
+    public URI url() {
+        return urls().get(0);
+    }
+
+    /** The URLs of every listener, in the order of {@code listeners}. */
+    public List<URI> urls() {
+        List<URI> urls = new ArrayList<>();
+        for (int i = 0; i < listeners.size(); i++) {
+            String host = listeners.get(i).host();
+            urls.add(Listeners.url(host.isEmpty() || host.equals("0.0.0.0") ? "127.0.0.1" : host, boundPort(i)));
+        }
+        return urls;
+    }
+
+    /** The URL given to other workers and shown as the worker id: {@code rest.advertised.*}, else the first listener. */
+    public URI advertisedUrl() {
+        return Listeners.advertised(worker, listeners.get(0), boundPort(0));
+    }
+
+    private int boundPort(int index) {
+        Connector connector = index < connectors.size() ? connectors.get(index) : null;
+        if (!(connector instanceof ServerConnector server) || server.getLocalPort() <= 0) {
+            throw new IllegalStateException("The REST server is not started");
+        }
+        return server.getLocalPort();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        pluginWork.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The server's collaborators and limits; everything but the herder and the worker config has a default. */
+    public static final class Builder {
+        private final Herder herder;
+        private final WorkerConfig worker;
+        private LoggerLevels loggerLevels;
+        private ClusterLoggerLevels clusterLoggerLevels;
+        private Supplier<String> metrics = () -> "";
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Duration healthCheckTimeout = DEFAULT_HEALTH_CHECK_TIMEOUT;
+        private boolean topicTracking = true;
+        private boolean topicTrackingReset = true;
+
+        private Builder(Herder herder, WorkerConfig worker) {
+            this.herder = Objects.requireNonNull(herder, "herder");
+            this.worker = Objects.requireNonNull(worker, "worker");
+        }
+
+        /** The log levels /admin/loggers reads and sets; by default this process's (Logback). */
+        public Builder loggerLevels(LoggerLevels levels) {
+            this.loggerLevels = Objects.requireNonNull(levels);
+            return this;
+        }
+
+        /** How {@code scope=cluster} sets a level on every worker; by default on this one only (standalone). */
+        public Builder clusterLoggerLevels(ClusterLoggerLevels cluster) {
+            this.clusterLoggerLevels = Objects.requireNonNull(cluster);
+            return this;
+        }
+
+        /** The Prometheus text that {@code GET /metrics} answers, made at each request; by default empty. */
+        public Builder metrics(Supplier<String> metrics) {
+            this.metrics = Objects.requireNonNull(metrics);
+            return this;
+        }
+
+        /** The longest a request waits for the herder before it is answered 500 "Request timed out". */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout);
+            return this;
+        }
+
+        /** The longest {@code GET /health} waits for the herder to answer. */
+        public Builder healthCheckTimeout(Duration timeout) {
+            this.healthCheckTimeout = positive(timeout);
+            return this;
+        }
+
+        /**
+         * Apache's {@code topic.tracking.enable} and {@code topic.tracking.allow.reset}: when off, the
+         * topics endpoints answer 403.
+         */
+        public Builder topicTracking(boolean enabled, boolean resetAllowed) {
+            this.topicTracking = enabled;
+            this.topicTrackingReset = resetAllowed;
+            return this;
+        }
+
+        /**
+         * @throws org.apache.kafka.common.config.ConfigException naming the setting, for listeners that cannot be served
+         */
+        public ConnectRestServer build() {
+            return new ConnectRestServer(this);
+        }
+
+        private static Duration positive(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("a timeout must be positive: " + timeout);
+            }
+            return timeout;
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package io.ferry.connect.validation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import io.ferry.connect.config.ConfigProviders;
+import io.ferry.connect.config.ConnectorConfig;
+import io.ferry.connect.config.SinkConnectorConfig;
+import io.ferry.connect.config.SourceConnectorConfig;
+import io.ferry.connect.config.WorkerConfig;
+import io.ferry.connect.herder.BadRequestException;
+import io.ferry.connect.herder.ConfigInfos;
+import io.ferry.connect.herder.ConfigKeyInfo;
+import io.ferry.connect.plugins.LoaderSwap;
+import io.ferry.connect.plugins.PluginDesc;
+import io.ferry.connect.plugins.PluginNotFoundException;
+import io.ferry.connect.plugins.PluginType;
+import io.ferry.connect.plugins.Plugins;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.ConfigKey;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Connector;
+import org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePolicy;
+import org.apache.kafka.connect.health.ConnectorType;
+import org.apache.kafka.connect.source.SourceConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates connector configs without running them, as Apache Kafka Connect's validate endpoint
+ * does, and describes plugins' settings.
+ *
+ * <p>A validation resolves config provider references, then checks, each against its definition:
+ * the common and source or sink settings (with the rules across them), each transformation's and
+ * predicate's settings, the connector's own definition and its {@code validate()}, the settings of
+ * converters the connector sets, and its client overrides under the worker's override policy. Plugins
+ * run with their own class loader as the context loader.
+ *
+ * <p>Thread-safe; each call makes its own plugin instances. Calls run plugin code and may block as
+ * long as it does.
+ */
+public final class ConnectorConfigValidator implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ConnectorConfigValidator.class);
+
+    private final Plugins plugins;
+    private final ConfigProviders providers;
+    private final ConnectorClientConfigOverridePolicy policy;
+    private final TransformationSettings transformations;
+    private final ConverterValidation converters;
+    private final ClientOverrideValidation overrides;
+    private final PluginConfigs pluginConfigs;
+
+    /** A validator that leaves config provider references as they are. */
+    public ConnectorConfigValidator(Plugins plugins, WorkerConfig worker) {
+        this(plugins, worker, ConfigProviders.none());
+    }
+
+    /**
+     * @param providers resolve {@code ${provider:path:key}} references before validation; not closed here
+     * @throws org.apache.kafka.common.config.ConfigException when the worker's override policy cannot be made
+     */
+    public ConnectorConfigValidator(Plugins plugins, WorkerConfig worker, ConfigProviders providers) {
+        this.plugins = Objects.requireNonNull(plugins, "plugins");
+        this.providers = Objects.requireNonNull(providers, "providers");
+        this.policy = ClientOverridePolicies.of(worker, plugins);
+        this.transformations = new TransformationSettings(plugins);
+        this.converters = new ConverterValidation(plugins);
+        this.overrides = new ClientOverrideValidation(policy);
+        this.pluginConfigs = new PluginConfigs(plugins);
+    }
+
+    /**
+     * Validates a connector config.
+     *
+     * @return every key's definition and validated value, named by the config's connector class
+     * @throws BadRequestException when the config names no connector class, or one that is not a
+     *                             connector plugin, or the connector returns no definition or result
+     */
+    public ConfigInfos validate(Map<String, String> config) {
+        Map<String, String> props = providers.resolve(new HashMap<>(config));
+        String connectorType = props.get(ConnectorConfig.CONNECTOR_CLASS);
+        if (connectorType == null) {
+            throw new BadRequestException("Connector config " + props + " contains no connector type");
+        }
+        Class<? extends Connector> connectorClass = connectorClass(connectorType);
+        Connector connector;
+        try {
+            connector = (Connector) plugins.newInstance(connectorClass);
+        } catch (RuntimeException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(connectorClass))) {
+            return validate(connectorType, connector, props);
+        }
+    }
+
+    private ConfigInfos validate(String connectorType, Connector connector, Map<String, String> props) {
+        boolean source = connector instanceof SourceConnector;
+        ConfigDef base = source ? SourceConnectorConfig.configDef() : SinkConnectorConfig.configDef();
+        TransformationSettings.Enriched enriched = transformations.enrich(base, props);
+        Map<String, ConfigValue> validated = enriched.definition().validateAll(enriched.props());
+        if (!source) {
+            SinkTopicRules.check(props, validated);
+        }
+        props.forEach((key, value) -> {
+            if (value == null) {
+                validated.computeIfAbsent(key, ConfigValue::new).addErrorMessage("Null value can not be supplied as the configuration value.");
+            }
+        });
+        List<ConfigInfos> converterSections = converters.validate(props, validated);
+        ConfigInfos connectorSection = connectorSection(connectorType, connector, props, enriched.definition(), validated);
+        ConnectorType type = source ? ConnectorType.SOURCE : ConnectorType.SINK;
+        List<ConfigInfos> sections = new ArrayList<>();
+        sections.add(connectorSection);
+        sections.addAll(overrides.validate(props, type, connector.getClass()));
+        sections.addAll(converterSections);
+        return ConfigInfosBuilder.merge(connectorType, sections.toArray(new ConfigInfos[0]));
+    }
+
+    /** The framework's settings and the connector's own, with the connector's validate() verdict. */
+    private static ConfigInfos connectorSection(String connectorType, Connector connector, Map<String, String> props,
+                                                ConfigDef enriched, Map<String, ConfigValue> validated) {
+        ConfigDef own = connector.config();
+        if (own == null) {
+            throw new BadRequestException(connector.getClass().getName() + ".config() must return a ConfigDef that is not null.");
+        }
+        Config verdict = connector.validate(props);
+        if (verdict == null) {
+            throw new BadRequestException(connector.getClass().getName() + ".validate() must return a Config that is not null.");
+        }
+        Map<String, ConfigKey> keys = new LinkedHashMap<>(enriched.configKeys());
+        keys.putAll(own.configKeys());
+        Set<String> groups = new LinkedHashSet<>(enriched.groups());
+        groups.addAll(own.groups());
+        List<ConfigValue> values = new ArrayList<>(validated.values());
+        values.addAll(verdict.configValues());
+        return ConfigInfosBuilder.generate(connectorType, keys, values, new ArrayList<>(groups));
+    }
+
+    /**
+     * The definition of a plugin's settings: a connector's own and the framework's, or a converter's,
+     * header converter's, transformation's or predicate's.
+     *
+     * @throws org.apache.kafka.connect.errors.NotFoundException when no plugin has that class or alias
+     * @throws BadRequestException when the plugin is of a kind whose settings are not shown
+     */
+    public List<ConfigKeyInfo> pluginConfig(String classOrAlias) {
+        return pluginConfigs.of(classOrAlias);
+    }
+
+    /**
+     * The keys of the config whose values are secrets ({@code PASSWORD} in the connector's full
+     * definition: framework, transformations, connector, its converters and client overrides), so
+     * they can be masked. Best effort: a part that cannot be resolved adds nothing; never throws.
+     */
+    public SortedSet<String> passwordKeys(Map<String, String> config) {
+        SortedSet<String> keys = new TreeSet<>();
+        Map<String, String> props = new HashMap<>(config);
+        Class<? extends Connector> connectorClass = null;
+        try {
+            connectorClass = connectorClass(props.get(ConnectorConfig.CONNECTOR_CLASS));
+        } catch (RuntimeException e) {
+            // Unknown connector: only the framework's settings are known.
+        }
+        boolean source = connectorClass != null && SourceConnector.class.isAssignableFrom(connectorClass);
+        ConfigDef base = source ? SourceConnectorConfig.configDef()
+                : connectorClass != null ? SinkConnectorConfig.configDef() : ConnectorConfig.configDef();
+        try {
+            addPasswords(keys, "", transformations.enrich(base, props).definition());
+            if (connectorClass != null) {
+                try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(connectorClass))) {
+                    addPasswords(keys, "", ((Connector) plugins.newInstance(connectorClass)).config());
+                }
+            }
+            for (ConverterValidation.Slot slot : ConverterValidation.SLOTS) {
+                addPresentPasswords(keys, props, slot.prefix(), converters.definition(props, slot));
+            }
+            for (ClientOverrideValidation.Client client : List.of(ClientOverrideValidation.PRODUCER,
+                    ClientOverrideValidation.CONSUMER, ClientOverrideValidation.ADMIN)) {
+                addPresentPasswords(keys, props, client.prefix(), client.definition());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not read every secret setting of connector class {}: {}", props.get(ConnectorConfig.CONNECTOR_CLASS), e.toString());
+        }
+        return keys;
+    }
+
+    private static void addPasswords(Set<String> keys, String prefix, ConfigDef definition) {
+        if (definition != null) {
+            definition.configKeys().values().stream()
+                    .filter(key -> key.type == ConfigDef.Type.PASSWORD)
+                    .forEach(key -> keys.add(prefix + key.name));
+        }
+    }
+
+    private static void addPresentPasswords(Set<String> keys, Map<String, String> props, String prefix, ConfigDef definition) {
+        Set<String> all = new TreeSet<>();
+        addPasswords(all, prefix, definition);
+        all.stream().filter(props::containsKey).forEach(keys::add);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Class<? extends Connector> connectorClass(String classOrAlias) {
+        if (classOrAlias == null) {
+            throw new BadRequestException("Connector config contains no connector type");
+        }
+        for (PluginType kind : List.of(PluginType.SOURCE, PluginType.SINK)) {
+            try {
+                return (Class<? extends Connector>) plugins.pluginClass(classOrAlias.trim(), kind);
+            } catch (PluginNotFoundException e) {
+                // Not a connector of this kind; try the other.
+            }
+        }
+        List<String> available = new ArrayList<>();
+        for (PluginType kind : List.of(PluginType.SOURCE, PluginType.SINK)) {
+            plugins.plugins(kind).stream().map(PluginDesc::className).forEach(available::add);
+        }
+        throw new BadRequestException("Failed to find any class that implements Connector and which name matches "
+                + classOrAlias + ", available connectors are: " + String.join(", ", available));
+    }
+
+    @Override
+    public void close() {
+        try {
+            policy.close();
+        } catch (Exception e) {
+            log.warn("Closing the client override policy failed", e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.ferry.connect.rest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A plain HTTP client for the Connect REST API, as curl or any Connect client would use it. */
+final class ConnectHttp {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String APPLICATION_JSON = "application/json";
+
+    private final URI base;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ConnectHttp(URI base) {
+        this.base = base;
+    }
+
+    /** An answer: status, headers and body, with JSON helpers. */
+    record Reply(int status, HttpResponse<String> response) {
+
+        String body() {
+            return response.body();
+        }
+
+        Optional<String> header(String name) {
+            return response.headers().firstValue(name);
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body());
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (status " + status + "): " + body(), e);
+            }
+        }
+
+        int errorCode() {
+            return json().path("error_code").asInt();
+        }
+
+        String message() {
+            return json().path("message").asText();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body();
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Reply get(String path) {
+        return send("GET", path, null);
+    }
+
+    Reply post(String path, String body) {
+        return send("POST", path, body);
+    }
+
+    Reply put(String path, String body) {
+        return send("PUT", path, body);
+    }
+
+    Reply patch(String path, String body) {
+        return send("PATCH", path, body);
+    }
+
+    Reply delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    Reply send(String method, String path, String body) {
+        return send(method, path, body, body == null ? null : APPLICATION_JSON, null);
+    }
+
+    Reply send(String method, String path, String body, String contentType, String accept, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
