@@ -75,14 +75,15 @@ public final class RetryWithTolerance implements AutoCloseable {
         this.time = Objects.requireNonNull(time, "time");
     }
 
+    /** The policy this handler follows (a source loop asks it whether Kafka's refusals are tolerated). */
     public ErrorPolicy policy() {
         return policy;
     }
 
     /**
      * Runs {@code operation} for the record of {@code context}, with retries (see the class
-     * documentation). Does nothing and returns {@code null} when the context already failed. Blocks
-     * while it waits between attempts.
+     * documentation). Does nothing and returns {@code null} when the context already failed (its
+     * stage stays the one that failed). Blocks while it waits between attempts.
      *
      * @return the operation's result; {@code null} when the record failed and is skipped
      *         ({@code context.failed()} is then true, and the reporters were told)
@@ -90,11 +91,13 @@ public final class RetryWithTolerance implements AutoCloseable {
      * @throws ConnectException           when the record failed in a way no tolerance covers
      */
     public <V> V execute(ProcessingContext context, Stage stage, Class<?> executingClass, Callable<V> operation) {
-        context.position(Objects.requireNonNull(stage, "stage"), Objects.requireNonNull(executingClass, "executingClass"));
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(executingClass, "executingClass");
         if (context.failed()) {
-            log.debug("Skipping {} of a record that already failed", stage);
+            log.debug("Skipping {} of a record that already failed in {}", stage, context.stage());
             return null;
         }
+        context.position(stage, executingClass);
         V result;
         try {
             result = callWithRetries(context, operation);

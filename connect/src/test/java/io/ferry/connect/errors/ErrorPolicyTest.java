@@ -1,22 +1,15 @@
 package io.ferry.connect.errors;
 
+import static io.ferry.connect.errors.TestConfigs.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
 import java.util.Map;
 
-import io.ferry.connect.config.SinkConnectorConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class ErrorPolicyTest {
-
-    private static SinkConnectorConfig sink(Map<String, String> errors) {
-        Map<String, String> props = new HashMap<>(Map.of("name", "s", "connector.class", "FileStreamSink", "topics", "t"));
-        props.putAll(errors);
-        return new SinkConnectorConfig(props);
-    }
 
     @Test
     void shouldFailFastWithTheDefaults() {

@@ -218,6 +218,7 @@ class RetryWithToleranceTest {
         assertThat(calls).hasValue(0);
         assertThat(reporter.reports).hasSize(1);
         assertThat(context.error()).hasMessage("bad key");
+        assertThat(context.stage()).isEqualTo(Stage.KEY_CONVERTER);
     }
 
     @Test

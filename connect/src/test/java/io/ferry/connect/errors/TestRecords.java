@@ -1,6 +1,7 @@
 package io.ferry.connect.errors;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +31,13 @@ final class TestRecords {
         return new ConsumerRecord<>(topic, partition, offset, TIMESTAMP, TimestampType.CREATE_TIME,
                 keyBytes == null ? -1 : keyBytes.length, valueBytes == null ? -1 : valueBytes.length, keyBytes, valueBytes, headers,
                 Optional.empty());
+    }
+
+    /** Marks the context failed in {@code stage}, as a task's error handler would (tolerating all, reporting nowhere). */
+    static ProcessingContext failed(ProcessingContext context, Stage stage, Class<?> executingClass, Throwable error) {
+        new RetryWithTolerance(new ErrorPolicy(0, 0, true), List.of(), ErrorHandlingMetrics.NONE, new ManualTime())
+                .executeFailed(context, stage, executingClass, error);
+        return context;
     }
 
     /** A source record with a string key and value. */
