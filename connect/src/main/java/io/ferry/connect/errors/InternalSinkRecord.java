@@ -38,6 +38,13 @@ public final class InternalSinkRecord extends SinkRecord {
                 value.value(), original.offset(), timed ? original.timestamp() : null, original.timestampType(), headers);
     }
 
+    /** {@code converted}, remembering the consumed record it was made from. */
+    public static InternalSinkRecord of(ConsumerRecord<byte[], byte[]> original, SinkRecord converted) {
+        return new InternalSinkRecord(Objects.requireNonNull(original, "original"), converted.topic(), converted.kafkaPartition(),
+                converted.keySchema(), converted.key(), converted.valueSchema(), converted.value(), converted.kafkaOffset(),
+                converted.timestamp(), converted.timestampType(), converted.headers());
+    }
+
     /** The record as the consumer read it. */
     public ConsumerRecord<byte[], byte[]> originalRecord() {
         return originalRecord;

@@ -39,6 +39,16 @@ class InternalSinkRecordTest {
     }
 
     @Test
+    void shouldWrapAConvertedRecordKeepingItsContent() {
+        SinkRecord converted = new SinkRecord("orders", 4, null, "k", null, "v", 99, 5L, TimestampType.LOG_APPEND_TIME);
+
+        InternalSinkRecord record = InternalSinkRecord.of(consumed, converted);
+
+        assertThat(record).usingRecursiveComparison().ignoringFields("originalRecord").isEqualTo(converted);
+        assertThat(record.originalRecord()).isSameAs(consumed);
+    }
+
+    @Test
     void shouldKeepTheConsumedRecordInRecordsMadeByNewRecord() {
         InternalSinkRecord record = record();
 
