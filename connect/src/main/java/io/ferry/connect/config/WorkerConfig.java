@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.CommonClientConfigs;
+import io.ferry.connect.metrics.MetricsSettings;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -39,6 +39,8 @@ public class WorkerConfig extends AbstractConfig {
     public static final String CONNECTOR_CLIENT_POLICY = "connector.client.config.override.policy";
     public static final String TOPIC_CREATION_ENABLE = "topic.creation.enable";
     public static final String OFFSET_STORAGE_FILE_FILENAME = "offset.storage.file.filename";
+    public static final String TOPIC_TRACKING_ENABLE = "topic.tracking.enable";
+    public static final String TOPIC_TRACKING_ALLOW_RESET = "topic.tracking.allow.reset";
 
     /** Ferry: restart FAILED tasks by themselves, with a growing delay. */
     public static final String TASK_RESTART_ENABLE = "ferry.task.restart.enable";
@@ -60,6 +62,10 @@ public class WorkerConfig extends AbstractConfig {
 
     /** The definition of every worker setting. */
     public static ConfigDef configDef() {
+        return MetricsSettings.define(definition());
+    }
+
+    private static ConfigDef definition() {
         return new ConfigDef()
                 .define(BOOTSTRAP_SERVERS, Type.LIST, "localhost:9092", Importance.HIGH,
                         "The Kafka cluster the worker reads and writes: host:port pairs to bootstrap from.")
@@ -99,12 +105,12 @@ public class WorkerConfig extends AbstractConfig {
                                 + "All, None, Principal, or a ConnectorClientConfigOverridePolicy class.")
                 .define(TOPIC_CREATION_ENABLE, Type.BOOLEAN, true, Importance.LOW,
                         "Whether source connectors may have their topics created with topic.creation.* settings.")
+                .define(TOPIC_TRACKING_ENABLE, Type.BOOLEAN, true, Importance.LOW,
+                        "Whether the topics each connector uses are tracked and shown by GET /connectors/{name}/topics.")
+                .define(TOPIC_TRACKING_ALLOW_RESET, Type.BOOLEAN, true, Importance.LOW,
+                        "Whether PUT /connectors/{name}/topics/reset may clear a connector's tracked topics.")
                 .define(OFFSET_STORAGE_FILE_FILENAME, Type.STRING, null, Importance.HIGH,
                         "Standalone: the file source offsets are kept in.")
-                .define(CommonClientConfigs.METRICS_SAMPLE_WINDOW_MS_CONFIG, Type.LONG, 30000L, atLeast(0), Importance.LOW,
-                        CommonClientConfigs.METRICS_SAMPLE_WINDOW_MS_DOC)
-                .define(CommonClientConfigs.METRICS_NUM_SAMPLES_CONFIG, Type.INT, 2, atLeast(1), Importance.LOW,
-                        CommonClientConfigs.METRICS_NUM_SAMPLES_DOC)
                 .define(TASK_RESTART_ENABLE, Type.BOOLEAN, false, Importance.MEDIUM,
                         "Restart FAILED connectors and tasks by themselves, with a delay that doubles each time, "
                                 + "and say in their status why they failed and when they will be tried again.")

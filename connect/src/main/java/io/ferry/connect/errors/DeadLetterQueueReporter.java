@@ -1,5 +1,6 @@
 package io.ferry.connect.errors;
 
+import io.ferry.connect.metrics.ErrorHandlingMetrics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

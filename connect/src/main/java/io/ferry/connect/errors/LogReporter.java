@@ -1,5 +1,6 @@
 package io.ferry.connect.errors;
 
+import io.ferry.connect.metrics.ErrorHandlingMetrics;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;

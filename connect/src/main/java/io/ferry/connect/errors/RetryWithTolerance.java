@@ -1,5 +1,6 @@
 package io.ferry.connect.errors;
 
+import io.ferry.connect.metrics.ErrorHandlingMetrics;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.apache.kafka.common.metrics.Sensor;
 
-import io.ferry.connect.errors.ErrorHandlingMetrics;
+import io.ferry.connect.metrics.ErrorHandlingMetrics;
 import io.ferry.connect.metrics.MetricDefinition.Kind;
 import io.ferry.connect.metrics.MetricDefinition.Scope;
 

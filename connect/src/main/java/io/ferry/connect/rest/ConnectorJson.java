@@ -11,7 +11,7 @@ import io.ferry.connect.herder.ConnectorInfo;
 import io.ferry.connect.herder.ConnectorOffsets;
 import io.ferry.connect.herder.ConnectorStatus;
 import io.ferry.connect.herder.ServerInfo;
-import io.ferry.connect.herder.StateInfo;
+import io.ferry.connect.model.StateInfo;
 import io.ferry.connect.herder.TaskConfig;
 import io.ferry.connect.herder.TaskStatus;
 import io.ferry.connect.model.TaskId;

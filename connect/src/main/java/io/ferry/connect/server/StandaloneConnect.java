@@ -2,6 +2,7 @@ package io.ferry.connect.server;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +13,16 @@ import java.util.concurrent.TimeoutException;
 import io.ferry.connect.config.ConfigProviders;
 import io.ferry.connect.config.WorkerConfig;
 import io.ferry.connect.herder.ServerInfo;
-import io.ferry.connect.herder.StandaloneHerder;
+import io.ferry.connect.herder.standalone.StandaloneHerder;
+import io.ferry.connect.logging.LoggerLevels;
 import io.ferry.connect.metrics.ConnectMetrics;
 import io.ferry.connect.plugins.Plugins;
+import io.ferry.connect.rest.ConnectRestServer;
 import io.ferry.connect.storage.FileOffsetStore;
 import io.ferry.connect.storage.MemoryConfigStore;
 import io.ferry.connect.storage.MemoryStatusStore;
 import io.ferry.connect.validation.ConnectorConfigValidator;
-import io.ferry.connect.worker.TopicUseListener;
+import io.ferry.connect.worker.task.TopicUseListener;
 import io.ferry.connect.worker.Worker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.config.ConfigException;
@@ -56,7 +59,10 @@ public final class StandaloneConnect implements AutoCloseable {
      * @throws ConnectException when the Kafka cluster cannot be reached or a connector cannot be created
      */
     public static StandaloneConnect start(Map<String, String> settings, List<ConnectorRequest> connectors, String version) {
-        WorkerConfig config = new WorkerConfig(settings);
+        Map<String, String> withPorts = new java.util.HashMap<>(settings);
+        WorkerConfig given = new WorkerConfig(settings);
+        withPorts.put(WorkerConfig.LISTENERS, String.join(",", ListenerPorts.resolve(given.getList(WorkerConfig.LISTENERS))));
+        WorkerConfig config = new WorkerConfig(withPorts);
         String offsetsFile = config.getString(WorkerConfig.OFFSET_STORAGE_FILE_FILENAME);
         if (offsetsFile == null || offsetsFile.isBlank()) {
             throw new ConfigException("Missing required configuration \"" + WorkerConfig.OFFSET_STORAGE_FILE_FILENAME
@@ -69,7 +75,7 @@ public final class StandaloneConnect implements AutoCloseable {
             String clusterId = kafkaClusterId(config);
             URI advertised = advertisedUrl(config);
             String workerId = advertised.getHost() + ":" + advertised.getPort();
-            ConnectMetrics metrics = new ConnectMetrics(workerId, config.originals(), Time.SYSTEM);
+            ConnectMetrics metrics = new ConnectMetrics(workerId, config.originals(), Time.SYSTEM, clusterId);
             parts.add(metrics);
             ConfigProviders providers = ConfigProviders.from(config, plugins);
             parts.add(providers);
@@ -78,15 +84,25 @@ public final class StandaloneConnect implements AutoCloseable {
             Worker worker = new Worker(new Worker.Settings(workerId, config, plugins, metrics,
                     new FileOffsetStore(Path.of(offsetsFile)), providers, topics, Time.SYSTEM));
             ServerInfo info = new ServerInfo(AppInfoParser.getVersion(), AppInfoParser.getCommitId(), clusterId);
+            ConnectorConfigValidator validator = new ConnectorConfigValidator(plugins, config, providers);
+            parts.add(validator);
             StandaloneHerder herder = new StandaloneHerder(new StandaloneHerder.Settings(worker, new MemoryConfigStore(), statuses,
-                    new ConnectorConfigValidator(plugins, config), info));
-            herder.start();
+                    validator, info));
             parts.add(herder);
+            ConnectRestServer rest = ConnectRestServer.builder(herder, config)
+                    .loggerLevels(LoggerLevels.ofProcess(Clock.systemUTC()))
+                    .metrics(metrics::prometheusText)
+                    .topicTracking(config.getBoolean(WorkerConfig.TOPIC_TRACKING_ENABLE),
+                            config.getBoolean(WorkerConfig.TOPIC_TRACKING_ALLOW_RESET))
+                    .build()
+                    .start();
+            parts.add(rest);
+            herder.start();
             for (ConnectorRequest connector : connectors) {
                 create(herder, connector);
             }
             log.info("Ferry Connect {} standalone worker {} started with {} connector(s)", version, workerId, connectors.size());
-            return new StandaloneConnect(parts, herder, advertised);
+            return new StandaloneConnect(parts, herder, rest.url());
         } catch (RuntimeException e) {
             closeAll(parts);
             throw e;

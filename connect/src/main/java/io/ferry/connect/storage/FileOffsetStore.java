@@ -34,7 +34,7 @@ import org.apache.kafka.connect.errors.ConnectException;
  */
 public final class FileOffsetStore implements OffsetStore {
     private static final ObjectInputFilter ONLY_BYTE_MAPS =
-            ObjectInputFilter.Config.createFilter("java.util.HashMap;[B;maxdepth=3;!*");
+            ObjectInputFilter.Config.createFilter("java.util.HashMap;java.util.Map$Entry;[B;maxdepth=3;!*");
 
     private final Path file;
     private final MemoryOffsetStore offsets = new MemoryOffsetStore();

@@ -1,30 +1,39 @@
 package io.ferry.connect.worker;
 
+import io.ferry.connect.worker.task.TopicUseListener;
+import io.ferry.connect.worker.task.TaskStatusListener;
+import io.ferry.connect.worker.task.TaskSetup;
+import io.ferry.connect.worker.task.WorkerTask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.ferry.connect.config.ConnectorConfig;
+import io.ferry.connect.config.EnrichedConnectorConfig;
 import io.ferry.connect.config.SinkConnectorConfig;
 import io.ferry.connect.config.SourceConnectorConfig;
 import io.ferry.connect.config.WorkerConfig;
-import io.ferry.connect.errors.ErrorPolicy;
-import io.ferry.connect.errors.ErrorReporter;
+import io.ferry.connect.errors.ErrorReporters;
 import io.ferry.connect.errors.RetryWithTolerance;
 import io.ferry.connect.errors.WorkerErrantRecordReporter;
 import io.ferry.connect.metrics.ConnectMetrics;
 import io.ferry.connect.metrics.TaskErrorMetrics;
+import io.ferry.connect.metrics.AliasedPluginInfo;
+import io.ferry.connect.metrics.PluginInfo;
 import io.ferry.connect.metrics.TaskMetrics;
 import io.ferry.connect.model.TargetState;
 import io.ferry.connect.model.TaskId;
 import io.ferry.connect.plugins.LoaderSwap;
+import io.ferry.connect.plugins.PluginDesc;
+import io.ferry.connect.plugins.PluginType;
 import io.ferry.connect.plugins.Plugins;
 import io.ferry.connect.storage.OffsetCodec;
 import io.ferry.connect.storage.OffsetStore;
 import io.ferry.connect.storage.SourceOffsets;
 import io.ferry.connect.worker.pipeline.TaskConverters;
 import io.ferry.connect.worker.pipeline.TransformationChain;
+import io.ferry.connect.worker.pipeline.TransformationStage;
 import io.ferry.connect.worker.sink.SinkTaskParts;
 import io.ferry.connect.worker.sink.WorkerSinkTask;
 import io.ferry.connect.worker.source.SourceTaskParts;
@@ -85,27 +94,29 @@ final class TaskFactory {
         try (LoaderSwap swap = LoaderSwap.to(loader)) {
             Class<?> taskClass = Class.forName(taskClassName, true, loader);
             Task task = (Task) plugins.newInstance(taskClass);
-            TaskMetrics taskMetrics = track(made, metrics.task(id, new TaskMetrics.Info(connectorClass.getName(),
-                    Plugins.versionOf(task), taskClass.getName(), Plugins.versionOf(task))));
             TaskConverters converters = track(made, TaskConverters.of(worker, connectorConfig, plugins));
             PluginMetricsImpl pluginMetrics = track(made, new PluginMetricsImpl(metrics.registry(),
                     Map.of("connector", id.connector(), "task", Integer.toString(id.task()))));
             TaskErrorMetrics errorMetrics = track(made, metrics.taskErrors(id));
             if (task instanceof SourceTask sourceTask) {
                 SourceConnectorConfig config = new SourceConnectorConfig(connectorConfig);
-                RetryWithTolerance errors = track(made, new RetryWithTolerance(ErrorPolicy.from(config),
-                        reporters(id, config, connectorConfig), errorMetrics, time));
+                List<TransformationStage<SourceRecord>> stages = TransformationChain.stages(connectorConfig, plugins);
+                stages.forEach(stage -> made.add(stage));
+                TaskMetrics taskMetrics = track(made, metrics.task(id, info(connectorClass, task, converters, stages, connectorConfig)));
+                RetryWithTolerance errors = track(made, errorHandler(id, config, connectorConfig, errorMetrics));
                 TaskSetup setup = new TaskSetup(id, taskConfig, target, listener, converters, errors, taskMetrics, pluginMetrics,
                         loader, time);
-                return source(setup, sourceTask, config, connectorConfig, made);
+                return source(setup, sourceTask, new TransformationChain<>(stages, errors), config, connectorConfig, made);
             }
             if (task instanceof SinkTask sinkTask) {
                 SinkConnectorConfig config = new SinkConnectorConfig(connectorConfig);
-                RetryWithTolerance errors = track(made, new RetryWithTolerance(ErrorPolicy.from(config),
-                        reporters(id, config, connectorConfig), errorMetrics, time));
+                List<TransformationStage<SinkRecord>> stages = TransformationChain.stages(connectorConfig, plugins);
+                stages.forEach(stage -> made.add(stage));
+                TaskMetrics taskMetrics = track(made, metrics.task(id, info(connectorClass, task, converters, stages, connectorConfig)));
+                RetryWithTolerance errors = track(made, errorHandler(id, config, connectorConfig, errorMetrics));
                 TaskSetup setup = new TaskSetup(id, taskConfig, target, listener, converters, errors, taskMetrics, pluginMetrics,
                         loader, time);
-                return sink(setup, sinkTask, config, connectorConfig, made);
+                return sink(setup, sinkTask, new TransformationChain<>(stages, errors), config, connectorConfig, made);
             }
             throw new ConnectException("Task class " + taskClassName + " is neither a SourceTask nor a SinkTask");
         } catch (ClassNotFoundException e) {
@@ -117,10 +128,8 @@ final class TaskFactory {
         }
     }
 
-    private WorkerSourceTask source(TaskSetup setup, SourceTask task, SourceConnectorConfig config, Map<String, String> raw,
-            List<AutoCloseable> made) {
-        TransformationChain<SourceRecord> chain = track(made,
-                new TransformationChain<>(TransformationChain.<SourceRecord>stages(raw, plugins), setup.errors()));
+    private WorkerSourceTask source(TaskSetup setup, SourceTask task, TransformationChain<SourceRecord> chain,
+            SourceConnectorConfig config, Map<String, String> raw, List<AutoCloseable> made) {
         KafkaProducer<byte[], byte[]> producer = track(made, new KafkaProducer<>(ClientConfigs.producer(worker, raw, setup.id())));
         SourceOffsets offsets = new SourceOffsets(setup.id().connector(), offsetStore, codec);
         var creator = worker.getBoolean(WorkerConfig.TOPIC_CREATION_ENABLE) && config.createsTopics()
@@ -132,20 +141,61 @@ final class TaskFactory {
         return new WorkerSourceTask(setup, parts);
     }
 
-    private WorkerSinkTask sink(TaskSetup setup, SinkTask task, SinkConnectorConfig config, Map<String, String> raw,
-            List<AutoCloseable> made) {
-        TransformationChain<SinkRecord> chain = track(made,
-                new TransformationChain<>(TransformationChain.<SinkRecord>stages(raw, plugins), setup.errors()));
+    private WorkerSinkTask sink(TaskSetup setup, SinkTask task, TransformationChain<SinkRecord> chain, SinkConnectorConfig config,
+            Map<String, String> raw, List<AutoCloseable> made) {
         KafkaConsumer<byte[], byte[]> consumer = track(made, new KafkaConsumer<>(ClientConfigs.consumer(worker, raw, setup.id())));
         Pattern regex = config.topicsRegex();
-        WorkerErrantRecordReporter errant = new WorkerErrantRecordReporter();
+        WorkerErrantRecordReporter errant = new WorkerErrantRecordReporter(setup.errors(), setup.converters().key(),
+                setup.converters().value(), setup.converters().header());
         SinkTaskParts parts = new SinkTaskParts(task, chain, consumer, config.topics(), regex, errant, metrics.sinkTask(setup.id()),
                 topicUse, worker.getLong(WorkerConfig.OFFSET_FLUSH_INTERVAL_MS));
         return new WorkerSinkTask(setup, parts);
     }
 
-    private List<ErrorReporter> reporters(TaskId id, ConnectorConfig config, Map<String, String> raw) {
-        return List.of();
+    /** Which plugins the task runs, for its metrics. */
+    private TaskMetrics.Info info(Class<?> connectorClass, Task task, TaskConverters converters,
+            List<? extends TransformationStage<?>> stages, Map<String, String> config) {
+        List<AliasedPluginInfo> transforms = new ArrayList<>();
+        for (TransformationStage<?> stage : stages) {
+            transforms.add(new AliasedPluginInfo(stage.alias(), new PluginInfo(stage.transformationClass().getName(),
+                    versionOf(stage.transformationClass()))));
+        }
+        List<AliasedPluginInfo> predicates = new ArrayList<>();
+        for (String alias : EnrichedConnectorConfig.aliases(config.get(ConnectorConfig.PREDICATES))) {
+            String type = config.get(ConnectorConfig.PREDICATES + "." + alias + "." + EnrichedConnectorConfig.TYPE);
+            predicates.add(new AliasedPluginInfo(alias, new PluginInfo(type, type == null ? null : versionOf(type))));
+        }
+        return TaskMetrics.Info.of(new PluginInfo(connectorClass.getName(), versionOf(connectorClass)),
+                        ConnectorClasses.typeOf(connectorClass), new PluginInfo(task.getClass().getName(), Plugins.versionOf(task)))
+                .withConverters(plugin(converters.key()), plugin(converters.value()), plugin(converters.header()))
+                .withTransforms(transforms)
+                .withPredicates(predicates);
+    }
+
+    private static PluginInfo plugin(Object plugin) {
+        return new PluginInfo(plugin.getClass().getName(), Plugins.versionOf(plugin));
+    }
+
+    private String versionOf(Class<?> pluginClass) {
+        return versionOf(pluginClass.getName());
+    }
+
+    /** The version plugin discovery found for a class; null when it has none. */
+    private String versionOf(String className) {
+        for (PluginType type : PluginType.values()) {
+            for (PluginDesc desc : plugins.plugins(type)) {
+                if (desc.className().equals(className)) {
+                    return PluginDesc.UNDEFINED_VERSION.equals(desc.version()) ? null : desc.version();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The task's error handling: retries and tolerance from its config, its dead-letter queue and error log. */
+    private RetryWithTolerance errorHandler(TaskId id, ConnectorConfig config, Map<String, String> raw, TaskErrorMetrics metrics) {
+        return ErrorReporters.errorHandler(id, config, ClientConfigs.producer(worker, raw, id),
+                ClientConfigs.admin(worker, raw, "connector-dlq-adminclient-" + id), metrics, time);
     }
 
     private static <T> T track(List<AutoCloseable> made, T thing) {

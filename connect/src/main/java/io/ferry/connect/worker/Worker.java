@@ -1,5 +1,9 @@
 package io.ferry.connect.worker;
 
+import io.ferry.connect.worker.task.LoggingContext;
+import io.ferry.connect.worker.task.TopicUseListener;
+import io.ferry.connect.worker.task.TaskStatusListener;
+import io.ferry.connect.worker.task.WorkerTask;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,6 +24,8 @@ import io.ferry.connect.config.ConnectorConfig;
 import io.ferry.connect.config.SinkConnectorConfig;
 import io.ferry.connect.config.WorkerConfig;
 import io.ferry.connect.metrics.ConnectMetrics;
+import io.ferry.connect.metrics.ConnectorMetrics;
+import io.ferry.connect.model.State;
 import io.ferry.connect.model.TargetState;
 import io.ferry.connect.model.TaskId;
 import io.ferry.connect.plugins.Plugins;
@@ -50,6 +56,7 @@ public final class Worker implements AutoCloseable {
     private final Settings settings;
     private final TaskFactory tasks;
     private final Map<String, WorkerConnector> connectors = new ConcurrentHashMap<>();
+    private final Map<String, ConnectorMetrics> connectorMetrics = new ConcurrentHashMap<>();
     private final Map<TaskId, WorkerTask> running = new ConcurrentHashMap<>();
     private final Map<TaskId, ScheduledFuture<?>> offsetCommits = new ConcurrentHashMap<>();
     private final ExecutorService taskThreads = Executors.newCachedThreadPool();
@@ -101,9 +108,13 @@ public final class Worker implements AutoCloseable {
             WorkerConnector worker = new WorkerConnector(name, connector, resolved, listener,
                     settings.plugins().loaderOf(connectorClass));
             connectors.put(name, worker);
+            connectorMetrics.put(name, settings.metrics().connector(name, new ConnectorMetrics.Info(connectorClass.getName(),
+                    Plugins.versionOf(connector), ConnectorClasses.typeOf(connectorClass)), worker::state));
             log.info("Starting connector {} ({}) in state {}", name, connectorClass.getName(), target);
-            return worker.start(context, target);
+            return worker.start(context, target).whenComplete((ignored, error) ->
+                    settings.metrics().worker().recordConnectorStartup(error == null && worker.state() != State.FAILED));
         } catch (RuntimeException | LinkageError e) {
+            settings.metrics().worker().recordConnectorStartup(false);
             listener.onFailure(name, e);
             return CompletableFuture.failedFuture(e);
         }
@@ -173,6 +184,10 @@ public final class Worker implements AutoCloseable {
             log.info("Stopping connector {}", name);
             connector.shutdown(gracefulTimeoutMs());
         }
+        ConnectorMetrics metrics = connectorMetrics.remove(name);
+        if (metrics != null) {
+            metrics.close();
+        }
     }
 
     /**
@@ -187,7 +202,14 @@ public final class Worker implements AutoCloseable {
             throw new ConnectException("Task " + id + " is already running on this worker");
         }
         log.info("Starting task {}", id);
-        WorkerTask task = tasks.create(id, resolve(connectorConfig), resolve(taskConfig), target, listener);
+        WorkerTask task;
+        try {
+            task = tasks.create(id, resolve(connectorConfig), resolve(taskConfig), target, listener);
+        } catch (RuntimeException | LinkageError e) {
+            settings.metrics().worker().recordTaskStartup(false);
+            throw e;
+        }
+        settings.metrics().worker().recordTaskStartup(true);
         running.put(id, task);
         taskThreads.execute(() -> {
             try {

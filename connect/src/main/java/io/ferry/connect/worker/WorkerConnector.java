@@ -1,5 +1,6 @@
 package io.ferry.connect.worker;
 
+import io.ferry.connect.worker.task.LoggingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -7,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.ferry.connect.model.State;
 import io.ferry.connect.model.TargetState;
 import io.ferry.connect.plugins.LoaderSwap;
 import org.apache.kafka.connect.connector.Connector;
@@ -35,6 +37,7 @@ public final class WorkerConnector {
     private boolean running;
     private boolean failed;
     private TargetState state;
+    private volatile State reported = State.UNASSIGNED;
 
     public WorkerConnector(String name, Connector connector, Map<String, String> config, ConnectorStatusListener listener,
             ClassLoader loader) {
@@ -83,6 +86,7 @@ public final class WorkerConnector {
             if (target == TargetState.STARTED && !running) {
                 connector.start(config);
                 running = true;
+                reported = State.RUNNING;
                 if (initial || state == null) {
                     listener.onStartup(name);
                 } else {
@@ -93,8 +97,10 @@ public final class WorkerConnector {
                 running = false;
             }
             if (target == TargetState.PAUSED && state != TargetState.PAUSED) {
+                reported = State.PAUSED;
                 listener.onPause(name);
             } else if (target == TargetState.STOPPED && state != TargetState.STOPPED) {
+                reported = State.STOPPED;
                 listener.onStop(name);
             }
             state = target;
@@ -119,6 +125,7 @@ public final class WorkerConnector {
     private void fail(Throwable error) {
         log.error("Connector {} failed", name, error);
         failed = true;
+        reported = State.FAILED;
         if (running) {
             try {
                 connector.stop();
@@ -128,6 +135,11 @@ public final class WorkerConnector {
             running = false;
         }
         listener.onFailure(name, error);
+    }
+
+    /** The state the connector last reported; read from any thread. */
+    public State state() {
+        return reported;
     }
 
     public boolean isRunning() {
@@ -146,6 +158,7 @@ public final class WorkerConnector {
                 running = false;
             }
             if (!failed) {
+                reported = State.UNASSIGNED;
                 listener.onShutdown(name);
             }
             return null;

@@ -1,5 +1,6 @@
 package io.ferry.connect.errors;
 
+import io.ferry.connect.metrics.ErrorHandlingMetrics;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts what error handling records. */

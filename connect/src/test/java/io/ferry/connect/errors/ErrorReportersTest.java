@@ -1,5 +1,6 @@
 package io.ferry.connect.errors;
 
+import io.ferry.connect.metrics.ErrorHandlingMetrics;
 import static io.ferry.connect.errors.TestConfigs.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 

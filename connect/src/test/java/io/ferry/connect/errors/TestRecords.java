@@ -1,5 +1,6 @@
 package io.ferry.connect.errors;
 
+import io.ferry.connect.metrics.ErrorHandlingMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

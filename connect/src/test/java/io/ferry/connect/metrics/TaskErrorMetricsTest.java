@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.ferry.connect.errors.ErrorHandlingMetrics;
+import io.ferry.connect.metrics.ErrorHandlingMetrics;
 import io.ferry.connect.model.TaskId;
 
 class TaskErrorMetricsTest {

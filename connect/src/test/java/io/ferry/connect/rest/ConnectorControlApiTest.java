@@ -8,7 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.connect.herder.ConnectorStatus;
-import io.ferry.connect.herder.StateInfo;
+import io.ferry.connect.model.StateInfo;
 import io.ferry.connect.herder.TaskStatus;
 import io.ferry.connect.model.ConnectorType;
 import io.ferry.connect.model.State;

@@ -24,7 +24,7 @@ import io.ferry.connect.herder.Created;
 import io.ferry.connect.herder.Herder;
 import io.ferry.connect.herder.OffsetsAltered;
 import io.ferry.connect.herder.ServerInfo;
-import io.ferry.connect.herder.StateInfo;
+import io.ferry.connect.model.StateInfo;
 import io.ferry.connect.herder.TaskConfig;
 import io.ferry.connect.herder.TaskStatus;
 import io.ferry.connect.model.ConnectorType;

@@ -25,7 +25,7 @@ class PluginsApiTest {
         assertThat(plugins.findValuesAsText("class")).contains(FILE_SINK, FILE_SOURCE);
         List<String> types = plugins.findValuesAsText("type");
         assertThat(types.lastIndexOf("sink")).isLessThan(types.indexOf("source"));
-        JsonNode sink = plugins.get(types.indexOf("sink"));
+        JsonNode sink = plugins.get(plugins.findValuesAsText("class").indexOf(FILE_SINK));
         assertThat(sink.fieldNames()).toIterable().containsExactly("class", "type", "version");
         assertThat(sink.path("version").asText()).isEqualTo("4.3.1");
     }

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 import io.ferry.connect.errors.WorkerErrantRecordReporter;
 import io.ferry.connect.metrics.SinkTaskMetrics;
-import io.ferry.connect.worker.TopicUseListener;
+import io.ferry.connect.worker.task.TopicUseListener;
 import io.ferry.connect.worker.pipeline.TransformationChain;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.connect.sink.SinkRecord;

@@ -13,8 +13,8 @@ import io.ferry.connect.errors.InternalSinkRecord;
 import io.ferry.connect.errors.ProcessingContext;
 import io.ferry.connect.errors.RetryWithTolerance;
 import io.ferry.connect.errors.Stage;
-import io.ferry.connect.worker.TaskSetup;
-import io.ferry.connect.worker.WorkerTask;
+import io.ferry.connect.worker.task.TaskSetup;
+import io.ferry.connect.worker.task.WorkerTask;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -177,9 +177,7 @@ public final class WorkerSinkTask extends WorkerTask {
         if (processing.failed()) {
             return null;
         }
-        Long timestamp = record.timestamp() < 0 ? null : record.timestamp();
-        SinkRecord converted = new InternalSinkRecord(record, new SinkRecord(record.topic(), record.partition(), key.schema(),
-                key.value(), value.schema(), value.value(), record.offset(), timestamp, record.timestampType(), headers));
+        SinkRecord converted = InternalSinkRecord.of(record, key, value, headers);
         return parts.chain().apply(processing, converted);
     }
 

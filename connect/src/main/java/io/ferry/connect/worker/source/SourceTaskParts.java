@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import io.ferry.connect.metrics.SourceTaskMetrics;
 import io.ferry.connect.storage.SourceOffsets;
-import io.ferry.connect.worker.TopicUseListener;
+import io.ferry.connect.worker.task.TopicUseListener;
 import io.ferry.connect.worker.pipeline.TransformationChain;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.connect.source.SourceRecord;

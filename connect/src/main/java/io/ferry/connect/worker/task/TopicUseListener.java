@@ -1,4 +1,4 @@
-package io.ferry.connect.worker;
+package io.ferry.connect.worker.task;
 
 /** Told the first time a task of a connector uses a topic, for the connector's active topics. */
 @FunctionalInterface

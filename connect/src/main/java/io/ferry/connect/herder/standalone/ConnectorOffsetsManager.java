@@ -1,4 +1,4 @@
-package io.ferry.connect.herder;
+package io.ferry.connect.herder.standalone;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +11,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.ferry.connect.herder.OffsetsAltered;
+import io.ferry.connect.herder.ConnectorOffsets;
+import io.ferry.connect.herder.BadRequestException;
 import io.ferry.connect.config.ConnectorConfig;
 import io.ferry.connect.config.WorkerConfig;
 import io.ferry.connect.plugins.LoaderSwap;

@@ -1,11 +1,10 @@
-package io.ferry.connect.herder;
+package io.ferry.connect.herder.standalone;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +13,20 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.ferry.connect.herder.TaskStatus;
+import io.ferry.connect.herder.TaskConfig;
+import io.ferry.connect.herder.ServerInfo;
+import io.ferry.connect.herder.OffsetsAltered;
+import io.ferry.connect.herder.Herder;
+import io.ferry.connect.herder.Created;
+import io.ferry.connect.herder.ConnectorStatus;
+import io.ferry.connect.herder.ConnectorOffsets;
+import io.ferry.connect.herder.ConnectorInfo;
+import io.ferry.connect.herder.ConfigKeyInfo;
+import io.ferry.connect.herder.ConfigInfos;
+import io.ferry.connect.herder.ConfigInfo;
+import io.ferry.connect.herder.BadRequestException;
+import io.ferry.connect.herder.ActiveTopics;
 import io.ferry.connect.config.ConnectorConfig;
 import io.ferry.connect.model.ConnectorType;
 import io.ferry.connect.model.State;
@@ -48,8 +61,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class StandaloneHerder implements Herder, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StandaloneHerder.class);
-    private static final Set<PluginType> LISTED = Set.of(PluginType.SOURCE, PluginType.SINK, PluginType.CONVERTER,
-            PluginType.HEADER_CONVERTER, PluginType.TRANSFORMATION, PluginType.PREDICATE);
+    /** The kinds {@code GET /connector-plugins} lists, in the order Apache Kafka Connect lists them. */
+    private static final List<PluginType> LISTED = List.of(PluginType.SINK, PluginType.SOURCE, PluginType.TRANSFORMATION,
+            PluginType.PREDICATE, PluginType.CONVERTER, PluginType.HEADER_CONVERTER);
+    private static final List<PluginType> CONNECTORS = List.of(PluginType.SINK, PluginType.SOURCE);
 
     private final Worker worker;
     private final ConfigStore configs;
@@ -87,7 +102,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     }
 
     /** The listener the worker reports topic use to (its statuses). */
-    public io.ferry.connect.worker.TopicUseListener topicUseListener() {
+    public io.ferry.connect.worker.task.TopicUseListener topicUseListener() {
         return tracker;
     }
 
@@ -381,11 +396,8 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     @Override
     public List<PluginDesc> plugins(boolean connectorsOnly) {
         List<PluginDesc> plugins = new ArrayList<>();
-        for (PluginType type : PluginType.values()) {
-            boolean connector = type == PluginType.SOURCE || type == PluginType.SINK;
-            if (connector || (!connectorsOnly && LISTED.contains(type))) {
-                plugins.addAll(worker.settings().plugins().plugins(type));
-            }
+        for (PluginType type : connectorsOnly ? CONNECTORS : LISTED) {
+            plugins.addAll(worker.settings().plugins().plugins(type));
         }
         return plugins;
     }

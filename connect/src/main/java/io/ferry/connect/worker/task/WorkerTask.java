@@ -1,4 +1,4 @@
-package io.ferry.connect.worker;
+package io.ferry.connect.worker.task;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package io.ferry.connect.herder;
+package io.ferry.connect.herder.standalone;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.ferry.connect.herder;
+package io.ferry.connect.herder.standalone;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,8 +9,8 @@ import io.ferry.connect.model.StateInfo;
 import io.ferry.connect.model.TaskId;
 import io.ferry.connect.storage.StatusStore;
 import io.ferry.connect.worker.ConnectorStatusListener;
-import io.ferry.connect.worker.TaskStatusListener;
-import io.ferry.connect.worker.TopicUseListener;
+import io.ferry.connect.worker.task.TaskStatusListener;
+import io.ferry.connect.worker.task.TopicUseListener;
 
 /**
  * Turns what connectors and tasks report into their statuses, and tells the herder of failures so

@@ -1,4 +1,4 @@
-package io.ferry.connect.errors;
+package io.ferry.connect.metrics;
 
 /**
  * What error handling counts, per task: Apache Kafka Connect's {@code task-error-metrics}.
