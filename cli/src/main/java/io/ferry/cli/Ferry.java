@@ -2,6 +2,7 @@ package io.ferry.cli;
 
 import java.io.PrintWriter;
 
+import io.ferry.cli.connect.ConnectCommand;
 import io.ferry.cli.kafka.KafkaCommand;
 import io.ferry.cli.registry.RegistryCommand;
 import io.ferry.cli.support.FerryVersion;
@@ -15,7 +16,7 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = Ferry.Version.class,
         description = "Ferry: a Kafka Connect runtime and a schema registry on Apache Kafka.",
-        subcommands = {VersionCommand.class, KafkaCommand.class, RegistryCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {VersionCommand.class, KafkaCommand.class, RegistryCommand.class, ConnectCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Ferry implements Runnable {
 

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * one-line errors; with {@code --verbose}, standard error gets the log too.
  */
 public final class ProcessLogging {
-    private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
+    /** With the connector and task a line is about, when there is one ({@code [name|task-0] }). */
+    private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %X{connector.context}%logger{36} - %msg%n";
 
     private ProcessLogging() {
     }

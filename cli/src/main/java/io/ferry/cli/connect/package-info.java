@@ -1,0 +1,2 @@
+/** {@code ferry connect}: Connect workers — standalone now, distributed later. */
+package io.ferry.cli.connect;
