@@ -40,27 +40,27 @@ final class PluginDiscovery {
     /**
      * Discovers the plugins of the classpath and of the plugin path.
      *
+     * @param mode          how to find plugins
      * @param framework     the framework's loader, which defines the classpath plugins
      * @param routing       the parent of every plugin loader
      * @param classPath     the classpath's jars and directories to scan (when the mode scans)
      * @param pluginPath    the {@code plugin.path} entries
-     * @throws PluginDiscoveryException in {@code hybrid_fail} mode, when a plugin has no manifest; the loaders
-     *                                  are closed first
+     * @throws PluginDiscoveryException in {@code hybrid_fail} mode, when a plugin has no manifest; on this and
+     *                                  any other failure the loaders opened so far are closed first
      */
     static Result run(PluginDiscoveryMode mode, ClassLoader framework, RoutingClassLoader routing,
             List<Path> classPath, List<Path> pluginPath) {
         PluginDiscovery run = new PluginDiscovery(mode);
-        long start = System.nanoTime();
-        run.discoverIn(PluginSource.classpath(framework, classPath));
-        List<Path> locations = PluginLocations.of(pluginPath);
-        for (Path location : locations) {
-            run.openLocation(location, routing);
-        }
-        log.info("Plugin discovery ({}={}) found {} plugins on the classpath and in {} plugin locations in {} ms",
-                PluginDiscoveryMode.CONFIG, mode, run.found.size(), run.loaders.size(), millisSince(start));
         try {
+            long start = System.nanoTime();
+            run.discoverIn(PluginSource.classpath(framework, classPath));
+            for (Path location : PluginLocations.of(pluginPath)) {
+                run.openLocation(location, routing);
+            }
+            log.info("Plugin discovery ({}={}) found {} plugins on the classpath and in {} plugin locations in {} ms",
+                    PluginDiscoveryMode.CONFIG, mode, run.found.size(), run.loaders.size(), millisSince(start));
             run.reportMissingManifests();
-        } catch (PluginDiscoveryException e) {
+        } catch (RuntimeException | Error e) {
             run.loaders.forEach(Plugins::closeQuietly);
             throw e;
         }
