@@ -33,9 +33,12 @@ public enum PluginType {
         return superType;
     }
 
-    /** As the REST API writes it: {@code source}, {@code header_converter}... */
+    /**
+     * As Apache Kafka Connect writes it (REST API, messages): {@code source}, {@code header_converter}...;
+     * {@code configprovider} for config providers.
+     */
     public String apiName() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == CONFIG_PROVIDER ? "configprovider" : name().toLowerCase(Locale.ROOT);
     }
 
     /** The kind of a plugin class; {@code null} when it is none. */

@@ -1,169 +1,231 @@
 package io.ferry.connect.plugins;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Modifier;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.ServiceLoader;
+import java.util.Objects;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 import org.apache.kafka.connect.components.Versioned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The plugins a worker can run, and how to make them.
  *
- * <p>A plugin is named by its class or by an alias: its simple class name, or that name without the
- * suffix of its kind ({@code FileStreamSink} for {@code FileStreamSinkConnector}). An alias two
- * plugins share names neither.
+ * <p><b>Where plugins come from.</b> The worker's classpath, and every plugin location of {@code
+ * plugin.path} (see {@link #discover(List, PluginDiscoveryMode)}). Each location gets its own child-first
+ * class loader: a plugin sees its own copy of a library before the framework's, but always the
+ * framework's {@code connect-api}, {@code kafka-clients}, SLF4J and JDK classes — Apache Kafka Connect's
+ * rules, including the plugins Apache ships inside Kafka's packages (SMTs, {@code JsonConverter},
+ * FileStream connectors…), which are isolated like any other.
  *
- * <p>Thread-safe once built.
+ * <p><b>Names.</b> A plugin is named by its class or by an alias: its simple class name, or that name
+ * without its kind's suffix ({@code FileStreamSource} for {@code FileStreamSourceConnector}; {@code
+ * Connector}, {@code Converter}, {@code HeaderConverter}, {@code Transformation}, {@code Predicate}, {@code
+ * ConfigProvider}, {@code ConnectorClientConfigOverridePolicy}). An alias that would name two classes, of
+ * any kinds, names neither. When one class is found in several places, the highest version is used, and
+ * on a tie the {@code plugin.path} copy.
+ *
+ * <p><b>Lifecycle.</b> Thread-safe once built. {@link #close()} closes the plugin loaders: no plugin class
+ * may be loaded or instantiated afterwards.
  */
 public final class Plugins implements AutoCloseable {
-    private final ClassLoader frameworkLoader;
-    private final Map<PluginType, SortedSet<PluginDesc>> found = new EnumMap<>(PluginType.class);
+    private static final Logger log = LoggerFactory.getLogger(Plugins.class);
 
-    private Plugins(ClassLoader frameworkLoader) {
-        this.frameworkLoader = frameworkLoader;
-        for (PluginType type : PluginType.values()) {
-            found.put(type, new TreeSet<>());
-        }
-    }
+    private final RoutingClassLoader routing;
+    private final PluginCatalog catalog;
+    private final List<PluginClassLoader> loaders;
 
-    /** The plugins on the worker's own classpath, found through their service manifests. */
-    public static Plugins onClasspath() {
-        Plugins plugins = new Plugins(Plugins.class.getClassLoader());
-        plugins.scanServices(plugins.frameworkLoader, PluginDesc.CLASSPATH);
-        return plugins;
-    }
-
-    /** The plugins on the classpath and on {@code plugin.path}. */
-    public static Plugins discover(List<Path> pluginPath) {
-        if (!pluginPath.isEmpty()) {
-            throw new UnsupportedOperationException("plugin.path is not supported yet");
-        }
-        return onClasspath();
-    }
-
-    private void scanServices(ClassLoader loader, String location) {
-        for (PluginType type : PluginType.values()) {
-            ServiceLoader<?> services = ServiceLoader.load(type.superType(), loader);
-            services.stream().forEach(provider -> {
-                Class<?> pluginClass = provider.type();
-                if (isConcrete(pluginClass)) {
-                    found.get(type).add(new PluginDesc(pluginClass.getName(), type, versionOf(pluginClass), location));
-                }
-            });
-        }
-    }
-
-    /** Every plugin of a kind, by class name. */
-    public SortedSet<PluginDesc> plugins(PluginType type) {
-        return Collections.unmodifiableSortedSet(found.get(type));
+    private Plugins(RoutingClassLoader routing, PluginCatalog catalog, List<PluginClassLoader> loaders) {
+        this.routing = routing;
+        this.catalog = catalog;
+        this.loaders = loaders;
+        routing.install(catalog.isolatedRoutes(), catalog.aliases());
     }
 
     /**
-     * The class a name or alias stands for.
+     * The plugins on the worker's own classpath that service manifests list ({@code service_load} without a
+     * plugin path): fast, for tools and tests that need no isolation.
+     */
+    public static Plugins onClasspath() {
+        return discover(List.of(), PluginDiscoveryMode.SERVICE_LOAD);
+    }
+
+    /** The plugins on the classpath and on {@code plugin.path}, found the default way ({@code hybrid_warn}). */
+    public static Plugins discover(List<Path> pluginPath) {
+        return discover(pluginPath, PluginDiscoveryMode.DEFAULT);
+    }
+
+    /**
+     * The plugins on the classpath (through their service manifests) and on {@code plugin.path} (as
+     * {@code mode} says).
      *
-     * @throws PluginNotFoundException naming the kind and the name, when none matches
+     * <p>Each {@code plugin.path} entry is a directory whose directories and jars are plugin locations, or a
+     * jar that is one location (an uber-jar). A location that is a directory provides every jar below it, or
+     * its class files when it holds no jar. An entry that does not exist or cannot be read is skipped with a
+     * warning. Every plugin found is instantiated once, with its own loader as the thread's context loader,
+     * to ask its version; a plugin that cannot be instantiated is skipped with a warning.
+     *
+     * @param pluginPath the {@code plugin.path} entries; may be empty
+     * @param mode       how to find plugins ({@code plugin.discovery})
+     * @throws PluginDiscoveryException in {@code hybrid_fail} mode when a plugin has no service manifest
+     */
+    public static Plugins discover(List<Path> pluginPath, PluginDiscoveryMode mode) {
+        Objects.requireNonNull(pluginPath, "pluginPath");
+        Objects.requireNonNull(mode, "mode");
+        ClassLoader framework = Plugins.class.getClassLoader();
+        RoutingClassLoader routing = new RoutingClassLoader(framework);
+        // The classpath is the runtime's own distribution, whose plugins (Apache's converters and SMTs,
+        // Ferry's connectors) all have service manifests: reading those is enough, and scanning the
+        // tens of thousands of classes beside them would cost seconds at every start. Plugins users
+        // add go on plugin.path, which is scanned as the mode says.
+        PluginDiscovery.Result result = PluginDiscovery.run(mode, framework, routing, List.of(), pluginPath);
+        return new Plugins(routing, new PluginCatalog(result.plugins()), result.loaders());
+    }
+
+    /** Every plugin of a kind, in {@link PluginDesc} order; a class found in several places is listed for each. */
+    public SortedSet<PluginDesc> plugins(PluginType type) {
+        return catalog.ofType(type);
+    }
+
+    /**
+     * The class a name or alias stands for: the discovered plugin's class (from its own loader), else a class
+     * of that name on the classpath. For connectors, a simple name or a simple name without {@code Connector}
+     * also matches when it is not an alias because another kind shares it.
+     *
+     * @throws PluginNotFoundException in Apache Kafka Connect's words, naming the kind, the name and what is
+     *                                 available, when no class of that kind matches
      */
     public Class<?> pluginClass(String classOrAlias, PluginType type) {
-        String className = resolve(classOrAlias, type);
-        try {
-            Class<?> pluginClass = Class.forName(className, false, frameworkLoader);
-            if (!type.superType().isAssignableFrom(pluginClass)) {
-                throw new PluginNotFoundException(className + " is not a " + type.superType().getSimpleName());
-            }
-            return pluginClass;
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new PluginNotFoundException("Failed to find any class that implements " + type.superType().getSimpleName()
-                    + " and which name matches " + classOrAlias);
+        Objects.requireNonNull(type, "type");
+        Class<?> loaded = load(classOrAlias);
+        if (loaded != null && type.superType().isAssignableFrom(loaded)) {
+            return loaded;
         }
-    }
-
-    private String resolve(String classOrAlias, PluginType type) {
-        if (classOrAlias.indexOf('.') >= 0) {
-            return classOrAlias;
-        }
-        String match = null;
-        for (PluginDesc desc : found.get(type)) {
-            String simple = desc.simpleName();
-            if (simple.equals(classOrAlias) || withoutSuffix(simple, type).equals(classOrAlias)) {
-                if (match != null && !match.equals(desc.className())) {
-                    throw new PluginNotFoundException("The alias " + classOrAlias + " names more than one " + type.apiName()
-                            + " (" + match + ", " + desc.className() + "); use the class name");
-                }
-                match = desc.className();
+        if (type == PluginType.SOURCE || type == PluginType.SINK) {
+            Class<?> matched = connectorBySimpleName(classOrAlias);
+            if (matched != null && type.superType().isAssignableFrom(matched)) {
+                return matched;
             }
         }
-        return match != null ? match : classOrAlias;
+        throw new PluginNotFoundException(NotFoundMessages.notFound(type, classOrAlias, catalog));
     }
 
-    private static String withoutSuffix(String simpleName, PluginType type) {
-        for (String suffix : new String[] {"Connector", "Converter", "Transformation", "Predicate", "ConfigProvider"}) {
-            if (simpleName.endsWith(suffix) && simpleName.length() > suffix.length()) {
-                return simpleName.substring(0, simpleName.length() - suffix.length());
-            }
+    /**
+     * The connector class a name or alias stands for, source or sink ({@link PluginType#of} tells which).
+     *
+     * @throws PluginNotFoundException as {@link #pluginClass}
+     */
+    public Class<?> connectorClass(String classOrAlias) {
+        Class<?> loaded = load(classOrAlias);
+        if (loaded == null || !isConnector(loaded)) {
+            loaded = connectorBySimpleName(classOrAlias);
         }
-        return simpleName;
+        if (loaded == null) {
+            throw new PluginNotFoundException(NotFoundMessages.notFound(PluginType.SOURCE, classOrAlias, catalog));
+        }
+        return loaded;
     }
 
-    /** A new instance of the plugin, made with its own class loader as the context loader. */
+    /** A new instance of a plugin named by class or alias, made with its own loader as the context loader. */
     public <T> T newPlugin(String classOrAlias, PluginType type, Class<T> as) {
         return as.cast(newInstance(pluginClass(classOrAlias, type)));
     }
 
-    /** A new instance of a plugin class, made with its own class loader as the context loader. */
+    /**
+     * A new instance of a plugin class, made through its public no-arg constructor with {@link #loaderOf} as
+     * the thread's context loader (static initialisers and constructors often load classes by name).
+     *
+     * @throws PluginNotFoundException when the class cannot be instantiated; the cause is attached
+     */
+    @SuppressWarnings("try") // the loader swap is used only for its close()
     public Object newInstance(Class<?> pluginClass) {
         try (LoaderSwap swap = LoaderSwap.to(loaderOf(pluginClass))) {
-            Constructor<?> constructor = pluginClass.getDeclaredConstructor();
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new PluginNotFoundException("Could not instantiate " + pluginClass.getName() + ": " + cause);
+            return pluginClass.getDeclaredConstructor().newInstance();
+        } catch (InvocationTargetException e) {
+            throw instantiationFailed(pluginClass, e.getCause());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw instantiationFailed(pluginClass, e);
         }
     }
 
-    /** The loader a plugin class came from; the framework's for classpath plugins. */
+    /**
+     * The loader to run a plugin class with: its own for a {@code plugin.path} plugin, else {@link
+     * #classLoader()}, which sees the framework and, by name, every plugin.
+     */
     public ClassLoader loaderOf(Class<?> pluginClass) {
         ClassLoader loader = pluginClass.getClassLoader();
-        return loader != null ? loader : frameworkLoader;
+        return loader instanceof PluginClassLoader ? loader : routing;
     }
 
-    /** What a plugin reports as its version; {@value PluginDesc#UNDEFINED_VERSION} when it cannot say. */
+    /**
+     * The framework's loader as plugins see it: loads every discovered plugin by class name or alias from
+     * its own loader, and every other class from the framework. The context loader for code that resolves
+     * plugin names, such as parsing a {@code ConfigDef.Type.CLASS} setting.
+     */
+    public ClassLoader classLoader() {
+        return routing;
+    }
+
+    /**
+     * What a plugin reports as its version; {@value PluginDesc#UNDEFINED_VERSION} when it is not {@link
+     * Versioned}, answers {@code null}, or fails.
+     */
     public static String versionOf(Object plugin) {
         if (plugin instanceof Versioned versioned) {
             try {
                 String version = versioned.version();
                 return version == null ? PluginDesc.UNDEFINED_VERSION : version;
             } catch (RuntimeException | LinkageError e) {
+                log.debug("{}.version() failed", plugin.getClass().getName(), e);
                 return PluginDesc.UNDEFINED_VERSION;
             }
         }
         return PluginDesc.UNDEFINED_VERSION;
     }
 
-    private String versionOf(Class<?> pluginClass) {
-        if (!Versioned.class.isAssignableFrom(pluginClass)) {
-            return PluginDesc.UNDEFINED_VERSION;
-        }
-        try (LoaderSwap swap = LoaderSwap.to(loaderOf(pluginClass))) {
-            return versionOf(pluginClass.getDeclaredConstructor().newInstance());
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return PluginDesc.UNDEFINED_VERSION;
-        }
-    }
-
-    private static boolean isConcrete(Class<?> pluginClass) {
-        int modifiers = pluginClass.getModifiers();
-        return !Modifier.isAbstract(modifiers) && !pluginClass.isInterface() && Modifier.isPublic(modifiers);
-    }
-
+    /** Closes every plugin loader. Idempotent. */
     @Override
     public void close() {
-        // Classpath plugins share the framework's loader, which outlives the worker.
+        loaders.forEach(Plugins::closeQuietly);
+    }
+
+    static void closeQuietly(PluginClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException e) {
+            log.warn("Could not close the loader of plugin location {}: {}", loader.location(), e.toString());
+        }
+    }
+
+    private Class<?> load(String classOrAlias) {
+        Objects.requireNonNull(classOrAlias, "classOrAlias");
+        try {
+            return routing.loadClass(classOrAlias);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private Class<?> connectorBySimpleName(String name) {
+        List<DiscoveredPlugin> matches = catalog.connectorsNamed(name);
+        if (matches.size() > 1) {
+            throw new PluginNotFoundException(NotFoundMessages.ambiguousConnector(name, matches));
+        }
+        return matches.isEmpty() ? null : matches.get(0).pluginClass();
+    }
+
+    private static boolean isConnector(Class<?> candidate) {
+        return PluginType.SOURCE.superType().isAssignableFrom(candidate)
+                || PluginType.SINK.superType().isAssignableFrom(candidate);
+    }
+
+    private static PluginNotFoundException instantiationFailed(Class<?> pluginClass, Throwable cause) {
+        PluginNotFoundException e = new PluginNotFoundException("Could not instantiate " + pluginClass.getName()
+                + ": " + cause);
+        e.initCause(cause);
+        return e;
     }
 }

@@ -16,6 +16,8 @@ import io.ferry.connect.herder.ServerInfo;
 import io.ferry.connect.herder.standalone.StandaloneHerder;
 import io.ferry.connect.logging.LoggerLevels;
 import io.ferry.connect.metrics.ConnectMetrics;
+import io.ferry.connect.plugins.LoaderSwap;
+import io.ferry.connect.plugins.PluginDiscoveryMode;
 import io.ferry.connect.plugins.Plugins;
 import io.ferry.connect.rest.ConnectRestServer;
 import io.ferry.connect.storage.FileOffsetStore;
@@ -59,6 +61,22 @@ public final class StandaloneConnect implements AutoCloseable {
      * @throws ConnectException when the Kafka cluster cannot be reached or a connector cannot be created
      */
     public static StandaloneConnect start(Map<String, String> settings, List<ConnectorRequest> connectors, String version) {
+        List<AutoCloseable> parts = new ArrayList<>();
+        // Worker settings name classes (key.converter...) that may live on plugin.path: find the plugins first,
+        // and parse with their loader as the context loader, as Apache Kafka Connect does.
+        Plugins plugins = Plugins.discover(pluginPath(settings.get(WorkerConfig.PLUGIN_PATH)),
+                PluginDiscoveryMode.fromConfig(settings.getOrDefault(WorkerConfig.PLUGIN_DISCOVERY, "hybrid_warn")));
+        parts.add(plugins);
+        try (LoaderSwap swap = LoaderSwap.to(plugins.classLoader())) {
+            return start(settings, connectors, version, plugins, parts);
+        } catch (RuntimeException e) {
+            closeAll(parts);
+            throw e;
+        }
+    }
+
+    /** The worker's settings, with a listener on port 0 given a free port and the standalone settings required. */
+    private static WorkerConfig workerConfig(Map<String, String> settings) {
         Map<String, String> withPorts = new java.util.HashMap<>(settings);
         WorkerConfig given = new WorkerConfig(settings);
         withPorts.put(WorkerConfig.LISTENERS, String.join(",", ListenerPorts.resolve(given.getList(WorkerConfig.LISTENERS))));
@@ -68,45 +86,44 @@ public final class StandaloneConnect implements AutoCloseable {
             throw new ConfigException("Missing required configuration \"" + WorkerConfig.OFFSET_STORAGE_FILE_FILENAME
                     + "\" which has no default value.");
         }
-        List<AutoCloseable> parts = new ArrayList<>();
-        try {
-            Plugins plugins = Plugins.discover(pluginPath(config));
-            parts.add(plugins);
-            String clusterId = kafkaClusterId(config);
-            URI advertised = advertisedUrl(config);
-            String workerId = advertised.getHost() + ":" + advertised.getPort();
-            ConnectMetrics metrics = new ConnectMetrics(workerId, config.originals(), Time.SYSTEM, clusterId);
-            parts.add(metrics);
-            ConfigProviders providers = ConfigProviders.from(config, plugins);
-            parts.add(providers);
-            MemoryStatusStore statuses = new MemoryStatusStore();
-            TopicUseListener topics = statuses::addTopic;
-            Worker worker = new Worker(new Worker.Settings(workerId, config, plugins, metrics,
-                    new FileOffsetStore(Path.of(offsetsFile)), providers, topics, Time.SYSTEM));
-            ServerInfo info = new ServerInfo(AppInfoParser.getVersion(), AppInfoParser.getCommitId(), clusterId);
-            ConnectorConfigValidator validator = new ConnectorConfigValidator(plugins, config, providers);
-            parts.add(validator);
-            StandaloneHerder herder = new StandaloneHerder(new StandaloneHerder.Settings(worker, new MemoryConfigStore(), statuses,
-                    validator, info));
-            parts.add(herder);
-            ConnectRestServer rest = ConnectRestServer.builder(herder, config)
-                    .loggerLevels(LoggerLevels.ofProcess(Clock.systemUTC()))
-                    .metrics(metrics::prometheusText)
-                    .topicTracking(config.getBoolean(WorkerConfig.TOPIC_TRACKING_ENABLE),
-                            config.getBoolean(WorkerConfig.TOPIC_TRACKING_ALLOW_RESET))
-                    .build()
-                    .start();
-            parts.add(rest);
-            herder.start();
-            for (ConnectorRequest connector : connectors) {
-                create(herder, connector);
-            }
-            log.info("Ferry Connect {} standalone worker {} started with {} connector(s)", version, workerId, connectors.size());
-            return new StandaloneConnect(parts, herder, rest.url());
-        } catch (RuntimeException e) {
-            closeAll(parts);
-            throw e;
+        return config;
+    }
+
+    private static StandaloneConnect start(Map<String, String> settings, List<ConnectorRequest> connectors, String version,
+            Plugins plugins, List<AutoCloseable> parts) {
+        WorkerConfig config = workerConfig(settings);
+        String offsetsFile = config.getString(WorkerConfig.OFFSET_STORAGE_FILE_FILENAME);
+        String clusterId = kafkaClusterId(config);
+        URI advertised = advertisedUrl(config);
+        String workerId = advertised.getHost() + ":" + advertised.getPort();
+        ConnectMetrics metrics = new ConnectMetrics(workerId, config.originals(), Time.SYSTEM, clusterId);
+        parts.add(metrics);
+        ConfigProviders providers = ConfigProviders.from(config, plugins);
+        parts.add(providers);
+        MemoryStatusStore statuses = new MemoryStatusStore();
+        TopicUseListener topics = statuses::addTopic;
+        Worker worker = new Worker(new Worker.Settings(workerId, config, plugins, metrics,
+                new FileOffsetStore(Path.of(offsetsFile)), providers, topics, Time.SYSTEM));
+        ServerInfo info = new ServerInfo(AppInfoParser.getVersion(), AppInfoParser.getCommitId(), clusterId);
+        ConnectorConfigValidator validator = new ConnectorConfigValidator(plugins, config, providers);
+        parts.add(validator);
+        StandaloneHerder herder = new StandaloneHerder(new StandaloneHerder.Settings(worker, new MemoryConfigStore(), statuses,
+                validator, info));
+        parts.add(herder);
+        ConnectRestServer rest = ConnectRestServer.builder(herder, config)
+                .loggerLevels(LoggerLevels.ofProcess(Clock.systemUTC()))
+                .metrics(metrics::prometheusText)
+                .topicTracking(config.getBoolean(WorkerConfig.TOPIC_TRACKING_ENABLE),
+                        config.getBoolean(WorkerConfig.TOPIC_TRACKING_ALLOW_RESET))
+                .build()
+                .start();
+        parts.add(rest);
+        herder.start();
+        for (ConnectorRequest connector : connectors) {
+            create(herder, connector);
         }
+        log.info("Ferry Connect {} standalone worker {} started with {} connector(s)", version, workerId, connectors.size());
+        return new StandaloneConnect(parts, herder, rest.url());
     }
 
     private static void create(StandaloneHerder herder, ConnectorRequest connector) {
@@ -122,12 +139,11 @@ public final class StandaloneConnect implements AutoCloseable {
         }
     }
 
-    private static List<Path> pluginPath(WorkerConfig config) {
-        List<String> entries = config.getList(WorkerConfig.PLUGIN_PATH);
-        if (entries == null) {
+    private static List<Path> pluginPath(String entries) {
+        if (entries == null || entries.isBlank()) {
             return List.of();
         }
-        return entries.stream().map(String::trim).filter(entry -> !entry.isEmpty()).map(Path::of).toList();
+        return java.util.Arrays.stream(entries.split(",")).map(String::trim).filter(entry -> !entry.isEmpty()).map(Path::of).toList();
     }
 
     private static String kafkaClusterId(WorkerConfig config) {

@@ -2,7 +2,6 @@ package io.ferry.connect.worker;
 
 import io.ferry.connect.model.ConnectorType;
 import io.ferry.connect.plugins.PluginNotFoundException;
-import io.ferry.connect.plugins.PluginType;
 import io.ferry.connect.plugins.Plugins;
 import org.apache.kafka.connect.sink.SinkConnector;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -16,17 +15,7 @@ public final class ConnectorClasses {
      * @throws PluginNotFoundException when no source or sink connector has that name
      */
     public static Class<?> find(Plugins plugins, String classOrAlias) {
-        try {
-            return plugins.pluginClass(classOrAlias, PluginType.SOURCE);
-        } catch (PluginNotFoundException notSource) {
-            try {
-                return plugins.pluginClass(classOrAlias, PluginType.SINK);
-            } catch (PluginNotFoundException notSink) {
-                throw new PluginNotFoundException("Failed to find any class that implements Connector and which name matches "
-                        + classOrAlias + ", available connectors are: " + plugins.plugins(PluginType.SOURCE).size()
-                        + " source and " + plugins.plugins(PluginType.SINK).size() + " sink connectors (GET /connector-plugins lists them)");
-            }
-        }
+        return plugins.connectorClass(classOrAlias);
     }
 
     public static ConnectorType typeOf(Class<?> connectorClass) {

@@ -13,29 +13,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A plain HTTP client for the Connect REST API, as curl or any Connect client would use it. */
-final class ConnectHttp {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class ConnectHttp {
+    public static final ObjectMapper JSON = new ObjectMapper();
     static final String APPLICATION_JSON = "application/json";
 
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ConnectHttp(URI base) {
+    public ConnectHttp(URI base) {
         this.base = base;
     }
 
     /** An answer: status, headers and body, with JSON helpers. */
-    record Reply(int status, HttpResponse<String> response) {
+    public record Reply(int status, HttpResponse<String> response) {
 
-        String body() {
+        public String body() {
             return response.body();
         }
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             return response.headers().firstValue(name);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body());
             } catch (IOException e) {
@@ -43,11 +43,11 @@ final class ConnectHttp {
             }
         }
 
-        int errorCode() {
+        public int errorCode() {
             return json().path("error_code").asInt();
         }
 
-        String message() {
+        public String message() {
             return json().path("message").asText();
         }
 
@@ -57,7 +57,7 @@ final class ConnectHttp {
         }
     }
 
-    static String json(Object value) {
+    public static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (IOException e) {
@@ -65,31 +65,31 @@ final class ConnectHttp {
         }
     }
 
-    Reply get(String path) {
+    public Reply get(String path) {
         return send("GET", path, null);
     }
 
-    Reply post(String path, String body) {
+    public Reply post(String path, String body) {
         return send("POST", path, body);
     }
 
-    Reply put(String path, String body) {
+    public Reply put(String path, String body) {
         return send("PUT", path, body);
     }
 
-    Reply patch(String path, String body) {
+    public Reply patch(String path, String body) {
         return send("PATCH", path, body);
     }
 
-    Reply delete(String path) {
+    public Reply delete(String path) {
         return send("DELETE", path, null);
     }
 
-    Reply send(String method, String path, String body) {
+    public Reply send(String method, String path, String body) {
         return send(method, path, body, body == null ? null : APPLICATION_JSON, null);
     }
 
-    Reply send(String method, String path, String body, String contentType, String accept, String... headers) {
+    public Reply send(String method, String path, String body, String contentType, String accept, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -54,6 +54,7 @@ public class SequenceSourceConnector extends SourceConnector {
                 .define("source.partitions", ConfigDef.Type.INT, 1, ConfigDef.Importance.LOW, "Source partitions.")
                 .define("records.per.partition", ConfigDef.Type.LONG, Long.MAX_VALUE, ConfigDef.Importance.LOW, "How many records.")
                 .define("poll.delay.ms", ConfigDef.Type.LONG, 0L, ConfigDef.Importance.LOW, "A pause before each poll.")
+                .define("poison.every", ConfigDef.Type.LONG, 0L, ConfigDef.Importance.LOW, "Mark every n-th record with a poison header.")
                 .define("batch.size", ConfigDef.Type.INT, 100, ConfigDef.Importance.LOW, "Records per poll.")
                 .define("secret", ConfigDef.Type.PASSWORD, null, ConfigDef.Importance.LOW, "A secret, for masking tests.");
     }

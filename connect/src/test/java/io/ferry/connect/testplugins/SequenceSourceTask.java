@@ -16,6 +16,7 @@ public class SequenceSourceTask extends SourceTask {
     private long perPartition;
     private int batchSize;
     private long pollDelayMs;
+    private long poisonEvery;
     private final Map<Integer, Long> next = new HashMap<>();
 
     @Override
@@ -24,6 +25,7 @@ public class SequenceSourceTask extends SourceTask {
         perPartition = Long.parseLong(props.getOrDefault("records.per.partition", Long.toString(Long.MAX_VALUE)));
         batchSize = Integer.parseInt(props.getOrDefault("batch.size", "100"));
         pollDelayMs = Long.parseLong(props.getOrDefault("poll.delay.ms", "0"));
+        poisonEvery = Long.parseLong(props.getOrDefault("poison.every", "0"));
         for (String partition : props.get("task.partitions").split(",")) {
             int p = Integer.parseInt(partition.trim());
             Map<String, Object> offset = context.offsetStorageReader().offset(Map.of("p", p));
@@ -41,8 +43,12 @@ public class SequenceSourceTask extends SourceTask {
             int partition = entry.getKey();
             long n = entry.getValue();
             for (int i = 0; i < batchSize && n < perPartition; i++, n++) {
-                records.add(new SourceRecord(Map.of("p", partition), Map.of("n", n), topic, null, Schema.STRING_SCHEMA,
-                        Integer.toString(partition), Schema.STRING_SCHEMA, partition + "-" + n));
+                SourceRecord record = new SourceRecord(Map.of("p", partition), Map.of("n", n), topic, null, Schema.STRING_SCHEMA,
+                        Integer.toString(partition), Schema.STRING_SCHEMA, partition + "-" + n);
+                if (poisonEvery > 0 && n % poisonEvery == 0) {
+                    record.headers().addString("poison", "yes");
+                }
+                records.add(record);
             }
             entry.setValue(n);
         }

@@ -76,11 +76,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     private final AutoRestarts restarts;
     private final ServerInfo serverInfo;
     private final Map<String, ConnectorType> types = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService owner = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "standalone-herder");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService owner;
     private volatile boolean ready;
 
     /** What a herder is made of. */
@@ -99,6 +95,14 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
                 worker.settings().offsetStore());
         this.restarts = new AutoRestarts(worker.settings().config(), worker.settings().time());
         this.tracker = new StatusTracker(statuses, worker.workerId(), new PlanRestarts());
+        ClassLoader pluginLoader = worker.settings().plugins().classLoader();
+        this.owner = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "standalone-herder");
+            thread.setDaemon(true);
+            // Connector configs name classes (converters) that may live on plugin.path.
+            thread.setContextClassLoader(pluginLoader);
+            return thread;
+        });
     }
 
     /** The listener the worker reports topic use to (its statuses). */
