@@ -90,6 +90,27 @@ public final class AvroPayloadReader {
         }
     }
 
+    /** A framed payload whose schemas are known and whose datum is not decoded yet. */
+    public record Framed(int schemaId, Schema writerSchema, Schema readerSchema, int payloadOffset) {
+    }
+
+    /**
+     * Reads the header and finds the schemas, leaving the datum to the caller (the Connect converter decodes
+     * straight into Connect data).
+     *
+     * @throws SerializationException as {@link #read}
+     */
+    public Framed frame(String topic, boolean isKey, byte[] framed) {
+        WireHeader header;
+        try {
+            header = WireFormat.readHeader(framed);
+        } catch (InvalidWireFormatException e) {
+            throw new InvalidWireFormatException("Cannot deserialize " + RecordSide.describe(topic, isKey) + ": " + e.getMessage());
+        }
+        Plan plan = plan(topic, isKey, header.schemaId());
+        return new Framed(plan.id, plan.writer, plan.reader, header.payloadOffset());
+    }
+
     /** The writer's schema of an id, fetched once. */
     public Schema writerSchema(String topic, boolean isKey, int id) {
         Schema schema = writers.get(id);

@@ -41,6 +41,7 @@ public class AvroConverter implements Converter {
     private AvroPayloadReader reader;
     private SchemaVersions versions;
     private ConnectSchemasById connectSchemas;
+    private ConnectBinaryCodec binary;
 
     /** For Connect: configured through {@link #configure}. */
     public AvroConverter() {
@@ -66,6 +67,7 @@ public class AvroConverter implements Converter {
                 new AvroPayloadReader.Options(config.useLatestVersion(), false, false));
         this.versions = new SchemaVersions(client, config.subjectNameStrategy(isKey));
         this.connectSchemas = new ConnectSchemasById(avroData);
+        this.binary = new ConnectBinaryCodec(avroData.options());
     }
 
     @Override
@@ -85,6 +87,12 @@ public class AvroConverter implements Converter {
         }
         try {
             org.apache.avro.Schema avroSchema = avroData.fromConnectSchema(schema);
+            if (value == null && schema.isOptional()) {
+                return null;
+            }
+            if (binary.canWrite(schema)) {
+                return writer.write(topic, isKey, avroSchema, encoder -> binary.writer().write(schema, avroSchema, value, encoder));
+            }
             Object avroValue = avroData.fromConnectData(schema, avroSchema, value);
             return avroValue == null ? null : writer.write(topic, isKey, avroSchema, avroValue);
         } catch (SchemaRegistryException e) {
@@ -108,10 +116,14 @@ public class AvroConverter implements Converter {
             return SchemaAndValue.NULL;
         }
         try {
+            AvroPayloadReader.Framed framed = reader.frame(topic, isKey, value);
+            org.apache.avro.Schema avroSchema = framed.readerSchema() != null ? framed.readerSchema() : framed.writerSchema();
+            Integer version = versions.versionOf(topic, isKey, framed.schemaId(), avroSchema);
+            Schema schema = connectSchemas.get(framed.schemaId(), avroSchema, version);
+            if (binary.canRead(framed)) {
+                return new SchemaAndValue(schema, binary.read(topic, isKey, value, framed, schema));
+            }
             AvroPayloadReader.Decoded decoded = reader.read(topic, isKey, value);
-            org.apache.avro.Schema avroSchema = decoded.readerSchema() != null ? decoded.readerSchema() : decoded.writerSchema();
-            Integer version = versions.versionOf(topic, isKey, decoded.schemaId(), avroSchema);
-            Schema schema = connectSchemas.get(decoded.schemaId(), avroSchema, version);
             return new SchemaAndValue(schema, avroData.toConnectValue(schema, decoded.value()));
         } catch (SchemaRegistryException e) {
             if (e.isRetriable()) {

@@ -1,7 +1,5 @@
 package io.ferry.serde.wire;
 
-import java.nio.ByteBuffer;
-
 /**
  * The framing every registry-aware serializer writes before its payload: {@code 0x0}, then the schema id
  * as a 4-byte big-endian integer. Stateless and thread-safe.
@@ -50,7 +48,7 @@ public final class WireFormat {
             throw new InvalidWireFormatException("payload of " + framed.length
                     + " bytes is shorter than the 5-byte header (magic byte and schema id)");
         }
-        int id = ByteBuffer.wrap(framed, 1, ID_SIZE).getInt();
+        int id = (framed[1] & 0xff) << 24 | (framed[2] & 0xff) << 16 | (framed[3] & 0xff) << 8 | framed[4] & 0xff;
         return new WireHeader(id, HEADER_SIZE);
     }
 }
