@@ -90,8 +90,9 @@ public class AvroConverter implements Converter {
             if (value == null && schema.isOptional()) {
                 return null;
             }
-            if (binary.canWrite(schema)) {
-                return writer.write(topic, isKey, avroSchema, encoder -> binary.writer().write(schema, avroSchema, value, encoder));
+            ConnectBinaryWriter.ValueWriter direct = binary.writerFor(schema, avroSchema);
+            if (direct != null) {
+                return writer.write(topic, isKey, avroSchema, encoder -> direct.write(value, encoder));
             }
             Object avroValue = avroData.fromConnectData(schema, avroSchema, value);
             return avroValue == null ? null : writer.write(topic, isKey, avroSchema, avroValue);

@@ -28,7 +28,7 @@ class ConnectBinaryCodecTest {
 
         ByteArrayOutputStream direct = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(direct, null);
-        WRITER.write(schema, avro, value, encoder);
+        WRITER.compile(schema, avro).write(value, encoder);
         encoder.flush();
         ByteArrayOutputStream generic = new ByteArrayOutputStream();
         encoder = EncoderFactory.get().binaryEncoder(generic, null);
