@@ -43,6 +43,11 @@ public final class RegistryClientSettings {
 
     /** Adds the client's settings to {@code def} and returns it. */
     public static ConfigDef define(ConfigDef def) {
+        return defineTls(defineConnection(def), 100);
+    }
+
+    /** Where the registry is, how long to wait, how often to retry, what to cache, whose credentials. */
+    private static ConfigDef defineConnection(ConfigDef def) {
         int order = 0;
         return def
                 .define(URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
@@ -78,7 +83,13 @@ public final class RegistryClientSettings {
                         "How long the latest version of a subject is remembered, in seconds; -1 for as long as the client lives.",
                         GROUP, ++order, ConfigDef.Width.SHORT, "Latest version TTL")
                 .define(LATEST_CACHE_SIZE, Type.INT, 1000, ConfigDef.Range.atLeast(1), Importance.LOW,
-                        "How many subjects' latest versions are remembered.", GROUP, ++order, ConfigDef.Width.SHORT, "Latest cache size")
+                        "How many subjects' latest versions are remembered.", GROUP, ++order, ConfigDef.Width.SHORT, "Latest cache size");
+    }
+
+    /** Key material for https URLs, and the refused bearer token. */
+    private static ConfigDef defineTls(ConfigDef def, int firstOrder) {
+        int order = firstOrder;
+        return def
                 .define(TRUSTSTORE_LOCATION, Type.STRING, null, Importance.MEDIUM,
                         "Trust store for https registry URLs; the JDK's trusted certificates when unset.", GROUP, ++order,
                         ConfigDef.Width.LONG, "Trust store")

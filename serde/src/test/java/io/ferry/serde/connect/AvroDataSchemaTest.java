@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AvroDataSchemaTest {
     private static final AvroData AVRO_DATA = new AvroData(AvroDataOptions.defaults());
 
-    static Stream<Arguments> cases() {
+    static Stream<Arguments> primitives() {
         return Stream.of(
                 Arguments.of("int8", Schema.INT8_SCHEMA, "{\"type\":\"int\",\"connect.type\":\"int8\"}"),
                 Arguments.of("int16", Schema.INT16_SCHEMA, "{\"type\":\"int\",\"connect.type\":\"int16\"}"),
@@ -57,7 +57,11 @@ class AvroDataSchemaTest {
                                 + "\"logicalType\":\"time-millis\"}"),
                 Arguments.of("timestamp", Timestamp.SCHEMA,
                         "{\"type\":\"long\",\"connect.version\":1,\"connect.name\":\"org.apache.kafka.connect.data.Timestamp\","
-                                + "\"logicalType\":\"timestamp-millis\"}"),
+                                + "\"logicalType\":\"timestamp-millis\"}"));
+    }
+
+    static Stream<Arguments> containers() {
+        return Stream.of(
                 Arguments.of("array", SchemaBuilder.array(Schema.STRING_SCHEMA).build(), "{\"type\":\"array\",\"items\":\"string\"}"),
                 Arguments.of("map with string keys", SchemaBuilder.map(Schema.STRING_SCHEMA, Schema.INT64_SCHEMA).build(),
                         "{\"type\":\"map\",\"values\":\"long\"}"),
@@ -107,13 +111,13 @@ class AvroDataSchemaTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource({"primitives", "containers"})
     void shouldWriteTheAvroSchemaConfluentsConverterWrites(String name, Schema connect, String avro) {
         assertThat(AVRO_DATA.fromConnectSchema(connect).toString()).isEqualTo(avro);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource({"primitives", "containers"})
     void shouldReadTheAvroSchemaBackToTheSameConnectSchema(String name, Schema connect, String avro) {
         Schema back = AVRO_DATA.toConnectSchema(new org.apache.avro.Schema.Parser().parse(avro));
         assertThat(ConnectSchemas.describe(back)).isEqualTo(ConnectSchemas.describe(connect));
