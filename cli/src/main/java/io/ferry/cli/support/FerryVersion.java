@@ -10,6 +10,7 @@ import org.apache.kafka.common.utils.AppInfoParser;
 /** Ferry's version, from the build, and the version of the Kafka libraries it runs with. */
 public record FerryVersion(String ferry, String kafka) {
 
+    /** Absolute: the file stays beside the command classes (io/ferry/cli), where the build fills in the version. */
     private static final String RESOURCE = "/io/ferry/cli/ferry-version.properties";
 
     /** The versions of this installation. */
