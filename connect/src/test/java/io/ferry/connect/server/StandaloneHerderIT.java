@@ -241,6 +241,101 @@ class StandaloneHerderIT {
     }
 
     @Test
+    void shouldCallCommitRecordForEveryAcknowledgedRecordAndCommitAfterFlushes(FerryCluster cluster) throws Exception {
+        String topic = cluster.uniqueTopicName("callbacks");
+        cluster.createTopic(topic, 1);
+        try (StandaloneConnect connect = WorkerFixture.start(WorkerFixture.workerSettings(cluster, dir),
+                sequenceSource("callbacks", topic, 500))) {
+            await().atMost(WAIT).until(() -> io.ferry.connect.testplugins.SourceCallbacks.of(topic).acknowledgedRecords() == 1000);
+            await().atMost(WAIT).until(() -> io.ferry.connect.testplugins.SourceCallbacks.of(topic).commits() >= 2);
+        }
+        assertThat(WorkerFixture.recordCount(cluster, topic)).isEqualTo(1000);
+    }
+
+    private static Map<String, String> recordingSink(String name, String topic, String... settings) {
+        Map<String, String> sink = new HashMap<>(Map.of("name", name, "connector.class", "RecordingSink", "topics", topic));
+        for (int i = 0; i < settings.length; i += 2) {
+            sink.put(settings[i], settings[i + 1]);
+        }
+        return sink;
+    }
+
+    @Test
+    void shouldDeliverAgainFromTheOffsetASinkTaskRewindsTo(FerryCluster cluster) {
+        String topic = cluster.uniqueTopicName("rewind");
+        cluster.createTopic(topic, 1);
+        for (int i = 0; i < 10; i++) {
+            cluster.produce(topic, "k", "v" + i);
+        }
+        try (StandaloneConnect connect = WorkerFixture.start(WorkerFixture.workerSettings(cluster, dir),
+                new ConnectorRequest("rewinding", recordingSink("rewinding", topic, "rewind.once", "true"), TargetState.STARTED))) {
+            await().atMost(WAIT).until(() -> {
+                List<Object> values = Recordings.of("rewinding").values();
+                return values.size() > 10 && values.get(values.size() - 1).equals("v9");
+            });
+        }
+        List<Object> received = Recordings.of("rewinding").values();
+        assertThat(received.size()).isGreaterThan(10);
+        assertThat(received.subList(received.size() - 10, received.size())).containsExactly(
+                "v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9");
+    }
+
+    @Test
+    void shouldCommitConsumerOffsetsAsSoonAsTheSinkTaskAsks(FerryCluster cluster) throws Exception {
+        String topic = cluster.uniqueTopicName("request-commit");
+        cluster.createTopic(topic, 1);
+        Map<String, String> settings = WorkerFixture.workerSettings(cluster, dir);
+        settings.put("offset.flush.interval.ms", "600000");
+        for (int i = 0; i < 20; i++) {
+            cluster.produce(topic, "k", "v" + i);
+        }
+        try (StandaloneConnect connect = WorkerFixture.start(settings,
+                new ConnectorRequest("committing", recordingSink("committing", topic, "request.commits", "true"), TargetState.STARTED))) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(cluster.admin().listConsumerGroupOffsets("connect-committing")
+                    .partitionsToOffsetAndMetadata().get()).containsValue(new org.apache.kafka.clients.consumer.OffsetAndMetadata(20)));
+        }
+    }
+
+    @Test
+    void shouldHoldBackThePartitionsASinkTaskPausesUntilItResumesThem(FerryCluster cluster) throws Exception {
+        String topic = cluster.uniqueTopicName("task-pause");
+        cluster.createTopic(topic, 1);
+        for (int i = 0; i < 5; i++) {
+            cluster.produce(topic, "k", "early" + i);
+        }
+        try (StandaloneConnect connect = WorkerFixture.start(WorkerFixture.workerSettings(cluster, dir),
+                new ConnectorRequest("pausing", recordingSink("pausing", topic, "pause.first.ms", "2000"), TargetState.STARTED))) {
+            await().atMost(WAIT).until(() -> Recordings.of("pausing").pauseWindow()[0] >= 0);
+            for (int i = 0; i < 5; i++) {
+                cluster.produce(topic, "k", "late" + i);
+            }
+            await().atMost(WAIT).until(() -> Recordings.of("pausing").values().size() == 10);
+        }
+        int[] window = Recordings.of("pausing").pauseWindow();
+        assertThat(window[1]).as("records received by the time the task resumed").isEqualTo(window[0]);
+    }
+
+    @Test
+    void shouldRestartAFailedTaskByItselfWithAGrowingDelay(FerryCluster cluster) {
+        String topic = cluster.uniqueTopicName("auto-restart");
+        cluster.createTopic(topic, 1);
+        cluster.produce(topic, "k", "poison");
+        Map<String, String> settings = WorkerFixture.workerSettings(cluster, dir);
+        settings.put("ferry.task.restart.enable", "true");
+        settings.put("ferry.task.restart.initial.delay.ms", "200");
+        try (StandaloneConnect connect = WorkerFixture.start(settings,
+                new ConnectorRequest("restarting", recordingSink("restarting", topic, "fail.on.value", "poison"), TargetState.STARTED))) {
+            TaskId task = new TaskId("restarting", 0);
+            await().atMost(WAIT).until(() -> {
+                var state = connect.herder().taskStatus(task).state();
+                return state.retry() != null && state.retry().attempt() >= 3;
+            });
+            var retry = connect.herder().taskStatus(task).state().retry();
+            assertThat(retry.at()).isAfter(java.time.Instant.now().minusSeconds(5));
+        }
+    }
+
+    @Test
     void shouldAnswerNotFoundForUnknownConnectorsAndTasks(FerryCluster cluster) {
         try (StandaloneConnect connect = WorkerFixture.start(WorkerFixture.workerSettings(cluster, dir))) {
             StandaloneHerder herder = connect.herder();

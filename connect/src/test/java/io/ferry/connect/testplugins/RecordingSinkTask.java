@@ -15,6 +15,11 @@ public class RecordingSinkTask extends SinkTask {
     private final AtomicInteger retriableLeft = new AtomicInteger();
     private String failOn;
     private String report;
+    private boolean rewindOnce;
+    private boolean requestCommits;
+    private long pauseFirstMs;
+    private long pausedAt = -1;
+    private boolean pausedOnce;
 
     @Override
     public void start(Map<String, String> props) {
@@ -22,10 +27,36 @@ public class RecordingSinkTask extends SinkTask {
         retriableLeft.set(Integer.parseInt(props.getOrDefault("retriable.failures", "0")));
         failOn = props.get("fail.on.value");
         report = props.get("report.value");
+        rewindOnce = Boolean.parseBoolean(props.getOrDefault("rewind.once", "false"));
+        requestCommits = Boolean.parseBoolean(props.getOrDefault("request.commits", "false"));
+        pauseFirstMs = Long.parseLong(props.getOrDefault("pause.first.ms", "0"));
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        Recordings recordings = Recordings.of(connector);
+        if (pauseFirstMs > 0 && !pausedOnce && !records.isEmpty()) {
+            pausedOnce = true;
+            pausedAt = System.currentTimeMillis();
+            context.pause(context.assignment().toArray(new org.apache.kafka.common.TopicPartition[0]));
+            recordings.pausedWith(records.size());
+        } else if (pausedAt >= 0 && System.currentTimeMillis() - pausedAt >= pauseFirstMs) {
+            pausedAt = -1;
+            recordings.resumed();
+            context.resume(context.assignment().toArray(new org.apache.kafka.common.TopicPartition[0]));
+        }
+        if (rewindOnce && !records.isEmpty()) {
+            rewindOnce = false;
+            SinkRecord first = records.iterator().next();
+            for (SinkRecord record : records) {
+                recordings.add(record);
+            }
+            context.offset(new org.apache.kafka.common.TopicPartition(first.topic(), first.kafkaPartition()), first.kafkaOffset());
+            return;
+        }
+        if (requestCommits && !records.isEmpty()) {
+            context.requestCommit();
+        }
         if (!records.isEmpty() && retriableLeft.getAndDecrement() > 0) {
             Recordings.of(connector).retriableFailures.incrementAndGet();
             context.timeout(100);

@@ -14,6 +14,8 @@ public final class Recordings {
 
     private final List<SinkRecord> records = new ArrayList<>();
     final AtomicInteger retriableFailures = new AtomicInteger();
+    private volatile int receivedWhenPaused = -1;
+    private volatile int receivedWhenResumed = -1;
 
     public static Recordings of(String connector) {
         return BY_CONNECTOR.computeIfAbsent(connector, name -> new Recordings());
@@ -29,6 +31,19 @@ public final class Recordings {
 
     public synchronized List<Object> values() {
         return records.stream().map(SinkRecord::value).toList();
+    }
+
+    synchronized void pausedWith(int batch) {
+        receivedWhenPaused = records.size() + batch;
+    }
+
+    synchronized void resumed() {
+        receivedWhenResumed = records.size();
+    }
+
+    /** How many records had arrived when the task paused its partitions, and when it resumed them; -1 before. */
+    public int[] pauseWindow() {
+        return new int[] {receivedWhenPaused, receivedWhenResumed};
     }
 
     public int retriableFailures() {

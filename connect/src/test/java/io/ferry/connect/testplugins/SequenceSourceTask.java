@@ -60,6 +60,18 @@ public class SequenceSourceTask extends SourceTask {
     }
 
     @Override
+    public void commitRecord(SourceRecord record, org.apache.kafka.clients.producer.RecordMetadata metadata) {
+        if (metadata != null && metadata.topic().equals(topic)) {
+            SourceCallbacks.of(topic).acknowledgedRecords.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void commit() {
+        SourceCallbacks.of(topic).commits.incrementAndGet();
+    }
+
+    @Override
     public void stop() {
     }
 
