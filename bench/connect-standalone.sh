@@ -239,13 +239,14 @@ done
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.0f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 col() { awk -F'\t' -v rt="$1" -v k="$2" -v c="$3" '$1 == rt && $2 ~ k && $4 != "failed" { print $c }' "$RESULTS" | median; }
 echo
-echo "median of $RUNS runs (REST ready and RSS over the source and the sink runs)"
-printf "%-7s %14s %14s %14s %14s %14s\n" runtime "source rec/s" "sink rec/s" "REST ready ms" "peak RSS MiB" "end RSS MiB"
+echo "median of $RUNS runs (REST ready over all runs; RSS of the source runs / of the sink runs)"
+printf "%-7s %13s %13s %14s %17s %17s\n" runtime "source rec/s" "sink rec/s" "REST ready ms" "peak RSS MiB" "end RSS MiB"
 for runtime in apache ferry; do
   if [[ " ${RUNTIMES[*]} " == *" $runtime "* ]]; then
-    printf "%-7s %14s %14s %14s %14s %14s\n" "$runtime" "$(col "$runtime" source 5)" "$(col "$runtime" sink 5)" \
-      "$(col "$runtime" . 4)" "$(col "$runtime" . 7)" "$(col "$runtime" . 8)"
+    printf "%-7s %13s %13s %14s %17s %17s\n" "$runtime" "$(col "$runtime" source 5)" "$(col "$runtime" sink 5)" \
+      "$(col "$runtime" . 4)" "$(col "$runtime" source 7) / $(col "$runtime" sink 7)" \
+      "$(col "$runtime" source 8) / $(col "$runtime" sink 8)"
   else
-    printf "%-7s %14s %14s %14s %14s %14s\n" "$runtime" skipped skipped skipped skipped skipped
+    printf "%-7s %13s %13s %14s %17s %17s\n" "$runtime" skipped skipped skipped skipped skipped
   fi
 done
