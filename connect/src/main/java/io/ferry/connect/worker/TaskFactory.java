@@ -145,8 +145,10 @@ final class TaskFactory {
             Map<String, String> raw, List<AutoCloseable> made) {
         KafkaConsumer<byte[], byte[]> consumer = track(made, new KafkaConsumer<>(ClientConfigs.consumer(worker, raw, setup.id())));
         Pattern regex = config.topicsRegex();
-        WorkerErrantRecordReporter errant = new WorkerErrantRecordReporter(setup.errors(), setup.converters().key(),
-                setup.converters().value(), setup.converters().header());
+        // The reporter runs on the task thread; records are converted on the task's conversion thread.
+        TaskConverters locked = setup.converters().locked();
+        WorkerErrantRecordReporter errant = new WorkerErrantRecordReporter(setup.errors(), locked.key(), locked.value(),
+                locked.header());
         SinkTaskParts parts = new SinkTaskParts(task, chain, consumer, config.topics(), regex, errant, metrics.sinkTask(setup.id()),
                 topicUse, worker.getLong(WorkerConfig.OFFSET_FLUSH_INTERVAL_MS));
         return new WorkerSinkTask(setup, parts);

@@ -92,6 +92,14 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
         return new Setting(className, worker.prefixed(key + "."));
     }
 
+    /**
+     * These converters for use from another thread than the one that converts the task's records:
+     * every call holds the lock on this object, which that thread holds while it converts.
+     */
+    public TaskConverters locked() {
+        return new TaskConverters(LockedConverters.of(key, this), LockedConverters.of(value, this), LockedConverters.of(header, this));
+    }
+
     @Override
     public void close() {
         closeQuietly(key);

@@ -9,24 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.ferry.connect.errors.InternalSinkRecord;
-import io.ferry.connect.errors.ProcessingContext;
 import io.ferry.connect.errors.RetryWithTolerance;
-import io.ferry.connect.errors.Stage;
 import io.ferry.connect.worker.task.TaskSetup;
 import io.ferry.connect.worker.task.WorkerTask;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.header.ConnectHeaders;
-import org.apache.kafka.connect.header.Headers;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
@@ -53,6 +46,7 @@ public final class WorkerSinkTask extends WorkerTask {
     private final Time time;
     private final WorkerSinkTaskContext context;
     private final SinkOffsets offsets;
+    private final ConversionAhead ahead;
     private final List<SinkRecord> batch = new ArrayList<>();
     private final Map<TopicPartition, OffsetAndMetadata> batchOffsets = new HashMap<>();
     private final Set<String> usedTopics = new HashSet<>();
@@ -72,6 +66,8 @@ public final class WorkerSinkTask extends WorkerTask {
         this.context = new WorkerSinkTaskContext(setup.config(), parts.consumer(), parts.errantReporter(), setup.pluginMetrics(),
                 () -> pausedByTarget || pausedForRedelivery);
         this.offsets = new SinkOffsets(parts.consumer(), setup.taskMetrics(), parts.metrics(), time, toString());
+        this.ahead = new ConversionAhead(setup.id(), new SinkRecordConversion(setup.converters(), parts.chain(), errors),
+                setup.loader());
     }
 
     @Override
@@ -110,6 +106,10 @@ public final class WorkerSinkTask extends WorkerTask {
         if (asked > 0) {
             timeout = Math.min(timeout, asked);
         }
+        if (ahead.hasPending() && canTakeMore()) {
+            // Records wait, converted: deliver them now rather than after a long poll.
+            timeout = 0;
+        }
         poll(timeout);
     }
 
@@ -134,7 +134,9 @@ public final class WorkerSinkTask extends WorkerTask {
     }
 
     private void poll(long timeoutMs) {
-        offsets.rewind(context.takeOffsets());
+        Map<TopicPartition, Long> rewinds = context.takeOffsets();
+        ahead.drop(rewinds.keySet());
+        offsets.rewind(rewinds);
         ConsumerRecords<byte[], byte[]> records;
         try {
             records = parts.consumer().poll(Duration.ofMillis(timeoutMs));
@@ -146,48 +148,43 @@ public final class WorkerSinkTask extends WorkerTask {
             rebalanceFailure = null;
             throw failure;
         }
+        SinkRecordConversion.Converted ready = ahead.hasPending() && canTakeMore() ? ahead.take() : null;
         if (!records.isEmpty()) {
             parts.metrics().recordRead(records.count());
-            convertAndTransform(records);
+            noteTopics(records);
+            // Converted on the conversion thread while put() below delivers the batch before it.
+            ahead.start(records);
+        }
+        if (ready != null) {
+            batch.addAll(ready.records());
+            batchOffsets.putAll(ready.nextOffsets());
         }
         deliver();
+        dropPausedByTask();
     }
 
-    private void convertAndTransform(ConsumerRecords<byte[], byte[]> records) {
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            SinkRecord converted = convertAndTransform(record);
-            batchOffsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-            if (converted != null) {
-                batch.add(converted);
+    /** More records may join the batch: it is not waiting to be delivered again, and the task is not paused. */
+    private boolean canTakeMore() {
+        return !pausedForRedelivery && !pausedByTarget && batch.isEmpty();
+    }
+
+    private void noteTopics(ConsumerRecords<byte[], byte[]> records) {
+        for (TopicPartition partition : records.partitions()) {
+            if (usedTopics.add(partition.topic())) {
+                parts.topicUse().onTopicUsed(id.connector(), partition.topic());
             }
-            if (usedTopics.add(record.topic())) {
-                parts.topicUse().onTopicUsed(id.connector(), record.topic());
-            }
         }
     }
 
-    private SinkRecord convertAndTransform(ConsumerRecord<byte[], byte[]> record) {
-        ProcessingContext processing = ProcessingContext.forSink(record);
-        SchemaAndValue key = errors.execute(processing, Stage.KEY_CONVERTER, setup.converters().key().getClass(),
-                () -> setup.converters().key().toConnectData(record.topic(), record.headers(), record.key()));
-        SchemaAndValue value = errors.execute(processing, Stage.VALUE_CONVERTER, setup.converters().value().getClass(),
-                () -> setup.converters().value().toConnectData(record.topic(), record.headers(), record.value()));
-        Headers headers = errors.execute(processing, Stage.HEADER_CONVERTER, setup.converters().header().getClass(),
-                () -> convertHeaders(record));
-        if (processing.failed()) {
-            return null;
+    /**
+     * Partitions the task paused during {@code put()} may have records converted ahead: drop them and
+     * go back to the first, so nothing of a paused partition is delivered before it is resumed.
+     */
+    private void dropPausedByTask() {
+        Set<TopicPartition> paused = context.takeNewlyPaused();
+        if (!paused.isEmpty()) {
+            ahead.drop(paused).forEach((partition, first) -> parts.consumer().seek(partition, first));
         }
-        SinkRecord converted = InternalSinkRecord.of(record, key, value, headers);
-        return parts.chain().apply(processing, converted);
-    }
-
-    private Headers convertHeaders(ConsumerRecord<byte[], byte[]> record) {
-        ConnectHeaders headers = new ConnectHeaders();
-        for (org.apache.kafka.common.header.Header header : record.headers()) {
-            SchemaAndValue converted = setup.converters().header().toConnectHeader(record.topic(), header.key(), header.value());
-            headers.add(header.key(), converted);
-        }
-        return headers;
     }
 
     private void deliver() {
@@ -236,6 +233,7 @@ public final class WorkerSinkTask extends WorkerTask {
                 log.warn("{} Offset commit failed during close", this);
             } else {
                 log.error("{} Offset commit failed, rewinding to last committed offsets", this, t);
+                ahead.dropAll();
                 offsets.rewindToCommitted();
                 batch.clear();
                 batchOffsets.clear();
@@ -255,6 +253,7 @@ public final class WorkerSinkTask extends WorkerTask {
         try {
             task.close(partitions);
         } finally {
+            ahead.drop(partitions);
             offsets.forget(partitions);
             batch.removeIf(record -> partitions.contains(new TopicPartition(record.topic(), record.kafkaPartition())));
             batchOffsets.keySet().removeAll(partitions);
@@ -328,6 +327,7 @@ public final class WorkerSinkTask extends WorkerTask {
             if (started) {
                 quietly(task::stop, "stop the task");
             }
+            quietly(ahead::close, "stop the conversion thread");
             quietly(() -> parts.consumer().close(), "close the consumer");
             quietly(parts.chain()::close, "close the transformation chain");
             quietly(setup.converters()::close, "close the converters");

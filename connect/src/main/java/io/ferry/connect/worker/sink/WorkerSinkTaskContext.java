@@ -27,6 +27,7 @@ final class WorkerSinkTaskContext implements SinkTaskContext {
     private final PauseControl pauses;
     private final Map<TopicPartition, Long> offsets = new HashMap<>();
     private final Set<TopicPartition> pausedByTask = new HashSet<>();
+    private final Set<TopicPartition> newlyPaused = new HashSet<>();
     private long timeoutMs = -1L;
     private boolean commitRequested;
 
@@ -89,6 +90,7 @@ final class WorkerSinkTaskContext implements SinkTaskContext {
         List<TopicPartition> asked = List.of(partitions);
         requireAssigned(asked, "pause");
         pausedByTask.addAll(asked);
+        newlyPaused.addAll(asked);
         if (!pauses.allPaused()) {
             consumer.pause(asked);
         }
@@ -99,6 +101,7 @@ final class WorkerSinkTaskContext implements SinkTaskContext {
         List<TopicPartition> asked = List.of(partitions);
         requireAssigned(asked, "resume");
         pausedByTask.removeAll(asked);
+        newlyPaused.removeAll(asked);
         if (!pauses.allPaused()) {
             consumer.resume(asked);
         }
@@ -112,6 +115,13 @@ final class WorkerSinkTaskContext implements SinkTaskContext {
                         + partition);
             }
         }
+    }
+
+    /** The partitions the task paused since the last call (and did not resume since). */
+    Set<TopicPartition> takeNewlyPaused() {
+        Set<TopicPartition> taken = new HashSet<>(newlyPaused);
+        newlyPaused.clear();
+        return taken;
     }
 
     /** The partitions the task itself paused, which stay paused when the whole task resumes. */

@@ -143,8 +143,8 @@ public final class WorkerSourceTask extends WorkerTask {
 
     private ProducerRecord<byte[], byte[]> convert(ProcessingContext context, SourceRecord record) {
         HeaderConverter headerConverter = setup.converters().header();
-        RecordHeaders headers = errors.execute(context, Stage.HEADER_CONVERTER, headerConverter.getClass(),
-                () -> convertHeaders(record, headerConverter));
+        RecordHeaders headers = record.headers() == null || record.headers().isEmpty() ? new RecordHeaders()
+                : errors.execute(context, Stage.HEADER_CONVERTER, headerConverter.getClass(), () -> convertHeaders(record, headerConverter));
         if (context.failed()) {
             return null;
         }
