@@ -1,0 +1,18 @@
+package io.ferry.connectors.jdbc.dialect;
+
+/**
+ * A column as the database describes it.
+ *
+ * @param name         the column's name as stored
+ * @param jdbcType     its {@link java.sql.Types} code
+ * @param typeName     the database's own type name ({@code int4}, {@code jsonb}, {@code _text}, {@code DATETIME})
+ * @param precision    the declared precision or length, 0 when none
+ * @param scale        the declared scale, 0 when none
+ * @param nullable     whether it accepts NULL (unknown counts as nullable)
+ * @param autoIncrement whether the database fills it (serial, identity, AUTO_INCREMENT)
+ * @param primaryKey   whether it belongs to the table's primary key (false for query results)
+ * @param hasDefault   whether the column has a default value
+ */
+public record ColumnDefinition(String name, int jdbcType, String typeName, int precision, int scale,
+        boolean nullable, boolean autoIncrement, boolean primaryKey, boolean hasDefault) {
+}

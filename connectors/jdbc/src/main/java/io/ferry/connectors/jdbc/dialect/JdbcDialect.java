@@ -1,0 +1,118 @@
+package io.ferry.connectors.jdbc.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.kafka.connect.data.Schema;
+
+/**
+ * What differs between databases, in one place: identifiers, catalog queries, the SQL-to-Connect type
+ * mapping (reading) and the Connect-to-SQL mapping (writing), statements, and how a query streams.
+ *
+ * <p>Implementations are stateless and thread-safe; every method that touches the database takes the
+ * caller's {@link Connection} and neither commits nor closes it. {@link JdbcDialects#forUrl(String)}
+ * picks the dialect of a {@code connection.url}.
+ */
+public interface JdbcDialect {
+
+    /** The database's name as users know it: {@code PostgreSQL}, {@code MariaDB}, {@code SQLite}. */
+    String name();
+
+    // ---- identifiers ----------------------------------------------------------------------------
+
+    /** One identifier quoted for this database ({@code "a""b"}, {@code `a``b`}). */
+    String quote(String identifier);
+
+    /** The table's name as SQL text, each present part quoted: {@code "public"."orders"}. */
+    String qualified(TableId table);
+
+    /**
+     * A table named by a user ({@code orders}, {@code public.orders}, {@code shop.public.orders}, quoted
+     * parts allowed) as this database's {@link TableId}: the parts the name leaves out stay {@code null}.
+     */
+    TableId parseTableId(String name);
+
+    // ---- catalog --------------------------------------------------------------------------------
+
+    /**
+     * The tables (and, if asked, views) the connection's user can read in the connection's database,
+     * leaving out the database's own system schemas. {@code tableTypes} holds JDBC table types such as
+     * {@code TABLE} and {@code VIEW}.
+     */
+    List<TableId> listTables(Connection connection, Set<String> tableTypes) throws SQLException;
+
+    /**
+     * The table's columns in their ordinal order, with their primary-key membership; empty when the
+     * table does not exist. A partly named {@code table} is looked up in the connection's current
+     * database and schema; the returned definition carries the fully named id.
+     */
+    Optional<TableDefinition> describeTable(Connection connection, TableId table) throws SQLException;
+
+    /** The columns of a query's result, from its metadata (for {@code query} mode). */
+    List<ColumnDefinition> describeResult(ResultSetMetaData metadata) throws SQLException;
+
+    /** The database clock with the database's full precision (microseconds where it keeps them). */
+    Instant currentTimestamp(Connection connection) throws SQLException;
+
+    // ---- reading --------------------------------------------------------------------------------
+
+    /**
+     * How a column becomes a Connect field: its schema (optional when the column is nullable) and the
+     * reader of its value. Empty when the column's type has no mapping; the caller decides whether to
+     * skip the column or fail, and names the column and {@link ColumnDefinition#typeName()} when it fails.
+     */
+    Optional<ColumnMapping> columnMapping(ColumnDefinition column, ReadOptions options);
+
+    /**
+     * Sets a statement up so its result streams in chunks of {@code fetchSize} rows instead of being
+     * read whole into memory (PostgreSQL needs auto-commit off on the connection for this; MariaDB and
+     * MySQL a cursor fetch). Call before executing the statement.
+     */
+    void prepareForStreaming(Connection connection, PreparedStatement statement, int fetchSize) throws SQLException;
+
+    // ---- writing --------------------------------------------------------------------------------
+
+    /** The SQL column type a Connect schema is stored in when the connector creates or alters a table. */
+    String sqlType(Schema schema);
+
+    /** {@code CREATE TABLE} with the columns in order and a primary key on the key columns, if any. */
+    String createTable(TableId table, List<ColumnSpec> columns);
+
+    /** The statements that add columns to an existing table (one per column where the database needs it). */
+    List<String> addColumns(TableId table, List<ColumnSpec> columns);
+
+    /** A multi-row {@code INSERT} of {@code rows} rows; parameters are row by row, in column order. */
+    String insert(TableId table, List<String> columns, int rows);
+
+    /**
+     * A multi-row insert-or-update on the key columns ({@code ON CONFLICT … DO UPDATE},
+     * {@code ON DUPLICATE KEY UPDATE}); with no value columns the conflict is ignored.
+     * Parameters are row by row: key columns then value columns.
+     */
+    String upsert(TableId table, List<String> keyColumns, List<String> valueColumns, int rows);
+
+    /** A single-row {@code UPDATE … SET values WHERE keys}; parameters: value columns then key columns. */
+    String update(TableId table, List<String> keyColumns, List<String> valueColumns);
+
+    /** A {@code DELETE} of {@code rows} rows by key; parameters are row by row, key columns in order. */
+    String delete(TableId table, List<String> keyColumns, int rows);
+
+    /**
+     * Binds a Connect value of the given schema (null allowed) to a statement parameter, converting
+     * logical types (Decimal, Date, Time, Timestamp) for this database.
+     */
+    void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException;
+
+    /**
+     * Binds a schemaless value (as JsonConverter produces without schemas: String, Long, Double,
+     * Boolean, Map, List, byte[], null) to a parameter for a column of the target table, converting it
+     * to the column's type; a value that cannot be converted fails with a message naming the column.
+     */
+    void bindForColumn(PreparedStatement statement, int index, ColumnDefinition column, Object value, WriteOptions options) throws SQLException;
+}
