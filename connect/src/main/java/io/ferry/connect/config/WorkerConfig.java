@@ -12,6 +12,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.connect.storage.SimpleHeaderConverter;
 
 import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
+import static org.apache.kafka.common.config.ConfigDef.Range.between;
 import static org.apache.kafka.common.config.ConfigDef.ValidString.in;
 
 /**
@@ -46,6 +47,7 @@ public class WorkerConfig extends AbstractConfig {
     public static final String TASK_RESTART_ENABLE = "ferry.task.restart.enable";
     public static final String TASK_RESTART_INITIAL_DELAY_MS = "ferry.task.restart.initial.delay.ms";
     public static final String TASK_RESTART_MAX_DELAY_MS = "ferry.task.restart.max.delay.ms";
+    public static final String SINK_CONVERSION_THREADS = "ferry.sink.conversion.threads";
 
     /** Where the REST API listens when {@code listeners} is not set. */
     public static final String LISTENERS_DEFAULT = "http://127.0.0.1:8083";
@@ -117,7 +119,13 @@ public class WorkerConfig extends AbstractConfig {
                 .define(TASK_RESTART_INITIAL_DELAY_MS, Type.LONG, 1000L, atLeast(1), Importance.LOW,
                         "The delay before the first automatic restart.")
                 .define(TASK_RESTART_MAX_DELAY_MS, Type.LONG, 300_000L, atLeast(1), Importance.LOW,
-                        "The longest delay between automatic restarts.");
+                        "The longest delay between automatic restarts.")
+                .define(SINK_CONVERSION_THREADS, Type.INT, 2, between(1, 16), Importance.LOW,
+                        "Threads that convert a sink task's next batch while the task puts the current one. "
+                                + "A large batch is cut into consecutive slices, one per thread, each thread with its own "
+                                + "key, value and header converters, configured alike; the records are put back in "
+                                + "consumer order and then go through the connector's one chain of transformations "
+                                + "on one thread. 1 converts on a single thread with a single set of converters.");
     }
 
     /** The settings under a prefix, without it: {@code producer.}, {@code consumer.}, {@code admin.}. */

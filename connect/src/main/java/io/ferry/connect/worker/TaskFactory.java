@@ -149,8 +149,12 @@ final class TaskFactory {
         TaskConverters locked = setup.converters().locked();
         WorkerErrantRecordReporter errant = new WorkerErrantRecordReporter(setup.errors(), locked.key(), locked.value(),
                 locked.header());
+        List<TaskConverters> extraConverters = new ArrayList<>();
+        for (int set = 1; set < worker.getInt(WorkerConfig.SINK_CONVERSION_THREADS); set++) {
+            extraConverters.add(track(made, TaskConverters.of(worker, raw, plugins)));
+        }
         SinkTaskParts parts = new SinkTaskParts(task, chain, consumer, config.topics(), regex, errant, metrics.sinkTask(setup.id()),
-                topicUse, worker.getLong(WorkerConfig.OFFSET_FLUSH_INTERVAL_MS));
+                topicUse, worker.getLong(WorkerConfig.OFFSET_FLUSH_INTERVAL_MS), extraConverters);
         return new WorkerSinkTask(setup, parts);
     }
 

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.ferry.connect.model.TaskId;
-import io.ferry.connect.worker.task.LoggingContext;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -19,7 +18,8 @@ import org.apache.kafka.connect.errors.ConnectException;
  * Converts and transforms the next batch on a thread of its own ({@code task-thread-<id>-convert})
  * while the task thread hands the current one to {@code put()}: conversion is most of a sink's CPU
  * time, and this lets it overlap delivery. Batches are converted one after another, in the order
- * they were consumed, by that one thread — so converters and transformations still see one thread.
+ * they were consumed; the conversion may hand slices of a large batch to helper threads, each with
+ * converters of its own (see {@link SinkRecordConversion}).
  *
  * <p>Used by the task thread only. What is converted ahead but not yet taken is dropped when its
  * partitions are rewound, paused by the task, or revoked: the consumer reads it again later.
@@ -31,16 +31,7 @@ final class ConversionAhead implements AutoCloseable {
 
     ConversionAhead(TaskId id, SinkRecordConversion conversion, ClassLoader loader) {
         this.conversion = conversion;
-        this.thread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread converter = new Thread(() -> {
-                try (LoggingContext context = LoggingContext.forTask(id)) {
-                    runnable.run();
-                }
-            }, "task-thread-" + id + "-convert");
-            converter.setDaemon(true);
-            converter.setContextClassLoader(loader);
-            return converter;
-        });
+        this.thread = Executors.newSingleThreadExecutor(ConversionThreads.of(id, loader, false));
     }
 
     /** Starts converting a batch; after what is pending, if anything is. */
@@ -117,5 +108,6 @@ final class ConversionAhead implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+        conversion.close();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.ferry.connect.errors.RetryWithTolerance;
+import io.ferry.connect.worker.pipeline.TaskConverters;
 import io.ferry.connect.worker.task.TaskSetup;
 import io.ferry.connect.worker.task.WorkerTask;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -66,8 +67,11 @@ public final class WorkerSinkTask extends WorkerTask {
         this.context = new WorkerSinkTaskContext(setup.config(), parts.consumer(), parts.errantReporter(), setup.pluginMetrics(),
                 () -> pausedByTarget || pausedForRedelivery);
         this.offsets = new SinkOffsets(parts.consumer(), setup.taskMetrics(), parts.metrics(), time, toString());
-        this.ahead = new ConversionAhead(setup.id(), new SinkRecordConversion(setup.converters(), parts.chain(), errors),
-                setup.loader());
+        List<TaskConverters> converters = new ArrayList<>();
+        converters.add(setup.converters());
+        converters.addAll(parts.extraConverters());
+        this.ahead = new ConversionAhead(setup.id(), new SinkRecordConversion(converters, parts.chain(), errors,
+                ConversionThreads.of(setup.id(), setup.loader(), true)), setup.loader());
     }
 
     @Override
@@ -331,6 +335,7 @@ public final class WorkerSinkTask extends WorkerTask {
             quietly(() -> parts.consumer().close(), "close the consumer");
             quietly(parts.chain()::close, "close the transformation chain");
             quietly(setup.converters()::close, "close the converters");
+            parts.extraConverters().forEach(set -> quietly(set::close, "close the converters"));
             quietly(errors::close, "close the error reporters");
             quietly(parts.metrics()::close, "close the sink task metrics");
         }
