@@ -60,9 +60,4 @@ final class RuntimeStandIns {
         }
         return false;
     }
-
-    /** Every Apache class name with a stand-in, to Ferry's class name. */
-    static Map<String, String> all() {
-        return STAND_INS;
-    }
 }
