@@ -38,6 +38,7 @@ public class WorkerConfig extends AbstractConfig {
     public static final String PLUGIN_DISCOVERY = "plugin.discovery";
     public static final String CONFIG_PROVIDERS = "config.providers";
     public static final String CONNECTOR_CLIENT_POLICY = "connector.client.config.override.policy";
+    public static final String CONNECTOR_CLIENT_ALLOWLIST = "connector.client.config.override.allowlist";
     public static final String TOPIC_CREATION_ENABLE = "topic.creation.enable";
     public static final String OFFSET_STORAGE_FILE_FILENAME = "offset.storage.file.filename";
     public static final String TOPIC_TRACKING_ENABLE = "topic.tracking.enable";
@@ -104,7 +105,11 @@ public class WorkerConfig extends AbstractConfig {
                         "Aliases of ConfigProvider classes that resolve ${alias:path:key} references in connector configs.")
                 .define(CONNECTOR_CLIENT_POLICY, Type.STRING, "All", Importance.MEDIUM,
                         "Which producer.override.*, consumer.override.* and admin.override.* settings connectors may give: "
-                                + "All, None, Principal, or a ConnectorClientConfigOverridePolicy class.")
+                                + "All, None, Principal, Allowlist (those of " + CONNECTOR_CLIENT_ALLOWLIST + "), "
+                                + "or a ConnectorClientConfigOverridePolicy class.")
+                .define(CONNECTOR_CLIENT_ALLOWLIST, Type.LIST, List.of(), ConfigDef.ValidList.anyNonDuplicateValues(true, false),
+                        Importance.MEDIUM, "With the Allowlist policy: the client settings (linger.ms, max.poll.records...) "
+                                + "connectors may override; none when empty.")
                 .define(TOPIC_CREATION_ENABLE, Type.BOOLEAN, true, Importance.LOW,
                         "Whether source connectors may have their topics created with topic.creation.* settings.")
                 .define(TOPIC_TRACKING_ENABLE, Type.BOOLEAN, true, Importance.LOW,

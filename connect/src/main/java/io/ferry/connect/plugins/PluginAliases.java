@@ -2,6 +2,7 @@ package io.ferry.connect.plugins;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@code DupConverter}s in different packages, or {@code FooConverter} and {@code FooTransformation}, both
  * {@code Foo}) names neither; their class names still work. One class found in several places, or
  * registered under several kinds ({@code StringConverter} is a converter and a header converter), is
- * one class.
+ * one class. Where Apache's own runtime class was found (a {@code plugin.path} location that bundles
+ * {@code connect-runtime}), Ferry's stand-in for it ({@link RuntimeStandIns}) leaves it the aliases they
+ * share, as they would be in Apache Kafka Connect.
  */
 final class PluginAliases {
     private static final Logger log = LoggerFactory.getLogger(PluginAliases.class);
@@ -32,8 +35,13 @@ final class PluginAliases {
     /** Alias to class name, for every alias that names exactly one class. */
     static Map<String, String> of(Collection<DiscoveredPlugin> plugins) {
         Map<String, Set<String>> candidates = new HashMap<>();
+        Set<String> discovered = new HashSet<>();
+        plugins.forEach(plugin -> discovered.add(plugin.desc().className()));
         for (DiscoveredPlugin plugin : plugins) {
             String className = plugin.desc().className();
+            if (RuntimeStandIns.yieldsTo(className, discovered)) {
+                continue;
+            }
             candidates.computeIfAbsent(plugin.simpleName(), alias -> new TreeSet<>()).add(className);
             candidates.computeIfAbsent(prunedName(plugin.simpleName(), plugin.desc().type()), alias -> new TreeSet<>())
                     .add(className);

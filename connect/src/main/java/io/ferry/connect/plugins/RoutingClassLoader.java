@@ -8,9 +8,10 @@ import java.util.Map;
  * loader; every other class from the framework's loader.
  *
  * <p>So a connector's config may name a converter that lives in another plugin location, and a classpath
- * plugin given this loader as its context loader finds isolated plugins by name. Aliases resolve in
- * {@link #loadClass(String)} only (the JVM refuses a class whose name differs from the one asked of
- * {@code Class.forName}). Parallel capable; the routes are installed once, after discovery.
+ * plugin given this loader as its context loader finds isolated plugins by name. An Apache runtime class
+ * that is nowhere to be found loads as Ferry's stand-in ({@link RuntimeStandIns}). Aliases and stand-ins
+ * resolve in {@link #loadClass(String)} only (the JVM refuses a class whose name differs from the one asked
+ * of {@code Class.forName}). Parallel capable; the routes are installed once, after discovery.
  */
 final class RoutingClassLoader extends ClassLoader {
 
@@ -38,7 +39,15 @@ final class RoutingClassLoader extends ClassLoader {
         if (plugin != null) {
             return plugin.loadClass(className);
         }
-        return super.loadClass(className, resolve);
+        try {
+            return super.loadClass(className, resolve);
+        } catch (ClassNotFoundException e) {
+            String standIn = RuntimeStandIns.standInFor(className);
+            if (standIn == null) {
+                throw e;
+            }
+            return super.loadClass(standIn, resolve);
+        }
     }
 
     @Override

@@ -12,9 +12,9 @@ import org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePo
 
 /**
  * The policy a worker's {@code connector.client.config.override.policy} names: {@code All},
- * {@code None}, {@code Principal}, the class names Apache Kafka Connect gives those three (so
- * existing worker files work unchanged), or any other policy plugin, configured with the worker's
- * settings.
+ * {@code None}, {@code Principal}, {@code Allowlist} (with {@code connector.client.config.override.allowlist}),
+ * the class names Apache Kafka Connect gives those four in its runtime (so existing worker files work
+ * unchanged), or any other policy plugin, configured with the worker's settings.
  */
 public final class ClientOverridePolicies {
     private static final String APACHE_PACKAGE = "org.apache.kafka.connect.connector.policy.";
@@ -30,7 +30,7 @@ public final class ClientOverridePolicies {
      */
     public static ConnectorClientConfigOverridePolicy of(WorkerConfig worker, Plugins plugins) {
         String name = worker.getString(WorkerConfig.CONNECTOR_CLIENT_POLICY).trim();
-        ConnectorClientConfigOverridePolicy builtIn = builtIn(name);
+        ConnectorClientConfigOverridePolicy builtIn = builtIn(name, worker);
         if (builtIn != null) {
             return builtIn;
         }
@@ -47,7 +47,7 @@ public final class ClientOverridePolicies {
         return policy;
     }
 
-    private static ConnectorClientConfigOverridePolicy builtIn(String name) {
+    private static ConnectorClientConfigOverridePolicy builtIn(String name, WorkerConfig worker) {
         String shortName = name.startsWith(APACHE_PACKAGE) && name.endsWith(SUFFIX)
                 ? name.substring(APACHE_PACKAGE.length(), name.length() - SUFFIX.length())
                 : name;
@@ -58,6 +58,8 @@ public final class ClientOverridePolicies {
                 return ClientOverridePolicy.none();
             case "principal":
                 return ClientOverridePolicy.principal();
+            case "allowlist":
+                return ClientOverridePolicy.allowlist(worker.getList(WorkerConfig.CONNECTOR_CLIENT_ALLOWLIST));
             default:
                 return null;
         }

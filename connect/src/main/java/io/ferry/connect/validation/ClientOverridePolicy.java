@@ -1,6 +1,7 @@
 package io.ferry.connect.validation;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +16,9 @@ import org.apache.kafka.connect.connector.policy.ConnectorClientConfigRequest;
 /**
  * One of the override policies every worker knows, under Apache Kafka Connect's names: {@code All}
  * (any {@code producer.override.*}, {@code consumer.override.*}, {@code admin.override.*}),
- * {@code None} (none) and {@code Principal} (only the client's identity: {@code security.protocol},
- * {@code sasl.mechanism}, {@code sasl.jaas.config}). Stateless and thread-safe.
+ * {@code None} (none), {@code Principal} (only the client's identity: {@code security.protocol},
+ * {@code sasl.mechanism}, {@code sasl.jaas.config}) and {@code Allowlist} (the settings the worker's
+ * {@code connector.client.config.override.allowlist} names). Immutable and thread-safe.
  */
 public final class ClientOverridePolicy implements ConnectorClientConfigOverridePolicy {
     private static final Set<String> PRINCIPAL_SETTINGS = Set.of(
@@ -42,7 +44,13 @@ public final class ClientOverridePolicy implements ConnectorClientConfigOverride
         return new ClientOverridePolicy("Principal", PRINCIPAL_SETTINGS::contains);
     }
 
-    /** The policy's name: All, None or Principal. */
+    /** Only the given client settings ({@code linger.ms}, not {@code producer.override.linger.ms}). */
+    public static ClientOverridePolicy allowlist(Collection<String> allowed) {
+        Set<String> settings = Set.copyOf(allowed);
+        return new ClientOverridePolicy("Allowlist", settings::contains);
+    }
+
+    /** The policy's name: All, None, Principal or Allowlist. */
     public String name() {
         return name;
     }

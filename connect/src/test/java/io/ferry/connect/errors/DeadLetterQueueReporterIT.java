@@ -106,7 +106,7 @@ class DeadLetterQueueReporterIT {
         try (KafkaProducer<byte[], byte[]> producer = cluster.producer(new ByteArraySerializer(), new ByteArraySerializer(), Map.of())) {
             producer.send(new ProducerRecord<>(orders, 0, 1234L, utf8("key-7"), utf8("{not json"), headers)).get();
         }
-        ConsumerRecord<byte[], byte[]> consumed = DeadLetterQueueContents.read(cluster, orders, 1).get(0);
+        ConsumerRecord<byte[], byte[]> consumed = RawRecords.read(cluster, orders, 1).get(0);
         SinkConnectorConfig config = TestConfigs.sink(Map.of("topics", orders, "errors.tolerance", "all",
                 "errors.deadletterqueue.topic.name", dlq, "errors.deadletterqueue.context.headers.enable", "true",
                 "errors.deadletterqueue.topic.replication.factor", "1"));
@@ -122,7 +122,7 @@ class DeadLetterQueueReporterIT {
             context.reported().get(30, TimeUnit.SECONDS);
         }
 
-        ConsumerRecord<byte[], byte[]> dead = DeadLetterQueueContents.read(cluster, dlq, 1).get(0);
+        ConsumerRecord<byte[], byte[]> dead = RawRecords.read(cluster, dlq, 1).get(0);
         assertThat(dead.key()).isEqualTo(utf8("key-7"));
         assertThat(dead.value()).isEqualTo(utf8("{not json"));
         assertThat(dead.timestamp()).isEqualTo(1234L);
@@ -159,7 +159,7 @@ class DeadLetterQueueReporterIT {
             context.reported().get(30, TimeUnit.SECONDS);
         }
 
-        ConsumerRecord<byte[], byte[]> dead = DeadLetterQueueContents.read(cluster, dlq, 1).get(0);
+        ConsumerRecord<byte[], byte[]> dead = RawRecords.read(cluster, dlq, 1).get(0);
         assertThat(new String(dead.key(), "UTF-8")).isEqualTo("{\"schema\":{\"type\":\"string\",\"optional\":false},\"payload\":\"k1\"}");
         assertThat(new String(dead.value(), "UTF-8"))
                 .isEqualTo("{\"schema\":{\"type\":\"string\",\"optional\":false},\"payload\":\"hello\"}");

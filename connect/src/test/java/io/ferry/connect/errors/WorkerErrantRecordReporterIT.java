@@ -69,7 +69,7 @@ class WorkerErrantRecordReporterIT {
             assertThat(end).as("records in the dead letter queue once the worker may commit").isEqualTo(2);
         }
 
-        List<ConsumerRecord<byte[], byte[]>> dead = DeadLetterQueueContents.read(cluster, dlq, 2);
+        List<ConsumerRecord<byte[], byte[]>> dead = RawRecords.read(cluster, dlq, 2);
         assertThat(dead).extracting(ConsumerRecord::value).containsExactly(utf8("value-1"), utf8("value-2"));
         assertThat(dead.get(1).headers().lastHeader("__connect.errors.exception.message").value()).isEqualTo(utf8("second"));
         assertThat(dead.get(1).headers().lastHeader("__connect.errors.stage").value()).isEqualTo(utf8("TASK_PUT"));

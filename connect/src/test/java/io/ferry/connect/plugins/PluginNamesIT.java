@@ -180,7 +180,8 @@ class PluginNamesIT {
     abstract static class AbstractPlugin {
     }
 
-    private static TestPluginBuilder converter(String pkg, String simpleName, String version) {
+    /** A converter plugin reporting a version, in its own package; other plugin tests build theirs with it. */
+    static TestPluginBuilder converter(String pkg, String simpleName, String version) {
         String className = pkg + "." + simpleName;
         return plugin().source(className, """
                 package %s;

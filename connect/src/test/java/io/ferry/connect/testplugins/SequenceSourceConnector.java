@@ -11,7 +11,8 @@ import org.apache.kafka.connect.source.SourceConnector;
 /**
  * A source for tests: each task writes numbered records ({@code <partition>-<n>}) for its source
  * partitions to {@code topic}, resuming after the last committed offset, until it has written
- * {@code records.per.partition} per partition.
+ * {@code records.per.partition} per partition. With {@code typed.records=true} a record's key is its
+ * number {@code n} (INT64) and its value and {@code seq} header the bytes of {@code <partition>-<n>} (BYTES).
  */
 public class SequenceSourceConnector extends SourceConnector {
     private Map<String, String> config;
@@ -55,6 +56,8 @@ public class SequenceSourceConnector extends SourceConnector {
                 .define("records.per.partition", ConfigDef.Type.LONG, Long.MAX_VALUE, ConfigDef.Importance.LOW, "How many records.")
                 .define("poll.delay.ms", ConfigDef.Type.LONG, 0L, ConfigDef.Importance.LOW, "A pause before each poll.")
                 .define("poison.every", ConfigDef.Type.LONG, 0L, ConfigDef.Importance.LOW, "Mark every n-th record with a poison header.")
+                .define("typed.records", ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.LOW,
+                        "Long keys and byte values instead of strings.")
                 .define("batch.size", ConfigDef.Type.INT, 100, ConfigDef.Importance.LOW, "Records per poll.")
                 .define("secret", ConfigDef.Type.PASSWORD, null, ConfigDef.Importance.LOW, "A secret, for masking tests.");
     }

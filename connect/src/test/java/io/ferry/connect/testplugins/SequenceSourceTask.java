@@ -1,5 +1,6 @@
 package io.ferry.connect.testplugins;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ public class SequenceSourceTask extends SourceTask {
     private int batchSize;
     private long pollDelayMs;
     private long poisonEvery;
+    private boolean typed;
     private final Map<Integer, Long> next = new HashMap<>();
 
     @Override
@@ -26,6 +28,7 @@ public class SequenceSourceTask extends SourceTask {
         batchSize = Integer.parseInt(props.getOrDefault("batch.size", "100"));
         pollDelayMs = Long.parseLong(props.getOrDefault("poll.delay.ms", "0"));
         poisonEvery = Long.parseLong(props.getOrDefault("poison.every", "0"));
+        typed = Boolean.parseBoolean(props.getOrDefault("typed.records", "false"));
         for (String partition : props.get("task.partitions").split(",")) {
             int p = Integer.parseInt(partition.trim());
             Map<String, Object> offset = context.offsetStorageReader().offset(Map.of("p", p));
@@ -43,8 +46,8 @@ public class SequenceSourceTask extends SourceTask {
             int partition = entry.getKey();
             long n = entry.getValue();
             for (int i = 0; i < batchSize && n < perPartition; i++, n++) {
-                SourceRecord record = new SourceRecord(Map.of("p", partition), Map.of("n", n), topic, null, Schema.STRING_SCHEMA,
-                        Integer.toString(partition), Schema.STRING_SCHEMA, partition + "-" + n);
+                SourceRecord record = typed ? typedRecord(partition, n) : new SourceRecord(Map.of("p", partition), Map.of("n", n),
+                        topic, null, Schema.STRING_SCHEMA, Integer.toString(partition), Schema.STRING_SCHEMA, partition + "-" + n);
                 if (poisonEvery > 0 && n % poisonEvery == 0) {
                     record.headers().addString("poison", "yes");
                 }
@@ -57,6 +60,15 @@ public class SequenceSourceTask extends SourceTask {
             return null;
         }
         return records;
+    }
+
+    /** Key {@code n} (INT64), value the bytes of {@code <partition>-<n>} (BYTES), header {@code seq} the same bytes. */
+    private SourceRecord typedRecord(int partition, long n) {
+        byte[] value = (partition + "-" + n).getBytes(StandardCharsets.UTF_8);
+        SourceRecord record = new SourceRecord(Map.of("p", partition), Map.of("n", n), topic, null, Schema.INT64_SCHEMA, n,
+                Schema.BYTES_SCHEMA, value);
+        record.headers().addBytes("seq", value);
+        return record;
     }
 
     @Override

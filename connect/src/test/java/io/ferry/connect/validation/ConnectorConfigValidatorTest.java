@@ -24,6 +24,8 @@ import io.ferry.connect.herder.BadRequestException;
 import io.ferry.connect.herder.ConfigInfos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConnectorConfigValidatorTest {
     private final ConnectorConfigValidator validator = new ConnectorConfigValidator(PLUGINS, worker());
@@ -222,6 +224,31 @@ class ConnectorConfigValidatorTest {
             assertThat(errorsOf(infos, "producer.override.security.protocol")).isEmpty();
             assertThat(errorsOf(infos, "producer.override.linger.ms")).containsExactly(
                     "The 'Principal' policy does not allow 'linger.ms' to be overridden in the connector configuration.");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Allowlist", "org.apache.kafka.connect.connector.policy.AllowlistConnectorClientConfigOverridePolicy"})
+    void shouldLetTheAllowlistPolicyOverrideOnlyTheListedSettings(String policy) {
+        try (ConnectorConfigValidator allowlist = new ConnectorConfigValidator(PLUGINS, worker(
+                "connector.client.config.override.policy", policy,
+                "connector.client.config.override.allowlist", "linger.ms, batch.size"))) {
+            ConfigInfos infos = allowlist.validate(source("producer.override.linger.ms", "5",
+                    "producer.override.batch.size", "100", "producer.override.acks", "1"));
+
+            assertThat(errorsOf(infos, "producer.override.linger.ms")).isEmpty();
+            assertThat(errorsOf(infos, "producer.override.batch.size")).isEmpty();
+            assertThat(errorsOf(infos, "producer.override.acks")).containsExactly(
+                    "The 'Allowlist' policy does not allow 'acks' to be overridden in the connector configuration.");
+        }
+    }
+
+    @Test
+    void shouldAllowNoOverrideWithAnEmptyAllowlist() {
+        try (ConnectorConfigValidator allowlist = new ConnectorConfigValidator(PLUGINS,
+                worker("connector.client.config.override.policy", "Allowlist"))) {
+            assertThat(errorsOf(allowlist.validate(source("producer.override.linger.ms", "5")), "producer.override.linger.ms"))
+                    .containsExactly("The 'Allowlist' policy does not allow 'linger.ms' to be overridden in the connector configuration.");
         }
     }
 

@@ -11,14 +11,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads a dead-letter queue topic's raw records. */
-final class DeadLetterQueueContents {
+/** Reads a topic's records as the bytes Kafka holds: a dead-letter queue's, or what converters wrote. */
+public final class RawRecords {
 
-    private DeadLetterQueueContents() {
+    private RawRecords() {
     }
 
     /** The first {@code count} records of partition 0, or fewer when they do not arrive within 30 s. */
-    static List<ConsumerRecord<byte[], byte[]>> read(FerryCluster cluster, String topic, int count) {
+    public static List<ConsumerRecord<byte[], byte[]>> read(FerryCluster cluster, String topic, int count) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = cluster.consumer(new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 Map.of())) {
