@@ -57,4 +57,13 @@ class TemporalValuesTest {
         java.sql.Timestamp timestamp = java.sql.Timestamp.from(Instant.parse("2024-07-01T12:00:00.123456789Z"));
         assertThat(TemporalValues.instant(timestamp)).isEqualTo(Instant.parse("2024-07-01T12:00:00.123456789Z"));
     }
+
+    @Test
+    void shouldHandOutACalendarOfTheAskedZoneWhenTheThreadSwitchesZones() {
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        assertThat(ColumnReaders.calendar(PARIS).getTimeZone().toZoneId()).isEqualTo(PARIS);
+        assertThat(ColumnReaders.calendar(tokyo).getTimeZone().toZoneId()).isEqualTo(tokyo);
+        assertThat(ColumnReaders.calendar(tokyo)).isSameAs(ColumnReaders.calendar(tokyo));
+        assertThat(ColumnReaders.calendar(PARIS).getTimeZone().toZoneId()).isEqualTo(PARIS);
+    }
 }
