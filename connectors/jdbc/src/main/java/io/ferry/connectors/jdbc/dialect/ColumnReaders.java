@@ -135,10 +135,23 @@ final class ColumnReaders {
      * than being rounded silently.
      */
     static ColumnMapping decimal(ColumnDefinition column, int scale) {
-        return mapping(schema(Decimal.builder(scale), column), (row, i) -> {
+        return mapping(schema(decimalBuilder(column, scale), column), (row, i) -> {
             BigDecimal value = row.getBigDecimal(i);
             return value == null ? null : rescale(column, value, scale);
         });
+    }
+
+    /**
+     * A Decimal of the scale that carries the column's declared precision, when it has one, in the
+     * {@code connect.decimal.precision} parameter, as Confluent's JDBC source does; the sink then creates
+     * the same NUMERIC(p, s).
+     */
+    static SchemaBuilder decimalBuilder(ColumnDefinition column, int scale) {
+        SchemaBuilder builder = Decimal.builder(scale);
+        if (column.precision() > 0) {
+            builder.parameter(LogicalType.DECIMAL_PRECISION, Integer.toString(column.precision()));
+        }
+        return builder;
     }
 
     static BigDecimal rescale(ColumnDefinition column, BigDecimal value, int scale) {

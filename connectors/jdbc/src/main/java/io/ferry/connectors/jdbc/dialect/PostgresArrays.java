@@ -96,7 +96,7 @@ final class PostgresArrays {
 
     private static Element decimalElement(ColumnDefinition column) {
         int scale = Math.max(column.scale(), 0);
-        return new Element(() -> Decimal.builder(scale),
+        return new Element(() -> ColumnReaders.decimalBuilder(column, scale),
                 (v, z) -> ColumnReaders.rescale(column, (BigDecimal) v, scale));
     }
 

@@ -96,4 +96,13 @@ record TypeCase(String sqlType, String literal, Schema schema, Object expected) 
     static Instant timeOfDay(String isoTime) {
         return Instant.ofEpochMilli(LocalTime.parse(isoTime).toNanoOfDay() / 1_000_000);
     }
+
+    /** An optional Decimal schema with the declared precision in its parameter (0: none declared). */
+    static Schema decimal(int precision, int scale) {
+        org.apache.kafka.connect.data.SchemaBuilder builder = org.apache.kafka.connect.data.Decimal.builder(scale).optional();
+        if (precision > 0) {
+            builder.parameter("connect.decimal.precision", Integer.toString(precision));
+        }
+        return builder.build();
+    }
 }
