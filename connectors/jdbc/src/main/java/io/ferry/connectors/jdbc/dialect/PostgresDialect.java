@@ -249,10 +249,17 @@ public final class PostgresDialect implements JdbcDialect {
         return statements.delete(table, keyColumns, rows);
     }
 
+    /**
+     * As {@link JdbcDialect#bind}; a STRING (and a NULL STRING) binds untyped, so the server takes it as
+     * the type of the column it goes into: the same STRING can fill a text, json, jsonb, uuid or enum
+     * column (the types the source reads as STRING), where a varchar parameter would be refused.
+     */
     @Override
     public void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException {
         if (schema.type() == Schema.Type.ARRAY && value != null) {
             PostgresArrays.bind(statement, index, schema, (List<?>) value, options.timeZone());
+        } else if (schema.type() == Schema.Type.STRING && LogicalType.of(schema) == LogicalType.NONE) {
+            statement.setObject(index, value, Types.OTHER);
         } else {
             ConnectValueBinder.bind(statement, index, schema, value, options.timeZone());
         }

@@ -188,6 +188,25 @@ class PostgresDialectIT {
     }
 
     @Test
+    void shouldWriteConnectStringsIntoTextJsonUuidAndEnumColumns() throws Exception {
+        database.execute("CREATE TYPE mood AS ENUM ('happy', 'sad')",
+                "CREATE TABLE strings (id int PRIMARY KEY, t text, j jsonb, u uuid, m mood)");
+        TableId table = TableId.of("strings");
+        List<String> names = List.of("id", "t", "j", "u", "m");
+        Schema[] schemas = {Schema.INT32_SCHEMA, Schema.OPTIONAL_STRING_SCHEMA, Schema.OPTIONAL_STRING_SCHEMA,
+                Schema.OPTIONAL_STRING_SCHEMA, Schema.OPTIONAL_STRING_SCHEMA};
+        try (Connection connection = database.connect()) {
+            scenarios.run(connection, dialect.insert(table, names, 2), schemas,
+                    1, "x", "{\"a\": 1}", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "sad", 2, null, null, null, null);
+            scenarios.run(connection, dialect.upsert(table, List.of("id"), names.subList(1, 5), 1), schemas,
+                    2, "y", "[true]", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12", "happy");
+            assertThat(scenarios.read(connection, table, names)).containsExactly(
+                    List.of(1L, "x", "{\"a\": 1}", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "sad"),
+                    List.of(2L, "y", "[true]", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12", "happy"));
+        }
+    }
+
+    @Test
     void shouldBindSchemalessValuesToJsonUuidArrayAndTemporalColumns() throws Exception {
         database.execute("CREATE TABLE loose (id bigint PRIMARY KEY, doc jsonb, ref uuid, tags text[], n int4[], "
                 + "ts timestamp, tz timestamptz, d date, amount numeric(6,2), flag boolean)");
