@@ -168,7 +168,12 @@ final class ColumnReaders {
     static ColumnMapping date(ColumnDefinition column) {
         return mapping(schema(Date.builder(), column), (row, i) -> {
             LocalDate value = row.getObject(i, LocalDate.class);
-            return value == null ? null : TemporalValues.connectDate(value);
+            try {
+                return value == null ? null : TemporalValues.connectDate(value);
+            } catch (ArithmeticException e) {
+                throw new DataException("Column " + column.name() + " (" + column.typeName() + ") holds " + value
+                        + ", a day no Connect Date can hold", e);
+            }
         });
     }
 

@@ -61,16 +61,35 @@ public final class PostgresDialect implements JdbcDialect {
         return MAX_BIND_PARAMETERS;
     }
 
+    /**
+     * As {@link JdbcDialect#listTables}; asking for {@code TABLE} lists partitioned tables too, and leaves
+     * out their partitions, whose rows a query of the partitioned table already returns.
+     */
     @Override
     public List<TableId> listTables(Connection connection, Set<String> tableTypes) throws SQLException {
-        Set<String> types = new HashSet<>(tableTypes);
+        Set<String> types = new HashSet<>();
+        tableTypes.forEach(type -> types.add(type.toUpperCase(Locale.ROOT)));
         if (types.contains("TABLE")) {
-            types.add("PARTITIONED TABLE"); // a partitioned table reads like any table
+            types.add("PARTITIONED TABLE");
         }
         String database = connection.getCatalog();
-        return CatalogReader.listTables(connection, null, types,
+        List<TableId> tables = CatalogReader.listTables(connection, null, types,
                 schema -> SYSTEM_SCHEMAS.contains(schema) || schema.startsWith("pg_toast") || schema.startsWith("pg_temp"),
                 table -> false, (catalog, schema, table) -> new TableId(database, schema, table));
+        Set<TableId> partitions = partitions(connection, database);
+        return tables.stream().filter(table -> !partitions.contains(table)).toList();
+    }
+
+    private static Set<TableId> partitions(Connection connection, String database) throws SQLException {
+        Set<TableId> partitions = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT n.nspname, c.relname FROM pg_catalog.pg_class c "
+                     + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relispartition")) {
+            while (rows.next()) {
+                partitions.add(new TableId(database, rows.getString(1), rows.getString(2)));
+            }
+        }
+        return partitions;
     }
 
     /**

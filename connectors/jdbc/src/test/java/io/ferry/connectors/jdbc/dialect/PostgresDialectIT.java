@@ -54,7 +54,8 @@ class PostgresDialectIT {
     void shouldListTablesOfTheDatabaseWithoutSystemSchemasAndViewsOnlyWhenAsked() throws Exception {
         database.execute("CREATE TABLE orders (id int)", "CREATE SCHEMA shop", "CREATE TABLE shop.items (id int)",
                 "CREATE VIEW order_view AS SELECT * FROM orders",
-                "CREATE TABLE parts (id int) PARTITION BY RANGE (id)");
+                "CREATE TABLE parts (id int) PARTITION BY RANGE (id)",
+                "CREATE TABLE parts_low PARTITION OF parts FOR VALUES FROM (0) TO (100)");
         try (Connection connection = database.connect()) {
             String db = database.name();
             assertThat(dialect.listTables(connection, Set.of("TABLE"))).containsExactly(
@@ -266,5 +267,12 @@ class PostgresDialectIT {
         database.execute("CREATE TABLE grid (cells int4[])", "INSERT INTO grid VALUES ('{{1,2},{3,4}}')");
         assertThatThrownBy(() -> readFirstValue("grid")).isInstanceOf(DataException.class)
                 .hasMessageContaining("cells").hasMessageContaining("multi-dimensional");
+    }
+
+    @Test
+    void shouldRefuseAnInfiniteDateNamingTheColumn() throws Exception {
+        database.execute("CREATE TABLE forever (d date)", "INSERT INTO forever VALUES ('infinity')");
+        assertThatThrownBy(() -> readFirstValue("forever")).isInstanceOf(DataException.class)
+                .hasMessageContaining("Column d").hasMessageContaining("Connect Date");
     }
 }
