@@ -177,9 +177,15 @@ public interface JdbcDialect {
     void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException;
 
     /**
-     * Binds a schemaless value (as JsonConverter produces without schemas: String, Long, Double,
-     * Boolean, Map, List, byte[], null) to a parameter for a column of the target table, converting it
-     * to the column's type; a value that cannot be converted fails with a message naming the column.
+     * Binds a schemaless value (as JsonConverter produces without schemas: String, Long, Integer, Double,
+     * Boolean, Map, List, byte[], null) to a parameter for a column of the target table (as
+     * {@link #describeTable} returned it), converting it to the column's type: numbers and numeric strings
+     * to numeric columns (no digits lost), ISO-8601 text or epoch milliseconds to date/time columns
+     * (zoneless text in {@code options.timeZone()}), Map and List to JSON text for JSON and text columns,
+     * UUID strings to PostgreSQL uuid, Lists to PostgreSQL arrays, base64 text to binary columns.
+     *
+     * @throws org.apache.kafka.connect.errors.DataException when the value does not convert, naming the
+     *     column, its type and the value's type
      */
     void bindForColumn(PreparedStatement statement, int index, ColumnDefinition column, Object value, WriteOptions options) throws SQLException;
 }
