@@ -140,14 +140,28 @@ public interface JdbcDialect {
      *
      * @throws org.apache.kafka.connect.errors.DataException when a column's schema has no SQL type here
      */
-    String createTable(TableId table, List<ColumnSpec> columns);
+    default String createTable(TableId table, List<ColumnSpec> columns) {
+        return createTable(table, columns, new WriteOptions(java.time.ZoneOffset.UTC));
+    }
+
+    /**
+     * As {@link #createTable(TableId, List)}, with a Timestamp DEFAULT written as its local date-time in
+     * {@code options.timeZone()} ({@code db.timezone}), as bound Timestamps are; the two-argument form
+     * writes it in UTC.
+     */
+    String createTable(TableId table, List<ColumnSpec> columns, WriteOptions options);
 
     /**
      * The statements that add columns to an existing table, one {@code ALTER TABLE … ADD COLUMN} per
      * column (SQLite takes only one column per statement; the others run them in order too). A required
      * column needs a schema default, or the database refuses it on a table that has rows.
      */
-    List<String> addColumns(TableId table, List<ColumnSpec> columns);
+    default List<String> addColumns(TableId table, List<ColumnSpec> columns) {
+        return addColumns(table, columns, new WriteOptions(java.time.ZoneOffset.UTC));
+    }
+
+    /** As {@link #addColumns(TableId, List)}, with Timestamp defaults in {@code options.timeZone()}. */
+    List<String> addColumns(TableId table, List<ColumnSpec> columns, WriteOptions options);
 
     /** A multi-row {@code INSERT} of {@code rows} rows; parameters are row by row, in column order. */
     String insert(TableId table, List<String> columns, int rows);

@@ -34,7 +34,7 @@ public final class PostgresDialect implements JdbcDialect {
     private static final Set<String> UNMAPPED = Set.of("money", "timetz", "interval", "xml");
 
     private final SqlIdentifiers identifiers = new SqlIdentifiers('"');
-    private final SqlStatements statements = new SqlStatements(identifiers, this::columnType);
+    private final SqlStatements statements = new SqlStatements(identifiers, SqlLiterals.POSTGRES, this::sqlType);
 
     @Override
     public String name() {
@@ -234,18 +234,14 @@ public final class PostgresDialect implements JdbcDialect {
         return sqlType(element) + "[]";
     }
 
-    private String columnType(ColumnSpec column) {
-        return sqlType(column.schema()) + SqlLiterals.POSTGRES.constraints(column.schema());
+    @Override
+    public String createTable(TableId table, List<ColumnSpec> columns, WriteOptions options) {
+        return statements.createTable(table, columns, options.timeZone());
     }
 
     @Override
-    public String createTable(TableId table, List<ColumnSpec> columns) {
-        return statements.createTable(table, columns);
-    }
-
-    @Override
-    public List<String> addColumns(TableId table, List<ColumnSpec> columns) {
-        return statements.addColumns(table, columns);
+    public List<String> addColumns(TableId table, List<ColumnSpec> columns, WriteOptions options) {
+        return statements.addColumns(table, columns, options.timeZone());
     }
 
     @Override

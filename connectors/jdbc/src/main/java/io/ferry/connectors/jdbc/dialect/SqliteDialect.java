@@ -34,8 +34,7 @@ public final class SqliteDialect implements JdbcDialect {
     private static final int DEFAULT_DECIMAL_PRECISION = 38;
 
     private final SqlIdentifiers identifiers = new SqlIdentifiers('"');
-    private final SqlStatements statements = new SqlStatements(identifiers,
-            column -> sqlType(column.schema()) + SqlLiterals.SQLITE.constraints(column.schema()));
+    private final SqlStatements statements = new SqlStatements(identifiers, SqlLiterals.SQLITE, this::sqlType);
 
     @Override
     public String name() {
@@ -168,13 +167,13 @@ public final class SqliteDialect implements JdbcDialect {
     }
 
     @Override
-    public String createTable(TableId table, List<ColumnSpec> columns) {
-        return statements.createTable(table, columns);
+    public String createTable(TableId table, List<ColumnSpec> columns, WriteOptions options) {
+        return statements.createTable(table, columns, options.timeZone());
     }
 
     @Override
-    public List<String> addColumns(TableId table, List<ColumnSpec> columns) {
-        return statements.addColumns(table, columns);
+    public List<String> addColumns(TableId table, List<ColumnSpec> columns, WriteOptions options) {
+        return statements.addColumns(table, columns, options.timeZone());
     }
 
     @Override
