@@ -1,0 +1,163 @@
+package io.ferry.connectors.jdbc.source;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.ferry.connectors.jdbc.connection.ConnectionProvider;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the tables of its {@code tables} key (or the custom query) into records.
+ *
+ * <p>Each {@link #poll()} serves the querier that is due first — a querier in the middle of a result is
+ * always due, so a streaming result is read to its end before the task turns to another table — and
+ * returns its next batch; when nothing is due it waits, at most until the next querier is due, and can be
+ * woken by {@link #stop()}. Database work holds a lock that {@link #stop()} also takes, so the connection
+ * is never closed under a running statement.
+ *
+ * <p>Errors: a lost connection is retriable (the worker polls again and the connection is reopened, up to
+ * {@code connection.attempts}); any other SQL error, or a table that no longer suits the mode, fails the
+ * task with a message naming the table.
+ */
+public class JdbcSourceTask extends SourceTask {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceTask.class);
+    private static final Duration MAX_WAIT = Duration.ofMillis(500);
+
+    private final Clock clock;
+    private final Object lock = new Object();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private ConnectionProvider connections;
+    private List<Querier> queriers = List.of();
+
+    public JdbcSourceTask() {
+        this(Clock.systemUTC());
+    }
+
+    JdbcSourceTask(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String version() {
+        return JdbcSourceConnector.VERSION;
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        JdbcSourceConfig config = new JdbcSourceConfig(props);
+        connections = new ConnectionProvider(config.connectionSettings());
+        QuerierFactory factory = new QuerierFactory(config, connections.dialect(), clock);
+        try {
+            if (config.query() != null) {
+                queriers = new ArrayList<>(List.of(factory.forQuery(context.offsetStorageReader())));
+            } else {
+                Connection connection = connection();
+                queriers = new ArrayList<>(factory.forTables(connection, TableList.decode(props.get(JdbcSourceConfig.TASK_TABLES)),
+                        context.offsetStorageReader()));
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            connections.close();
+            throw new ConnectException("could not read the tables' definitions: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
+        }
+        LOG.info("JDBC source task reads {}", queriers.stream().map(q -> q.target().source()).toList());
+    }
+
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        while (stopped.getCount() > 0) {
+            Querier next = due();
+            if (next == null) {
+                stopped.await(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                return null;
+            }
+            Duration wait = Duration.between(clock.instant(), next.nextRun());
+            if (!wait.isNegative() && !wait.isZero()) {
+                stopped.await(Math.min(wait.toMillis(), MAX_WAIT.toMillis()) + 1, TimeUnit.MILLISECONDS);
+                continue;
+            }
+            List<SourceRecord> records = read(next);
+            if (records == null) {
+                return null;
+            }
+            if (!next.reading()) {
+                // Round robin: a querier that finished its result goes behind the others due at the same time.
+                queriers.remove(next);
+                queriers.add(next);
+            }
+            if (!records.isEmpty()) {
+                return records;
+            }
+        }
+        return null;
+    }
+
+    private Querier due() {
+        Querier first = null;
+        for (Querier querier : queriers) {
+            if (first == null || querier.nextRun().isBefore(first.nextRun())) {
+                first = querier;
+            }
+        }
+        return first;
+    }
+
+    /** The querier's next batch; null when the task stopped meanwhile. */
+    private List<SourceRecord> read(Querier querier) {
+        synchronized (lock) {
+            if (stopped.getCount() == 0) {
+                return null;
+            }
+            try {
+                return querier.poll(connection());
+            } catch (SQLException e) {
+                String message = "reading " + querier.target().source() + " failed: " + e.getMessage();
+                if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                    LOG.warn("{}; retrying with a new connection", message);
+                    throw new RetriableException(message, e);
+                }
+                throw new ConnectException(message, e);
+            }
+        }
+    }
+
+    /** The task's connection, with auto-commit off so that PostgreSQL streams results. */
+    private Connection connection() {
+        Connection connection = connections.connection();
+        try {
+            if (connection.getAutoCommit()) {
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw new RetriableException("could not turn auto-commit off: " + e.getMessage(), e);
+        }
+        return connection;
+    }
+
+    @Override
+    public void stop() {
+        stopped.countDown();
+        synchronized (lock) {
+            queriers.forEach(Querier::close);
+            if (connections != null) {
+                connections.close();
+            }
+        }
+    }
+}
