@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 import org.apache.kafka.connect.errors.ConnectException;
 
@@ -33,17 +34,22 @@ final class ModeColumns {
 
     /** Finds the columns in a result; fails naming the source and the column when one is missing. */
     void resolve(RowConverter converter, String source) {
+        resolve(converter::indexOf, source);
+    }
+
+    /** As {@link #resolve(RowConverter, String)}, with the column positions given by a function (-1: absent). */
+    void resolve(ToIntFunction<String> positions, String source) {
         if (incrementingColumn != null) {
-            incrementingIndex = indexOf(converter, incrementingColumn, source);
+            incrementingIndex = indexOf(positions, incrementingColumn, source);
         }
         timestampIndexes = new int[timestampColumns.size()];
         for (int i = 0; i < timestampIndexes.length; i++) {
-            timestampIndexes[i] = indexOf(converter, timestampColumns.get(i), source);
+            timestampIndexes[i] = indexOf(positions, timestampColumns.get(i), source);
         }
     }
 
-    private static int indexOf(RowConverter converter, String column, String source) {
-        int index = converter.indexOf(column);
+    private static int indexOf(ToIntFunction<String> positions, String column, String source) {
+        int index = positions.applyAsInt(column);
         if (index < 0) {
             throw new ConnectException(source + " has no column " + column);
         }
