@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public class JdbcSourceTask extends SourceTask {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceTask.class);
-    private static final Duration MAX_WAIT = Duration.ofMillis(500);
+    private static final long MAX_WAIT_MS = 500;
 
     private final Clock clock;
     private final Object lock = new Object();
@@ -79,18 +79,18 @@ public class JdbcSourceTask extends SourceTask {
         LOG.info("JDBC source task reads {}", queriers.stream().map(q -> q.target().source()).toList());
     }
 
+    /**
+     * The next batch of the querier due first, or null after waiting (at most {@value #MAX_WAIT_MS} ms) when
+     * none is due: the worker stops a task between two polls, so a poll never blocks for long.
+     */
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
         while (stopped.getCount() > 0) {
             Querier next = due();
-            if (next == null) {
-                stopped.await(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            Duration wait = next == null ? Duration.ofMillis(MAX_WAIT_MS) : Duration.between(clock.instant(), next.nextRun());
+            if (wait.compareTo(Duration.ZERO) > 0) {
+                stopped.await(Math.min(wait.toMillis() + 1, MAX_WAIT_MS), TimeUnit.MILLISECONDS);
                 return null;
-            }
-            Duration wait = Duration.between(clock.instant(), next.nextRun());
-            if (!wait.isNegative() && !wait.isZero()) {
-                stopped.await(Math.min(wait.toMillis(), MAX_WAIT.toMillis()) + 1, TimeUnit.MILLISECONDS);
-                continue;
             }
             List<SourceRecord> records = read(next);
             if (records == null) {

@@ -45,9 +45,16 @@ final class JdbcSourceValidator {
         ConnectionSettings given = config.connectionSettings();
         ConnectionSettings once = new ConnectionSettings(given.url(), given.user(), given.password(), 1, Duration.ZERO,
                 given.timeZone());
-        try (ConnectionProvider connections = new ConnectionProvider(once)) {
-            JdbcDialect dialect;
-            Connection connection;
+        ConnectionProvider connections;
+        JdbcDialect dialect;
+        Connection connection;
+        try {
+            connections = new ConnectionProvider(once);
+        } catch (RuntimeException e) {
+            connectionFailed(e);
+            return;
+        }
+        try (connections) {
             try {
                 dialect = connections.dialect();
                 connection = connections.connection();
