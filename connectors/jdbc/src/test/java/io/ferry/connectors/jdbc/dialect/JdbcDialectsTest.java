@@ -13,7 +13,9 @@ class JdbcDialectsTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "jdbc:postgresql://db:5432/shop, PostgreSQL",
-            "JDBC:PostgreSQL://db/shop, PostgreSQL"})
+            "JDBC:PostgreSQL://db/shop, PostgreSQL",
+            "jdbc:mariadb://db:3306/shop, MariaDB",
+            "jdbc:mysql://db:3306/shop, MariaDB"})
     void shouldPickTheDialectOfTheUrlScheme(String url, String dialect) {
         assertThat(JdbcDialects.forUrl(url).name()).isEqualTo(dialect);
     }
