@@ -175,8 +175,23 @@ final class ColumnReaders {
         return mapping(schema(Timestamp.builder(), column), (row, i) -> row.getTimestamp(i, calendar(zone)));
     }
 
-    /** A new calendar in the zone: {@link Calendar} is mutable and drivers may change it, so one per read. */
+    /** The calendar last handed out on this thread, with its zone. */
+    private record ZonedCalendar(ZoneId zone, Calendar calendar) {
+    }
+
+    private static final ThreadLocal<ZonedCalendar> CALENDARS = new ThreadLocal<>();
+
+    /**
+     * A calendar in the zone for one driver call on this thread. Drivers set its fields (so it is not
+     * shared between threads) but use it only during the call, so the thread reuses it: building a
+     * calendar per value costs more than reading the value.
+     */
     static Calendar calendar(ZoneId zone) {
-        return Calendar.getInstance(TimeZone.getTimeZone(zone));
+        ZonedCalendar cached = CALENDARS.get();
+        if (cached == null || !cached.zone().equals(zone)) {
+            cached = new ZonedCalendar(zone, Calendar.getInstance(TimeZone.getTimeZone(zone)));
+            CALENDARS.set(cached);
+        }
+        return cached.calendar();
     }
 }

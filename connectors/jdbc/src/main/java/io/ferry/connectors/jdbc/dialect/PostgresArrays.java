@@ -81,6 +81,10 @@ final class PostgresArrays {
             try {
                 List<Object> values = new ArrayList<>();
                 for (Object value : (Object[]) array.getArray()) {
+                    if (value instanceof Object[]) {
+                        throw new DataException("Column " + column.name() + " (" + column.typeName()
+                                + ") holds a multi-dimensional array; only one-dimensional arrays map to Connect");
+                    }
                     values.add(value == null ? null : element.read().apply(value, zone));
                 }
                 return values;

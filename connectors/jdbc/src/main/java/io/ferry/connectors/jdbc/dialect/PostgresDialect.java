@@ -81,6 +81,9 @@ public final class PostgresDialect implements JdbcDialect {
     public Optional<TableDefinition> describeTable(Connection connection, TableId table) throws SQLException {
         String catalog = table.catalog() != null ? table.catalog() : connection.getCatalog();
         String schema = table.schema() != null ? table.schema() : currentSchema(connection);
+        if (schema == null) {
+            return Optional.empty(); // an empty search_path: no schema to find an unqualified table in
+        }
         Optional<TableDefinition> exact = CatalogReader.describeTable(connection, new TableId(catalog, schema, table.table()));
         if (exact.isPresent() || table.table().equals(table.table().toLowerCase(Locale.ROOT))
                 && schema.equals(schema.toLowerCase(Locale.ROOT))) {

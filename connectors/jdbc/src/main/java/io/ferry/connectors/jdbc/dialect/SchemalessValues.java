@@ -167,7 +167,8 @@ final class SchemalessValues {
     }
 
     static DataException cannotConvert(ColumnDefinition column, Object value, Exception cause) {
-        String message = "Cannot write a " + value.getClass().getSimpleName() + " value to column " + column.name()
+        String type = value instanceof Map ? "Map" : value instanceof List ? "List" : value.getClass().getSimpleName();
+        String message = "Cannot write a " + type + " value to column " + column.name()
                 + " of type " + column.typeName() + (cause == null ? "" : ": " + cause.getMessage());
         return cause == null ? new DataException(message) : new DataException(message, cause);
     }

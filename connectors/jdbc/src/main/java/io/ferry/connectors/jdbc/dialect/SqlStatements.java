@@ -1,6 +1,7 @@
 package io.ferry.connectors.jdbc.dialect;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -71,7 +72,7 @@ final class SqlStatements {
             where = identifiers.quote(keys.get(0)) + " IN (" + placeholders(rows) + ")";
         } else {
             String match = "(" + keyMatch(keys) + ")";
-            where = String.join(" OR ", java.util.Collections.nCopies(rows, match));
+            where = String.join(" OR ", Collections.nCopies(rows, match));
         }
         return "DELETE FROM " + identifiers.qualified(table) + " WHERE " + where;
     }
@@ -85,7 +86,7 @@ final class SqlStatements {
             throw new IllegalArgumentException("A statement needs at least one column and one row");
         }
         String row = "(" + placeholders(columns) + ")";
-        return String.join(", ", java.util.Collections.nCopies(rows, row));
+        return String.join(", ", Collections.nCopies(rows, row));
     }
 
     private String keyMatch(List<String> keys) {
@@ -96,6 +97,6 @@ final class SqlStatements {
     }
 
     private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 }

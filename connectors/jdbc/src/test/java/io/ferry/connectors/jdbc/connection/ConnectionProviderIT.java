@@ -119,4 +119,21 @@ class ConnectionProviderIT {
         }
         assertThat(sleeps).hasSize(1);
     }
+
+    @Test
+    void shouldOpenAnSqliteFileWithoutUserOrPassword() throws Exception {
+        try (ConnectionProvider provider = provider("jdbc:sqlite:" + dir.resolve("fresh.db"), null, null, 1)) {
+            assertThat(provider.connection().isValid(1)).isTrue();
+            assertThat(provider.dialect().name()).isEqualTo("SQLite");
+        }
+    }
+
+    @Test
+    void shouldFailAtOnceForAnSqliteFileInAMissingFolder() {
+        try (ConnectionProvider provider = provider("jdbc:sqlite:" + dir.resolve("no/such/folder/x.db"), null, null, 3)) {
+            assertThatThrownBy(provider::connection).isInstanceOf(ConnectException.class)
+                    .hasMessageContaining("database does not exist").hasMessageContaining("after 1 attempt");
+        }
+        assertThat(sleeps).isEmpty();
+    }
 }

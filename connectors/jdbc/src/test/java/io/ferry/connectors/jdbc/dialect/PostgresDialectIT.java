@@ -226,14 +226,26 @@ class PostgresDialectIT {
     @Test
     void shouldRefuseToRoundAFractionInAnUnconstrainedNumericReadAsDecimal() throws Exception {
         database.execute("CREATE TABLE loose_numbers (v numeric)", "INSERT INTO loose_numbers VALUES (1.5)");
+        assertThatThrownBy(() -> readFirstValue("loose_numbers")).isInstanceOf(DataException.class)
+                .hasMessageContaining("Column v").hasMessageContaining("numeric.mapping");
+    }
+
+    /** The first column of the table's first row, read through describeTable and columnMapping. */
+    private Object readFirstValue(String table) throws Exception {
         try (Connection connection = database.connect();
-             PreparedStatement select = connection.prepareStatement("SELECT v FROM loose_numbers");
+             PreparedStatement select = connection.prepareStatement("SELECT * FROM " + table);
              ResultSet rows = select.executeQuery()) {
-            ColumnDefinition column = dialect.describeTable(connection, TableId.of("loose_numbers")).orElseThrow().columns().get(0);
+            ColumnDefinition column = dialect.describeTable(connection, TableId.of(table)).orElseThrow().columns().get(0);
             ColumnMapping mapping = dialect.columnMapping(column, WriteScenarios.READ).orElseThrow();
             rows.next();
-            assertThatThrownBy(() -> mapping.read(rows, 1)).isInstanceOf(DataException.class)
-                    .hasMessageContaining("Column v").hasMessageContaining("numeric.mapping");
+            return mapping.read(rows, 1);
         }
+    }
+
+    @Test
+    void shouldRefuseMultiDimensionalArraysNamingTheColumn() throws Exception {
+        database.execute("CREATE TABLE grid (cells int4[])", "INSERT INTO grid VALUES ('{{1,2},{3,4}}')");
+        assertThatThrownBy(() -> readFirstValue("grid")).isInstanceOf(DataException.class)
+                .hasMessageContaining("cells").hasMessageContaining("multi-dimensional");
     }
 }
