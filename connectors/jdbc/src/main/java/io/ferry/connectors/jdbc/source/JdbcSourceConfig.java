@@ -324,7 +324,7 @@ public final class JdbcSourceConfig extends AbstractConfig {
     }
 
     public ReadOptions readOptions() {
-        ReadOptions.NumericMapping mapping = ReadOptions.NumericMapping.valueOf(getString(NUMERIC_MAPPING).toUpperCase(Locale.ROOT));
+        ReadOptions.NumericMapping mapping = ReadOptions.NumericMapping.of(getString(NUMERIC_MAPPING));
         return new ReadOptions(connectionSettings().timeZone(), mapping);
     }
 
