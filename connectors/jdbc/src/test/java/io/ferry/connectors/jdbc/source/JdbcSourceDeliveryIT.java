@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.ferry.connect.herder.ConnectorOffsets;
+import io.ferry.connect.model.TargetState;
+import io.ferry.connect.server.ConnectorRequest;
 import io.ferry.connect.server.StandaloneConnect;
 import io.ferry.connectors.jdbc.testing.TestDatabase;
 import io.ferry.testkit.FerryCluster;
@@ -162,6 +165,30 @@ class JdbcSourceDeliveryIT {
             }
             List<Long> ids = longs(SourceWorkerFixture.values(cluster, topic), "id");
             assertThat(ids).hasSize(700).doesNotHaveDuplicates();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void shouldResumeFromAnOffsetConfluentStoredUnderTheOldProtocolZeroPartition(TestDatabase.Engine engine, FerryCluster cluster)
+            throws Exception {
+        String topic = prefix(engine, "legacy") + "items";
+        try (TestDatabase db = TestDatabase.create(engine, dir)) {
+            SourceTables.create(db, "items");
+            for (int i = 1; i <= 5; i++) {
+                SourceTables.insert(db, "items", "row" + i, Instant.now());
+            }
+            Map<String, String> config = SourceWorkerFixture.connector("legacy", db, "incrementing", prefix(engine, "legacy"));
+            config.put("table.whitelist", "items");
+            try (StandaloneConnect connect = StandaloneConnect.start(SourceWorkerFixture.workerSettings(cluster, dir),
+                    List.of(new ConnectorRequest("legacy", config, TargetState.STOPPED)), "test")) {
+                connect.herder().alterConnectorOffsets("legacy", new ConnectorOffsets(List.of(new ConnectorOffsets.Offset(
+                        Map.of("table", "items"), Map.of("incrementing", 3L))))).get();
+                connect.herder().resumeConnector("legacy").get();
+                assertThat(longs(awaitValues(cluster, topic, 2), "id")).containsExactly(4L, 5L);
+                await().atMost(SourceWorkerFixture.WAIT).untilAsserted(() -> assertThat(SourceWorkerFixture.offsets(connect, "legacy"))
+                        .containsEntry(Map.of("protocol", "1", "table", tableName(db, "items")), Map.of("incrementing", 5L)));
+            }
         }
     }
 
