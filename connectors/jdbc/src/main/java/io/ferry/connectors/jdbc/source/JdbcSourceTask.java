@@ -125,7 +125,9 @@ public class JdbcSourceTask extends SourceTask {
                 return null;
             }
             try {
-                return querier.poll(connection());
+                // Mid-result, the querier keeps its connection: checking it (a ping) would make MariaDB's driver
+                // read the rest of the streaming result into memory, and costs every database a round trip.
+                return querier.poll(querier.reading() ? querier.connection() : connection());
             } catch (SQLException e) {
                 String message = "reading " + querier.target().source() + " failed: " + e.getMessage();
                 if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {

@@ -65,8 +65,14 @@ final class Querier implements AutoCloseable {
         return result != null ? Instant.MIN : nextRun;
     }
 
+    /** Whether a result is open: the next {@link #poll} continues it. */
     boolean reading() {
         return result != null;
+    }
+
+    /** The connection of the open result; null before the first query. */
+    Connection connection() {
+        return connection;
     }
 
     /** The SQL of the next query, as {@link #poll} will run it. */
