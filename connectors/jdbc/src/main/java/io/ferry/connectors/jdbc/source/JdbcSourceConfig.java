@@ -46,6 +46,7 @@ public final class JdbcSourceConfig extends AbstractConfig {
     public static final String TIMESTAMP_INITIAL = "timestamp.initial";
     public static final String TIMESTAMP_GRANULARITY = "timestamp.granularity";
     public static final String NUMERIC_MAPPING = "numeric.mapping";
+    public static final String NUMERIC_PRECISION_MAPPING = "numeric.precision.mapping";
     public static final String QUOTE_IDENTIFIERS = "quote.sql.identifiers";
     public static final String GAP_TIMEOUT_MS = "incrementing.gap.timeout.ms";
     public static final String UNMAPPABLE_COLUMNS = "unmappable.column.action";
@@ -183,6 +184,10 @@ public final class JdbcSourceConfig extends AbstractConfig {
                                 + "best_fit (the narrowest integer or float64 that holds the declared precision and scale), "
                                 + "best_fit_eager_double (as best_fit, and NUMERIC without precision as float64).",
                         CONNECTOR_GROUP, ++order, Width.MEDIUM, "Numeric mapping")
+                .define(NUMERIC_PRECISION_MAPPING, Type.BOOLEAN, false, Importance.LOW,
+                        "Deprecated, kept for old configurations: true means numeric.mapping=precision_only when "
+                                + "numeric.mapping is none.",
+                        CONNECTOR_GROUP, ++order, Width.SHORT, "Map numerics by precision")
                 .define(QUOTE_IDENTIFIERS, Type.STRING, "always", ConfigDef.ValidString.in("always", "never"), Importance.LOW,
                         "Whether table and column names are quoted in the queries the connector writes.", CONNECTOR_GROUP,
                         ++order, Width.SHORT, "Quote identifiers")
@@ -325,6 +330,9 @@ public final class JdbcSourceConfig extends AbstractConfig {
 
     public ReadOptions readOptions() {
         ReadOptions.NumericMapping mapping = ReadOptions.NumericMapping.of(getString(NUMERIC_MAPPING));
+        if (mapping == ReadOptions.NumericMapping.NONE && getBoolean(NUMERIC_PRECISION_MAPPING)) {
+            mapping = ReadOptions.NumericMapping.PRECISION_ONLY;
+        }
         return new ReadOptions(connectionSettings().timeZone(), mapping);
     }
 

@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * woken by {@link #stop()}. Database work holds a lock that {@link #stop()} also takes, so the connection
  * is never closed under a running statement.
  *
- * <p>Errors: a lost connection is retriable (the worker polls again and the connection is reopened, up to
- * {@code connection.attempts}); any other SQL error, or a table that no longer suits the mode, fails the
- * task with a message naming the table.
+ * <p>Errors: a lost connection or a conflict rollback is retriable (the worker polls again and the connection
+ * is reopened, up to {@code connection.attempts}); any other SQL error, or a table that no longer suits the
+ * mode, fails the task with a message naming the table.
  */
 public class JdbcSourceTask extends SourceTask {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceTask.class);
@@ -130,13 +130,23 @@ public class JdbcSourceTask extends SourceTask {
                 return querier.poll(querier.reading() ? querier.connection() : connection());
             } catch (SQLException e) {
                 String message = "reading " + querier.target().source() + " failed: " + e.getMessage();
-                if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                if (retriable(e)) {
                     LOG.warn("{}; retrying with a new connection", message);
                     throw new RetriableException(message, e);
                 }
                 throw new ConnectException(message, e);
             }
         }
+    }
+
+    /**
+     * Whether polling again may cure the error: the connection broke (SQL state class 08), the server ended
+     * the session (57P01-57P03), or the transaction was rolled back for a conflict (class 40). The
+     * querier's offset stands where the last delivered record left it, so the retry loses nothing.
+     */
+    static boolean retriable(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("40") || state.startsWith("57P0"));
     }
 
     /** The task's connection, with auto-commit off so that PostgreSQL streams results. */

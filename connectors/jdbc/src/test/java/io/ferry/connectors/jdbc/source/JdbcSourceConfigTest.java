@@ -106,4 +106,15 @@ class JdbcSourceConfigTest {
         props.put("mode", "fast");
         assertThatThrownBy(() -> new JdbcSourceConfig(props)).isInstanceOf(ConfigException.class).hasMessageContaining("mode");
     }
+
+    @Test
+    void shouldHonourTheDeprecatedPrecisionMappingFlag() {
+        Map<String, String> props = minimal();
+        props.put("numeric.precision.mapping", "true");
+        assertThat(new JdbcSourceConfig(props).readOptions().numericMapping())
+                .isEqualTo(io.ferry.connectors.jdbc.dialect.ReadOptions.NumericMapping.PRECISION_ONLY);
+        props.put("numeric.mapping", "best_fit");
+        assertThat(new JdbcSourceConfig(props).readOptions().numericMapping())
+                .isEqualTo(io.ferry.connectors.jdbc.dialect.ReadOptions.NumericMapping.BEST_FIT);
+    }
 }
