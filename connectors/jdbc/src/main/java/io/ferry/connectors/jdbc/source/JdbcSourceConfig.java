@@ -48,6 +48,7 @@ public final class JdbcSourceConfig extends AbstractConfig {
     public static final String NUMERIC_MAPPING = "numeric.mapping";
     public static final String NUMERIC_PRECISION_MAPPING = "numeric.precision.mapping";
     public static final String QUOTE_IDENTIFIERS = "quote.sql.identifiers";
+    public static final String ISOLATION_MODE = "transaction.isolation.mode";
     public static final String GAP_TIMEOUT_MS = "incrementing.gap.timeout.ms";
     public static final String UNMAPPABLE_COLUMNS = "unmappable.column.action";
     /** The task-only key: the tables one task reads, as {@link TableList} writes them. */
@@ -191,6 +192,11 @@ public final class JdbcSourceConfig extends AbstractConfig {
                 .define(QUOTE_IDENTIFIERS, Type.STRING, "always", ConfigDef.ValidString.in("always", "never"), Importance.LOW,
                         "Whether table and column names are quoted in the queries the connector writes.", CONNECTOR_GROUP,
                         ++order, Width.SHORT, "Quote identifiers")
+                .define(ISOLATION_MODE, Type.STRING, "DEFAULT", ConfigDef.ValidString.in("DEFAULT", "READ_UNCOMMITTED",
+                                "READ_COMMITTED", "REPEATABLE_READ", "SERIALIZABLE", "SQL_DEFAULT"), Importance.LOW,
+                        "Isolation level of the connector's reads: DEFAULT and SQL_DEFAULT keep the database's own; the others "
+                                + "set that level on the connection. SQLite knows only READ_UNCOMMITTED and SERIALIZABLE.",
+                        CONNECTOR_GROUP, ++order, Width.MEDIUM, "Transaction isolation mode")
                 .define(UNMAPPABLE_COLUMNS, Type.STRING, "fail", ConfigDef.ValidString.in("fail", "skip"), Importance.LOW,
                         "What to do with a column whose type has no Connect mapping: fail (validation and the task report "
                                 + "the table, column and type) or skip (leave the column out of records, with a warning).",
@@ -338,6 +344,17 @@ public final class JdbcSourceConfig extends AbstractConfig {
 
     public boolean quoteIdentifiers() {
         return "always".equals(getString(QUOTE_IDENTIFIERS));
+    }
+
+    /** The {@link java.sql.Connection} isolation level to set, or null to keep the database's own. */
+    public Integer isolationLevel() {
+        return switch (getString(ISOLATION_MODE)) {
+            case "READ_UNCOMMITTED" -> java.sql.Connection.TRANSACTION_READ_UNCOMMITTED;
+            case "READ_COMMITTED" -> java.sql.Connection.TRANSACTION_READ_COMMITTED;
+            case "REPEATABLE_READ" -> java.sql.Connection.TRANSACTION_REPEATABLE_READ;
+            case "SERIALIZABLE" -> java.sql.Connection.TRANSACTION_SERIALIZABLE;
+            default -> null;
+        };
     }
 
     public boolean skipUnmappableColumns() {

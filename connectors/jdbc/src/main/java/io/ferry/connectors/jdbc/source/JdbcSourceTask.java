@@ -40,6 +40,7 @@ public class JdbcSourceTask extends SourceTask {
     private final Object lock = new Object();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private ConnectionProvider connections;
+    private Integer isolationLevel;
     private List<Querier> queriers = List.of();
 
     public JdbcSourceTask() {
@@ -59,6 +60,7 @@ public class JdbcSourceTask extends SourceTask {
     public void start(Map<String, String> props) {
         JdbcSourceConfig config = new JdbcSourceConfig(props);
         connections = new ConnectionProvider(config.connectionSettings());
+        isolationLevel = config.isolationLevel();
         QuerierFactory factory = new QuerierFactory(config, connections.dialect(), clock);
         try {
             if (config.query() != null) {
@@ -149,15 +151,22 @@ public class JdbcSourceTask extends SourceTask {
         return state != null && (state.startsWith("08") || state.startsWith("40") || state.startsWith("57P0"));
     }
 
-    /** The task's connection, with auto-commit off so that PostgreSQL streams results. */
+    /**
+     * The task's connection, with auto-commit off so that PostgreSQL streams results, and the isolation level
+     * of {@code transaction.isolation.mode}.
+     */
     private Connection connection() {
         Connection connection = connections.connection();
         try {
             if (connection.getAutoCommit()) {
                 connection.setAutoCommit(false);
             }
+            if (isolationLevel != null && connection.getTransactionIsolation() != isolationLevel) {
+                connection.setTransactionIsolation(isolationLevel);
+            }
         } catch (SQLException e) {
-            throw new RetriableException("could not turn auto-commit off: " + e.getMessage(), e);
+            throw new ConnectException("could not set up the connection (auto-commit off, transaction.isolation.mode): "
+                    + e.getMessage(), e);
         }
         return connection;
     }

@@ -43,6 +43,7 @@ class JdbcSourceModesIT {
             }
             SourceTables.insert(db, "q_items", "hidden", base.plusSeconds(6));
             Map<String, String> bulk = table(SourceWorkerFixture.connector("bulk", db, "bulk", p + "bulk-"), "b_items");
+            bulk.put("transaction.isolation.mode", "SERIALIZABLE"); // the one level all three databases know
             Map<String, String> incrementing = table(SourceWorkerFixture.connector("inc", db, "incrementing", p + "inc-"), "inc_items");
             incrementing.put("incrementing.column.name", "id");
             Map<String, String> timestamp = table(SourceWorkerFixture.connector("ts", db, "timestamp", p + "ts-"), "ts_items");
