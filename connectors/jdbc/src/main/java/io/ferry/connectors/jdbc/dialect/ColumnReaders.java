@@ -135,10 +135,23 @@ final class ColumnReaders {
      * than being rounded silently.
      */
     static ColumnMapping decimal(ColumnDefinition column, int scale) {
-        return mapping(schema(Decimal.builder(scale), column), (row, i) -> {
+        return mapping(schema(decimalBuilder(column, scale), column), (row, i) -> {
             BigDecimal value = row.getBigDecimal(i);
             return value == null ? null : rescale(column, value, scale);
         });
+    }
+
+    /**
+     * A Decimal of the scale that carries the column's declared precision, when it has one, in the
+     * {@code connect.decimal.precision} parameter, as Confluent's JDBC source does; the sink then creates
+     * the same NUMERIC(p, s).
+     */
+    static SchemaBuilder decimalBuilder(ColumnDefinition column, int scale) {
+        SchemaBuilder builder = Decimal.builder(scale);
+        if (column.precision() > 0) {
+            builder.parameter(LogicalType.DECIMAL_PRECISION, Integer.toString(column.precision()));
+        }
+        return builder;
     }
 
     static BigDecimal rescale(ColumnDefinition column, BigDecimal value, int scale) {
@@ -155,7 +168,12 @@ final class ColumnReaders {
     static ColumnMapping date(ColumnDefinition column) {
         return mapping(schema(Date.builder(), column), (row, i) -> {
             LocalDate value = row.getObject(i, LocalDate.class);
-            return value == null ? null : TemporalValues.connectDate(value);
+            try {
+                return value == null ? null : TemporalValues.connectDate(value);
+            } catch (ArithmeticException e) {
+                throw new DataException("Column " + column.name() + " (" + column.typeName() + ") holds " + value
+                        + ", a day no Connect Date can hold", e);
+            }
         });
     }
 

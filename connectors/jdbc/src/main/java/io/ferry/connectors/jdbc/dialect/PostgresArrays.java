@@ -13,7 +13,6 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.apache.kafka.connect.data.Date;
-import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Time;
@@ -96,7 +95,7 @@ final class PostgresArrays {
 
     private static Element decimalElement(ColumnDefinition column) {
         int scale = Math.max(column.scale(), 0);
-        return new Element(() -> Decimal.builder(scale),
+        return new Element(() -> ColumnReaders.decimalBuilder(column, scale),
                 (v, z) -> ColumnReaders.rescale(column, (BigDecimal) v, scale));
     }
 

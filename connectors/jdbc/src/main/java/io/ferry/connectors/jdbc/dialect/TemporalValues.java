@@ -50,8 +50,11 @@ final class TemporalValues {
     private TemporalValues() {
     }
 
+    /**
+     * @throws ArithmeticException for a day beyond what epoch milliseconds hold (PostgreSQL's infinity)
+     */
     static java.util.Date connectDate(LocalDate date) {
-        return new java.util.Date(date.toEpochDay() * MILLIS_PER_DAY);
+        return new java.util.Date(Math.multiplyExact(date.toEpochDay(), MILLIS_PER_DAY));
     }
 
     static java.util.Date connectTime(LocalTime time) {
