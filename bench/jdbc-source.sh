@@ -8,12 +8,14 @@
 # uses a new worker process and a new topic; the script prints each run, the medians and source/copy.
 # The bar: the source moves at least half of COPY's rows/s.
 #
-# Usage: bench/jdbc-source.sh [--rows N] [--runs R] [--batch ROWS] [--keep]
+# Usage: bench/jdbc-source.sh [--rows N] [--runs R] [--batch ROWS] [--worker-set KEY=VALUE]... [--keep]
 #   --rows   rows in the table (default 200000)
 #   --runs   measured runs of each side (default 3)
 #   --batch  the connector's batch.max.rows (default 5000)
+#   --worker-set  adds a worker property (e.g. producer.linger.ms=5)
 #   --keep   keeps the work folder (worker logs) and the database, and prints where they are
 # Environment: PGHOST/PGPORT/PGUSER (default 127.0.0.1, 5432, postgres); BENCH_JVM_OPTS for the worker;
+#              BENCH_KAFKA_PORT/BENCH_REST_PORT (default 18394/18395);
 #              FERRY_SKIP_BUILD=1 uses the built command line as it is.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -22,20 +24,22 @@ ROWS=200000
 RUNS=3
 BATCH=5000
 KEEP=0
+WORKER_SETS=()
 while (($#)); do
   case "$1" in
     --rows) ROWS="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --batch) BATCH="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
+    --worker-set) WORKER_SETS+=("$2"); shift 2 ;;
     *) echo "bench: unknown argument $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
 
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 JVM_OPTS="${BENCH_JVM_OPTS:--Xms256M -Xmx2G -XX:+UseG1GC -XX:MaxGCPauseMillis=20}"
-KAFKA_PORT=18294
-REST_PORT=18295
+KAFKA_PORT="${BENCH_KAFKA_PORT:-18394}"
+REST_PORT="${BENCH_REST_PORT:-18395}"
 DB="ferry_bench_$$"
 TABLE=bench_rows
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/ferry-bench-jdbc.XXXXXX")"
@@ -109,6 +113,8 @@ value.converter.schemas.enable=false
 offset.storage.file.filename=$dir/connect.offsets
 offset.flush.interval.ms=10000
 EOF
+  local setting
+  for setting in "${WORKER_SETS[@]}"; do echo "$setting" >>"$dir/worker.properties"; done
   cat >"$dir/connector.properties" <<EOF
 name=$name
 connector.class=io.ferry.connectors.jdbc.source.JdbcSourceConnector
@@ -153,7 +159,7 @@ EOF
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(java -version 2>&1 | head -1), $(psql -At -d postgres -c 'SHOW server_version')"
 echo "# $ROWS rows (bigint, text, numeric, timestamp, boolean) x $RUNS runs; source: incrementing mode,"
-echo "# batch.max.rows=$BATCH, JsonConverter without schemas, JVM: $JVM_OPTS"
+echo "# batch.max.rows=$BATCH, JsonConverter without schemas${WORKER_SETS[*]:+, ${WORKER_SETS[*]}}, JVM: $JVM_OPTS"
 copy_run >/dev/null # warm the table into the page cache
 printf "%-4s %14s %14s\n" run "copy rows/s" "source rows/s"
 COPY_RATES=()
