@@ -132,6 +132,12 @@ final class JdbcSourceValidator {
                 connection.rollback();
             }
         }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (ColumnDefinition column : columns) {
+            if (!names.add(column.name())) {
+                error(JdbcSourceConfig.QUERY, "the query's result has two columns named " + column.name() + "; give one an alias");
+            }
+        }
         TableDefinition result = new TableDefinition(TableId.of("query"), "QUERY", columns);
         if (config.mode().usesIncrementing() && config.incrementingColumn() != null
                 && result.column(config.incrementingColumn()).isEmpty()) {

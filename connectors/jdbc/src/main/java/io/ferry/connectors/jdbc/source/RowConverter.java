@@ -91,6 +91,10 @@ final class RowConverter {
                 LOG.warn("{}: left out of the records (unmappable.column.action=skip)", problem);
                 continue;
             }
+            if (names.contains(column.name())) {
+                throw new ConnectException(source + " has two columns named " + column.name()
+                        + "; give one an alias, since a record's fields need distinct names");
+            }
             boolean timestamp = Timestamp.LOGICAL_NAME.equals(mapping.get().schema().name());
             Schema fieldSchema = timestamp ? settings.granularity().schema(mapping.get().schema()) : mapping.get().schema();
             builder.field(column.name(), fieldSchema);

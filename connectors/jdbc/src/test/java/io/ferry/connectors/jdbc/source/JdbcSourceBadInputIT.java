@@ -116,6 +116,8 @@ class JdbcSourceBadInputIT {
             Map<String, String> query = config(db, "bulk");
             query.put("query", "SELECT nothing FROM nowhere");
             assertThat(errors(query)).containsOnlyKeys("query");
+            query.put("query", "SELECT 1 AS id, 2 AS id");
+            assertThat(errors(query).get("query")).singleElement().asString().contains("two columns named id");
             Map<String, String> both = config(db, "bulk");
             both.put("table.whitelist", "a");
             both.put("table.include.list", "a");
