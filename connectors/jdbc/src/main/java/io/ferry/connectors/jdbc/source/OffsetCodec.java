@@ -16,7 +16,7 @@ import io.ferry.connectors.jdbc.dialect.TableId;
  *   <li>a table's partition: {@code {"protocol":"1","table":"<catalog>.<schema>.<table>"}}, the parts the
  *       database names, unquoted and joined with dots (Confluent's protocol 1);</li>
  *   <li>older partitions are still read: {@code {"table":"<table>"}} (protocol 0) and protocol 1 without
- *       the catalog (PostgreSQL drivers before 42.7 reported no catalog, so Confluent wrote
+ *       the catalog (older PostgreSQL drivers report no catalog, so Confluent wrote
  *       {@code public.orders} where today's driver gives {@code shop.public.orders});</li>
  *   <li>a custom query's partition: {@code {"query":"query"}};</li>
  *   <li>an offset: {@code incrementing} (long), {@code timestamp} (epoch milliseconds) and

@@ -71,6 +71,26 @@ class JdbcSourceTablesIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void shouldCopyOnlyTheSchemasTheSchemaPatternMatches(FerryCluster cluster) throws Exception {
+        Instant now = Instant.now().minusSeconds(60);
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir)) {
+            db.execute("CREATE SCHEMA sales", "CREATE SCHEMA staging");
+            SourceTables.create(db, "sales.orders");
+            SourceTables.create(db, "staging.orders_raw");
+            SourceTables.insert(db, "sales.orders", "kept", now);
+            SourceTables.insert(db, "staging.orders_raw", "left", now);
+            Map<String, String> config = SourceWorkerFixture.connector("schemas", db, "incrementing", "schemas-");
+            config.put("schema.pattern", "sal%");
+            try (StandaloneConnect connect = SourceWorkerFixture.start(SourceWorkerFixture.workerSettings(cluster, dir), config)) {
+                assertThat(awaitValues(cluster, "schemas-orders", 1)).extracting(v -> v.get("name")).containsExactly("kept");
+                assertThat(connect.herder().taskConfigs("schemas").get()).singleElement()
+                        .satisfies(task -> assertThat(TableList.decode(task.config().get("tables")))
+                                .containsExactly(new io.ferry.connectors.jdbc.dialect.TableId(db.name(), "sales", "orders")));
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.Engine.class)
     void shouldStartCopyingATableCreatedWhileRunning(TestDatabase.Engine engine, FerryCluster cluster) throws Exception {
