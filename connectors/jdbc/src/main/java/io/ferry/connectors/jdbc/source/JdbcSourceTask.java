@@ -98,11 +98,6 @@ public class JdbcSourceTask extends SourceTask {
             if (records == null) {
                 return null;
             }
-            if (!next.reading()) {
-                // Round robin: a querier that finished its result goes behind the others due at the same time.
-                queriers.remove(next);
-                queriers.add(next);
-            }
             if (!records.isEmpty()) {
                 return records;
             }
@@ -129,7 +124,14 @@ public class JdbcSourceTask extends SourceTask {
             try {
                 // Mid-result, the querier keeps its connection: checking it (a ping) would make MariaDB's driver
                 // read the rest of the streaming result into memory, and costs every database a round trip.
-                return querier.poll(querier.reading() ? querier.connection() : connection());
+                List<SourceRecord> records = querier.poll(querier.reading() ? querier.connection() : connection());
+                if (!querier.reading()) {
+                    // Round robin: a querier that finished its result goes behind the others due at the same time.
+                    // Under the lock, since stop() walks the list from another thread.
+                    queriers.remove(querier);
+                    queriers.add(querier);
+                }
+                return records;
             } catch (SQLException e) {
                 String message = "reading " + querier.target().source() + " failed: " + e.getMessage();
                 if (retriable(e)) {
