@@ -54,6 +54,30 @@ class JdbcSourceTypesIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void shouldReadAndBoundZonelessTimestampsInTheDatabaseTimeZone(TestDatabase.Engine engine, FerryCluster cluster)
+            throws Exception {
+        String prefix = engine.name().toLowerCase(java.util.Locale.ROOT) + "-zone-";
+        java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+        Instant stamped = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String local = java.time.LocalDateTime.ofInstant(stamped, paris)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS"));
+        try (TestDatabase db = TestDatabase.create(engine, dir)) {
+            SourceTables.create(db, "items");
+            db.execute("INSERT INTO items (name, amount, updated_at) VALUES ('paris', 1, '" + local + "')");
+            Map<String, String> config = SourceWorkerFixture.connector("zone", db, "timestamp", prefix);
+            config.put("timestamp.column.name", "updated_at");
+            config.put("timestamp.granularity", "nanos_long");
+            config.put("db.timezone", "Europe/Paris");
+            try (StandaloneConnect connect = SourceWorkerFixture.start(SourceWorkerFixture.workerSettings(cluster, dir), config)) {
+                // Bound in UTC instead, a Paris wall-clock time would lie in the future and never be read.
+                assertThat(awaitValues(cluster, prefix + "items", 1)).extracting(v -> ((Number) v.get("updated_at")).longValue())
+                        .containsExactly(nanos(stamped));
+            }
+        }
+    }
+
     @Test
     void shouldCopyPostgresUuidJsonAndArrays(FerryCluster cluster) throws Exception {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir)) {
