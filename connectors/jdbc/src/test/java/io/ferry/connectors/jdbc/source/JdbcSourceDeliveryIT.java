@@ -76,6 +76,38 @@ class JdbcSourceDeliveryIT {
 
     @ParameterizedTest
     @EnumSource(value = TestDatabase.Engine.class, names = {"POSTGRES", "MARIADB"})
+    void shouldNotSkipALateIdWhenTheWorkerRestartsWhileItsTransactionIsOpen(TestDatabase.Engine engine, FerryCluster cluster)
+            throws Exception {
+        String topic = prefix(engine, "gaprestart") + "items";
+        Instant now = Instant.now();
+        try (TestDatabase db = TestDatabase.create(engine, dir)) {
+            SourceTables.create(db, "items");
+            SourceTables.insert(db, "items", "first", now);
+            Map<String, String> config = SourceWorkerFixture.connector("gaprestart", db, "incrementing", prefix(engine, "gaprestart"));
+            config.put("table.whitelist", "items");
+            Map<String, String> settings = SourceWorkerFixture.workerSettings(cluster, dir);
+            Map<String, Object> partition = Map.of("protocol", "1", "table", tableName(db, "items"));
+            try (Connection slow = SourceTables.begin(db)) {
+                try (StandaloneConnect connect = SourceWorkerFixture.start(settings, config)) {
+                    awaitValues(cluster, topic, 1);
+                    SourceTables.execute(slow, SourceTables.insertSql(db, "items", "slow", now)); // takes id 2
+                    SourceTables.insert(db, "items", "fast", now); // id 3
+                    assertThat(longs(awaitValues(cluster, topic, 2), "id")).containsExactly(1L, 3L);
+                    // the stored offset stays below the gap while id 2 is uncommitted
+                    await().atMost(SourceWorkerFixture.WAIT).untilAsserted(() -> assertThat(
+                            SourceWorkerFixture.offsets(connect, "gaprestart")).containsEntry(partition, Map.of("incrementing", 1L)));
+                }
+                slow.commit();
+            }
+            try (StandaloneConnect connect = SourceWorkerFixture.start(settings, config)) {
+                List<Long> ids = longs(awaitValues(cluster, topic, 4), "id");
+                assertThat(ids).as("id 3 comes again, id 2 is not lost").containsExactly(1L, 3L, 2L, 3L);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Engine.class, names = {"POSTGRES", "MARIADB"})
     void shouldDeliverAnEarlierStampedRowThatCommitsAfterALaterOne(TestDatabase.Engine engine, FerryCluster cluster)
             throws Exception {
         String topic = prefix(engine, "late") + "items";
