@@ -52,10 +52,7 @@ class JdbcSourceDeliveryIT {
         String topic = prefix(engine, "gap") + "items";
         Instant now = Instant.now();
         try (TestDatabase db = TestDatabase.create(engine, dir)) {
-            SourceTables.create(db, "items");
-            SourceTables.insert(db, "items", "first", now);
-            Map<String, String> config = SourceWorkerFixture.connector("gap", db, "incrementing", prefix(engine, "gap"));
-            config.put("table.whitelist", "items");
+            Map<String, String> config = itemsWithOneRow(db, engine, "gap", now);
             try (StandaloneConnect connect = SourceWorkerFixture.start(SourceWorkerFixture.workerSettings(cluster, dir), config)) {
                 awaitValues(cluster, topic, 1);
                 try (Connection slow = SourceTables.begin(db)) {
@@ -81,10 +78,7 @@ class JdbcSourceDeliveryIT {
         String topic = prefix(engine, "gaprestart") + "items";
         Instant now = Instant.now();
         try (TestDatabase db = TestDatabase.create(engine, dir)) {
-            SourceTables.create(db, "items");
-            SourceTables.insert(db, "items", "first", now);
-            Map<String, String> config = SourceWorkerFixture.connector("gaprestart", db, "incrementing", prefix(engine, "gaprestart"));
-            config.put("table.whitelist", "items");
+            Map<String, String> config = itemsWithOneRow(db, engine, "gaprestart", now);
             Map<String, String> settings = SourceWorkerFixture.workerSettings(cluster, dir);
             Map<String, Object> partition = Map.of("protocol", "1", "table", tableName(db, "items"));
             try (Connection slow = SourceTables.begin(db)) {
@@ -222,6 +216,16 @@ class JdbcSourceDeliveryIT {
                         .containsEntry(Map.of("protocol", "1", "table", tableName(db, "items")), Map.of("incrementing", 5L)));
             }
         }
+    }
+
+    /** Table {@code items} holding one committed row (the sequence has started), and an incrementing connector on it. */
+    private static Map<String, String> itemsWithOneRow(TestDatabase db, TestDatabase.Engine engine, String name, Instant now)
+            throws Exception {
+        SourceTables.create(db, "items");
+        SourceTables.insert(db, "items", "first", now);
+        Map<String, String> config = SourceWorkerFixture.connector(name, db, "incrementing", prefix(engine, name));
+        config.put("table.whitelist", "items");
+        return config;
     }
 
     /** The table's name in the source partition, as Confluent writes it for this database. */
