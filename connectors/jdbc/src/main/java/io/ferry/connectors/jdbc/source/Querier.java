@@ -126,15 +126,35 @@ final class Querier implements AutoCloseable {
         criteria.begin(now);
         String sql = sql();
         LOG.debug("{}: {}", target.source(), sql);
-        statement = connection.prepareStatement(sql);
-        settings.dialect().prepareForStreaming(connection, statement, settings.batchMaxRows());
-        criteria.bind(statement, settings.timestamps());
-        result = statement.executeQuery();
+        try {
+            result = execute(connection, sql);
+        } catch (SQLException e) {
+            if (!"0A000".equals(e.getSQLState())) {
+                throw e;
+            }
+            // PostgreSQL: "cached plan must not change result type" — the table was altered after the
+            // driver prepared this query on the server. The driver drops its prepared statement with the
+            // error; inside the streaming transaction it cannot retry by itself, so roll back and run
+            // the query once more, which prepares it against the new columns.
+            LOG.info("{}: the table changed since its query was prepared ({}); preparing it again", target.source(), e.getMessage());
+            closeStatement();
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            result = execute(connection, sql);
+        }
         if (converter == null || !sameColumns(result)) {
             converter = RowConverter.forResult(result.getMetaData(), target.schemaName(), target.source(), settings.rows());
         }
         criteria.resolve(converter, target.source());
         ahead = result.next() ? converter.read(result) : null;
+    }
+
+    private ResultSet execute(Connection connection, String sql) throws SQLException {
+        statement = connection.prepareStatement(sql);
+        settings.dialect().prepareForStreaming(connection, statement, settings.batchMaxRows());
+        criteria.bind(statement, settings.timestamps());
+        return statement.executeQuery();
     }
 
     /** Whether the result has the columns the cached converter was built for (a table may be altered). */
