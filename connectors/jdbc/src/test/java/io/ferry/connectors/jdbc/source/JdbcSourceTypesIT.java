@@ -1,0 +1,138 @@
+package io.ferry.connectors.jdbc.source;
+
+import static io.ferry.connectors.jdbc.source.SourceWorkerFixture.awaitValues;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.ferry.connect.server.StandaloneConnect;
+import io.ferry.connectors.jdbc.testing.TestDatabase;
+import io.ferry.testkit.FerryCluster;
+import io.ferry.testkit.FerryClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Values that Confluent's connector mangles or drops: microseconds, UUID, JSON, arrays. And a table too big for memory. */
+class JdbcSourceTypesIT {
+    @RegisterExtension
+    static final FerryClusterExtension KAFKA = FerryClusterExtension.singleBroker();
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Engine.class, names = {"POSTGRES", "MARIADB"})
+    void shouldKeepMicrosecondsInValuesAndOffsets(TestDatabase.Engine engine, FerryCluster cluster) throws Exception {
+        String prefix = engine.name().toLowerCase(java.util.Locale.ROOT) + "-micros-";
+        Instant first = Instant.parse("2024-05-01T10:00:00.000001Z");
+        Instant second = Instant.parse("2024-05-01T10:00:00.000002Z");
+        try (TestDatabase db = TestDatabase.create(engine, dir)) {
+            SourceTables.create(db, "items");
+            SourceTables.insert(db, "items", "first", first);
+            SourceTables.insert(db, "items", "second", second);
+            Map<String, String> config = SourceWorkerFixture.connector("micros", db, "timestamp", prefix);
+            config.put("timestamp.column.name", "updated_at");
+            config.put("timestamp.granularity", "nanos_long");
+            try (StandaloneConnect connect = SourceWorkerFixture.start(SourceWorkerFixture.workerSettings(cluster, dir), config)) {
+                List<Map<String, Object>> values = awaitValues(cluster, prefix + "items", 2);
+                assertThat(values).extracting(v -> ((Number) v.get("updated_at")).longValue())
+                        .containsExactly(nanos(first), nanos(second));
+                Map<String, Object> partition = Map.of("protocol", "1", "table", JdbcSourceDeliveryIT.tableName(db, "items"));
+                org.awaitility.Awaitility.await().atMost(SourceWorkerFixture.WAIT).until(() -> Map.of("timestamp",
+                        second.toEpochMilli(), "timestamp_nanos", 2000L).equals(SourceWorkerFixture.offsets(connect, "micros").get(partition)));
+                // a row one microsecond after the stored offset is found, the stored one is not read again
+                SourceTables.insert(db, "items", "third", second.plusNanos(1000));
+                assertThat(awaitValues(cluster, prefix + "items", 3)).extracting(v -> v.get("name"))
+                        .containsExactly("first", "second", "third");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void shouldReadAndBoundZonelessTimestampsInTheDatabaseTimeZone(TestDatabase.Engine engine, FerryCluster cluster)
+            throws Exception {
+        String prefix = engine.name().toLowerCase(java.util.Locale.ROOT) + "-zone-";
+        java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+        Instant stamped = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String local = java.time.LocalDateTime.ofInstant(stamped, paris)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS"));
+        try (TestDatabase db = TestDatabase.create(engine, dir)) {
+            SourceTables.create(db, "items");
+            db.execute("INSERT INTO items (name, amount, updated_at) VALUES ('paris', 1, '" + local + "')");
+            Map<String, String> config = SourceWorkerFixture.connector("zone", db, "timestamp", prefix);
+            config.put("timestamp.column.name", "updated_at");
+            config.put("timestamp.granularity", "nanos_long");
+            config.put("db.timezone", "Europe/Paris");
+            try (StandaloneConnect connect = SourceWorkerFixture.start(SourceWorkerFixture.workerSettings(cluster, dir), config)) {
+                // Bound in UTC instead, a Paris wall-clock time would lie in the future and never be read.
+                assertThat(awaitValues(cluster, prefix + "items", 1)).extracting(v -> ((Number) v.get("updated_at")).longValue())
+                        .containsExactly(nanos(stamped));
+            }
+        }
+    }
+
+    @Test
+    void shouldCopyPostgresUuidJsonAndArrays(FerryCluster cluster) throws Exception {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir)) {
+            db.execute("CREATE TABLE docs (id SERIAL PRIMARY KEY, ref UUID NOT NULL, body JSONB, meta JSON, tags TEXT[], "
+                    + "scores INT[], at TIMESTAMPTZ(6))",
+                    "INSERT INTO docs (ref, body, meta, tags, scores, at) VALUES ('0b6c1f3e-4f7b-4c47-9a3f-2c1d3e4f5a6b', "
+                            + "'{\"a\": 1}', '{\"b\": [true]}', ARRAY['x', 'y'], ARRAY[1, 2, 3], '2024-05-01 10:00:00.000123+02')");
+            Map<String, String> config = SourceWorkerFixture.connector("types", db, "incrementing", "pgtypes-");
+            config.put("timestamp.granularity", "nanos_iso_datetime_string");
+            try (StandaloneConnect connect = SourceWorkerFixture.start(SourceWorkerFixture.workerSettings(cluster, dir), config)) {
+                Map<String, Object> value = awaitValues(cluster, "pgtypes-docs", 1).get(0);
+                assertThat(value).containsEntry("ref", "0b6c1f3e-4f7b-4c47-9a3f-2c1d3e4f5a6b")
+                        .containsEntry("tags", List.of("x", "y"))
+                        .containsEntry("scores", List.of(1, 2, 3))
+                        .containsEntry("at", "2024-05-01T08:00:00.000123Z");
+                assertThat(value.get("body").toString().replace(" ", "")).isEqualTo("{\"a\":1}");
+                assertThat(value.get("meta").toString().replace(" ", "")).isEqualTo("{\"b\":[true]}");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Engine.class, names = {"POSTGRES", "MARIADB"})
+    void shouldStreamATableOfAHundredThousandRows(TestDatabase.Engine engine, FerryCluster cluster) throws Exception {
+        String prefix = engine.name().toLowerCase(java.util.Locale.ROOT) + "-large-";
+        int rows = 100_000;
+        try (TestDatabase db = TestDatabase.create(engine, dir)) {
+            SourceTables.create(db, "big");
+            SourceTables.insertMany(db, "big", "r", rows, Instant.now().minusSeconds(3600));
+            Map<String, String> config = SourceWorkerFixture.connector("large", db, "incrementing", prefix);
+            config.put("batch.max.rows", "500");
+            try (StandaloneConnect connect = SourceWorkerFixture.start(SourceWorkerFixture.workerSettings(cluster, dir), config)) {
+                if (engine == TestDatabase.Engine.POSTGRES) {
+                    // Between two polls the query is still open: the connector's session waits inside its
+                    // transaction with the SELECT as its last statement, while the topic holds part of the table.
+                    org.awaitility.Awaitility.await().atMost(SourceWorkerFixture.WAIT).pollInterval(java.time.Duration.ofMillis(20))
+                            .until(() -> streamingNow(db) && SourceWorkerFixture.recordCount(cluster, prefix + "big") < rows);
+                }
+                org.awaitility.Awaitility.await().atMost(SourceWorkerFixture.WAIT)
+                        .until(() -> SourceWorkerFixture.recordCount(cluster, prefix + "big") >= rows);
+                org.awaitility.Awaitility.await().atMost(SourceWorkerFixture.WAIT).until(() -> Map.of("incrementing", (long) rows)
+                        .equals(SourceWorkerFixture.offsets(connect, "large")
+                                .get(Map.of("protocol", "1", "table", JdbcSourceDeliveryIT.tableName(db, "big")))));
+            }
+            assertThat(SourceWorkerFixture.recordCount(cluster, prefix + "big")).isEqualTo(rows);
+        }
+    }
+
+    /** Whether a PostgreSQL session of the connector sits in an open transaction after a SELECT on the table. */
+    private static boolean streamingNow(TestDatabase db) throws Exception {
+        return ((Number) db.queryValue("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND state = 'idle in transaction' AND query LIKE 'SELECT * FROM %big%'")).longValue() > 0;
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+}
