@@ -97,7 +97,7 @@ public final class JdbcSinkTask extends SinkTask {
             try {
                 row = mapper.map(record);
             } catch (DataException e) {
-                reported.add(badRecord(record, new DataException("Cannot map record to a row: " + e.getMessage(), e)));
+                reported.add(report(record, new DataException("Cannot map the record to a row: " + e.getMessage(), e)));
                 continue;
             }
             row.ifPresent(r -> buffers.computeIfAbsent(r.table(), TableBuffer::new).add(r));
@@ -113,19 +113,18 @@ public final class JdbcSinkTask extends SinkTask {
         try {
             connection.setAutoCommit(false);
             List<Refusal<SinkRow>> refused = writer.write(connection, buffers);
-            if (!refused.isEmpty() && reporter == null) {
+            // Report before committing: when errors are not tolerated the report fails the batch, and
+            // then nothing of it may stay in the database.
+            try {
+                for (Refusal<SinkRow> refusal : refused) {
+                    reported.add(report(refusal.row().record(), refusal.error()));
+                }
+            } catch (RuntimeException e) {
                 rollbackQuietly(connection);
-                Refusal<SinkRow> first = refused.get(0);
-                throw new ConnectException(describe(first.row().record()) + ": " + first.error().getMessage()
-                        + (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more refused records in the batch)" : "")
-                        + "; with errors.tolerance=all and a dead-letter queue such records are set aside instead",
-                        first.error());
+                throw e;
             }
             connection.commit();
             remainingRetries = config.maxRetries();
-            for (Refusal<SinkRow> refusal : refused) {
-                reported.add(reporter.report(refusal.row().record(), refusal.error()));
-            }
         } catch (SQLException e) {
             rollbackQuietly(connection);
             buffers.forEach(buffer -> tables.forget(buffer.table()));
@@ -147,12 +146,24 @@ public final class JdbcSinkTask extends SinkTask {
         return new ConnectException(reason, e);
     }
 
-    private Future<Void> badRecord(SinkRecord record, DataException error) {
+    /**
+     * Hands a bad record to the worker's reporter (the dead-letter queue). Without a reporter, or when the
+     * worker does not tolerate errors (its reporter then throws), the task fails with a reason that names
+     * the record and says what is wrong with it.
+     */
+    private Future<Void> report(SinkRecord record, Exception error) {
+        String reason = describe(record) + ": " + error.getMessage();
         if (reporter == null) {
-            throw new ConnectException(describe(record) + ": " + error.getMessage(), error);
+            throw new ConnectException(reason, error);
         }
-        log.debug("Reporting {}: {}", describe(record), error.getMessage());
-        return reporter.report(record, error);
+        try {
+            log.debug("Reporting {}", reason);
+            return reporter.report(record, error);
+        } catch (RuntimeException e) {
+            ConnectException failure = new ConnectException(reason, error);
+            failure.addSuppressed(e);
+            throw failure;
+        }
     }
 
     private static String describe(SinkRecord record) {
