@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.ferry.connectors.jdbc.dialect.ColumnDefinition;
 import io.ferry.connectors.jdbc.sink.BatchSplitter.Refusal;
@@ -42,17 +44,7 @@ final class BatchWriter {
      */
     List<Refusal<SinkRow>> write(Connection connection, Collection<TableBuffer> buffers) throws SQLException {
         List<Refusal<SinkRow>> refused = new ArrayList<>();
-        // Structure first: DDL commits (MariaDB always does), so it must not run between data writes.
-        List<Prepared> ready = new ArrayList<>();
-        for (TableBuffer buffer : buffers) {
-            for (RowGroup group : buffer.groups()) {
-                try {
-                    ready.add(new Prepared(group, tables.columnsFor(connection, group)));
-                } catch (DataException e) {
-                    group.rows().forEach(row -> refused.add(new Refusal<>(row, e)));
-                }
-            }
-        }
+        List<Prepared> ready = prepare(connection, buffers, refused);
         BatchSplitter<SinkRow> splitter = new BatchSplitter<>(new JdbcSavepoints(connection), SqlErrors::isTransient);
         for (Prepared prepared : ready) {
             RowGroup group = prepared.group();
@@ -65,6 +57,35 @@ final class BatchWriter {
             }
         }
         return refused;
+    }
+
+    /**
+     * Makes every table fit its groups, before any data is written: DDL commits (MariaDB always does), so
+     * it must not run between data writes. Groups the structure refuses go to {@code refused}.
+     */
+    private List<Prepared> prepare(Connection connection, Collection<TableBuffer> buffers, List<Refusal<SinkRow>> refused)
+            throws SQLException {
+        // Writes before deletes here, so a table is created from a write's columns, not a delete's key.
+        List<RowGroup> groups = new ArrayList<>();
+        buffers.forEach(buffer -> groups.addAll(buffer.groups()));
+        List<RowGroup> structureOrder = new ArrayList<>(groups.stream().filter(group -> !group.shape().delete()).toList());
+        structureOrder.addAll(groups.stream().filter(group -> group.shape().delete()).toList());
+        Map<RowGroup, List<ColumnDefinition>> columns = new IdentityHashMap<>();
+        for (RowGroup group : structureOrder) {
+            try {
+                columns.put(group, tables.columnsFor(connection, group));
+            } catch (DataException e) {
+                group.rows().forEach(row -> refused.add(new Refusal<>(row, e)));
+            }
+        }
+        List<Prepared> ready = new ArrayList<>();
+        for (RowGroup group : groups) {
+            // A missing table has no rows to delete (null); refused groups have no entry.
+            if (columns.get(group) != null) {
+                ready.add(new Prepared(group, columns.get(group)));
+            }
+        }
+        return ready;
     }
 
     private boolean useCopy(RowGroup group) {

@@ -31,8 +31,15 @@ final class JdbcSinkValidator {
         ConnectionSettings configured = ConnectionSettings.from(props);
         ConnectionSettings once = new ConnectionSettings(configured.url(), configured.user(), configured.password(), 1,
                 Duration.ZERO, configured.timeZone());
-        try (ConnectionProvider provider = new ConnectionProvider(once)) {
-            Connection connection;
+        ConnectionProvider provider;
+        Connection connection;
+        try {
+            provider = new ConnectionProvider(once);
+        } catch (RuntimeException e) {
+            reportConnectionError(e);
+            return;
+        }
+        try (provider) {
             try {
                 connection = provider.connection();
             } catch (RuntimeException e) {

@@ -48,7 +48,8 @@ final class TableStructureManager {
 
     /**
      * The group's columns as the table defines them, in the shape's order (key then value columns),
-     * after creating or evolving the table where allowed. DDL is committed before this returns.
+     * after creating or evolving the table where allowed. DDL is committed before this returns. For a
+     * group of deletes on a table that does not exist: null, as there is nothing to delete.
      *
      * @throws DataException naming the fields when the rows cannot be stored in the table as it is and the
      *     settings do not allow changing it: the rows are bad, not the connector
@@ -57,6 +58,9 @@ final class TableStructureManager {
      */
     List<ColumnDefinition> columnsFor(Connection connection, RowGroup group) throws SQLException {
         TableDefinition table = describe(connection, group.table());
+        if (table == null && group.shape().delete()) {
+            return null;
+        }
         if (table == null) {
             table = create(connection, group);
         }

@@ -127,11 +127,10 @@ class JdbcSinkWritesIT {
     @EnumSource(Engine.class)
     void shouldKeyRowsByTheFieldsOfAStructKey(Engine engine, FerryCluster cluster) throws Exception {
         try (TestDatabase db = TestDatabase.create(engine, dir)) {
-            Struct value = new Struct(VALUE).put("id", 1L).put("name", "a").put("qty", 1);
             run(cluster, db, List.of(
-                    Message.of(KEY, new Struct(KEY).put("id", 1L).put("region", "eu"), VALUE, value),
-                    Message.of(KEY, new Struct(KEY).put("id", 1L).put("region", "us"), VALUE, value.put("qty", 2)),
-                    Message.of(KEY, new Struct(KEY).put("id", 1L).put("region", "eu"), VALUE, value.put("qty", 3))), 2,
+                    Message.of(KEY, new Struct(KEY).put("id", 1L).put("region", "eu"), VALUE, order(1, "a", 1).value()),
+                    Message.of(KEY, new Struct(KEY).put("id", 1L).put("region", "us"), VALUE, order(1, "a", 2).value()),
+                    Message.of(KEY, new Struct(KEY).put("id", 1L).put("region", "eu"), VALUE, order(1, "a", 3).value())), 2,
                     "insert.mode", "upsert", "pk.mode", "record_key");
             assertThat(db.query("SELECT region, qty FROM orders ORDER BY region"))
                     .extracting(row -> row.get(0) + "=" + ((Number) row.get(1)).intValue()).containsExactly("eu=3", "us=2");
