@@ -59,6 +59,9 @@ final class JdbcSinkFixture {
         config.put("connector.class", JdbcSinkConnector.class.getName());
         config.put("tasks.max", "1");
         config.put("topics", topic);
+        // Converter settings apply only with the converter named in the connector's own config.
+        config.put("key.converter", JsonConverter.class.getName());
+        config.put("value.converter", JsonConverter.class.getName());
         config.put("key.converter.schemas.enable", "true");
         config.put("value.converter.schemas.enable", "true");
         config.put("retry.backoff.ms", "200");
