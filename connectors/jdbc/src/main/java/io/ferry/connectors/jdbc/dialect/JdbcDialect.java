@@ -24,6 +24,32 @@ public interface JdbcDialect {
     /** The database's name as users know it: {@code PostgreSQL}, {@code MariaDB}, {@code SQLite}. */
     String name();
 
+    // ---- connections ----------------------------------------------------------------------------
+
+    /**
+     * The URL to hand the driver for a user's {@code connection.url}: the same URL, or one with the
+     * options this dialect needs (MariaDB Connector/J accepts {@code jdbc:mysql:} only with
+     * {@code permitMysqlScheme}). Never logged by the caller, since it may carry a password.
+     */
+    default String driverUrl(String url) {
+        return url;
+    }
+
+    /**
+     * Sets up a newly opened connection's session for this dialect's mappings (MariaDB: the session time
+     * zone to UTC, so that TIMESTAMP columns read and write as UTC). {@link
+     * io.ferry.connectors.jdbc.connection.ConnectionProvider} calls it on every connection it opens; code
+     * that opens connections itself must call it too.
+     */
+    default void initializeSession(Connection connection) throws SQLException {
+    }
+
+    /**
+     * The most bind parameters one statement may have (PostgreSQL and MariaDB 65,535, SQLite 32,766): a
+     * multi-row statement of {@code c} columns holds at most {@code maxBindParameters() / c} rows.
+     */
+    int maxBindParameters();
+
     // ---- identifiers ----------------------------------------------------------------------------
 
     /** One identifier quoted for this database ({@code "a""b"}, {@code `a``b`}). */
@@ -57,7 +83,10 @@ public interface JdbcDialect {
     /** The columns of a query's result, from its metadata (for {@code query} mode). */
     List<ColumnDefinition> describeResult(ResultSetMetaData metadata) throws SQLException;
 
-    /** The database clock with the database's full precision (microseconds where it keeps them). */
+    /**
+     * The database clock with the database's full precision (PostgreSQL and MariaDB: microseconds; SQLite:
+     * milliseconds), independent of the session's time zone and of the caller's open transaction.
+     */
     Instant currentTimestamp(Connection connection) throws SQLException;
 
     // ---- reading --------------------------------------------------------------------------------
@@ -78,10 +107,29 @@ public interface JdbcDialect {
 
     // ---- writing --------------------------------------------------------------------------------
 
-    /** The SQL column type a Connect schema is stored in when the connector creates or alters a table. */
+    /**
+     * The SQL column type a Connect schema is stored in when the connector creates or alters a table
+     * (the type of a non-key column; see {@link #sqlType(Schema, boolean)}).
+     *
+     * @throws org.apache.kafka.connect.errors.DataException when the database has no type for the schema
+     */
     String sqlType(Schema schema);
 
-    /** {@code CREATE TABLE} with the columns in order and a primary key on the key columns, if any. */
+    /**
+     * The SQL type of a key or non-key column: as {@link #sqlType(Schema)}, except where the database
+     * cannot index that type (MariaDB: a key string is VARCHAR(256), key bytes VARBINARY(1024)).
+     */
+    default String sqlType(Schema schema, boolean keyColumn) {
+        return sqlType(schema);
+    }
+
+    /**
+     * {@code CREATE TABLE IF NOT EXISTS} with the columns in order and a primary key on the key columns,
+     * if any (IF NOT EXISTS because several sink tasks may create the same table at once). A required
+     * schema makes the column NOT NULL, a schema default its DEFAULT.
+     *
+     * @throws org.apache.kafka.connect.errors.DataException when a column's schema has no SQL type here
+     */
     String createTable(TableId table, List<ColumnSpec> columns);
 
     /** The statements that add columns to an existing table (one per column where the database needs it). */
@@ -93,7 +141,8 @@ public interface JdbcDialect {
     /**
      * A multi-row insert-or-update on the key columns ({@code ON CONFLICT … DO UPDATE},
      * {@code ON DUPLICATE KEY UPDATE}); with no value columns the conflict is ignored.
-     * Parameters are row by row: key columns then value columns.
+     * Parameters are row by row: key columns then value columns. PostgreSQL rejects a statement that
+     * updates the same key twice, so the rows of one statement must have distinct keys.
      */
     String upsert(TableId table, List<String> keyColumns, List<String> valueColumns, int rows);
 
@@ -105,7 +154,11 @@ public interface JdbcDialect {
 
     /**
      * Binds a Connect value of the given schema (null allowed) to a statement parameter, converting
-     * logical types (Decimal, Date, Time, Timestamp) for this database.
+     * logical types for this database: Decimal as a BigDecimal, Date and Time as calendar values (no zone
+     * applies), Timestamp as a local date-time in {@code options.timeZone()} (a {@link java.sql.Timestamp}
+     * keeps its nanoseconds), bytes as {@code byte[]} or {@code ByteBuffer}, PostgreSQL arrays as List.
+     *
+     * @throws org.apache.kafka.connect.errors.DataException for a type the database cannot store
      */
     void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException;
 

@@ -1,7 +1,13 @@
 package io.ferry.connectors.jdbc.dialect;
 
+import java.util.List;
+import java.util.Locale;
+
 /** The dialect of a {@code connection.url}. */
 public final class JdbcDialects {
+    /** The URL prefixes served, in the order they are listed in errors. */
+    private static final List<String> PREFIXES = List.of("jdbc:postgresql:", "jdbc:mariadb:", "jdbc:mysql:", "jdbc:sqlite:");
+
     private JdbcDialects() {
     }
 
@@ -12,6 +18,16 @@ public final class JdbcDialects {
      * @throws IllegalArgumentException naming the URL's scheme when no dialect serves it
      */
     public static JdbcDialect forUrl(String url) {
-        throw new UnsupportedOperationException("not yet built");
+        String lower = url == null ? "" : url.strip().toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:postgresql:")) {
+            return new PostgresDialect();
+        }
+        throw new IllegalArgumentException("No JDBC dialect for URLs starting " + scheme(lower)
+                + "; supported: " + String.join(", ", PREFIXES));
+    }
+
+    private static String scheme(String url) {
+        int second = url.indexOf(':', url.indexOf(':') + 1);
+        return second > 0 ? url.substring(0, second + 1) : "'" + url + "'";
     }
 }

@@ -1,0 +1,91 @@
+package io.ferry.connectors.jdbc.dialect;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.ZoneId;
+
+import org.apache.kafka.connect.data.Date;
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Time;
+import org.apache.kafka.connect.data.Timestamp;
+import org.apache.kafka.connect.errors.DataException;
+
+/**
+ * Binds Connect values of primitive and logical types with the standard JDBC setters, as PostgreSQL and
+ * MariaDB take them. Date and Time are calendar values and bind as {@code LocalDate}/{@code LocalTime};
+ * a Timestamp binds as a local date-time in {@code db.timezone} (drivers keep the instant for columns that
+ * carry a zone). Dialects handle their own extra types (arrays, SQLite's text dates) before calling this.
+ */
+final class ConnectValueBinder {
+    private ConnectValueBinder() {
+    }
+
+    static void bind(PreparedStatement statement, int index, Schema schema, Object value, ZoneId zone) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, jdbcType(schema));
+            return;
+        }
+        String logical = schema.name();
+        if (Decimal.LOGICAL_NAME.equals(logical)) {
+            statement.setBigDecimal(index, (BigDecimal) value);
+        } else if (Date.LOGICAL_NAME.equals(logical)) {
+            statement.setObject(index, TemporalValues.localDate((java.util.Date) value), Types.DATE);
+        } else if (Time.LOGICAL_NAME.equals(logical)) {
+            statement.setObject(index, TemporalValues.localTime((java.util.Date) value), Types.TIME);
+        } else if (Timestamp.LOGICAL_NAME.equals(logical)) {
+            java.sql.Timestamp timestamp = TemporalValues.sqlTimestamp(TemporalValues.instant((java.util.Date) value));
+            statement.setTimestamp(index, timestamp, ColumnReaders.calendar(zone));
+        } else {
+            bindPrimitive(statement, index, schema, value);
+        }
+    }
+
+    private static void bindPrimitive(PreparedStatement statement, int index, Schema schema, Object value) throws SQLException {
+        switch (schema.type()) {
+            case INT8 -> statement.setByte(index, ((Number) value).byteValue());
+            case INT16 -> statement.setShort(index, ((Number) value).shortValue());
+            case INT32 -> statement.setInt(index, ((Number) value).intValue());
+            case INT64 -> statement.setLong(index, ((Number) value).longValue());
+            case FLOAT32 -> statement.setFloat(index, ((Number) value).floatValue());
+            case FLOAT64 -> statement.setDouble(index, ((Number) value).doubleValue());
+            case BOOLEAN -> statement.setBoolean(index, (Boolean) value);
+            case STRING -> statement.setString(index, (String) value);
+            case BYTES -> statement.setBytes(index, SqlLiterals.bytes(value));
+            default -> throw new DataException("Cannot bind a value of Connect type " + schema.type()
+                    + " to a statement parameter: this database has no column type for it");
+        }
+    }
+
+    /** The {@link Types} code of NULL for a Connect schema. */
+    static int jdbcType(Schema schema) {
+        String logical = schema.name();
+        if (Decimal.LOGICAL_NAME.equals(logical)) {
+            return Types.DECIMAL;
+        }
+        if (Date.LOGICAL_NAME.equals(logical)) {
+            return Types.DATE;
+        }
+        if (Time.LOGICAL_NAME.equals(logical)) {
+            return Types.TIME;
+        }
+        if (Timestamp.LOGICAL_NAME.equals(logical)) {
+            return Types.TIMESTAMP;
+        }
+        return switch (schema.type()) {
+            case INT8 -> Types.TINYINT;
+            case INT16 -> Types.SMALLINT;
+            case INT32 -> Types.INTEGER;
+            case INT64 -> Types.BIGINT;
+            case FLOAT32 -> Types.REAL;
+            case FLOAT64 -> Types.DOUBLE;
+            case BOOLEAN -> Types.BOOLEAN;
+            case STRING -> Types.VARCHAR;
+            case BYTES -> Types.BINARY;
+            case ARRAY -> Types.ARRAY;
+            default -> Types.OTHER;
+        };
+    }
+}

@@ -1,0 +1,287 @@
+package io.ferry.connectors.jdbc.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.DataException;
+
+import io.ferry.connectors.jdbc.dialect.SchemalessValues.ColumnKind;
+
+/**
+ * PostgreSQL: {@code "quoted"} identifiers; tables named database (catalog) . schema . table, the schema
+ * defaulting to {@code current_schema()}; uuid, json and jsonb read as strings and one-dimensional arrays
+ * as Connect arrays; {@code INSERT … ON CONFLICT} upserts.
+ */
+public final class PostgresDialect implements JdbcDialect {
+    /** The protocol counts a statement's parameters in an unsigned 16-bit field. */
+    static final int MAX_BIND_PARAMETERS = 65_535;
+    private static final int MAX_NUMERIC_PRECISION = 1000;
+    private static final Set<String> SYSTEM_SCHEMAS = Set.of("pg_catalog", "information_schema");
+    /** Types the driver reports with a standard code but whose values do not read as that type. */
+    private static final Set<String> UNMAPPED = Set.of("money", "timetz", "interval", "xml");
+
+    private final SqlIdentifiers identifiers = new SqlIdentifiers('"');
+    private final SqlStatements statements = new SqlStatements(identifiers, this::columnType);
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return identifiers.quote(identifier);
+    }
+
+    @Override
+    public String qualified(TableId table) {
+        return identifiers.qualified(table);
+    }
+
+    @Override
+    public TableId parseTableId(String name) {
+        return SqlIdentifiers.toTableId(name, identifiers.split(name), true, true);
+    }
+
+    @Override
+    public int maxBindParameters() {
+        return MAX_BIND_PARAMETERS;
+    }
+
+    @Override
+    public List<TableId> listTables(Connection connection, Set<String> tableTypes) throws SQLException {
+        Set<String> types = new HashSet<>(tableTypes);
+        if (types.contains("TABLE")) {
+            types.add("PARTITIONED TABLE"); // a partitioned table reads like any table
+        }
+        String database = connection.getCatalog();
+        return CatalogReader.listTables(connection, null, types,
+                schema -> SYSTEM_SCHEMAS.contains(schema) || schema.startsWith("pg_toast") || schema.startsWith("pg_temp"),
+                table -> false, (catalog, schema, table) -> new TableId(database, schema, table));
+    }
+
+    /**
+     * Looks the table up in the id's schema or {@code current_schema()}; when no table has the exact
+     * name, in lower case too, since PostgreSQL folds unquoted names to lower case.
+     */
+    @Override
+    public Optional<TableDefinition> describeTable(Connection connection, TableId table) throws SQLException {
+        String catalog = table.catalog() != null ? table.catalog() : connection.getCatalog();
+        String schema = table.schema() != null ? table.schema() : currentSchema(connection);
+        Optional<TableDefinition> exact = CatalogReader.describeTable(connection, new TableId(catalog, schema, table.table()));
+        if (exact.isPresent() || table.table().equals(table.table().toLowerCase(Locale.ROOT))
+                && schema.equals(schema.toLowerCase(Locale.ROOT))) {
+            return exact;
+        }
+        return CatalogReader.describeTable(connection, new TableId(catalog, schema.toLowerCase(Locale.ROOT),
+                table.table().toLowerCase(Locale.ROOT)));
+    }
+
+    private static String currentSchema(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT current_schema()")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    @Override
+    public List<ColumnDefinition> describeResult(ResultSetMetaData metadata) throws SQLException {
+        return CatalogReader.describeResult(metadata);
+    }
+
+    /**
+     * {@code clock_timestamp()}: the wall clock when the query runs. {@code now()} would be the start of
+     * the caller's transaction, and a source streams with auto-commit off, so a watermark taken from it
+     * could lag by the length of a transaction, or freeze while one stays open.
+     */
+    @Override
+    public Instant currentTimestamp(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT clock_timestamp()")) {
+            row.next();
+            return row.getTimestamp(1, ColumnReaders.calendar(ZoneOffset.UTC)).toInstant();
+        }
+    }
+
+    @Override
+    public Optional<ColumnMapping> columnMapping(ColumnDefinition column, ReadOptions options) {
+        String type = column.typeName().toLowerCase(Locale.ROOT);
+        if (PostgresArrays.isArray(column)) {
+            return PostgresArrays.mapping(column, options);
+        }
+        return switch (type) {
+            case "uuid", "json", "jsonb", "citext" -> Optional.of(ColumnReaders.string(column));
+            case "bit" -> column.precision() <= 1 ? Optional.of(ColumnReaders.bool(column)) : Optional.empty();
+            case "numeric" -> Optional.of(NumericMapper.mapping(unconstrainedAsZero(column), options.numericMapping()));
+            case "timestamptz" -> Optional.of(ColumnReaders.timestamp(column, ZoneOffset.UTC));
+            default -> UNMAPPED.contains(type) ? Optional.empty() : ColumnReaders.standard(column, options);
+        };
+    }
+
+    /**
+     * The driver reports an unconstrained NUMERIC with precision 1000 or more and scale 0 from the catalog
+     * (0 from a result); both mean "no declared precision" to {@link NumericMapper}.
+     */
+    private static ColumnDefinition unconstrainedAsZero(ColumnDefinition column) {
+        if (column.precision() < MAX_NUMERIC_PRECISION || column.scale() != 0) {
+            return column;
+        }
+        return new ColumnDefinition(column.name(), column.jdbcType(), column.typeName(), 0, 0, column.nullable(),
+                column.autoIncrement(), column.primaryKey(), column.hasDefault());
+    }
+
+    /** Turns auto-commit off (the driver uses a cursor only inside a transaction) and sets the fetch size. */
+    @Override
+    public void prepareForStreaming(Connection connection, PreparedStatement statement, int fetchSize) throws SQLException {
+        if (connection.getAutoCommit()) {
+            connection.setAutoCommit(false);
+        }
+        statement.setFetchSize(fetchSize);
+    }
+
+    /**
+     * INT8 and INT16 → SMALLINT, INT32 → INTEGER, INT64 → BIGINT, FLOAT32 → REAL, FLOAT64 → DOUBLE PRECISION,
+     * BOOLEAN → BOOLEAN, STRING → TEXT, BYTES → BYTEA, Decimal → NUMERIC(p, scale) with p the schema's
+     * {@code connect.decimal.precision} parameter or else PostgreSQL's maximum 1000 (a NUMERIC's storage
+     * depends on its value, not its declaration, and a declared scale reads back as the same Decimal),
+     * Date → DATE, Time → TIME, Timestamp → TIMESTAMP (both microseconds, PostgreSQL's default), ARRAY of
+     * any of these → its element type followed by {@code []}.
+     *
+     * @throws DataException for MAP, STRUCT and nested arrays
+     */
+    @Override
+    public String sqlType(Schema schema) {
+        switch (LogicalType.of(schema)) {
+            case DECIMAL -> {
+                return "NUMERIC(" + decimalPrecision(schema) + ", " + LogicalType.scale(schema) + ")";
+            }
+            case DATE -> {
+                return "DATE";
+            }
+            case TIME -> {
+                return "TIME";
+            }
+            case TIMESTAMP -> {
+                return "TIMESTAMP";
+            }
+            default -> {
+            }
+        }
+        return switch (schema.type()) {
+            case INT8, INT16 -> "SMALLINT";
+            case INT32 -> "INTEGER";
+            case INT64 -> "BIGINT";
+            case FLOAT32 -> "REAL";
+            case FLOAT64 -> "DOUBLE PRECISION";
+            case BOOLEAN -> "BOOLEAN";
+            case STRING -> "TEXT";
+            case BYTES -> "BYTEA";
+            case ARRAY -> arrayType(schema.valueSchema());
+            default -> throw new DataException("PostgreSQL has no column type for Connect " + schema.type());
+        };
+    }
+
+    /** The precision of a created NUMERIC: the schema's, when it says, else the most PostgreSQL allows. */
+    private static int decimalPrecision(Schema schema) {
+        Integer precision = LogicalType.precision(schema);
+        int scale = LogicalType.scale(schema);
+        if (scale < 0 || scale > MAX_NUMERIC_PRECISION) {
+            throw new DataException("PostgreSQL NUMERIC cannot hold a Decimal of scale " + scale);
+        }
+        return precision == null ? MAX_NUMERIC_PRECISION : Math.max(precision, Math.max(scale, 1));
+    }
+
+    private String arrayType(Schema element) {
+        if (element.type() == Schema.Type.ARRAY) {
+            throw new DataException("PostgreSQL columns of nested arrays are not supported");
+        }
+        return sqlType(element) + "[]";
+    }
+
+    private String columnType(ColumnSpec column) {
+        return sqlType(column.schema()) + SqlLiterals.POSTGRES.constraints(column.schema());
+    }
+
+    @Override
+    public String createTable(TableId table, List<ColumnSpec> columns) {
+        return statements.createTable(table, columns);
+    }
+
+    @Override
+    public List<String> addColumns(TableId table, List<ColumnSpec> columns) {
+        return statements.addColumns(table, columns);
+    }
+
+    @Override
+    public String insert(TableId table, List<String> columns, int rows) {
+        return statements.insert(table, columns, rows);
+    }
+
+    @Override
+    public String upsert(TableId table, List<String> keyColumns, List<String> valueColumns, int rows) {
+        return statements.upsertOnConflict(table, keyColumns, valueColumns, rows);
+    }
+
+    @Override
+    public String update(TableId table, List<String> keyColumns, List<String> valueColumns) {
+        return statements.update(table, keyColumns, valueColumns);
+    }
+
+    @Override
+    public String delete(TableId table, List<String> keyColumns, int rows) {
+        return statements.delete(table, keyColumns, rows);
+    }
+
+    @Override
+    public void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException {
+        if (schema.type() == Schema.Type.ARRAY && value != null) {
+            PostgresArrays.bind(statement, index, schema, (List<?>) value, options.timeZone());
+        } else {
+            ConnectValueBinder.bind(statement, index, schema, value, options.timeZone());
+        }
+    }
+
+    /** As the common conversions, and: json/jsonb take any value as JSON text, uuid a UUID string, arrays a List. */
+    @Override
+    public void bindForColumn(PreparedStatement statement, int index, ColumnDefinition column, Object value,
+            WriteOptions options) throws SQLException {
+        String type = column.typeName().toLowerCase(Locale.ROOT);
+        if (PostgresArrays.isArray(column)) {
+            if (value == null) {
+                statement.setNull(index, Types.ARRAY);
+            } else if (value instanceof List<?> list) {
+                PostgresArrays.bindList(statement, index, column, list);
+            } else {
+                throw SchemalessValues.cannotConvert(column, value, null);
+            }
+            return;
+        }
+        ColumnKind kind = switch (type) {
+            case "json", "jsonb" -> ColumnKind.JSON;
+            case "uuid" -> ColumnKind.UUID;
+            default -> SchemalessValues.kindOf(column.jdbcType());
+        };
+        Object converted = SchemalessValues.convert(column, kind, value, options.timeZone());
+        if (kind == ColumnKind.JSON) {
+            statement.setObject(index, converted, Types.OTHER); // the server casts untyped text to json
+        } else if (kind == ColumnKind.UUID) {
+            statement.setObject(index, converted);
+        } else {
+            SchemalessValues.bindConverted(statement, index, column, converted, options.timeZone());
+        }
+    }
+}

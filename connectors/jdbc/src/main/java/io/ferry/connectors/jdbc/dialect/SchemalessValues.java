@@ -1,0 +1,174 @@
+package io.ferry.connectors.jdbc.dialect;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.connect.errors.DataException;
+
+/**
+ * Converts a schemaless value (String, Long, Integer, Double, Boolean, Map, List, byte[], null) to the
+ * Java value a column of a given kind takes. Dialects decide a column's kind and bind the result.
+ *
+ * <p>Numbers convert between numeric kinds when no digits are lost; strings parse as numbers, booleans
+ * ({@code true}/{@code false}), ISO-8601 dates and times, UUIDs or base64 bytes; Map and List become JSON
+ * text. A whole number for a date column is epoch milliseconds at UTC midnight (Connect's Date), for a time
+ * column milliseconds since midnight, for a timestamp column epoch milliseconds; a zoneless date-time
+ * string for a timestamp column is a local time in {@code db.timezone}.
+ */
+final class SchemalessValues {
+
+    /** What a column stores, as far as converting a value for it goes. */
+    enum ColumnKind {
+        BOOLEAN, INTEGER, DECIMAL, FLOAT, TEXT, BINARY, DATE, TIME, TIMESTAMP, JSON, UUID, UNSUPPORTED
+    }
+
+    private SchemalessValues() {
+    }
+
+    /** The kind of a column of a standard {@link Types} code. */
+    static ColumnKind kindOf(int jdbcType) {
+        return switch (jdbcType) {
+            case Types.BIT, Types.BOOLEAN -> ColumnKind.BOOLEAN;
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> ColumnKind.INTEGER;
+            case Types.NUMERIC, Types.DECIMAL -> ColumnKind.DECIMAL;
+            case Types.REAL, Types.FLOAT, Types.DOUBLE -> ColumnKind.FLOAT;
+            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
+                    Types.CLOB, Types.NCLOB -> ColumnKind.TEXT;
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> ColumnKind.BINARY;
+            case Types.DATE -> ColumnKind.DATE;
+            case Types.TIME, Types.TIME_WITH_TIMEZONE -> ColumnKind.TIME;
+            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> ColumnKind.TIMESTAMP;
+            default -> ColumnKind.UNSUPPORTED;
+        };
+    }
+
+    /**
+     * The value as the column kind's Java type: Boolean, Long, BigDecimal, Double, String, byte[],
+     * LocalDate, LocalTime, Instant, JSON text (String) or UUID; null stays null.
+     *
+     * @throws DataException naming the column, its type and the value's type when the value does not convert
+     */
+    static Object convert(ColumnDefinition column, ColumnKind kind, Object value, ZoneId zone) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            Object converted = switch (kind) {
+                case BOOLEAN -> toBoolean(value);
+                case INTEGER -> toLong(value);
+                case DECIMAL -> toDecimal(value);
+                case FLOAT -> value instanceof Number n ? (Object) n.doubleValue() : stringOf(value).map(Double::valueOf);
+                case TEXT -> value instanceof Map || value instanceof List ? JsonText.of(value)
+                        : value instanceof byte[] || value instanceof ByteBuffer ? null : value.toString();
+                case BINARY -> value instanceof byte[] || value instanceof ByteBuffer ? SqlLiterals.bytes(value)
+                        : stringOf(value).map(text -> Base64.getDecoder().decode(text));
+                case DATE -> value instanceof Number n ? LocalDate.ofInstant(Instant.ofEpochMilli(n.longValue()), ZoneOffset.UTC)
+                        : stringOf(value).map(TemporalValues::parseDate);
+                case TIME -> value instanceof Number n ? LocalTime.ofNanoOfDay(n.longValue() * 1_000_000)
+                        : stringOf(value).map(TemporalValues::parseTime);
+                case TIMESTAMP -> value instanceof Number n ? Instant.ofEpochMilli(n.longValue())
+                        : stringOf(value).map(text -> TemporalValues.parseInstant(text, zone));
+                case JSON -> value instanceof String text ? text : JsonText.of(value);
+                case UUID -> stringOf(value).map(java.util.UUID::fromString);
+                case UNSUPPORTED -> null;
+            };
+            if (converted instanceof java.util.Optional<?> optional) {
+                converted = optional.orElse(null);
+            }
+            if (converted == null) {
+                throw cannotConvert(column, value, null);
+            }
+            return converted;
+        } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
+            throw cannotConvert(column, value, e);
+        }
+    }
+
+    private static java.util.Optional<String> stringOf(Object value) {
+        return value instanceof String text ? java.util.Optional.of(text) : java.util.Optional.empty();
+    }
+
+    private static Object toBoolean(Object value) {
+        if (value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Number n && (n.longValue() == 0 || n.longValue() == 1) && n.doubleValue() == n.longValue()) {
+            return n.longValue() == 1;
+        }
+        if (value instanceof String text && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+            return Boolean.valueOf(text);
+        }
+        return null;
+    }
+
+    private static Object toLong(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        if (value instanceof Number || value instanceof String) {
+            return toDecimal(value).longValueExact();
+        }
+        return null;
+    }
+
+    private static BigDecimal toDecimal(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return new BigDecimal(value.toString());
+        }
+        if (value instanceof Number n) {
+            return BigDecimal.valueOf(n.longValue());
+        }
+        if (value instanceof String text) {
+            return new BigDecimal(text.strip());
+        }
+        throw new IllegalArgumentException("not a number");
+    }
+
+    /** Binds a value {@link #convert converted} for a column of a standard kind. */
+    static void bindConverted(PreparedStatement statement, int index, ColumnDefinition column, Object converted,
+            ZoneId zone) throws SQLException {
+        if (converted == null) {
+            statement.setNull(index, column.jdbcType());
+        } else if (converted instanceof Boolean b) {
+            statement.setBoolean(index, b);
+        } else if (converted instanceof Long l) {
+            statement.setLong(index, l);
+        } else if (converted instanceof BigDecimal decimal) {
+            statement.setBigDecimal(index, decimal);
+        } else if (converted instanceof Double d) {
+            statement.setDouble(index, d);
+        } else if (converted instanceof byte[] bytes) {
+            statement.setBytes(index, bytes);
+        } else if (converted instanceof LocalDate date) {
+            statement.setObject(index, date, Types.DATE);
+        } else if (converted instanceof LocalTime time) {
+            statement.setObject(index, time, Types.TIME);
+        } else if (converted instanceof Instant instant) {
+            statement.setTimestamp(index, TemporalValues.sqlTimestamp(instant), ColumnReaders.calendar(zone));
+        } else {
+            statement.setString(index, converted.toString());
+        }
+    }
+
+    static DataException cannotConvert(ColumnDefinition column, Object value, Exception cause) {
+        String message = "Cannot write a " + value.getClass().getSimpleName() + " value to column " + column.name()
+                + " of type " + column.typeName() + (cause == null ? "" : ": " + cause.getMessage());
+        return cause == null ? new DataException(message) : new DataException(message, cause);
+    }
+}

@@ -1,0 +1,85 @@
+package io.ferry.connectors.jdbc.dialect;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+
+import org.apache.kafka.connect.data.Date;
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Time;
+import org.apache.kafka.connect.data.Timestamp;
+import org.apache.kafka.connect.errors.DataException;
+
+/**
+ * Connect values as SQL literals, for the DEFAULT clause of a created column. A Timestamp default is
+ * written as its UTC date-time: DDL has no {@code db.timezone} at hand, and a default is a constant.
+ *
+ * @param backslashEscapes whether the database treats a backslash in a string literal as an escape (MariaDB)
+ * @param bytesPrefix      what opens a hex byte literal: {@code '\x} (PostgreSQL) or {@code X'}
+ * @param booleanWords     whether TRUE/FALSE are literals; else 1/0
+ */
+record SqlLiterals(boolean backslashEscapes, String bytesPrefix, boolean booleanWords) {
+
+    static final SqlLiterals POSTGRES = new SqlLiterals(false, "'\\x", true);
+    static final SqlLiterals MARIADB = new SqlLiterals(true, "X'", true);
+    static final SqlLiterals SQLITE = new SqlLiterals(false, "X'", false);
+
+    /** The column suffix of a spec: NOT NULL for a required schema, DEFAULT for a schema default. */
+    String constraints(Schema schema) {
+        StringBuilder sql = new StringBuilder();
+        if (!schema.isOptional()) {
+            sql.append(" NOT NULL");
+        }
+        if (schema.defaultValue() != null) {
+            sql.append(" DEFAULT ").append(literal(schema, schema.defaultValue()));
+        }
+        return sql.toString();
+    }
+
+    String literal(Schema schema, Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        String logical = schema.name();
+        if (Decimal.LOGICAL_NAME.equals(logical)) {
+            return ((BigDecimal) value).toPlainString();
+        }
+        if (Date.LOGICAL_NAME.equals(logical)) {
+            return string(TemporalValues.localDate((java.util.Date) value).toString());
+        }
+        if (Time.LOGICAL_NAME.equals(logical)) {
+            return string(TemporalValues.text(TemporalValues.localTime((java.util.Date) value)));
+        }
+        if (Timestamp.LOGICAL_NAME.equals(logical)) {
+            java.time.Instant instant = TemporalValues.instant((java.util.Date) value);
+            return string(TemporalValues.text(instant.atOffset(ZoneOffset.UTC).toLocalDateTime()));
+        }
+        return switch (schema.type()) {
+            case INT8, INT16, INT32, INT64, FLOAT32, FLOAT64 -> value.toString();
+            case BOOLEAN -> booleanWords ? ((Boolean) value ? "TRUE" : "FALSE") : ((Boolean) value ? "1" : "0");
+            case STRING -> string((String) value);
+            case BYTES -> bytesPrefix + HexFormat.of().formatHex(bytes(value)) + "'";
+            default -> throw new DataException("No SQL literal for a default value of Connect type " + schema.type());
+        };
+    }
+
+    private String string(String text) {
+        String escaped = text.replace("'", "''");
+        if (backslashEscapes) {
+            escaped = escaped.replace("\\", "\\\\");
+        }
+        return "'" + escaped + "'";
+    }
+
+    static byte[] bytes(Object value) {
+        if (value instanceof ByteBuffer buffer) {
+            ByteBuffer copy = buffer.duplicate();
+            byte[] bytes = new byte[copy.remaining()];
+            copy.get(bytes);
+            return bytes;
+        }
+        return (byte[]) value;
+    }
+}

@@ -1,0 +1,73 @@
+package io.ferry.connectors.jdbc.connection;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.ferry.connectors.jdbc.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The provider against the real servers: connecting, reconnecting and the errors operators see. */
+class ConnectionProviderIT {
+    @TempDir
+    Path dir;
+    private final List<Duration> sleeps = new ArrayList<>();
+
+    private ConnectionProvider provider(String url, String user, String password, int attempts) {
+        ConnectionSettings settings = new ConnectionSettings(url, user, password == null ? null : new Password(password),
+                attempts, Duration.ofSeconds(10), ZoneOffset.UTC);
+        return new ConnectionProvider(settings, java.sql.DriverManager::getConnection, sleeps::add);
+    }
+
+    @Test
+    void shouldHandOutTheSameValidConnectionAndReopenAClosedOne() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir)) {
+            ConnectionProvider provider = provider(database.url(), database.user(), "", 3);
+            Connection first = provider.connection();
+            assertThat(provider.connection()).isSameAs(first);
+            first.close();
+            Connection second = provider.connection();
+            assertThat(second).isNotSameAs(first);
+            assertThat(second.isValid(1)).isTrue();
+            assertThat(provider.dialect().name()).isEqualTo("PostgreSQL");
+            provider.close();
+            assertThat(second.isClosed()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldRetryAnUnreachablePortThenFailNamingIt() {
+        try (ConnectionProvider provider = provider("jdbc:postgresql://127.0.0.1:1/test", "postgres", "", 3)) {
+            assertThatThrownBy(provider::connection).isInstanceOf(ConnectException.class)
+                    .hasMessageContaining("127.0.0.1:1").hasMessageContaining("unreachable").hasMessageContaining("3 attempts");
+        }
+        assertThat(sleeps).hasSize(2);
+    }
+
+    @Test
+    void shouldReportAnUnknownPostgresRoleAsFailedAuthentication() {
+        try (ConnectionProvider provider = provider("jdbc:postgresql://127.0.0.1:5432/postgres", "no_such_role", "pw", 3)) {
+            assertThatThrownBy(provider::connection).isInstanceOf(ConnectException.class)
+                    .hasMessageContaining("authentication failed for user no_such_role").hasMessageNotContaining("pw)");
+        }
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void shouldReportAMissingPostgresDatabase() {
+        try (ConnectionProvider provider = provider("jdbc:postgresql://127.0.0.1:5432/no_such_db_here", "postgres", "", 3)) {
+            assertThatThrownBy(provider::connection).isInstanceOf(ConnectException.class)
+                    .hasMessageContaining("database does not exist").hasMessageContaining("no_such_db_here");
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package io.ferry.connectors.jdbc.dialect;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.connect.data.Date;
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Timestamp;
+import org.apache.kafka.connect.errors.DataException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.ferry.connectors.jdbc.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The PostgreSQL dialect against a real server: catalog, clock, streaming and the write path. */
+class PostgresDialectIT {
+    @TempDir
+    Path dir;
+    private TestDatabase database;
+    private final PostgresDialect dialect = new PostgresDialect();
+    private WriteScenarios scenarios;
+
+    @BeforeEach
+    void createDatabase() {
+        database = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir);
+        scenarios = new WriteScenarios(database, dialect);
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        database.close();
+    }
+
+    @Test
+    void shouldListTablesOfTheDatabaseWithoutSystemSchemasAndViewsOnlyWhenAsked() throws Exception {
+        database.execute("CREATE TABLE orders (id int)", "CREATE SCHEMA shop", "CREATE TABLE shop.items (id int)",
+                "CREATE VIEW order_view AS SELECT * FROM orders",
+                "CREATE TABLE parts (id int) PARTITION BY RANGE (id)");
+        try (Connection connection = database.connect()) {
+            String db = database.name();
+            assertThat(dialect.listTables(connection, Set.of("TABLE"))).containsExactly(
+                    new TableId(db, "public", "orders"), new TableId(db, "public", "parts"), new TableId(db, "shop", "items"));
+            assertThat(dialect.listTables(connection, Set.of("TABLE", "VIEW")))
+                    .contains(new TableId(db, "public", "order_view"))
+                    .noneMatch(table -> table.schema().startsWith("pg_") || table.schema().equals("information_schema"));
+        }
+    }
+
+    @Test
+    void shouldDescribeColumnsKeysAndDefaultsInTheCurrentSchema() throws Exception {
+        database.execute("CREATE SCHEMA other", "CREATE TABLE other.t (x int)",
+                "CREATE TABLE t (id serial, code varchar(10) NOT NULL DEFAULT 'a', amount numeric(8,3), "
+                        + "PRIMARY KEY (code, id))",
+                "CREATE TABLE \"Mixed_Case\" (\"Col\" text)");
+        try (Connection connection = database.connect()) {
+            TableDefinition table = dialect.describeTable(connection, TableId.of("t")).orElseThrow();
+            assertThat(table.id()).isEqualTo(new TableId(database.name(), "public", "t"));
+            assertThat(table.type()).isEqualTo("TABLE");
+            assertThat(table.columns()).extracting(ColumnDefinition::name).containsExactly("id", "code", "amount");
+            assertThat(table.primaryKey()).extracting(ColumnDefinition::name).containsExactly("id", "code");
+            ColumnDefinition id = table.column("id").orElseThrow();
+            assertThat(id.autoIncrement()).isTrue();
+            assertThat(id.nullable()).isFalse();
+            ColumnDefinition code = table.column("code").orElseThrow();
+            assertThat(code.hasDefault()).isTrue();
+            assertThat(code.precision()).isEqualTo(10);
+            ColumnDefinition amount = table.column("amount").orElseThrow();
+            assertThat(amount.precision()).isEqualTo(8);
+            assertThat(amount.scale()).isEqualTo(3);
+            assertThat(amount.nullable()).isTrue();
+            assertThat(dialect.describeTable(connection, dialect.parseTableId("other.t"))).isPresent();
+            assertThat(dialect.describeTable(connection, dialect.parseTableId("\"Mixed_Case\"")).orElseThrow().columns())
+                    .extracting(ColumnDefinition::name).containsExactly("Col");
+            assertThat(dialect.describeTable(connection, TableId.of("missing"))).isEmpty();
+            assertThat(dialect.describeTable(connection, TableId.of("MixedXCase"))).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldFindUnquotedMixedCaseNamesInLowerCase() throws Exception {
+        database.execute("CREATE TABLE Orders (Id int)");
+        try (Connection connection = database.connect()) {
+            assertThat(dialect.describeTable(connection, dialect.parseTableId("Orders")).orElseThrow().id().table())
+                    .isEqualTo("orders");
+        }
+    }
+
+    @Test
+    void shouldDescribeAQueryResult() throws Exception {
+        try (Connection connection = database.connect();
+             PreparedStatement query = connection.prepareStatement("SELECT 1::int8 AS n, 'x'::text AS s, now() AS t")) {
+            List<ColumnDefinition> columns = dialect.describeResult(query.getMetaData());
+            assertThat(columns).extracting(ColumnDefinition::name).containsExactly("n", "s", "t");
+            assertThat(dialect.columnMapping(columns.get(0), WriteScenarios.READ).orElseThrow().schema().type())
+                    .isEqualTo(Schema.Type.INT64);
+            assertThat(dialect.columnMapping(columns.get(2), WriteScenarios.READ).orElseThrow().schema().name())
+                    .isEqualTo(Timestamp.LOGICAL_NAME);
+        }
+    }
+
+    @Test
+    void shouldTakeTheClockWithMicrosecondsEvenInsideALongTransaction() throws Exception {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            Instant first = dialect.currentTimestamp(connection);
+            Thread.sleep(20);
+            Instant second = dialect.currentTimestamp(connection);
+            assertThat(Duration.between(first, second)).isGreaterThanOrEqualTo(Duration.ofMillis(20));
+            assertThat(Duration.between(Instant.now(), second).abs()).isLessThan(Duration.ofSeconds(5));
+            boolean anyMicros = false;
+            for (int i = 0; i < 20 && !anyMicros; i++) {
+                anyMicros = dialect.currentTimestamp(connection).getNano() % 1_000_000 != 0;
+            }
+            assertThat(anyMicros).as("sub-millisecond digits").isTrue();
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void shouldStreamALargeResultInFetchSizeChunks() throws Exception {
+        // The row after the first 5,000 divides by zero: a query read whole fails in executeQuery,
+        // a streamed one only when that row's chunk is fetched.
+        String sql = "SELECT 1 / (g - 5001) FROM generate_series(1, 5001) g";
+        try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+            dialect.prepareForStreaming(connection, query, 100);
+            assertThat(connection.getAutoCommit()).isFalse();
+            try (ResultSet rows = query.executeQuery()) {
+                int read = 0;
+                while (read < 4_900 && rows.next()) {
+                    read++;
+                }
+                assertThat(read).isEqualTo(4_900);
+                assertThatThrownBy(() -> {
+                    while (rows.next()) {
+                        rows.getInt(1);
+                    }
+                }).isInstanceOf(SQLException.class).hasMessageContaining("division by zero");
+            }
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void shouldRoundTripEveryConnectType() throws Exception {
+        scenarios.shouldRoundTripEveryConnectType();
+    }
+
+    @Test
+    void shouldUpsertInsertingThenUpdating() throws Exception {
+        scenarios.shouldUpsertInsertingThenUpdating();
+    }
+
+    @Test
+    void shouldUpsertKeysOnlyWithoutFailingOnExistingRows() throws Exception {
+        scenarios.shouldUpsertKeysOnlyWithoutFailingOnExistingRows();
+    }
+
+    @Test
+    void shouldUpdateAndDeleteByCompositeKey() throws Exception {
+        scenarios.shouldUpdateAndDeleteByCompositeKey();
+    }
+
+    @Test
+    void shouldAddColumnsThenInsertIntoThem() throws Exception {
+        scenarios.shouldAddColumnsThenInsertIntoThem();
+    }
+
+    @Test
+    void shouldWriteAndReadArraysOfEveryElementType() throws Exception {
+        List<ColumnSpec> specs = List.of(new ColumnSpec("id", Schema.INT32_SCHEMA, true),
+                new ColumnSpec("ints", SchemaBuilder.array(Schema.OPTIONAL_INT64_SCHEMA).optional().build(), false),
+                new ColumnSpec("names", SchemaBuilder.array(Schema.STRING_SCHEMA).optional().build(), false),
+                new ColumnSpec("amounts", SchemaBuilder.array(Decimal.schema(2)).optional().build(), false),
+                new ColumnSpec("days", SchemaBuilder.array(Date.SCHEMA).optional().build(), false),
+                new ColumnSpec("stamps", SchemaBuilder.array(Timestamp.SCHEMA).optional().build(), false));
+        TableId table = TableId.of("arrays");
+        try (Connection connection = database.connect()) {
+            WriteScenarios.execute(connection, dialect.createTable(table, specs));
+            java.util.Date day = new java.util.Date(TypeCase.day("2024-02-29").toEpochMilli());
+            java.util.Date stamp = java.util.Date.from(Instant.parse("2024-10-27T03:30:00.250Z"));
+            List<Object> values = List.of(1, Arrays.asList(1L, null, 3L), List.of("a\"b", "c,d"),
+                    List.of(new java.math.BigDecimal("1.25")), List.of(day), List.of(stamp));
+            scenarios.run(connection, dialect.insert(table, specs.stream().map(ColumnSpec::name).toList(), 1),
+                    specs.stream().map(ColumnSpec::schema).toArray(Schema[]::new), values.toArray());
+            List<List<Object>> rows = scenarios.read(connection, table, specs.stream().map(ColumnSpec::name).toList());
+            assertThat(rows).containsExactly(List.of(1L, Arrays.asList(1L, "null", 3L), List.of("a\"b", "c,d"),
+                    List.of("1.25"), List.of(day.toInstant()), List.of(stamp.toInstant())));
+        }
+    }
+
+    @Test
+    void shouldBindSchemalessValuesToJsonUuidArrayAndTemporalColumns() throws Exception {
+        database.execute("CREATE TABLE loose (id bigint PRIMARY KEY, doc jsonb, ref uuid, tags text[], n int4[], "
+                + "ts timestamp, tz timestamptz, d date, amount numeric(6,2), flag boolean)");
+        try (Connection connection = database.connect()) {
+            TableDefinition table = dialect.describeTable(connection, TableId.of("loose")).orElseThrow();
+            List<String> names = table.columns().stream().map(ColumnDefinition::name).toList();
+            List<Object> values = List.of(7L, Map.of("a", List.of(1, true)), "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+                    List.of("x", "y"), List.of(1, 2), "2024-07-01T12:00:00.5", 1_700_000_000_000L, "2024-02-29", 12.5d, "true");
+            try (PreparedStatement insert = connection.prepareStatement(dialect.insert(table.id(), names, 1))) {
+                for (int i = 0; i < names.size(); i++) {
+                    dialect.bindForColumn(insert, i + 1, table.columns().get(i), values.get(i), WriteScenarios.WRITE);
+                }
+                insert.executeUpdate();
+            }
+            assertThat(scenarios.read(connection, table.id(), names)).containsExactly(List.of(7L, "{\"a\": [1, true]}",
+                    "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", List.of("x", "y"), List.of(1L, 2L),
+                    Instant.parse("2024-07-01T10:00:00.500Z"), Instant.ofEpochMilli(1_700_000_000_000L),
+                    TypeCase.day("2024-02-29"), "12.50", true));
+        }
+    }
+
+    @Test
+    void shouldNameColumnTypeAndValueTypeWhenASchemalessValueDoesNotConvert() throws Exception {
+        database.execute("CREATE TABLE strict (n int4, d date)");
+        try (Connection connection = database.connect();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO strict (n, d) VALUES (?, ?)")) {
+            TableDefinition table = dialect.describeTable(connection, TableId.of("strict")).orElseThrow();
+            assertThatThrownBy(() -> dialect.bindForColumn(insert, 1, table.column("n").orElseThrow(), "twelve", WriteScenarios.WRITE))
+                    .isInstanceOf(DataException.class).hasMessageContaining("column n").hasMessageContaining("int4")
+                    .hasMessageContaining("String");
+            assertThatThrownBy(() -> dialect.bindForColumn(insert, 2, table.column("d").orElseThrow(), Map.of(), WriteScenarios.WRITE))
+                    .isInstanceOf(DataException.class).hasMessageContaining("column d").hasMessageContaining("date");
+        }
+    }
+
+    @Test
+    void shouldRefuseToRoundAFractionInAnUnconstrainedNumericReadAsDecimal() throws Exception {
+        database.execute("CREATE TABLE loose_numbers (v numeric)", "INSERT INTO loose_numbers VALUES (1.5)");
+        try (Connection connection = database.connect();
+             PreparedStatement select = connection.prepareStatement("SELECT v FROM loose_numbers");
+             ResultSet rows = select.executeQuery()) {
+            ColumnDefinition column = dialect.describeTable(connection, TableId.of("loose_numbers")).orElseThrow().columns().get(0);
+            ColumnMapping mapping = dialect.columnMapping(column, WriteScenarios.READ).orElseThrow();
+            rows.next();
+            assertThatThrownBy(() -> mapping.read(rows, 1)).isInstanceOf(DataException.class)
+                    .hasMessageContaining("Column v").hasMessageContaining("numeric.mapping");
+        }
+    }
+
+    @Test
+    void shouldAcceptAsManyBindParametersAsItAdvertises() throws Exception {
+        database.execute("CREATE TABLE wide (v int)");
+        int rows = dialect.maxBindParameters();
+        try (Connection connection = database.connect();
+             PreparedStatement insert = connection.prepareStatement(dialect.insert(TableId.of("wide"), List.of("v"), rows))) {
+            for (int i = 1; i <= rows; i++) {
+                insert.setInt(i, i);
+            }
+            assertThat(insert.executeUpdate()).isEqualTo(rows);
+        }
+    }
+}

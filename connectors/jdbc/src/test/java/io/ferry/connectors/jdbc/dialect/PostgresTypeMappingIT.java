@@ -1,0 +1,129 @@
+package io.ferry.connectors.jdbc.dialect;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.apache.kafka.connect.data.Date;
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Time;
+import org.apache.kafka.connect.data.Timestamp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.ferry.connectors.jdbc.dialect.ReadOptions.NumericMapping;
+import io.ferry.connectors.jdbc.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** PostgreSQL columns of every mapped type read back through the dialect, in a non-UTC {@code db.timezone}. */
+class PostgresTypeMappingIT {
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final ReadOptions OPTIONS = new ReadOptions(NEW_YORK, NumericMapping.NONE);
+    private static final AtomicInteger TABLES = new AtomicInteger();
+
+    @TempDir
+    static Path dir;
+    private static TestDatabase database;
+    private final JdbcDialect dialect = new PostgresDialect();
+
+    @BeforeAll
+    static void createDatabase() throws Exception {
+        database = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir);
+        database.execute("CREATE TYPE mood AS ENUM ('happy', 'sad')");
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    static Stream<TypeCase> types() {
+        return Stream.of(
+                new TypeCase("smallint", "-32768", Schema.OPTIONAL_INT16_SCHEMA, (short) -32768),
+                new TypeCase("integer", "2147483647", Schema.OPTIONAL_INT32_SCHEMA, 2147483647),
+                new TypeCase("bigint", "-9223372036854775808", Schema.OPTIONAL_INT64_SCHEMA, Long.MIN_VALUE),
+                new TypeCase("serial", "7", Schema.INT32_SCHEMA, 7),
+                new TypeCase("real", "1.5", Schema.OPTIONAL_FLOAT32_SCHEMA, 1.5f),
+                new TypeCase("double precision", "2.25", Schema.OPTIONAL_FLOAT64_SCHEMA, 2.25d),
+                new TypeCase("numeric(10,2)", "12345678.91", decimal(2), new BigDecimal("12345678.91")),
+                new TypeCase("decimal(5,0)", "-12345", decimal(0), new BigDecimal("-12345")),
+                new TypeCase("boolean", "true", Schema.OPTIONAL_BOOLEAN_SCHEMA, true),
+                new TypeCase("bit(1)", "B'1'", Schema.OPTIONAL_BOOLEAN_SCHEMA, true),
+                new TypeCase("char(3)", "'ab'", Schema.OPTIONAL_STRING_SCHEMA, "ab "),
+                new TypeCase("varchar(20)", "'ünïcödé'", Schema.OPTIONAL_STRING_SCHEMA, "ünïcödé"),
+                new TypeCase("text", "'it''s'", Schema.OPTIONAL_STRING_SCHEMA, "it's"),
+                new TypeCase("mood", "'sad'", Schema.OPTIONAL_STRING_SCHEMA, "sad"),
+                new TypeCase("uuid", "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'", Schema.OPTIONAL_STRING_SCHEMA,
+                        "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"),
+                new TypeCase("json", "'{\"a\": [1, 2]}'", Schema.OPTIONAL_STRING_SCHEMA, "{\"a\": [1, 2]}"),
+                new TypeCase("jsonb", "'{\"a\": [1, 2]}'", Schema.OPTIONAL_STRING_SCHEMA, "{\"a\": [1, 2]}"),
+                new TypeCase("bytea", "'\\xdeadbeef'", Schema.OPTIONAL_BYTES_SCHEMA, new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef}),
+                new TypeCase("date", "'2024-02-29'", Date.builder().optional().build(), TypeCase.day("2024-02-29")),
+                new TypeCase("time", "'23:59:58.123'", Time.builder().optional().build(), TypeCase.timeOfDay("23:59:58.123")),
+                new TypeCase("timestamp", "'2024-07-01 12:34:56.123456'", timestamp(),
+                        Instant.parse("2024-07-01T16:34:56.123456Z")),
+                new TypeCase("timestamp(3)", "'2024-01-15 00:00:00.5'", timestamp(), Instant.parse("2024-01-15T05:00:00.500Z")),
+                new TypeCase("timestamptz", "'2024-07-01 12:34:56.654321+02'", timestamp(),
+                        Instant.parse("2024-07-01T10:34:56.654321Z")),
+                new TypeCase("int2[]", "'{1,NULL,3}'", array(Schema.OPTIONAL_INT16_SCHEMA), Arrays.asList((short) 1, null, (short) 3)),
+                new TypeCase("int4[]", "'{1,2}'", array(Schema.OPTIONAL_INT32_SCHEMA), List.of(1, 2)),
+                new TypeCase("int8[]", "'{9223372036854775807}'", array(Schema.OPTIONAL_INT64_SCHEMA), List.of(Long.MAX_VALUE)),
+                new TypeCase("float4[]", "'{0.5}'", array(Schema.OPTIONAL_FLOAT32_SCHEMA), List.of(0.5f)),
+                new TypeCase("float8[]", "'{0.25,-1}'", array(Schema.OPTIONAL_FLOAT64_SCHEMA), List.of(0.25d, -1d)),
+                new TypeCase("numeric(6,2)[]", "'{1.5,-2}'", array(Decimal.builder(2).optional().build()),
+                        List.of("1.50", "-2.00")),
+                new TypeCase("boolean[]", "'{t,f}'", array(Schema.OPTIONAL_BOOLEAN_SCHEMA), List.of(true, false)),
+                new TypeCase("text[]", "'{\"a,b\",c}'", array(Schema.OPTIONAL_STRING_SCHEMA), List.of("a,b", "c")),
+                new TypeCase("varchar(5)[]", "'{x}'", array(Schema.OPTIONAL_STRING_SCHEMA), List.of("x")),
+                new TypeCase("uuid[]", "'{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}'", array(Schema.OPTIONAL_STRING_SCHEMA),
+                        List.of("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")),
+                new TypeCase("date[]", "'{2024-02-29}'", array(Date.builder().optional().build()), List.of(TypeCase.day("2024-02-29"))),
+                new TypeCase("timestamp[]", "'{\"2024-07-01 12:00:00.000001\"}'", array(Timestamp.builder().optional().build()),
+                        List.of(Instant.parse("2024-07-01T16:00:00.000001Z"))),
+                new TypeCase("timestamptz[]", "'{\"2024-07-01 12:00:00+00\"}'", array(Timestamp.builder().optional().build()),
+                        List.of(Instant.parse("2024-07-01T12:00:00Z"))));
+    }
+
+    private static Schema decimal(int scale) {
+        return Decimal.builder(scale).optional().build();
+    }
+
+    private static Schema timestamp() {
+        return Timestamp.builder().optional().build();
+    }
+
+    private static Schema array(Schema element) {
+        return SchemaBuilder.array(element).optional().build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("types")
+    void shouldReadEachColumnTypeAsItsConnectSchemaAndValue(TypeCase type) throws Exception {
+        type.check(database, dialect, OPTIONS, TABLES.incrementAndGet());
+    }
+
+    @Test
+    void shouldLeaveTypesWithoutMappingUnmapped() throws Exception {
+        database.execute("CREATE TABLE unmapped (i interval, m money, p point, x xml, t timetz)");
+        try (var connection = database.connect()) {
+            TableDefinition table = dialect.describeTable(connection, TableId.of("unmapped")).orElseThrow();
+            for (ColumnDefinition column : table.columns()) {
+                assertThat(dialect.columnMapping(column, OPTIONS)).as(column.typeName()).isEmpty();
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.ferry.connectors.jdbc.dialect;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.connect.data.Schema;
+
+import io.ferry.connectors.jdbc.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One row of a type-mapping table: a column type, a literal of it, and the Connect schema and value the
+ * dialect must read. {@link #check} creates a table with the column, inserts the literal and a NULL, and
+ * reads both back through {@code describeTable} and {@code columnMapping}.
+ *
+ * @param sqlType  the column's declared type
+ * @param literal  a SQL literal of the type
+ * @param schema   the expected schema (optional: the column is nullable)
+ * @param expected the expected value, in comparable form (see {@link #comparable(Object)})
+ */
+record TypeCase(String sqlType, String literal, Schema schema, Object expected) {
+
+    @Override
+    public String toString() {
+        return sqlType + " " + literal;
+    }
+
+    void check(TestDatabase database, JdbcDialect dialect, ReadOptions options, int number) throws Exception {
+        String table = "types_" + number;
+        database.execute("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, v " + sqlType + ")",
+                "INSERT INTO " + table + " (id, v) VALUES (1, " + literal + ")");
+        if (schema.isOptional()) {
+            database.execute("INSERT INTO " + table + " (id, v) VALUES (2, NULL)");
+        }
+        try (Connection connection = database.connect()) {
+            dialect.initializeSession(connection);
+            TableDefinition definition = dialect.describeTable(connection, TableId.of(table)).orElseThrow();
+            ColumnDefinition column = definition.column("v").orElseThrow();
+            ColumnMapping mapping = dialect.columnMapping(column, options)
+                    .orElseThrow(() -> new AssertionError("no mapping for " + column));
+            assertThat(mapping.schema()).as("schema of %s (%s)", this, column).isEqualTo(schema);
+            List<Object> values = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT v FROM " + table + " ORDER BY id");
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(mapping.read(rows, 1));
+                }
+            }
+            assertThat(comparable(values.get(0))).as("value of %s", this).isEqualTo(comparable(expected));
+            assertThat(values).as("rows of %s", this).hasSize(schema.isOptional() ? 2 : 1);
+            if (schema.isOptional()) {
+                assertThat(values.get(1)).as("NULL of %s", this).isNull();
+            }
+        }
+    }
+
+    /**
+     * A value in a form with value equality: timestamps as {@link Instant} (keeping nanoseconds), Connect
+     * Dates and Times as {@link LocalDate}/{@link LocalTime}-like strings are left to the caller, bytes
+     * as a {@link ByteBuffer}, lists element by element.
+     */
+    static Object comparable(Object value) {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.util.Date date) {
+            return date.toInstant();
+        }
+        if (value instanceof byte[] bytes) {
+            return ByteBuffer.wrap(bytes);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(element -> element == null ? "null" : comparable(element)).toList();
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toString(); // equal value and scale
+        }
+        return value;
+    }
+
+    /** The Connect Date of a day, as {@link #comparable(Object)} shows it. */
+    static Instant day(String isoDate) {
+        return LocalDate.parse(isoDate).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    }
+
+    /** The Connect Time of a time of day, as {@link #comparable(Object)} shows it. */
+    static Instant timeOfDay(String isoTime) {
+        return Instant.ofEpochMilli(LocalTime.parse(isoTime).toNanoOfDay() / 1_000_000);
+    }
+}

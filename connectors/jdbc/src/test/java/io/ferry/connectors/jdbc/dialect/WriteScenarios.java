@@ -1,0 +1,225 @@
+package io.ferry.connectors.jdbc.dialect;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.connect.data.Date;
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Time;
+import org.apache.kafka.connect.data.Timestamp;
+
+import io.ferry.connectors.jdbc.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The write path every dialect must pass on its real database: tables created from Connect schemas,
+ * values bound and read back, and the sink's statements (upsert, update, delete, add columns).
+ */
+final class WriteScenarios {
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final WriteOptions WRITE = new WriteOptions(PARIS);
+    static final ReadOptions READ = new ReadOptions(PARIS, ReadOptions.NumericMapping.NONE);
+
+    private final TestDatabase database;
+    private final JdbcDialect dialect;
+
+    WriteScenarios(TestDatabase database, JdbcDialect dialect) {
+        this.database = database;
+        this.dialect = dialect;
+    }
+
+    Connection connect() throws Exception {
+        Connection connection = database.connect();
+        dialect.initializeSession(connection);
+        return connection;
+    }
+
+    /** A column of every Connect type, each with a value that must read back unchanged. */
+    static Map<ColumnSpec, Object> everyType() {
+        Map<ColumnSpec, Object> columns = new LinkedHashMap<>();
+        columns.put(new ColumnSpec("id", Schema.INT64_SCHEMA, true), 1L);
+        columns.put(new ColumnSpec("i8", Schema.OPTIONAL_INT8_SCHEMA, false), (byte) -8);
+        columns.put(new ColumnSpec("i16", Schema.OPTIONAL_INT16_SCHEMA, false), (short) 16000);
+        columns.put(new ColumnSpec("i32", Schema.OPTIONAL_INT32_SCHEMA, false), 2_000_000_000);
+        columns.put(new ColumnSpec("i64", Schema.OPTIONAL_INT64_SCHEMA, false), 9_000_000_000_000L);
+        columns.put(new ColumnSpec("f32", Schema.OPTIONAL_FLOAT32_SCHEMA, false), 1.5f);
+        columns.put(new ColumnSpec("f64", Schema.OPTIONAL_FLOAT64_SCHEMA, false), -2.125d);
+        columns.put(new ColumnSpec("flag", Schema.OPTIONAL_BOOLEAN_SCHEMA, false), true);
+        columns.put(new ColumnSpec("name", Schema.OPTIONAL_STRING_SCHEMA, false), "it's \\ ünï");
+        columns.put(new ColumnSpec("data", Schema.OPTIONAL_BYTES_SCHEMA, false), new byte[] {0, 1, (byte) 0xff});
+        columns.put(new ColumnSpec("amount", Decimal.builder(3).optional().build(), false), new BigDecimal("-12345.678"));
+        columns.put(new ColumnSpec("day", Date.builder().optional().build(), false),
+                new java.util.Date(TypeCase.day("2024-02-29").toEpochMilli()));
+        columns.put(new ColumnSpec("at", Time.builder().optional().build(), false),
+                new java.util.Date(TypeCase.timeOfDay("13:14:15.678").toEpochMilli()));
+        columns.put(new ColumnSpec("ts", Timestamp.builder().optional().build(), false),
+                java.util.Date.from(Instant.parse("2024-03-31T00:30:00.123Z")));
+        return columns;
+    }
+
+    /** Creates the table from every Connect type, inserts a full row and a row of NULLs, reads both back. */
+    void shouldRoundTripEveryConnectType() throws Exception {
+        TableId table = dialect.parseTableId("round_trip");
+        Map<ColumnSpec, Object> columns = everyType();
+        List<ColumnSpec> specs = new ArrayList<>(columns.keySet());
+        List<String> names = specs.stream().map(ColumnSpec::name).toList();
+        try (Connection connection = connect()) {
+            execute(connection, dialect.createTable(table, specs));
+            try (PreparedStatement insert = connection.prepareStatement(dialect.insert(table, names, 2))) {
+                int index = 1;
+                for (Map.Entry<ColumnSpec, Object> column : columns.entrySet()) {
+                    dialect.bind(insert, index++, column.getKey().schema(), column.getValue(), WRITE);
+                }
+                for (ColumnSpec spec : specs) {
+                    dialect.bind(insert, index++, spec.schema(), spec.primaryKey() ? 2L : null, WRITE);
+                }
+                assertThat(insert.executeUpdate()).isEqualTo(2);
+            }
+            List<List<Object>> rows = read(connection, table, names);
+            assertThat(rows).hasSize(2);
+            List<Object> expected = columns.values().stream().map(WriteScenarios::comparable).toList();
+            assertThat(rows.get(0)).isEqualTo(expected);
+            assertThat(rows.get(1).subList(1, names.size())).containsOnlyNulls();
+        }
+    }
+
+    /** The rows of the table ordered by its first column, read through describeTable and columnMapping. */
+    List<List<Object>> read(Connection connection, TableId table, List<String> names) throws Exception {
+        TableDefinition definition = dialect.describeTable(connection, table).orElseThrow();
+        List<ColumnMapping> mappings = new ArrayList<>();
+        for (String name : names) {
+            ColumnDefinition column = definition.column(name).orElseThrow();
+            mappings.add(dialect.columnMapping(column, READ).orElseThrow(() -> new AssertionError("unmapped " + column)));
+        }
+        String sql = "SELECT " + String.join(", ", names.stream().map(dialect::quote).toList()) + " FROM "
+                + dialect.qualified(table) + " ORDER BY " + dialect.quote(names.get(0));
+        List<List<Object>> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 0; i < mappings.size(); i++) {
+                    row.add(comparable(mappings.get(i).read(result, i + 1)));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** As {@link TypeCase#comparable}, with whole numbers as long and floating ones as double. */
+    static Object comparable(Object value) {
+        if (value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Float || value instanceof Double) {
+            return ((Number) value).doubleValue();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(element -> element == null ? "null" : comparable(element)).toList();
+        }
+        return value instanceof ByteBuffer ? value : TypeCase.comparable(value);
+    }
+
+    static void execute(Connection connection, String... sql) throws Exception {
+        try (var statement = connection.createStatement()) {
+            for (String each : sql) {
+                statement.execute(each);
+            }
+        }
+    }
+
+    /** Binds rows of plain values (Connect types by Java class) to a statement and runs it. */
+    int run(Connection connection, String sql, Schema[] schemas, Object... values) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                dialect.bind(statement, i + 1, schemas[i % schemas.length], values[i], WRITE);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    /** A table (a, b) keyed on both with a value column v. */
+    TableId compositeKeyTable(Connection connection) throws Exception {
+        TableId table = dialect.parseTableId("pairs");
+        execute(connection, dialect.createTable(table, List.of(
+                new ColumnSpec("a", Schema.INT32_SCHEMA, true),
+                new ColumnSpec("b", Schema.STRING_SCHEMA, true),
+                new ColumnSpec("v", SchemaBuilder.string().optional().defaultValue("none").build(), false))));
+        return table;
+    }
+
+    static final Schema[] PAIR = {Schema.INT32_SCHEMA, Schema.STRING_SCHEMA, Schema.OPTIONAL_STRING_SCHEMA};
+    static final Schema[] KEY = {Schema.INT32_SCHEMA, Schema.STRING_SCHEMA};
+
+    void shouldUpsertInsertingThenUpdating() throws Exception {
+        try (Connection connection = connect()) {
+            TableId table = compositeKeyTable(connection);
+            String upsert = dialect.upsert(table, List.of("a", "b"), List.of("v"), 2);
+            run(connection, upsert, PAIR, 1, "x", "first", 2, "y", "first");
+            run(connection, upsert, PAIR, 1, "x", "second", 3, "z", "first");
+            assertThat(read(connection, table, List.of("a", "b", "v"))).containsExactly(
+                    List.of(1L, "x", "second"), List.of(2L, "y", "first"), List.of(3L, "z", "first"));
+        }
+    }
+
+    void shouldUpsertKeysOnlyWithoutFailingOnExistingRows() throws Exception {
+        try (Connection connection = connect()) {
+            TableId table = compositeKeyTable(connection);
+            execute(connection, "INSERT INTO " + dialect.qualified(table) + " (a, b, v) VALUES (1, 'x', 'kept')");
+            run(connection, dialect.upsert(table, List.of("a", "b"), List.of(), 2), KEY, 1, "x", 2, "y");
+            assertThat(read(connection, table, List.of("a", "b", "v")))
+                    .containsExactly(List.of(1L, "x", "kept"), List.of(2L, "y", "none"));
+        }
+    }
+
+    void shouldUpdateAndDeleteByCompositeKey() throws Exception {
+        try (Connection connection = connect()) {
+            TableId table = compositeKeyTable(connection);
+            run(connection, dialect.insert(table, List.of("a", "b", "v"), 4), PAIR,
+                    1, "x", "a", 1, "y", "b", 2, "x", "c", 2, "y", "d");
+            Schema[] update = {Schema.OPTIONAL_STRING_SCHEMA, Schema.INT32_SCHEMA, Schema.STRING_SCHEMA};
+            assertThat(run(connection, dialect.update(table, List.of("a", "b"), List.of("v")), update, "B", 1, "y")).isEqualTo(1);
+            assertThat(run(connection, dialect.delete(table, List.of("a", "b"), 2), KEY, 1, "x", 2, "y")).isEqualTo(2);
+            assertThat(read(connection, table, List.of("a", "b", "v")))
+                    .containsExactly(List.of(1L, "y", "B"), List.of(2L, "x", "c"));
+            TableId single = dialect.parseTableId("singles");
+            execute(connection, dialect.createTable(single, List.of(new ColumnSpec("k", Schema.STRING_SCHEMA, true))));
+            Schema[] text = {Schema.STRING_SCHEMA};
+            run(connection, dialect.insert(single, List.of("k"), 3), text, "p", "q", "r");
+            run(connection, dialect.delete(single, List.of("k"), 2), text, "p", "r");
+            assertThat(read(connection, single, List.of("k"))).containsExactly(List.of("q"));
+        }
+    }
+
+    void shouldAddColumnsThenInsertIntoThem() throws Exception {
+        try (Connection connection = connect()) {
+            TableId table = compositeKeyTable(connection);
+            run(connection, dialect.insert(table, List.of("a", "b"), 1), KEY, 1, "x");
+            List<ColumnSpec> added = List.of(
+                    new ColumnSpec("n", SchemaBuilder.int32().defaultValue(42).build(), false),
+                    new ColumnSpec("s", Schema.OPTIONAL_STRING_SCHEMA, false));
+            execute(connection, dialect.addColumns(table, added).toArray(String[]::new));
+            run(connection, dialect.insert(table, List.of("a", "b", "n", "s"), 1),
+                    new Schema[] {Schema.INT32_SCHEMA, Schema.STRING_SCHEMA, Schema.INT32_SCHEMA, Schema.OPTIONAL_STRING_SCHEMA},
+                    2, "y", 7, "new");
+            assertThat(read(connection, table, List.of("a", "n", "s")))
+                    .containsExactly(Arrays.asList(1L, 42L, null), List.of(2L, 7L, "new"));
+            TableDefinition definition = dialect.describeTable(connection, table).orElseThrow();
+            assertThat(definition.column("n").orElseThrow().nullable()).isFalse();
+            assertThat(definition.primaryKey()).extracting(ColumnDefinition::name).containsExactly("a", "b");
+        }
+    }
+}
