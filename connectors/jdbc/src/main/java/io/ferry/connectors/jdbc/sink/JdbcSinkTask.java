@@ -66,7 +66,7 @@ public final class JdbcSinkTask extends SinkTask {
                         t -> dialect.parseTableId(RecordRowMapper.tableName(config.tableNameFormat(), t))));
         tables = new TableStructureManager(dialect, config.autoCreate(), config.autoEvolve(), config.tableTypes());
         StatementExecutor statements = new StatementExecutor(dialect, config.insertMode(), config.batchSize(),
-                BindLimits.maxParameters(dialect), config.writeOptions());
+                dialect.maxBindParameters(), config.writeOptions());
         boolean copy = config.copyEnabled() && config.insertMode() == InsertMode.INSERT && "PostgreSQL".equals(dialect.name());
         writer = new BatchWriter(tables, statements,
                 copy ? new PostgresCopyWriter(dialect, new CopyTextEncoder(config.connectionSettings().timeZone())) : null,
