@@ -108,7 +108,7 @@ public class BenchRows {
     }
 }
 EOF
-java -cp "cli/target/lib/*" "$WORK/producer/BenchRows.java" "127.0.0.1:$KAFKA_PORT" "$TOPIC" "$WORK/rows.csv"
+java -cp "cli/target/lib/*" "$WORK/producer/BenchRows.java" "127.0.0.1:$KAFKA_PORT" "$TOPIC" "$WORK/rows.csv" >"$WORK/producer.out" 2>&1
 
 # --- copy: the database's own bulk path ---
 start=$(now_ms)

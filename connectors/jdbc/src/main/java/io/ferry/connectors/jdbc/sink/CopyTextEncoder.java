@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -73,10 +74,35 @@ final class CopyTextEncoder {
         } else if (Timestamp.LOGICAL_NAME.equals(logical)) {
             Instant instant = ((java.util.Date) value).toInstant();
             boolean zoned = column.typeName().toLowerCase().contains("tz") || column.typeName().toLowerCase().contains("with time zone");
-            out.append(zoned ? OFFSET.format(instant.atZone(timeZone)) : LOCAL.format(instant.atZone(timeZone)));
+            if (zoned) {
+                out.append(OFFSET.format(instant.atZone(timeZone)));
+            } else {
+                appendLocal(out, LocalDateTime.ofInstant(instant, timeZone));
+            }
         } else {
             appendPrimitive(out, schema.type(), value);
         }
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss.SSS} without a formatter: this runs for every timestamp of a bulk load. */
+    private static void appendLocal(StringBuilder out, LocalDateTime time) {
+        int year = time.getYear();
+        if (year < 1000 || year > 9999) {
+            out.append(LOCAL.format(time)); // rare: let the formatter handle signs and widths
+            return;
+        }
+        out.append(year).append('-');
+        two(out, time.getMonthValue()).append('-');
+        two(out, time.getDayOfMonth()).append(' ');
+        two(out, time.getHour()).append(':');
+        two(out, time.getMinute()).append(':');
+        two(out, time.getSecond()).append('.');
+        int millis = time.getNano() / 1_000_000;
+        out.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10)).append((char) ('0' + millis % 10));
+    }
+
+    private static StringBuilder two(StringBuilder out, int value) {
+        return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     private static void appendPrimitive(StringBuilder out, Schema.Type type, Object value) {
