@@ -22,6 +22,12 @@ public final class JdbcDialects {
         if (lower.startsWith("jdbc:postgresql:")) {
             return new PostgresDialect();
         }
+        if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
+            return new MariaDbDialect();
+        }
+        if (lower.startsWith("jdbc:sqlite:")) {
+            return new SqliteDialect();
+        }
         throw new IllegalArgumentException("No JDBC dialect for URLs starting " + scheme(lower)
                 + "; supported: " + String.join(", ", PREFIXES));
     }

@@ -70,4 +70,70 @@ class ConnectionProviderIT {
                     .hasMessageContaining("database does not exist").hasMessageContaining("no_such_db_here");
         }
     }
+
+    @Test
+    void shouldReportAWrongMariaDbPasswordAsFailedAuthenticationWithoutShowingIt() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Engine.MARIADB, dir)) {
+            String user = "ferry_" + database.name().substring(6);
+            database.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'right-pass'",
+                    "CREATE USER '" + user + "'@'localhost' IDENTIFIED BY 'right-pass'");
+            try (ConnectionProvider provider = provider(database.url(), user, "wrong-pass", 3)) {
+                assertThatThrownBy(provider::connection).isInstanceOf(ConnectException.class)
+                        .hasMessageContaining("authentication failed for user " + user)
+                        .hasMessageNotContaining("wrong-pass");
+            } finally {
+                database.execute("DROP USER '" + user + "'@'%'", "DROP USER '" + user + "'@'localhost'");
+            }
+            assertThat(sleeps).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldConnectToMariaDbThroughAMysqlUrlInUtc() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Engine.MARIADB, dir);
+             ConnectionProvider provider = provider(database.url().replace("jdbc:mariadb:", "jdbc:mysql:"), "root", "", 1)) {
+            try (var statement = provider.connection().createStatement();
+                 var row = statement.executeQuery("SELECT DATABASE(), @@session.time_zone")) {
+                row.next();
+                assertThat(row.getString(1)).isEqualTo(database.name());
+                assertThat(row.getString(2)).isEqualTo("+00:00");
+            }
+            assertThat(provider.dialect().name()).isEqualTo("MariaDB");
+        }
+    }
+
+    @Test
+    void shouldReportAMissingMariaDbDatabase() {
+        try (ConnectionProvider provider = provider("jdbc:mariadb://127.0.0.1:3306/no_such_db_here", "root", "", 3)) {
+            assertThatThrownBy(provider::connection).isInstanceOf(ConnectException.class)
+                    .hasMessageContaining("database does not exist").hasMessageContaining("no_such_db_here");
+        }
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void shouldRetryAnUnreachableMariaDbPort() {
+        try (ConnectionProvider provider = provider("jdbc:mariadb://127.0.0.1:1/test", "root", "", 2)) {
+            assertThatThrownBy(provider::connection).isInstanceOf(ConnectException.class)
+                    .hasMessageContaining("unreachable").hasMessageContaining("2 attempts");
+        }
+        assertThat(sleeps).hasSize(1);
+    }
+
+    @Test
+    void shouldOpenAnSqliteFileWithoutUserOrPassword() throws Exception {
+        try (ConnectionProvider provider = provider("jdbc:sqlite:" + dir.resolve("fresh.db"), null, null, 1)) {
+            assertThat(provider.connection().isValid(1)).isTrue();
+            assertThat(provider.dialect().name()).isEqualTo("SQLite");
+        }
+    }
+
+    @Test
+    void shouldFailAtOnceForAnSqliteFileInAMissingFolder() {
+        try (ConnectionProvider provider = provider("jdbc:sqlite:" + dir.resolve("no/such/folder/x.db"), null, null, 3)) {
+            assertThatThrownBy(provider::connection).isInstanceOf(ConnectException.class)
+                    .hasMessageContaining("database does not exist").hasMessageContaining("after 1 attempt");
+        }
+        assertThat(sleeps).isEmpty();
+    }
 }

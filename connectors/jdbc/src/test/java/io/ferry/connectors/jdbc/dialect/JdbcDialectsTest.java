@@ -13,7 +13,11 @@ class JdbcDialectsTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "jdbc:postgresql://db:5432/shop, PostgreSQL",
-            "JDBC:PostgreSQL://db/shop, PostgreSQL"})
+            "JDBC:PostgreSQL://db/shop, PostgreSQL",
+            "jdbc:mariadb://db:3306/shop, MariaDB",
+            "jdbc:mysql://db:3306/shop, MariaDB",
+            "jdbc:sqlite:/tmp/shop.db, SQLite",
+            "jdbc:sqlite::memory:, SQLite"})
     void shouldPickTheDialectOfTheUrlScheme(String url, String dialect) {
         assertThat(JdbcDialects.forUrl(url).name()).isEqualTo(dialect);
     }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -20,7 +21,9 @@ import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.errors.DataException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.ferry.connectors.jdbc.testing.TestDatabase;
@@ -156,29 +159,9 @@ class PostgresDialectIT {
         }
     }
 
-    @Test
-    void shouldRoundTripEveryConnectType() throws Exception {
-        scenarios.shouldRoundTripEveryConnectType();
-    }
-
-    @Test
-    void shouldUpsertInsertingThenUpdating() throws Exception {
-        scenarios.shouldUpsertInsertingThenUpdating();
-    }
-
-    @Test
-    void shouldUpsertKeysOnlyWithoutFailingOnExistingRows() throws Exception {
-        scenarios.shouldUpsertKeysOnlyWithoutFailingOnExistingRows();
-    }
-
-    @Test
-    void shouldUpdateAndDeleteByCompositeKey() throws Exception {
-        scenarios.shouldUpdateAndDeleteByCompositeKey();
-    }
-
-    @Test
-    void shouldAddColumnsThenInsertIntoThem() throws Exception {
-        scenarios.shouldAddColumnsThenInsertIntoThem();
+    @TestFactory
+    Stream<DynamicTest> shouldPassTheWritePathScenarios() {
+        return scenarios.all();
     }
 
     @Test
@@ -251,19 +234,6 @@ class PostgresDialectIT {
             rows.next();
             assertThatThrownBy(() -> mapping.read(rows, 1)).isInstanceOf(DataException.class)
                     .hasMessageContaining("Column v").hasMessageContaining("numeric.mapping");
-        }
-    }
-
-    @Test
-    void shouldAcceptAsManyBindParametersAsItAdvertises() throws Exception {
-        database.execute("CREATE TABLE wide (v int)");
-        int rows = dialect.maxBindParameters();
-        try (Connection connection = database.connect();
-             PreparedStatement insert = connection.prepareStatement(dialect.insert(TableId.of("wide"), List.of("v"), rows))) {
-            for (int i = 1; i <= rows; i++) {
-                insert.setInt(i, i);
-            }
-            assertThat(insert.executeUpdate()).isEqualTo(rows);
         }
     }
 }

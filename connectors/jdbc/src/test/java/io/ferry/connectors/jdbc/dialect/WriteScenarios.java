@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -19,6 +20,8 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.function.Executable;
 
 import io.ferry.connectors.jdbc.testing.TestDatabase;
 
@@ -152,8 +155,8 @@ final class WriteScenarios {
     }
 
     /** A table (a, b) keyed on both with a value column v. */
-    TableId compositeKeyTable(Connection connection) throws Exception {
-        TableId table = dialect.parseTableId("pairs");
+    TableId compositeKeyTable(Connection connection, String name) throws Exception {
+        TableId table = dialect.parseTableId(name);
         execute(connection, dialect.createTable(table, List.of(
                 new ColumnSpec("a", Schema.INT32_SCHEMA, true),
                 new ColumnSpec("b", Schema.STRING_SCHEMA, true),
@@ -166,7 +169,7 @@ final class WriteScenarios {
 
     void shouldUpsertInsertingThenUpdating() throws Exception {
         try (Connection connection = connect()) {
-            TableId table = compositeKeyTable(connection);
+            TableId table = compositeKeyTable(connection, "upserted");
             String upsert = dialect.upsert(table, List.of("a", "b"), List.of("v"), 2);
             run(connection, upsert, PAIR, 1, "x", "first", 2, "y", "first");
             run(connection, upsert, PAIR, 1, "x", "second", 3, "z", "first");
@@ -177,7 +180,7 @@ final class WriteScenarios {
 
     void shouldUpsertKeysOnlyWithoutFailingOnExistingRows() throws Exception {
         try (Connection connection = connect()) {
-            TableId table = compositeKeyTable(connection);
+            TableId table = compositeKeyTable(connection, "keys_only");
             execute(connection, "INSERT INTO " + dialect.qualified(table) + " (a, b, v) VALUES (1, 'x', 'kept')");
             run(connection, dialect.upsert(table, List.of("a", "b"), List.of(), 2), KEY, 1, "x", 2, "y");
             assertThat(read(connection, table, List.of("a", "b", "v")))
@@ -187,7 +190,7 @@ final class WriteScenarios {
 
     void shouldUpdateAndDeleteByCompositeKey() throws Exception {
         try (Connection connection = connect()) {
-            TableId table = compositeKeyTable(connection);
+            TableId table = compositeKeyTable(connection, "updated");
             run(connection, dialect.insert(table, List.of("a", "b", "v"), 4), PAIR,
                     1, "x", "a", 1, "y", "b", 2, "x", "c", 2, "y", "d");
             Schema[] update = {Schema.OPTIONAL_STRING_SCHEMA, Schema.INT32_SCHEMA, Schema.STRING_SCHEMA};
@@ -206,7 +209,7 @@ final class WriteScenarios {
 
     void shouldAddColumnsThenInsertIntoThem() throws Exception {
         try (Connection connection = connect()) {
-            TableId table = compositeKeyTable(connection);
+            TableId table = compositeKeyTable(connection, "widened");
             run(connection, dialect.insert(table, List.of("a", "b"), 1), KEY, 1, "x");
             List<ColumnSpec> added = List.of(
                     new ColumnSpec("n", SchemaBuilder.int32().defaultValue(42).build(), false),
@@ -221,5 +224,31 @@ final class WriteScenarios {
             assertThat(definition.column("n").orElseThrow().nullable()).isFalse();
             assertThat(definition.primaryKey()).extracting(ColumnDefinition::name).containsExactly("a", "b");
         }
+    }
+
+    void shouldAcceptAsManyBindParametersAsItAdvertises() throws Exception {
+        TableId table = dialect.parseTableId("wide");
+        int rows = dialect.maxBindParameters();
+        try (Connection connection = connect()) {
+            execute(connection, dialect.createTable(table, List.of(new ColumnSpec("v", Schema.INT32_SCHEMA, false))));
+            try (PreparedStatement insert = connection.prepareStatement(dialect.insert(table, List.of("v"), rows))) {
+                for (int i = 1; i <= rows; i++) {
+                    insert.setInt(i, i);
+                }
+                assertThat(insert.executeUpdate()).isEqualTo(rows);
+            }
+        }
+    }
+
+    /** Every scenario as a test, each on its own tables of the one database. */
+    Stream<DynamicTest> all() {
+        Map<String, Executable> scenarios = new LinkedHashMap<>();
+        scenarios.put("shouldRoundTripEveryConnectType", this::shouldRoundTripEveryConnectType);
+        scenarios.put("shouldUpsertInsertingThenUpdating", this::shouldUpsertInsertingThenUpdating);
+        scenarios.put("shouldUpsertKeysOnlyWithoutFailingOnExistingRows", this::shouldUpsertKeysOnlyWithoutFailingOnExistingRows);
+        scenarios.put("shouldUpdateAndDeleteByCompositeKey", this::shouldUpdateAndDeleteByCompositeKey);
+        scenarios.put("shouldAddColumnsThenInsertIntoThem", this::shouldAddColumnsThenInsertIntoThem);
+        scenarios.put("shouldAcceptAsManyBindParametersAsItAdvertises", this::shouldAcceptAsManyBindParametersAsItAdvertises);
+        return scenarios.entrySet().stream().map(scenario -> DynamicTest.dynamicTest(scenario.getKey(), scenario.getValue()));
     }
 }

@@ -1,0 +1,257 @@
+package io.ferry.connectors.jdbc.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.DataException;
+
+import io.ferry.connectors.jdbc.dialect.SchemalessValues.ColumnKind;
+
+/**
+ * MariaDB and MySQL through MariaDB Connector/J: {@code `quoted`} identifiers; tables named database
+ * (catalog) . table; unsigned integers widened; {@code ON DUPLICATE KEY UPDATE} upserts.
+ *
+ * <p>Sessions run in UTC ({@link #initializeSession}): a TIMESTAMP column holds an instant that MariaDB
+ * converts to and from the session zone, so in UTC it reads and writes exactly, whatever zone the server
+ * has and without needing its time-zone tables. DATETIME holds a zoneless local time, read and written in
+ * {@code db.timezone}.
+ */
+public final class MariaDbDialect implements JdbcDialect {
+    /** The protocol counts a prepared statement's parameters in 16 bits. */
+    static final int MAX_BIND_PARAMETERS = 65_535;
+    /** A key string's length: 256 utf8mb4 characters are 1,024 bytes, within InnoDB's 3,072-byte index key. */
+    static final int KEY_VARCHAR_LENGTH = 256;
+    static final int KEY_VARBINARY_LENGTH = 1024;
+    private static final int MAX_DECIMAL_PRECISION = 65;
+    private static final int MAX_DECIMAL_SCALE = 38;
+    private static final Set<String> SYSTEM_DATABASES = Set.of("mysql", "information_schema", "performance_schema", "sys");
+
+    private final SqlIdentifiers identifiers = new SqlIdentifiers('`');
+    private final SqlStatements statements = new SqlStatements(identifiers,
+            column -> sqlType(column.schema(), column.primaryKey()) + SqlLiterals.MARIADB.constraints(column.schema()));
+
+    @Override
+    public String name() {
+        return "MariaDB";
+    }
+
+    /** A {@code jdbc:mysql:} URL with {@code permitMysqlScheme}, without which Connector/J refuses it. */
+    @Override
+    public String driverUrl(String url) {
+        if (!url.regionMatches(true, 0, "jdbc:mysql:", 0, "jdbc:mysql:".length()) || url.contains("permitMysqlScheme")) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
+    }
+
+    @Override
+    public void initializeSession(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET time_zone = '+00:00'");
+        }
+    }
+
+    @Override
+    public int maxBindParameters() {
+        return MAX_BIND_PARAMETERS;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return identifiers.quote(identifier);
+    }
+
+    @Override
+    public String qualified(TableId table) {
+        return identifiers.qualified(table);
+    }
+
+    /** {@code table} or {@code database.table}. */
+    @Override
+    public TableId parseTableId(String name) {
+        return SqlIdentifiers.toTableId(name, identifiers.split(name), false, true);
+    }
+
+    @Override
+    public List<TableId> listTables(Connection connection, Set<String> tableTypes) throws SQLException {
+        return CatalogReader.listTables(connection, connection.getCatalog(), tableTypes, SYSTEM_DATABASES::contains,
+                table -> false, (catalog, schema, table) -> new TableId(catalog, null, table));
+    }
+
+    @Override
+    public Optional<TableDefinition> describeTable(Connection connection, TableId table) throws SQLException {
+        String catalog = table.catalog() != null ? table.catalog() : connection.getCatalog();
+        return CatalogReader.describeTable(connection, new TableId(catalog, null, table.table()));
+    }
+
+    @Override
+    public List<ColumnDefinition> describeResult(ResultSetMetaData metadata) throws SQLException {
+        return CatalogReader.describeResult(metadata);
+    }
+
+    /** {@code UTC_TIMESTAMP(6)}: microseconds, and UTC whatever the session's zone. */
+    @Override
+    public Instant currentTimestamp(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT UTC_TIMESTAMP(6)")) {
+            row.next();
+            return row.getTimestamp(1, ColumnReaders.calendar(ZoneOffset.UTC)).toInstant();
+        }
+    }
+
+    @Override
+    public Optional<ColumnMapping> columnMapping(ColumnDefinition column, ReadOptions options) {
+        String type = column.typeName().toUpperCase(Locale.ROOT);
+        return switch (type) {
+            case "TINYINT UNSIGNED" -> Optional.of(ColumnReaders.int16(column));
+            case "SMALLINT UNSIGNED", "MEDIUMINT", "MEDIUMINT UNSIGNED" -> Optional.of(ColumnReaders.int32(column));
+            case "INT UNSIGNED", "INTEGER UNSIGNED" -> Optional.of(ColumnReaders.int64(column));
+            case "BIGINT UNSIGNED" -> Optional.of(ColumnReaders.decimal(column, 0));
+            case "BIT" -> Optional.of(column.precision() <= 1 ? ColumnReaders.bool(column) : ColumnReaders.int64(column));
+            case "YEAR" -> Optional.of(ColumnReaders.int32(column));
+            case "TIMESTAMP" -> Optional.of(ColumnReaders.timestamp(column, ZoneOffset.UTC));
+            case "JSON", "ENUM", "SET" -> Optional.of(ColumnReaders.string(column));
+            default -> type.startsWith("GEOMETRY") || type.endsWith("POINT") || type.endsWith("POLYGON")
+                    || type.endsWith("LINESTRING") ? Optional.empty() : ColumnReaders.standard(column, options);
+        };
+    }
+
+    /**
+     * Sets the fetch size, with which Connector/J 3 reads the result from the socket as it is consumed
+     * instead of loading it whole. The connection serves no other statement until the result is read or
+     * closed (another statement would make the driver buffer the rest).
+     */
+    @Override
+    public void prepareForStreaming(Connection connection, PreparedStatement statement, int fetchSize) throws SQLException {
+        statement.setFetchSize(fetchSize);
+    }
+
+    /** As {@link #sqlType(Schema, boolean)} for a non-key column. */
+    @Override
+    public String sqlType(Schema schema) {
+        return sqlType(schema, false);
+    }
+
+    /**
+     * INT8 → TINYINT, INT16 → SMALLINT, INT32 → INT, INT64 → BIGINT, FLOAT32 → FLOAT, FLOAT64 → DOUBLE,
+     * BOOLEAN → BOOLEAN (TINYINT(1)), STRING → TEXT (key: VARCHAR(256)), BYTES → BLOB (key: VARBINARY(1024)),
+     * Decimal → DECIMAL(p, scale) with p the {@code connect.decimal.precision} parameter or else 65, Date →
+     * DATE, Time → TIME(3), Timestamp → DATETIME(3): Connect's values have milliseconds.
+     *
+     * @throws DataException for ARRAY, MAP, STRUCT and a Decimal scale above 38
+     */
+    @Override
+    public String sqlType(Schema schema, boolean keyColumn) {
+        switch (LogicalType.of(schema)) {
+            case DECIMAL -> {
+                return decimalType(schema);
+            }
+            case DATE -> {
+                return "DATE";
+            }
+            case TIME -> {
+                return "TIME(3)";
+            }
+            case TIMESTAMP -> {
+                return "DATETIME(3)";
+            }
+            default -> {
+            }
+        }
+        return switch (schema.type()) {
+            case INT8 -> "TINYINT";
+            case INT16 -> "SMALLINT";
+            case INT32 -> "INT";
+            case INT64 -> "BIGINT";
+            case FLOAT32 -> "FLOAT";
+            case FLOAT64 -> "DOUBLE";
+            case BOOLEAN -> "BOOLEAN";
+            case STRING -> keyColumn ? "VARCHAR(" + KEY_VARCHAR_LENGTH + ")" : "TEXT";
+            case BYTES -> keyColumn ? "VARBINARY(" + KEY_VARBINARY_LENGTH + ")" : "BLOB";
+            default -> throw new DataException("MariaDB has no column type for Connect " + schema.type());
+        };
+    }
+
+    private static String decimalType(Schema schema) {
+        int scale = LogicalType.scale(schema);
+        if (scale < 0 || scale > MAX_DECIMAL_SCALE) {
+            throw new DataException("MariaDB DECIMAL cannot hold a Decimal of scale " + scale + " (at most "
+                    + MAX_DECIMAL_SCALE + ")");
+        }
+        Integer precision = LogicalType.precision(schema);
+        int declared = precision == null ? MAX_DECIMAL_PRECISION : Math.min(MAX_DECIMAL_PRECISION, Math.max(precision, scale));
+        return "DECIMAL(" + Math.max(declared, 1) + ", " + scale + ")";
+    }
+
+    @Override
+    public String createTable(TableId table, List<ColumnSpec> columns) {
+        return statements.createTable(table, columns);
+    }
+
+    @Override
+    public List<String> addColumns(TableId table, List<ColumnSpec> columns) {
+        return statements.addColumns(table, columns);
+    }
+
+    @Override
+    public String insert(TableId table, List<String> columns, int rows) {
+        return statements.insert(table, columns, rows);
+    }
+
+    /**
+     * {@code INSERT … ON DUPLICATE KEY UPDATE v = VALUES(v)}; with no value columns the first key is set
+     * to itself, a no-op that still makes a duplicate key no error. A duplicate of any unique key, not only
+     * the primary key, takes the update.
+     */
+    @Override
+    public String upsert(TableId table, List<String> keyColumns, List<String> valueColumns, int rows) {
+        List<String> all = new java.util.ArrayList<>(keyColumns);
+        all.addAll(valueColumns);
+        List<String> updated = valueColumns.isEmpty() ? keyColumns.subList(0, 1) : valueColumns;
+        return statements.insert(table, all, rows) + " ON DUPLICATE KEY UPDATE " + updated.stream()
+                .map(column -> quote(column) + " = VALUES(" + quote(column) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String update(TableId table, List<String> keyColumns, List<String> valueColumns) {
+        return statements.update(table, keyColumns, valueColumns);
+    }
+
+    @Override
+    public String delete(TableId table, List<String> keyColumns, int rows) {
+        return statements.delete(table, keyColumns, rows);
+    }
+
+    /**
+     * As {@link JdbcDialect#bind}; a Timestamp binds in {@code db.timezone}, right for the DATETIME columns
+     * the sink creates. {@link #bindForColumn} binds a TIMESTAMP column in UTC instead.
+     */
+    @Override
+    public void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException {
+        ConnectValueBinder.bind(statement, index, schema, value, options.timeZone());
+    }
+
+    @Override
+    public void bindForColumn(PreparedStatement statement, int index, ColumnDefinition column, Object value,
+            WriteOptions options) throws SQLException {
+        String type = column.typeName().toUpperCase(Locale.ROOT);
+        ColumnKind kind = "JSON".equals(type) ? ColumnKind.JSON : SchemalessValues.kindOf(column.jdbcType());
+        ZoneId zone = "TIMESTAMP".equals(type) ? ZoneOffset.UTC : options.timeZone();
+        Object converted = SchemalessValues.convert(column, kind, value, zone);
+        SchemalessValues.bindConverted(statement, index, column, converted, zone);
+    }
+}

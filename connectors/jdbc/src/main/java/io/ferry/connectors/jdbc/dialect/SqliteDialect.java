@@ -1,0 +1,204 @@
+package io.ferry.connectors.jdbc.dialect;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.DataException;
+
+/**
+ * SQLite: {@code "quoted"} identifiers; a table is named by itself (or {@code schema.table} for an
+ * attached database); columns map by declared type ({@link SqliteTypes}); {@code INSERT … ON CONFLICT}
+ * upserts. Dates, times and timestamps are written as ISO-8601 text — SQLite's own date functions read it,
+ * it sorts in time order, and a person can read it — zoneless, as local times in {@code db.timezone}.
+ */
+public final class SqliteDialect implements JdbcDialect {
+    /** SQLITE_MAX_VARIABLE_NUMBER's default since SQLite 3.32. */
+    static final int MAX_BIND_PARAMETERS = 32_766;
+    /** The precision written in a created DECIMAL column's type when the schema names none: SQLite ignores it. */
+    private static final int DEFAULT_DECIMAL_PRECISION = 38;
+
+    private final SqlIdentifiers identifiers = new SqlIdentifiers('"');
+    private final SqlStatements statements = new SqlStatements(identifiers,
+            column -> sqlType(column.schema()) + SqlLiterals.SQLITE.constraints(column.schema()));
+
+    @Override
+    public String name() {
+        return "SQLite";
+    }
+
+    @Override
+    public int maxBindParameters() {
+        return MAX_BIND_PARAMETERS;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return identifiers.quote(identifier);
+    }
+
+    @Override
+    public String qualified(TableId table) {
+        return identifiers.qualified(table);
+    }
+
+    /** {@code table} or {@code schema.table}, the schema being an attached database's name. */
+    @Override
+    public TableId parseTableId(String name) {
+        return SqlIdentifiers.toTableId(name, identifiers.split(name), true, false);
+    }
+
+    @Override
+    public List<TableId> listTables(Connection connection, Set<String> tableTypes) throws SQLException {
+        return CatalogReader.listTables(connection, null, tableTypes, schema -> false,
+                table -> table.startsWith("sqlite_"), (catalog, schema, table) -> TableId.of(table));
+    }
+
+    @Override
+    public Optional<TableDefinition> describeTable(Connection connection, TableId table) throws SQLException {
+        return CatalogReader.describeTable(connection, new TableId(null, null, table.table()))
+                .map(found -> new TableDefinition(new TableId(null, table.schema(), table.table()), found.type(), found.columns()));
+    }
+
+    @Override
+    public List<ColumnDefinition> describeResult(ResultSetMetaData metadata) throws SQLException {
+        return CatalogReader.describeResult(metadata);
+    }
+
+    /** SQLite's clock in UTC, which it keeps to the millisecond. */
+    @Override
+    public Instant currentTimestamp(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')")) {
+            row.next();
+            return TemporalValues.parseInstant(row.getString(1), ZoneOffset.UTC);
+        }
+    }
+
+    @Override
+    public Optional<ColumnMapping> columnMapping(ColumnDefinition column, ReadOptions options) {
+        return SqliteTypes.mapping(column, options);
+    }
+
+    /** Nothing to do: SQLite steps through a result row by row as it is read. */
+    @Override
+    public void prepareForStreaming(Connection connection, PreparedStatement statement, int fetchSize) {
+    }
+
+    /**
+     * INT8 to INT64 → INTEGER, FLOAT32 and FLOAT64 → REAL, BOOLEAN → BOOLEAN, STRING → TEXT, BYTES → BLOB,
+     * Decimal → DECIMAL(p,scale) (p the {@code connect.decimal.precision} parameter or 38; the declared scale
+     * is how the Decimal reads back), Date → DATE, Time → TIME, Timestamp → TIMESTAMP.
+     *
+     * @throws DataException for ARRAY, MAP and STRUCT
+     */
+    @Override
+    public String sqlType(Schema schema) {
+        switch (LogicalType.of(schema)) {
+            case DECIMAL -> {
+                Integer precision = LogicalType.precision(schema);
+                int scale = LogicalType.scale(schema);
+                return "DECIMAL(" + Math.max(precision == null ? DEFAULT_DECIMAL_PRECISION : precision, scale) + "," + scale + ")";
+            }
+            case DATE -> {
+                return "DATE";
+            }
+            case TIME -> {
+                return "TIME";
+            }
+            case TIMESTAMP -> {
+                return "TIMESTAMP";
+            }
+            default -> {
+            }
+        }
+        return switch (schema.type()) {
+            case INT8, INT16, INT32, INT64 -> "INTEGER";
+            case FLOAT32, FLOAT64 -> "REAL";
+            case BOOLEAN -> "BOOLEAN";
+            case STRING -> "TEXT";
+            case BYTES -> "BLOB";
+            default -> throw new DataException("SQLite has no column type for Connect " + schema.type());
+        };
+    }
+
+    @Override
+    public String createTable(TableId table, List<ColumnSpec> columns) {
+        return statements.createTable(table, columns);
+    }
+
+    @Override
+    public List<String> addColumns(TableId table, List<ColumnSpec> columns) {
+        return statements.addColumns(table, columns);
+    }
+
+    @Override
+    public String insert(TableId table, List<String> columns, int rows) {
+        return statements.insert(table, columns, rows);
+    }
+
+    @Override
+    public String upsert(TableId table, List<String> keyColumns, List<String> valueColumns, int rows) {
+        return statements.upsertOnConflict(table, keyColumns, valueColumns, rows);
+    }
+
+    @Override
+    public String update(TableId table, List<String> keyColumns, List<String> valueColumns) {
+        return statements.update(table, keyColumns, valueColumns);
+    }
+
+    @Override
+    public String delete(TableId table, List<String> keyColumns, int rows) {
+        return statements.delete(table, keyColumns, rows);
+    }
+
+    /** As {@link JdbcDialect#bind}, with Decimals as exact text and dates, times and timestamps as ISO-8601 text. */
+    @Override
+    public void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, ConnectValueBinder.jdbcType(schema));
+            return;
+        }
+        switch (LogicalType.of(schema)) {
+            case DECIMAL -> statement.setString(index, ((BigDecimal) value).toPlainString());
+            case DATE -> statement.setString(index, TemporalValues.localDate((java.util.Date) value).toString());
+            case TIME -> statement.setString(index, TemporalValues.text(TemporalValues.localTime((java.util.Date) value)));
+            case TIMESTAMP -> statement.setString(index, text(TemporalValues.instant((java.util.Date) value), options.timeZone()));
+            case NONE -> ConnectValueBinder.bind(statement, index, schema, value, options.timeZone());
+        }
+    }
+
+    @Override
+    public void bindForColumn(PreparedStatement statement, int index, ColumnDefinition column, Object value,
+            WriteOptions options) throws SQLException {
+        Object converted = SchemalessValues.convert(column, SqliteTypes.kind(column), value, options.timeZone());
+        if (converted instanceof BigDecimal decimal) {
+            statement.setString(index, decimal.toPlainString());
+        } else if (converted instanceof LocalDate date) {
+            statement.setString(index, date.toString());
+        } else if (converted instanceof LocalTime time) {
+            statement.setString(index, TemporalValues.text(time));
+        } else if (converted instanceof Instant instant) {
+            statement.setString(index, text(instant, options.timeZone()));
+        } else {
+            SchemalessValues.bindConverted(statement, index, column, converted, options.timeZone());
+        }
+    }
+
+    private static String text(Instant instant, ZoneId zone) {
+        return TemporalValues.text(instant.atZone(zone).toLocalDateTime());
+    }
+}
