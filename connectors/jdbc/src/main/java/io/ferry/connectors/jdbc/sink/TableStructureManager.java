@@ -109,7 +109,7 @@ final class TableStructureManager {
         List<ColumnSpec> specs = new ArrayList<>();
         group.shape().key().forEach(slot -> specs.add(new ColumnSpec(slot.name(), slot.schema(), true)));
         group.shape().values().forEach(slot -> specs.add(new ColumnSpec(slot.name(), slot.schema(), false)));
-        String sql = sqlOf(group, () -> dialect.createTable(group.table(), specs));
+        String sql = sqlOf(group, specs, () -> dialect.createTable(group.table(), specs));
         try {
             execute(connection, List.of(sql));
             log.info("Created table {}: {}", group.table(), sql);
@@ -148,7 +148,7 @@ final class TableStructureManager {
             }
             specs.add(new ColumnSpec(slot.name(), schema, false));
         }
-        List<String> statements = sqlOf(group, () -> dialect.addColumns(group.table(), specs));
+        List<String> statements = sqlOf(group, specs, () -> dialect.addColumns(group.table(), specs));
         try {
             execute(connection, statements);
             log.info("Added columns {} to table {}", names, group.table());
@@ -178,13 +178,20 @@ final class TableStructureManager {
         connection.commit();
     }
 
-    /** Runs the dialect's DDL generation, turning a type it cannot store into a data error naming the group's fields. */
-    private static <T> T sqlOf(RowGroup group, java.util.function.Supplier<T> ddl) {
+    /** Runs the dialect's DDL generation after checking each column's type, so a refusal names its field. */
+    private <T> T sqlOf(RowGroup group, List<ColumnSpec> specs, java.util.function.Supplier<T> ddl) {
+        for (ColumnSpec spec : specs) {
+            try {
+                dialect.sqlType(spec.schema());
+            } catch (RuntimeException e) {
+                throw new DataException("Field '" + spec.name() + "' (" + spec.schema().type() + ") cannot be stored in a "
+                        + dialect.name() + " column of table " + group.table() + ": " + e.getMessage(), e);
+            }
+        }
         try {
             return ddl.get();
         } catch (RuntimeException e) {
-            throw new DataException("Cannot define columns for " + group.table() + " from the fields "
-                    + group.shape().all().stream().map(ColumnValue.ColumnSlot::name).toList() + ": " + e.getMessage(), e);
+            throw new DataException("Cannot define the columns of " + group.table() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -125,4 +125,22 @@ class JdbcSinkErrorsIT {
             }
         }
     }
+    @org.junit.jupiter.api.Test
+    void shouldCarryOnAfterTheDatabaseDroppedItsConnection(FerryCluster cluster) throws Exception {
+        try (TestDatabase db = TestDatabase.create(Engine.POSTGRES, dir)) {
+            createOrders(db);
+            String topic = cluster.uniqueTopicName("orders");
+            cluster.createTopic(topic, 1);
+            try (StandaloneConnect connect = start(cluster, dir,
+                    sink(topic, db, "table.name.format", "orders", "pk.mode", "record_key", "pk.fields", "id"))) {
+                produce(cluster, topic, List.of(order(1, "a", 1), order(2, "b", 2)));
+                awaitCount(db, "orders", 2);
+                db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                        + "AND pid <> pg_backend_pid()");
+                produce(cluster, topic, List.of(order(3, "c", 3), order(4, "d", 4)));
+                awaitCount(db, "orders", 4);
+                assertThat(JdbcSinkFixture.taskState(connect)).isEqualTo("RUNNING");
+            }
+        }
+    }
 }

@@ -191,4 +191,28 @@ class JdbcSinkTablesIT {
                     .containsExactly("1:old:5:null", "2:new:9:hi");
         }
     }
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void shouldDeadLetterARecordWithAFieldNoColumnCanHoldAndCreateTheTableFromTheOthers(Engine engine, FerryCluster cluster)
+            throws Exception {
+        Schema address = SchemaBuilder.struct().name("address").field("city", Schema.STRING_SCHEMA).build();
+        Schema nested = SchemaBuilder.struct().name("person").field("id", Schema.INT64_SCHEMA).field("home", address).build();
+        Schema flat = SchemaBuilder.struct().name("person").field("id", Schema.INT64_SCHEMA).field("city", Schema.STRING_SCHEMA).build();
+        try (TestDatabase db = TestDatabase.create(engine, dir)) {
+            String topic = cluster.uniqueTopicName("people");
+            String dlq = cluster.uniqueTopicName("people-dlq");
+            cluster.createTopic(topic, 1);
+            produce(cluster, topic, List.of(
+                    Message.of(null, null, nested, new Struct(nested).put("id", 1L).put("home", new Struct(address).put("city", "Oslo"))),
+                    Message.of(null, null, flat, new Struct(flat).put("id", 2L).put("city", "Bergen"))));
+            Map<String, String> config = sink(topic, db, "table.name.format", "people", "auto.create", "true");
+            JdbcSinkFixture.withDeadLetterQueue(config, dlq);
+            try (StandaloneConnect connect = start(cluster, dir, config)) {
+                List<ConsumerRecord<String, String>> dead = cluster.consume(dlq, 1, WAIT);
+                assertThat(header(dead.get(0), "__connect.errors.exception.message")).contains("Field 'home' (STRUCT)");
+                awaitCount(db, "people", 1);
+            }
+            assertThat(db.query("SELECT id, city FROM people")).extracting(row -> row.get(0) + ":" + row.get(1)).containsExactly("2:Bergen");
+        }
+    }
 }
