@@ -21,7 +21,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
@@ -29,15 +28,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes each {@link #put} batch in one database transaction, committed before {@code put} returns; so
- * every record {@code put} accepted is in the database, and the offsets the worker commits after
- * {@code preCommit} never pass a record that is not.
+ * Writes each {@link #put} batch in one database transaction. {@code put} maps the records to rows and
+ * hands the batch to a write-ahead thread, which writes and commits it while the task maps the next one;
+ * {@code flush} (before every offset commit) and {@code close} wait until it has committed, so the offsets
+ * the worker commits never pass a record that is not in the database. One batch is in flight at a time.
  *
  * <p>A record that cannot be mapped or that the database refuses goes to the worker's errant-record
- * reporter (the dead-letter queue) with the reason; the other rows of the batch are written. Without a
- * reporter ({@code errors.tolerance=none}) the batch is rolled back and the task fails, naming the record,
- * the table and the database's error. A transient error rolls back and asks the worker to deliver the
- * batch again after {@code retry.backoff.ms}, up to {@code max.retries} times in a row.
+ * reporter (the dead-letter queue) with the reason; the other rows of the batch are written. When errors
+ * are not tolerated the batch is rolled back and the task fails, naming the record, the table and the
+ * database's error. A transient error rolls the batch back and tries it again after {@code retry.backoff.ms},
+ * up to {@code max.retries} times, before the task fails.
  */
 public final class JdbcSinkTask extends SinkTask {
     private static final Logger log = LoggerFactory.getLogger(JdbcSinkTask.class);
@@ -48,7 +48,7 @@ public final class JdbcSinkTask extends SinkTask {
     private TableStructureManager tables;
     private BatchWriter writer;
     private ErrantRecordReporter reporter;
-    private int remainingRetries;
+    private WriteAhead writeAhead;
 
     @Override
     public String version() {
@@ -72,7 +72,7 @@ public final class JdbcSinkTask extends SinkTask {
                 copy ? new PostgresCopyWriter(dialect, new CopyTextEncoder(config.connectionSettings().timeZone())) : null,
                 config.copyMinRows());
         reporter = errantRecordReporter();
-        remainingRetries = config.maxRetries();
+        writeAhead = new WriteAhead(Thread.currentThread().getName() + "-jdbc-writer");
         log.info("JDBC sink task started: {} into {} with insert.mode={}, pk.mode={}, COPY {}", config.tableNameFormat(),
                 dialect.name(), config.insertMode(), config.pkMode(), copy ? "on" : "off");
     }
@@ -87,6 +87,7 @@ public final class JdbcSinkTask extends SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        writeAhead.checkFinished();
         if (records.isEmpty()) {
             return;
         }
@@ -103,47 +104,64 @@ public final class JdbcSinkTask extends SinkTask {
             row.ifPresent(r -> buffers.computeIfAbsent(r.table(), TableBuffer::new).add(r));
         }
         if (!buffers.isEmpty()) {
-            write(buffers.values(), reported);
+            List<TableBuffer> batch = List.copyOf(buffers.values());
+            writeAhead.submit(() -> writeWithRetries(batch));
         }
         awaitReports(reported);
     }
 
-    private void write(Collection<TableBuffer> buffers, List<Future<Void>> reported) {
+    /**
+     * Writes one batch on the write-ahead thread, trying it again after a transient error up to
+     * {@code max.retries} times {@code retry.backoff.ms} apart: the records were accepted by {@code put}
+     * already, so the batch is retried here rather than handed back to the worker.
+     */
+    private void writeWithRetries(List<TableBuffer> batch) {
+        for (int attempt = 0; ; attempt++) {
+            List<Future<Void>> reported = new ArrayList<>();
+            try {
+                write(batch, reported);
+                awaitReports(reported);
+                return;
+            } catch (SQLException e) {
+                String reason = "Writing to " + batch.stream().map(TableBuffer::table).toList() + " failed: " + SqlErrors.describe(e);
+                if (!SqlErrors.isTransient(e) || attempt >= config.maxRetries()) {
+                    throw new ConnectException(reason + (attempt > 0 ? " (after " + attempt + " retries)" : ""), e);
+                }
+                log.warn("{}; trying the batch again in {} ms ({} of {} retries)", reason, config.retryBackoff().toMillis(),
+                        attempt + 1, config.maxRetries());
+                sleep(config.retryBackoff().toMillis());
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while waiting to retry a batch", e);
+        }
+    }
+
+    /** Writes and commits the batch in one transaction; on an SQL error rolls back and forgets the tables' definitions. */
+    private void write(Collection<TableBuffer> buffers, List<Future<Void>> reported) throws SQLException {
         Connection connection = connections.connection();
         try {
             connection.setAutoCommit(false);
             List<Refusal<SinkRow>> refused = writer.write(connection, buffers);
             // Report before committing: when errors are not tolerated the report fails the batch, and
             // then nothing of it may stay in the database.
-            try {
-                for (Refusal<SinkRow> refusal : refused) {
-                    reported.add(report(refusal.row().record(), refusal.error()));
-                }
-            } catch (RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
+            for (Refusal<SinkRow> refusal : refused) {
+                reported.add(report(refusal.row().record(), refusal.error()));
             }
             connection.commit();
-            remainingRetries = config.maxRetries();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             rollbackQuietly(connection);
-            buffers.forEach(buffer -> tables.forget(buffer.table()));
-            throw failure(buffers, e);
+            if (e instanceof SQLException) {
+                buffers.forEach(buffer -> tables.forget(buffer.table()));
+            }
+            throw e;
         }
-    }
-
-    /** A transient error becomes a retry while retries remain; anything else fails the task, saying where. */
-    private RuntimeException failure(Collection<TableBuffer> buffers, SQLException e) {
-        List<TableId> names = buffers.stream().map(TableBuffer::table).toList();
-        String reason = "Writing to " + names + " failed: " + SqlErrors.describe(e);
-        if (SqlErrors.isTransient(e) && remainingRetries > 0) {
-            remainingRetries--;
-            log.warn("{}; trying the batch again in {} ms ({} retries left)", reason, config.retryBackoff().toMillis(),
-                    remainingRetries);
-            context.timeout(config.retryBackoff().toMillis());
-            return new RetriableException(reason, e);
-        }
-        return new ConnectException(reason, e);
     }
 
     /**
@@ -192,13 +210,26 @@ public final class JdbcSinkTask extends SinkTask {
         }
     }
 
-    /** Nothing to do: every put committed its transaction before returning. */
+    /**
+     * Waits until the batch in flight has committed (or rethrows its failure), so the offsets the worker
+     * commits next never pass a record that is not in the database.
+     */
     @Override
     public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        writeAhead.await();
+    }
+
+    /** Partitions leave this task only after their records are in the database. */
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        writeAhead.await();
     }
 
     @Override
     public void stop() {
+        if (writeAhead != null) {
+            writeAhead.close();
+        }
         if (connections != null) {
             connections.close();
         }

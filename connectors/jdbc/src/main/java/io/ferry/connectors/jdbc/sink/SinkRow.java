@@ -25,7 +25,11 @@ record SinkRow(SinkRecord record, TableId table, List<ColumnValue> key, List<Col
 
     /** The columns this row writes, in order: rows of one shape share statements. */
     RowShape shape() {
-        return new RowShape(key.stream().map(ColumnValue::slot).toList(), values.stream().map(ColumnValue::slot).toList(), delete);
+        List<ColumnValue.ColumnSlot> keySlots = new ArrayList<>(key.size());
+        key.forEach(column -> keySlots.add(column.slot()));
+        List<ColumnValue.ColumnSlot> valueSlots = new ArrayList<>(values.size());
+        values.forEach(column -> valueSlots.add(column.slot()));
+        return new RowShape(keySlots, valueSlots, delete);
     }
 
     /**
@@ -49,6 +53,27 @@ record SinkRow(SinkRecord record, TableId table, List<ColumnValue> key, List<Col
      * @param delete whether the rows are deletes
      */
     record RowShape(List<ColumnValue.ColumnSlot> key, List<ColumnValue.ColumnSlot> values, boolean delete) {
+
+        /**
+         * Hashes the names only: a schema's hash walks the whole schema, and this runs for every row of a
+         * batch. Shapes that differ only in schemas still differ by {@link #equals}.
+         */
+        @Override
+        public int hashCode() {
+            int hash = delete ? 1 : 0;
+            for (ColumnValue.ColumnSlot slot : key) {
+                hash = 31 * hash + slot.name().hashCode();
+            }
+            for (ColumnValue.ColumnSlot slot : values) {
+                hash = 31 * hash + slot.name().hashCode();
+            }
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RowShape shape && delete == shape.delete && key.equals(shape.key) && values.equals(shape.values);
+        }
         List<String> keyNames() {
             return key.stream().map(ColumnValue.ColumnSlot::name).toList();
         }
