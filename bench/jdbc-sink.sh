@@ -9,8 +9,9 @@
 #         worker's start, and from its task's first row, until the table holds N rows.
 # It prints rows/s of each and the ratio sink/copy (the bar: at least 0.40).
 #
-# Usage: bench/jdbc-sink.sh [--rows N] [--set KEY=VALUE]... [--keep]
-#   --set   adds a connector setting (e.g. postgres.copy.enabled=false, batch.size=5000)
+# Usage: bench/jdbc-sink.sh [--rows N] [--set KEY=VALUE]... [--worker-set KEY=VALUE]... [--keep]
+#   --set         adds a connector setting (e.g. postgres.copy.enabled=false, batch.size=5000)
+#   --worker-set  adds or overrides a worker setting (e.g. consumer.max.poll.records=500)
 #   --keep  keeps the work folder (worker log, data) and prints where it is
 # Environment: PGHOST/PGPORT/PGUSER (default 127.0.0.1:5432, postgres; trust auth), BENCH_JVM_OPTS.
 set -euo pipefail
@@ -19,10 +20,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROWS=200000
 KEEP=0
 SETS=()
+WORKER_SETS=()
 while (($#)); do
   case "$1" in
     --rows) ROWS="$2"; shift 2 ;;
     --set) SETS+=("$2"); shift 2 ;;
+    --worker-set) WORKER_SETS+=("$2"); shift 2 ;;
     --keep) KEEP=1; shift ;;
     *) echo "bench: unknown argument $1 (see the header of $0)" >&2; exit 2 ;;
   esac
@@ -138,6 +141,7 @@ table.name.format=bench_sink
 insert.mode=insert
 EOF
 for setting in "${SETS[@]}"; do echo "$setting" >>"$WORK/sink.properties"; done
+for setting in "${WORKER_SETS[@]}"; do echo "$setting" >>"$WORK/worker.properties"; done
 
 start=$(now_ms)
 FERRY_SKIP_BUILD=1 FERRY_JAVA_OPTS="$JVM_OPTS" ./ferry connect standalone --log-file "$WORK/connect.log" \
@@ -159,7 +163,7 @@ same=$(psql -d "$DB" -tAc "SELECT count(*) FROM bench_copy c JOIN bench_sink s U
   WHERE (c.name, c.amount, c.at, c.active) IS NOT DISTINCT FROM (s.name, s.amount, s.at, s.active)")
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(java -version 2>&1 | head -1), $(psql -tAc 'SHOW server_version' -d postgres | head -1)"
-echo "# $ROWS rows; sink settings: insert.mode=insert${SETS[*]:+, ${SETS[*]}}"
+echo "# $ROWS rows; sink settings: insert.mode=insert${SETS[*]:+, ${SETS[*]}}; worker: consumer.max.poll.records=5000${WORKER_SETS[*]:+, ${WORKER_SETS[*]}}"
 awk -v n="$ROWS" -v c="$copy_ms" -v s="$sink_ms" -v r="$sink_rows_ms" -v same="$same" 'BEGIN {
   printf "%-34s %10s %12s\n", "path", "ms", "rows/s"
   printf "%-34s %10d %12.0f\n", "psql \\copy (CSV)", c, n * 1000 / c
