@@ -86,8 +86,8 @@ public final class JdbcSinkConfig extends AbstractConfig {
                 WRITES, ++w, Width.SHORT, "Use COPY on PostgreSQL");
         def.define(COPY_MIN_ROWS, Type.INT, 500, ConfigDef.Range.atLeast(1), Importance.LOW,
                 "The fewest rows of one table and column set in one put batch for which COPY is used; smaller groups "
-                        + "go through multi-row INSERT statements, which are faster for them (COPY costs an extra round trip "
-                        + "per group). Measured: COPY wins from about 500 rows, loses at 100.",
+                        + "go through multi-row INSERT statements, which are faster for them. "
+                        + "Measured: COPY wins from about 500 rows, loses at 100.",
                 WRITES, ++w, Width.SHORT, "COPY minimum rows");
         defineMapping(def);
         defineDdlAndRetries(def);
