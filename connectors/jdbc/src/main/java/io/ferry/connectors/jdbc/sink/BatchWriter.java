@@ -45,7 +45,9 @@ final class BatchWriter {
     List<Refusal<SinkRow>> write(Connection connection, Collection<TableBuffer> buffers) throws SQLException {
         List<Refusal<SinkRow>> refused = new ArrayList<>();
         List<Prepared> ready = prepare(connection, buffers, refused);
-        BatchSplitter<SinkRow> splitter = new BatchSplitter<>(new JdbcSavepoints(connection), SqlErrors::isTransient);
+        BatchSplitter<SinkRow> splitter = new BatchSplitter<>(new JdbcSavepoints(connection),
+                // Neither kind is the rows' fault: the task rolls back and writes the batch again.
+                error -> SqlErrors.isTransient(error) || SqlErrors.isStructural(error));
         for (Prepared prepared : ready) {
             RowGroup group = prepared.group();
             List<ColumnDefinition> columns = prepared.columns();

@@ -124,8 +124,14 @@ public final class JdbcSinkTask extends SinkTask {
                 return;
             } catch (SQLException e) {
                 String reason = "Writing to " + batch.stream().map(TableBuffer::table).toList() + " failed: " + SqlErrors.describe(e);
-                if (!SqlErrors.isTransient(e) || attempt >= config.maxRetries()) {
+                boolean structural = SqlErrors.isStructural(e);
+                if (!(structural || SqlErrors.isTransient(e)) || attempt >= config.maxRetries()) {
                     throw new ConnectException(reason + (attempt > 0 ? " (after " + attempt + " retries)" : ""), e);
+                }
+                if (structural) {
+                    // The table changed under the cached definition (already forgotten): re-read it and go again.
+                    log.info("{}; reading the table's definition again", reason);
+                    continue;
                 }
                 log.warn("{}; trying the batch again in {} ms ({} of {} retries)", reason, config.retryBackoff().toMillis(),
                         attempt + 1, config.maxRetries());

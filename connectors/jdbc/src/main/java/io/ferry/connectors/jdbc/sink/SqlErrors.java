@@ -47,6 +47,27 @@ final class SqlErrors {
         return MARIADB_TRANSIENT.contains(error.getErrorCode()) && (state == null || !state.startsWith("23"));
     }
 
+    /**
+     * Whether the error says the table is not as the cached definition has it — a table or column that
+     * does not exist (SQLState 42P01/42703, MariaDB 1146/1054, SQLite's "no such table/column"): someone
+     * changed the table, so the batch is not to blame and is written again after the definition is re-read.
+     */
+    static boolean isStructural(SQLException error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                String message = String.valueOf(sql.getMessage());
+                if ("42P01".equals(state) || "42703".equals(state) || sql.getErrorCode() == 1146 || sql.getErrorCode() == 1054
+                        || message.contains("no such table") || message.contains("no such column")
+                        || message.contains("has no column named")) {
+                    return true;
+                }
+            }
+        }
+        SQLException next = error.getNextException();
+        return next != null && next != error && isStructural(next);
+    }
+
     /** The error's message with the messages PostgreSQL's driver chains after it (batch errors hide the cause there). */
     static String describe(SQLException error) {
         StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()).strip());

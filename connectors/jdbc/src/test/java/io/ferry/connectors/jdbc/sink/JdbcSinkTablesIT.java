@@ -215,4 +215,25 @@ class JdbcSinkTablesIT {
             assertThat(db.query("SELECT id, city FROM people")).extracting(row -> row.get(0) + ":" + row.get(1)).containsExactly("2:Bergen");
         }
     }
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"POSTGRES", "MARIADB"})
+    void shouldReadTheTableAgainWhenSomeoneDroppedAColumnAndAddItBack(Engine engine, FerryCluster cluster) throws Exception {
+        try (TestDatabase db = TestDatabase.create(engine, dir)) {
+            String topic = cluster.uniqueTopicName("orders");
+            String dlq = cluster.uniqueTopicName("orders-dlq");
+            cluster.createTopic(topic, 1);
+            Map<String, String> config = sink(topic, db, "table.name.format", "orders", "auto.create", "true", "auto.evolve", "true");
+            JdbcSinkFixture.withDeadLetterQueue(config, dlq);
+            try (StandaloneConnect connect = start(cluster, dir, config)) {
+                produce(cluster, topic, List.of(JdbcSinkWritesIT.order(1, "a", 1), JdbcSinkWritesIT.order(2, "b", 2)));
+                awaitCount(db, "orders", 2);
+                db.execute("ALTER TABLE orders DROP COLUMN name");
+                produce(cluster, topic, List.of(JdbcSinkWritesIT.order(3, "c", 3), JdbcSinkWritesIT.order(4, "d", 4)));
+                awaitCount(db, "orders", 4);
+                assertThat(JdbcSinkFixture.taskState(connect)).isEqualTo("RUNNING");
+            }
+            assertThat(db.query("SELECT id, name FROM orders ORDER BY id")).extracting(row -> row.get(0) + ":" + row.get(1))
+                    .containsExactly("1:null", "2:null", "3:c", "4:d");
+        }
+    }
 }

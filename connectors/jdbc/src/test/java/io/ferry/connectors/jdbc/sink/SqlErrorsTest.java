@@ -25,4 +25,17 @@ class SqlErrorsTest {
     void shouldTellTransientErrorsFromDataErrors(String message, String state, int code, boolean expected) {
         assertThat(SqlErrors.isTransient(new SQLException(message, state, code))).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0} (state {1}, code {2}) means the table changed: {3}")
+    @CsvSource({
+            "column \"qty\" does not exist,          42703, 0,    true",
+            "relation \"orders\" does not exist,     42P01, 0,    true",
+            "Unknown column 'qty' in 'field list',   42S22, 1054, true",
+            "Table 'shop.orders' doesn't exist,      42S02, 1146, true",
+            "[SQLITE_ERROR] table orders has no column named qty, , 1, true",
+            "check violation,                        23514, 0,    false",
+    })
+    void shouldTellATableChangedUnderneathFromBadRows(String message, String state, int code, boolean expected) {
+        assertThat(SqlErrors.isStructural(new SQLException(message, state, code))).isEqualTo(expected);
+    }
 }
