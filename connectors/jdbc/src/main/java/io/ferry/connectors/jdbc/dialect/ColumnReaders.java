@@ -135,10 +135,23 @@ final class ColumnReaders {
      * than being rounded silently.
      */
     static ColumnMapping decimal(ColumnDefinition column, int scale) {
-        return mapping(schema(Decimal.builder(scale), column), (row, i) -> {
+        return mapping(schema(decimalBuilder(column, scale), column), (row, i) -> {
             BigDecimal value = row.getBigDecimal(i);
             return value == null ? null : rescale(column, value, scale);
         });
+    }
+
+    /**
+     * A Decimal of the scale that carries the column's declared precision, when it has one, in the
+     * {@code connect.decimal.precision} parameter, as Confluent's JDBC source does; the sink then creates
+     * the same NUMERIC(p, s).
+     */
+    static SchemaBuilder decimalBuilder(ColumnDefinition column, int scale) {
+        SchemaBuilder builder = Decimal.builder(scale);
+        if (column.precision() > 0) {
+            builder.parameter(LogicalType.DECIMAL_PRECISION, Integer.toString(column.precision()));
+        }
+        return builder;
     }
 
     static BigDecimal rescale(ColumnDefinition column, BigDecimal value, int scale) {
@@ -155,7 +168,12 @@ final class ColumnReaders {
     static ColumnMapping date(ColumnDefinition column) {
         return mapping(schema(Date.builder(), column), (row, i) -> {
             LocalDate value = row.getObject(i, LocalDate.class);
-            return value == null ? null : TemporalValues.connectDate(value);
+            try {
+                return value == null ? null : TemporalValues.connectDate(value);
+            } catch (ArithmeticException e) {
+                throw new DataException("Column " + column.name() + " (" + column.typeName() + ") holds " + value
+                        + ", a day no Connect Date can hold", e);
+            }
         });
     }
 
@@ -175,8 +193,23 @@ final class ColumnReaders {
         return mapping(schema(Timestamp.builder(), column), (row, i) -> row.getTimestamp(i, calendar(zone)));
     }
 
-    /** A new calendar in the zone: {@link Calendar} is mutable and drivers may change it, so one per read. */
+    /** The calendar last handed out on this thread, with its zone. */
+    private record ZonedCalendar(ZoneId zone, Calendar calendar) {
+    }
+
+    private static final ThreadLocal<ZonedCalendar> CALENDARS = new ThreadLocal<>();
+
+    /**
+     * A calendar in the zone for one driver call on this thread. Drivers set its fields (so it is not
+     * shared between threads) but use it only during the call, so the thread reuses it: building a
+     * calendar per value costs more than reading the value.
+     */
     static Calendar calendar(ZoneId zone) {
-        return Calendar.getInstance(TimeZone.getTimeZone(zone));
+        ZonedCalendar cached = CALENDARS.get();
+        if (cached == null || !cached.zone().equals(zone)) {
+            cached = new ZonedCalendar(zone, Calendar.getInstance(TimeZone.getTimeZone(zone)));
+            CALENDARS.set(cached);
+        }
+        return cached.calendar();
     }
 }

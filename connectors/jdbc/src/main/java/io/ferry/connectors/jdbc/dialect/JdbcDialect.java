@@ -61,6 +61,10 @@ public interface JdbcDialect {
     /**
      * A table named by a user ({@code orders}, {@code public.orders}, {@code shop.public.orders}, quoted
      * parts allowed) as this database's {@link TableId}: the parts the name leaves out stay {@code null}.
+     * PostgreSQL takes up to three parts (database.schema.table), MariaDB two (database.table), SQLite two
+     * (attached-schema.table). Unquoted parts keep their case; quoted ones their dots too.
+     *
+     * @throws IllegalArgumentException for too many parts, an empty part or an unclosed quote
      */
     TableId parseTableId(String name);
 
@@ -69,14 +73,18 @@ public interface JdbcDialect {
     /**
      * The tables (and, if asked, views) the connection's user can read in the connection's database,
      * leaving out the database's own system schemas. {@code tableTypes} holds JDBC table types such as
-     * {@code TABLE} and {@code VIEW}.
+     * {@code TABLE} and {@code VIEW} (PostgreSQL's partitioned tables count as {@code TABLE}). Ids are
+     * fully named: PostgreSQL (database, schema, table), MariaDB (database, null, table), SQLite (null,
+     * null, table); sorted by name.
      */
     List<TableId> listTables(Connection connection, Set<String> tableTypes) throws SQLException;
 
     /**
      * The table's columns in their ordinal order, with their primary-key membership; empty when the
      * table does not exist. A partly named {@code table} is looked up in the connection's current
-     * database and schema; the returned definition carries the fully named id.
+     * database and schema ({@code current_schema()} in PostgreSQL, where a name not found as written is
+     * looked up in lower case, as PostgreSQL folds unquoted names); the returned definition carries the
+     * fully named id.
      */
     Optional<TableDefinition> describeTable(Connection connection, TableId table) throws SQLException;
 
@@ -100,8 +108,10 @@ public interface JdbcDialect {
 
     /**
      * Sets a statement up so its result streams in chunks of {@code fetchSize} rows instead of being
-     * read whole into memory (PostgreSQL needs auto-commit off on the connection for this; MariaDB and
-     * MySQL a cursor fetch). Call before executing the statement.
+     * read whole into memory. Call before executing the statement. PostgreSQL: turns auto-commit off on
+     * the connection (the driver uses a cursor only inside a transaction; the caller commits or rolls
+     * back). MariaDB/MySQL: the driver reads rows off the socket as they are consumed, and the connection
+     * can run nothing else until the result is read or closed. SQLite: nothing to do.
      */
     void prepareForStreaming(Connection connection, PreparedStatement statement, int fetchSize) throws SQLException;
 
@@ -130,10 +140,28 @@ public interface JdbcDialect {
      *
      * @throws org.apache.kafka.connect.errors.DataException when a column's schema has no SQL type here
      */
-    String createTable(TableId table, List<ColumnSpec> columns);
+    default String createTable(TableId table, List<ColumnSpec> columns) {
+        return createTable(table, columns, new WriteOptions(java.time.ZoneOffset.UTC));
+    }
 
-    /** The statements that add columns to an existing table (one per column where the database needs it). */
-    List<String> addColumns(TableId table, List<ColumnSpec> columns);
+    /**
+     * As {@link #createTable(TableId, List)}, with a Timestamp DEFAULT written as its local date-time in
+     * {@code options.timeZone()} ({@code db.timezone}), as bound Timestamps are; the two-argument form
+     * writes it in UTC.
+     */
+    String createTable(TableId table, List<ColumnSpec> columns, WriteOptions options);
+
+    /**
+     * The statements that add columns to an existing table, one {@code ALTER TABLE … ADD COLUMN} per
+     * column (SQLite takes only one column per statement; the others run them in order too). A required
+     * column needs a schema default, or the database refuses it on a table that has rows.
+     */
+    default List<String> addColumns(TableId table, List<ColumnSpec> columns) {
+        return addColumns(table, columns, new WriteOptions(java.time.ZoneOffset.UTC));
+    }
+
+    /** As {@link #addColumns(TableId, List)}, with Timestamp defaults in {@code options.timeZone()}. */
+    List<String> addColumns(TableId table, List<ColumnSpec> columns, WriteOptions options);
 
     /** A multi-row {@code INSERT} of {@code rows} rows; parameters are row by row, in column order. */
     String insert(TableId table, List<String> columns, int rows);
@@ -163,9 +191,15 @@ public interface JdbcDialect {
     void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException;
 
     /**
-     * Binds a schemaless value (as JsonConverter produces without schemas: String, Long, Double,
-     * Boolean, Map, List, byte[], null) to a parameter for a column of the target table, converting it
-     * to the column's type; a value that cannot be converted fails with a message naming the column.
+     * Binds a schemaless value (as JsonConverter produces without schemas: String, Long, Integer, Double,
+     * Boolean, Map, List, byte[], null) to a parameter for a column of the target table (as
+     * {@link #describeTable} returned it), converting it to the column's type: numbers and numeric strings
+     * to numeric columns (no digits lost), ISO-8601 text or epoch milliseconds to date/time columns
+     * (zoneless text in {@code options.timeZone()}), Map and List to JSON text for JSON and text columns,
+     * UUID strings to PostgreSQL uuid, Lists to PostgreSQL arrays, base64 text to binary columns.
+     *
+     * @throws org.apache.kafka.connect.errors.DataException when the value does not convert, naming the
+     *     column, its type and the value's type
      */
     void bindForColumn(PreparedStatement statement, int index, ColumnDefinition column, Object value, WriteOptions options) throws SQLException;
 }

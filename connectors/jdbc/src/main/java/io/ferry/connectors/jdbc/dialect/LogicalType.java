@@ -11,6 +11,9 @@ import org.apache.kafka.connect.errors.DataException;
 enum LogicalType {
     DECIMAL, DATE, TIME, TIMESTAMP, NONE;
 
+    /** The Decimal schema parameter with the precision, as Confluent's converters and JDBC source write it. */
+    static final String DECIMAL_PRECISION = "connect.decimal.precision";
+
     static LogicalType of(Schema schema) {
         String name = schema.name();
         if (name == null) {
@@ -36,7 +39,7 @@ enum LogicalType {
 
     /** The {@code connect.decimal.precision} parameter of a Decimal schema, or null. */
     static Integer precision(Schema decimal) {
-        String precision = decimal.parameters() == null ? null : decimal.parameters().get("connect.decimal.precision");
+        String precision = decimal.parameters() == null ? null : decimal.parameters().get(DECIMAL_PRECISION);
         return precision == null ? null : Integer.valueOf(precision);
     }
 }

@@ -40,8 +40,7 @@ public final class MariaDbDialect implements JdbcDialect {
     private static final Set<String> SYSTEM_DATABASES = Set.of("mysql", "information_schema", "performance_schema", "sys");
 
     private final SqlIdentifiers identifiers = new SqlIdentifiers('`');
-    private final SqlStatements statements = new SqlStatements(identifiers,
-            column -> sqlType(column.schema(), column.primaryKey()) + SqlLiterals.MARIADB.constraints(column.schema()));
+    private final SqlStatements statements = new SqlStatements(identifiers, SqlLiterals.MARIADB, this::sqlType);
 
     @Override
     public String name() {
@@ -197,13 +196,13 @@ public final class MariaDbDialect implements JdbcDialect {
     }
 
     @Override
-    public String createTable(TableId table, List<ColumnSpec> columns) {
-        return statements.createTable(table, columns);
+    public String createTable(TableId table, List<ColumnSpec> columns, WriteOptions options) {
+        return statements.createTable(table, columns, options.timeZone());
     }
 
     @Override
-    public List<String> addColumns(TableId table, List<ColumnSpec> columns) {
-        return statements.addColumns(table, columns);
+    public List<String> addColumns(TableId table, List<ColumnSpec> columns, WriteOptions options) {
+        return statements.addColumns(table, columns, options.timeZone());
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.apache.kafka.connect.data.Date;
-import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Time;
@@ -81,6 +80,10 @@ final class PostgresArrays {
             try {
                 List<Object> values = new ArrayList<>();
                 for (Object value : (Object[]) array.getArray()) {
+                    if (value instanceof Object[]) {
+                        throw new DataException("Column " + column.name() + " (" + column.typeName()
+                                + ") holds a multi-dimensional array; only one-dimensional arrays map to Connect");
+                    }
                     values.add(value == null ? null : element.read().apply(value, zone));
                 }
                 return values;
@@ -92,7 +95,7 @@ final class PostgresArrays {
 
     private static Element decimalElement(ColumnDefinition column) {
         int scale = Math.max(column.scale(), 0);
-        return new Element(() -> Decimal.builder(scale),
+        return new Element(() -> ColumnReaders.decimalBuilder(column, scale),
                 (v, z) -> ColumnReaders.rescale(column, (BigDecimal) v, scale));
     }
 

@@ -34,7 +34,7 @@ public final class PostgresDialect implements JdbcDialect {
     private static final Set<String> UNMAPPED = Set.of("money", "timetz", "interval", "xml");
 
     private final SqlIdentifiers identifiers = new SqlIdentifiers('"');
-    private final SqlStatements statements = new SqlStatements(identifiers, this::columnType);
+    private final SqlStatements statements = new SqlStatements(identifiers, SqlLiterals.POSTGRES, this::sqlType);
 
     @Override
     public String name() {
@@ -61,16 +61,35 @@ public final class PostgresDialect implements JdbcDialect {
         return MAX_BIND_PARAMETERS;
     }
 
+    /**
+     * As {@link JdbcDialect#listTables}; asking for {@code TABLE} lists partitioned tables too, and leaves
+     * out their partitions, whose rows a query of the partitioned table already returns.
+     */
     @Override
     public List<TableId> listTables(Connection connection, Set<String> tableTypes) throws SQLException {
-        Set<String> types = new HashSet<>(tableTypes);
+        Set<String> types = new HashSet<>();
+        tableTypes.forEach(type -> types.add(type.toUpperCase(Locale.ROOT)));
         if (types.contains("TABLE")) {
-            types.add("PARTITIONED TABLE"); // a partitioned table reads like any table
+            types.add("PARTITIONED TABLE");
         }
         String database = connection.getCatalog();
-        return CatalogReader.listTables(connection, null, types,
+        List<TableId> tables = CatalogReader.listTables(connection, null, types,
                 schema -> SYSTEM_SCHEMAS.contains(schema) || schema.startsWith("pg_toast") || schema.startsWith("pg_temp"),
                 table -> false, (catalog, schema, table) -> new TableId(database, schema, table));
+        Set<TableId> partitions = partitions(connection, database);
+        return tables.stream().filter(table -> !partitions.contains(table)).toList();
+    }
+
+    private static Set<TableId> partitions(Connection connection, String database) throws SQLException {
+        Set<TableId> partitions = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT n.nspname, c.relname FROM pg_catalog.pg_class c "
+                     + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relispartition")) {
+            while (rows.next()) {
+                partitions.add(new TableId(database, rows.getString(1), rows.getString(2)));
+            }
+        }
+        return partitions;
     }
 
     /**
@@ -81,6 +100,9 @@ public final class PostgresDialect implements JdbcDialect {
     public Optional<TableDefinition> describeTable(Connection connection, TableId table) throws SQLException {
         String catalog = table.catalog() != null ? table.catalog() : connection.getCatalog();
         String schema = table.schema() != null ? table.schema() : currentSchema(connection);
+        if (schema == null) {
+            return Optional.empty(); // an empty search_path: no schema to find an unqualified table in
+        }
         Optional<TableDefinition> exact = CatalogReader.describeTable(connection, new TableId(catalog, schema, table.table()));
         if (exact.isPresent() || table.table().equals(table.table().toLowerCase(Locale.ROOT))
                 && schema.equals(schema.toLowerCase(Locale.ROOT))) {
@@ -212,18 +234,14 @@ public final class PostgresDialect implements JdbcDialect {
         return sqlType(element) + "[]";
     }
 
-    private String columnType(ColumnSpec column) {
-        return sqlType(column.schema()) + SqlLiterals.POSTGRES.constraints(column.schema());
+    @Override
+    public String createTable(TableId table, List<ColumnSpec> columns, WriteOptions options) {
+        return statements.createTable(table, columns, options.timeZone());
     }
 
     @Override
-    public String createTable(TableId table, List<ColumnSpec> columns) {
-        return statements.createTable(table, columns);
-    }
-
-    @Override
-    public List<String> addColumns(TableId table, List<ColumnSpec> columns) {
-        return statements.addColumns(table, columns);
+    public List<String> addColumns(TableId table, List<ColumnSpec> columns, WriteOptions options) {
+        return statements.addColumns(table, columns, options.timeZone());
     }
 
     @Override
@@ -246,10 +264,17 @@ public final class PostgresDialect implements JdbcDialect {
         return statements.delete(table, keyColumns, rows);
     }
 
+    /**
+     * As {@link JdbcDialect#bind}; a STRING (and a NULL STRING) binds untyped, so the server takes it as
+     * the type of the column it goes into: the same STRING can fill a text, json, jsonb, uuid or enum
+     * column (the types the source reads as STRING), where a varchar parameter would be refused.
+     */
     @Override
     public void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException {
         if (schema.type() == Schema.Type.ARRAY && value != null) {
             PostgresArrays.bind(statement, index, schema, (List<?>) value, options.timeZone());
+        } else if (schema.type() == Schema.Type.STRING && LogicalType.of(schema) == LogicalType.NONE) {
+            statement.setObject(index, value, Types.OTHER);
         } else {
             ConnectValueBinder.bind(statement, index, schema, value, options.timeZone());
         }

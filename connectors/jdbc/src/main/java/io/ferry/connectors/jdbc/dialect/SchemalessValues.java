@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.apache.kafka.connect.errors.DataException;
 
@@ -70,24 +71,21 @@ final class SchemalessValues {
                 case BOOLEAN -> toBoolean(value);
                 case INTEGER -> toLong(value);
                 case DECIMAL -> toDecimal(value);
-                case FLOAT -> value instanceof Number n ? (Object) n.doubleValue() : stringOf(value).map(Double::valueOf);
+                case FLOAT -> value instanceof Number n ? (Object) n.doubleValue() : fromText(value, Double::valueOf);
                 case TEXT -> value instanceof Map || value instanceof List ? JsonText.of(value)
                         : value instanceof byte[] || value instanceof ByteBuffer ? null : value.toString();
                 case BINARY -> value instanceof byte[] || value instanceof ByteBuffer ? SqlLiterals.bytes(value)
-                        : stringOf(value).map(text -> Base64.getDecoder().decode(text));
+                        : fromText(value, text -> Base64.getDecoder().decode(text));
                 case DATE -> value instanceof Number n ? LocalDate.ofInstant(Instant.ofEpochMilli(n.longValue()), ZoneOffset.UTC)
-                        : stringOf(value).map(TemporalValues::parseDate);
+                        : fromText(value, TemporalValues::parseDate);
                 case TIME -> value instanceof Number n ? LocalTime.ofNanoOfDay(n.longValue() * 1_000_000)
-                        : stringOf(value).map(TemporalValues::parseTime);
+                        : fromText(value, TemporalValues::parseTime);
                 case TIMESTAMP -> value instanceof Number n ? Instant.ofEpochMilli(n.longValue())
-                        : stringOf(value).map(text -> TemporalValues.parseInstant(text, zone));
+                        : fromText(value, text -> TemporalValues.parseInstant(text, zone));
                 case JSON -> value instanceof String text ? text : JsonText.of(value);
-                case UUID -> stringOf(value).map(java.util.UUID::fromString);
+                case UUID -> fromText(value, UUID::fromString);
                 case UNSUPPORTED -> null;
             };
-            if (converted instanceof java.util.Optional<?> optional) {
-                converted = optional.orElse(null);
-            }
             if (converted == null) {
                 throw cannotConvert(column, value, null);
             }
@@ -97,8 +95,9 @@ final class SchemalessValues {
         }
     }
 
-    private static java.util.Optional<String> stringOf(Object value) {
-        return value instanceof String text ? java.util.Optional.of(text) : java.util.Optional.empty();
+    /** The text parsed, or null (no conversion) when the value is not a String. */
+    private static Object fromText(Object value, Function<String, ?> parse) {
+        return value instanceof String text ? parse.apply(text) : null;
     }
 
     private static Object toBoolean(Object value) {
@@ -167,7 +166,8 @@ final class SchemalessValues {
     }
 
     static DataException cannotConvert(ColumnDefinition column, Object value, Exception cause) {
-        String message = "Cannot write a " + value.getClass().getSimpleName() + " value to column " + column.name()
+        String type = value instanceof Map ? "Map" : value instanceof List ? "List" : value.getClass().getSimpleName();
+        String message = "Cannot write a " + type + " value to column " + column.name()
                 + " of type " + column.typeName() + (cause == null ? "" : ": " + cause.getMessage());
         return cause == null ? new DataException(message) : new DataException(message, cause);
     }

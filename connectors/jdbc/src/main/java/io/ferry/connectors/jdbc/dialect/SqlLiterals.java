@@ -2,7 +2,7 @@ package io.ferry.connectors.jdbc.dialect;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.HexFormat;
 
 import org.apache.kafka.connect.data.Date;
@@ -14,7 +14,7 @@ import org.apache.kafka.connect.errors.DataException;
 
 /**
  * Connect values as SQL literals, for the DEFAULT clause of a created column. A Timestamp default is
- * written as its UTC date-time: DDL has no {@code db.timezone} at hand, and a default is a constant.
+ * written as its local date-time in {@code db.timezone}, as a bound Timestamp is.
  *
  * @param backslashEscapes whether the database treats a backslash in a string literal as an escape (MariaDB)
  * @param bytesPrefix      what opens a hex byte literal: {@code '\x} (PostgreSQL) or {@code X'}
@@ -27,18 +27,18 @@ record SqlLiterals(boolean backslashEscapes, String bytesPrefix, boolean boolean
     static final SqlLiterals SQLITE = new SqlLiterals(false, "X'", false);
 
     /** The column suffix of a spec: NOT NULL for a required schema, DEFAULT for a schema default. */
-    String constraints(Schema schema) {
+    String constraints(Schema schema, ZoneId zone) {
         StringBuilder sql = new StringBuilder();
         if (!schema.isOptional()) {
             sql.append(" NOT NULL");
         }
         if (schema.defaultValue() != null) {
-            sql.append(" DEFAULT ").append(literal(schema, schema.defaultValue()));
+            sql.append(" DEFAULT ").append(literal(schema, schema.defaultValue(), zone));
         }
         return sql.toString();
     }
 
-    String literal(Schema schema, Object value) {
+    String literal(Schema schema, Object value, ZoneId zone) {
         if (value == null) {
             return "NULL";
         }
@@ -54,7 +54,7 @@ record SqlLiterals(boolean backslashEscapes, String bytesPrefix, boolean boolean
         }
         if (Timestamp.LOGICAL_NAME.equals(logical)) {
             java.time.Instant instant = TemporalValues.instant((java.util.Date) value);
-            return string(TemporalValues.text(instant.atOffset(ZoneOffset.UTC).toLocalDateTime()));
+            return string(TemporalValues.text(instant.atZone(zone).toLocalDateTime()));
         }
         return switch (schema.type()) {
             case INT8, INT16, INT32, INT64, FLOAT32, FLOAT64 -> value.toString();

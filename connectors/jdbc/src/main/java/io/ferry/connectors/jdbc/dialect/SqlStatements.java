@@ -1,28 +1,39 @@
 package io.ferry.connectors.jdbc.dialect;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.function.Function;
+import java.time.ZoneId;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
  * The statement text the dialects share: CREATE TABLE, ALTER TABLE … ADD COLUMN, multi-row INSERT,
  * UPDATE and DELETE, and the {@code INSERT … ON CONFLICT} upsert of PostgreSQL and SQLite. The column
- * types come from the dialect, through {@code columnType}: a column spec as its type, NOT NULL and DEFAULT.
+ * types come from the dialect's {@code sqlType(schema, keyColumn)}, NOT NULL and DEFAULT from its literals.
  */
 final class SqlStatements {
     private final SqlIdentifiers identifiers;
-    private final Function<ColumnSpec, String> columnType;
+    private final SqlLiterals literals;
+    private final BiFunction<org.apache.kafka.connect.data.Schema, Boolean, String> sqlType;
 
-    SqlStatements(SqlIdentifiers identifiers, Function<ColumnSpec, String> columnType) {
+    SqlStatements(SqlIdentifiers identifiers, SqlLiterals literals,
+            BiFunction<org.apache.kafka.connect.data.Schema, Boolean, String> sqlType) {
         this.identifiers = identifiers;
-        this.columnType = columnType;
+        this.literals = literals;
+        this.sqlType = sqlType;
     }
 
-    String createTable(TableId table, List<ColumnSpec> columns) {
+    /** A column's definition: name, type, NOT NULL and DEFAULT (a Timestamp default as local time in {@code zone}). */
+    private String columnDefinition(ColumnSpec column, ZoneId zone) {
+        return identifiers.quote(column.name()) + " " + sqlType.apply(column.schema(), column.primaryKey())
+                + literals.constraints(column.schema(), zone);
+    }
+
+    String createTable(TableId table, List<ColumnSpec> columns, ZoneId zone) {
         List<String> lines = new ArrayList<>();
         for (ColumnSpec column : columns) {
-            lines.add(identifiers.quote(column.name()) + " " + columnType.apply(column));
+            lines.add(columnDefinition(column, zone));
         }
         List<String> keys = columns.stream().filter(ColumnSpec::primaryKey).map(ColumnSpec::name).toList();
         if (!keys.isEmpty()) {
@@ -31,10 +42,9 @@ final class SqlStatements {
         return "CREATE TABLE IF NOT EXISTS " + identifiers.qualified(table) + " (\n  " + String.join(",\n  ", lines) + "\n)";
     }
 
-    List<String> addColumns(TableId table, List<ColumnSpec> columns) {
+    List<String> addColumns(TableId table, List<ColumnSpec> columns, ZoneId zone) {
         return columns.stream()
-                .map(column -> "ALTER TABLE " + identifiers.qualified(table) + " ADD COLUMN "
-                        + identifiers.quote(column.name()) + " " + columnType.apply(column))
+                .map(column -> "ALTER TABLE " + identifiers.qualified(table) + " ADD COLUMN " + columnDefinition(column, zone))
                 .toList();
     }
 
@@ -71,7 +81,7 @@ final class SqlStatements {
             where = identifiers.quote(keys.get(0)) + " IN (" + placeholders(rows) + ")";
         } else {
             String match = "(" + keyMatch(keys) + ")";
-            where = String.join(" OR ", java.util.Collections.nCopies(rows, match));
+            where = String.join(" OR ", Collections.nCopies(rows, match));
         }
         return "DELETE FROM " + identifiers.qualified(table) + " WHERE " + where;
     }
@@ -85,7 +95,7 @@ final class SqlStatements {
             throw new IllegalArgumentException("A statement needs at least one column and one row");
         }
         String row = "(" + placeholders(columns) + ")";
-        return String.join(", ", java.util.Collections.nCopies(rows, row));
+        return String.join(", ", Collections.nCopies(rows, row));
     }
 
     private String keyMatch(List<String> keys) {
@@ -96,6 +106,6 @@ final class SqlStatements {
     }
 
     private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 }

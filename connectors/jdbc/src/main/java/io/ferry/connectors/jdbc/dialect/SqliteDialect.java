@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,8 +34,7 @@ public final class SqliteDialect implements JdbcDialect {
     private static final int DEFAULT_DECIMAL_PRECISION = 38;
 
     private final SqlIdentifiers identifiers = new SqlIdentifiers('"');
-    private final SqlStatements statements = new SqlStatements(identifiers,
-            column -> sqlType(column.schema()) + SqlLiterals.SQLITE.constraints(column.schema()));
+    private final SqlStatements statements = new SqlStatements(identifiers, SqlLiterals.SQLITE, this::sqlType);
 
     @Override
     public String name() {
@@ -67,10 +68,40 @@ public final class SqliteDialect implements JdbcDialect {
                 table -> table.startsWith("sqlite_"), (catalog, schema, table) -> TableId.of(table));
     }
 
+    /**
+     * The table's columns with their types as declared ({@code NUMERIC(10,2)}): the driver's catalog
+     * strips the declaration and misreports its precision (as precision plus scale), so the declared text
+     * comes from {@code PRAGMA table_info} and the precision and scale from it.
+     */
     @Override
     public Optional<TableDefinition> describeTable(Connection connection, TableId table) throws SQLException {
-        return CatalogReader.describeTable(connection, new TableId(null, null, table.table()))
-                .map(found -> new TableDefinition(new TableId(null, table.schema(), table.table()), found.type(), found.columns()));
+        Optional<TableDefinition> found = CatalogReader.describeTable(connection, new TableId(null, null, table.table()));
+        if (found.isEmpty()) {
+            return found;
+        }
+        Map<String, String> declared = declaredTypes(connection, table);
+        List<ColumnDefinition> columns = found.get().columns().stream()
+                .map(column -> withDeclaredType(column, declared.getOrDefault(column.name(), column.typeName())))
+                .toList();
+        return Optional.of(new TableDefinition(new TableId(null, table.schema(), table.table()), found.get().type(), columns));
+    }
+
+    private Map<String, String> declaredTypes(Connection connection, TableId table) throws SQLException {
+        Map<String, String> types = new HashMap<>();
+        String pragma = table.schema() == null ? "PRAGMA table_info(" + quote(table.table()) + ")"
+                : "PRAGMA " + quote(table.schema()) + ".table_info(" + quote(table.table()) + ")";
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(pragma)) {
+            while (rows.next()) {
+                types.put(rows.getString("name"), rows.getString("type"));
+            }
+        }
+        return types;
+    }
+
+    private static ColumnDefinition withDeclaredType(ColumnDefinition column, String declared) {
+        ColumnDefinition bare = new ColumnDefinition(column.name(), column.jdbcType(), declared, 0, 0, column.nullable(),
+                column.autoIncrement(), column.primaryKey(), column.hasDefault());
+        return SqliteTypes.withDeclaredPrecision(bare);
     }
 
     @Override
@@ -136,13 +167,13 @@ public final class SqliteDialect implements JdbcDialect {
     }
 
     @Override
-    public String createTable(TableId table, List<ColumnSpec> columns) {
-        return statements.createTable(table, columns);
+    public String createTable(TableId table, List<ColumnSpec> columns, WriteOptions options) {
+        return statements.createTable(table, columns, options.timeZone());
     }
 
     @Override
-    public List<String> addColumns(TableId table, List<ColumnSpec> columns) {
-        return statements.addColumns(table, columns);
+    public List<String> addColumns(TableId table, List<ColumnSpec> columns, WriteOptions options) {
+        return statements.addColumns(table, columns, options.timeZone());
     }
 
     @Override

@@ -35,18 +35,26 @@ final class TemporalValues {
             .optionalStart().appendOffset("+HH", "Z").optionalEnd()
             .toFormatter();
 
-    /** {@code yyyy-MM-dd HH:mm:ss.SSS}, with 6 or 9 fraction digits when the value has them. */
-    private static final DateTimeFormatter TEXT_DATE_TIME = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ')
+    /** {@code HH:mm:ss.SSS}, with more fraction digits when the value has them. */
+    private static final DateTimeFormatter TEXT_TIME = new DateTimeFormatterBuilder()
             .appendPattern("HH:mm:ss")
             .appendFraction(ChronoField.NANO_OF_SECOND, 3, 9, true)
+            .toFormatter();
+
+    /** {@code yyyy-MM-dd HH:mm:ss.SSS}, with more fraction digits when the value has them. */
+    private static final DateTimeFormatter TEXT_DATE_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ')
+            .append(TEXT_TIME)
             .toFormatter();
 
     private TemporalValues() {
     }
 
+    /**
+     * @throws ArithmeticException for a day beyond what epoch milliseconds hold (PostgreSQL's infinity)
+     */
     static java.util.Date connectDate(LocalDate date) {
-        return new java.util.Date(date.toEpochDay() * MILLIS_PER_DAY);
+        return new java.util.Date(Math.multiplyExact(date.toEpochDay(), MILLIS_PER_DAY));
     }
 
     static java.util.Date connectTime(LocalTime time) {
@@ -76,10 +84,9 @@ final class TemporalValues {
         return TEXT_DATE_TIME.format(dateTime);
     }
 
-    /** {@code HH:mm:ss.SSS}, with more fraction digits when the value has them. */
+    /** {@code HH:mm:ss.SSS}, with 6 or 9 fraction digits when the value has them. */
     static String text(LocalTime time) {
-        return DateTimeFormatter.ofPattern("HH:mm:ss").format(time)
-                + TEXT_DATE_TIME.format(LocalDateTime.of(LocalDate.EPOCH, time)).substring(19);
+        return TEXT_TIME.format(time);
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.apache.kafka.connect.data.Date;
-import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
@@ -58,7 +57,7 @@ class MariaDbTypeMappingIT {
                 new TypeCase("INT", "2147483647", Schema.OPTIONAL_INT32_SCHEMA, 2147483647),
                 new TypeCase("INT UNSIGNED", "4294967295", Schema.OPTIONAL_INT64_SCHEMA, 4294967295L),
                 new TypeCase("BIGINT", "-9223372036854775808", Schema.OPTIONAL_INT64_SCHEMA, Long.MIN_VALUE),
-                new TypeCase("BIGINT UNSIGNED", "18446744073709551615", Decimal.builder(0).optional().build(),
+                new TypeCase("BIGINT UNSIGNED", "18446744073709551615", TypeCase.decimal(20, 0),
                         new BigDecimal("18446744073709551615")),
                 new TypeCase("BIGINT NOT NULL AUTO_INCREMENT UNIQUE", "5", Schema.INT64_SCHEMA, 5L),
                 new TypeCase("TINYINT(1)", "1", Schema.OPTIONAL_BOOLEAN_SCHEMA, true),
@@ -67,8 +66,8 @@ class MariaDbTypeMappingIT {
                 new TypeCase("BIT(10)", "b'1000000001'", Schema.OPTIONAL_INT64_SCHEMA, 513L),
                 new TypeCase("FLOAT", "1.5", Schema.OPTIONAL_FLOAT32_SCHEMA, 1.5f),
                 new TypeCase("DOUBLE", "-2.25", Schema.OPTIONAL_FLOAT64_SCHEMA, -2.25d),
-                new TypeCase("DECIMAL(10,2)", "12345678.91", Decimal.builder(2).optional().build(), new BigDecimal("12345678.91")),
-                new TypeCase("DECIMAL(65,30)", "1.5", Decimal.builder(30).optional().build(),
+                new TypeCase("DECIMAL(10,2)", "12345678.91", TypeCase.decimal(10, 2), new BigDecimal("12345678.91")),
+                new TypeCase("DECIMAL(65,30)", "1.5", TypeCase.decimal(65, 30),
                         new BigDecimal("1.500000000000000000000000000000")),
                 new TypeCase("CHAR(3)", "'ab'", Schema.OPTIONAL_STRING_SCHEMA, "ab"),
                 new TypeCase("VARCHAR(20)", "'ünïcödé'", Schema.OPTIONAL_STRING_SCHEMA, "ünïcödé"),
@@ -105,7 +104,7 @@ class MariaDbTypeMappingIT {
         return Stream.of(
                 Arguments.of(NumericMapping.PRECISION_ONLY, new TypeCase("DECIMAL(9,0)", "7", Schema.OPTIONAL_INT32_SCHEMA, 7)),
                 Arguments.of(NumericMapping.BEST_FIT, new TypeCase("DECIMAL(5,2)", "1.25", Schema.OPTIONAL_FLOAT64_SCHEMA, 1.25d)),
-                Arguments.of(NumericMapping.BEST_FIT, new TypeCase("DECIMAL(30,2)", "1.25", Decimal.builder(2).optional().build(),
+                Arguments.of(NumericMapping.BEST_FIT, new TypeCase("DECIMAL(30,2)", "1.25", TypeCase.decimal(30, 2),
                         new BigDecimal("1.25"))),
                 Arguments.of(NumericMapping.BEST_FIT_EAGER_DOUBLE, new TypeCase("DECIMAL(30,2)", "1.25", Schema.OPTIONAL_FLOAT64_SCHEMA, 1.25d)));
     }

@@ -54,7 +54,8 @@ class PostgresDialectIT {
     void shouldListTablesOfTheDatabaseWithoutSystemSchemasAndViewsOnlyWhenAsked() throws Exception {
         database.execute("CREATE TABLE orders (id int)", "CREATE SCHEMA shop", "CREATE TABLE shop.items (id int)",
                 "CREATE VIEW order_view AS SELECT * FROM orders",
-                "CREATE TABLE parts (id int) PARTITION BY RANGE (id)");
+                "CREATE TABLE parts (id int) PARTITION BY RANGE (id)",
+                "CREATE TABLE parts_low PARTITION OF parts FOR VALUES FROM (0) TO (100)");
         try (Connection connection = database.connect()) {
             String db = database.name();
             assertThat(dialect.listTables(connection, Set.of("TABLE"))).containsExactly(
@@ -188,6 +189,25 @@ class PostgresDialectIT {
     }
 
     @Test
+    void shouldWriteConnectStringsIntoTextJsonUuidAndEnumColumns() throws Exception {
+        database.execute("CREATE TYPE mood AS ENUM ('happy', 'sad')",
+                "CREATE TABLE strings (id int PRIMARY KEY, t text, j jsonb, u uuid, m mood)");
+        TableId table = TableId.of("strings");
+        List<String> names = List.of("id", "t", "j", "u", "m");
+        Schema[] schemas = {Schema.INT32_SCHEMA, Schema.OPTIONAL_STRING_SCHEMA, Schema.OPTIONAL_STRING_SCHEMA,
+                Schema.OPTIONAL_STRING_SCHEMA, Schema.OPTIONAL_STRING_SCHEMA};
+        try (Connection connection = database.connect()) {
+            scenarios.run(connection, dialect.insert(table, names, 2), schemas,
+                    1, "x", "{\"a\": 1}", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "sad", 2, null, null, null, null);
+            scenarios.run(connection, dialect.upsert(table, List.of("id"), names.subList(1, 5), 1), schemas,
+                    2, "y", "[true]", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12", "happy");
+            assertThat(scenarios.read(connection, table, names)).containsExactly(
+                    List.of(1L, "x", "{\"a\": 1}", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "sad"),
+                    List.of(2L, "y", "[true]", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12", "happy"));
+        }
+    }
+
+    @Test
     void shouldBindSchemalessValuesToJsonUuidArrayAndTemporalColumns() throws Exception {
         database.execute("CREATE TABLE loose (id bigint PRIMARY KEY, doc jsonb, ref uuid, tags text[], n int4[], "
                 + "ts timestamp, tz timestamptz, d date, amount numeric(6,2), flag boolean)");
@@ -226,14 +246,33 @@ class PostgresDialectIT {
     @Test
     void shouldRefuseToRoundAFractionInAnUnconstrainedNumericReadAsDecimal() throws Exception {
         database.execute("CREATE TABLE loose_numbers (v numeric)", "INSERT INTO loose_numbers VALUES (1.5)");
+        assertThatThrownBy(() -> readFirstValue("loose_numbers")).isInstanceOf(DataException.class)
+                .hasMessageContaining("Column v").hasMessageContaining("numeric.mapping");
+    }
+
+    /** The first column of the table's first row, read through describeTable and columnMapping. */
+    private Object readFirstValue(String table) throws Exception {
         try (Connection connection = database.connect();
-             PreparedStatement select = connection.prepareStatement("SELECT v FROM loose_numbers");
+             PreparedStatement select = connection.prepareStatement("SELECT * FROM " + table);
              ResultSet rows = select.executeQuery()) {
-            ColumnDefinition column = dialect.describeTable(connection, TableId.of("loose_numbers")).orElseThrow().columns().get(0);
+            ColumnDefinition column = dialect.describeTable(connection, TableId.of(table)).orElseThrow().columns().get(0);
             ColumnMapping mapping = dialect.columnMapping(column, WriteScenarios.READ).orElseThrow();
             rows.next();
-            assertThatThrownBy(() -> mapping.read(rows, 1)).isInstanceOf(DataException.class)
-                    .hasMessageContaining("Column v").hasMessageContaining("numeric.mapping");
+            return mapping.read(rows, 1);
         }
+    }
+
+    @Test
+    void shouldRefuseMultiDimensionalArraysNamingTheColumn() throws Exception {
+        database.execute("CREATE TABLE grid (cells int4[])", "INSERT INTO grid VALUES ('{{1,2},{3,4}}')");
+        assertThatThrownBy(() -> readFirstValue("grid")).isInstanceOf(DataException.class)
+                .hasMessageContaining("cells").hasMessageContaining("multi-dimensional");
+    }
+
+    @Test
+    void shouldRefuseAnInfiniteDateNamingTheColumn() throws Exception {
+        database.execute("CREATE TABLE forever (d date)", "INSERT INTO forever VALUES ('infinity')");
+        assertThatThrownBy(() -> readFirstValue("forever")).isInstanceOf(DataException.class)
+                .hasMessageContaining("Column d").hasMessageContaining("Connect Date");
     }
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.apache.kafka.connect.data.Date;
-import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Time;
@@ -59,8 +58,8 @@ class PostgresTypeMappingIT {
                 new TypeCase("serial", "7", Schema.INT32_SCHEMA, 7),
                 new TypeCase("real", "1.5", Schema.OPTIONAL_FLOAT32_SCHEMA, 1.5f),
                 new TypeCase("double precision", "2.25", Schema.OPTIONAL_FLOAT64_SCHEMA, 2.25d),
-                new TypeCase("numeric(10,2)", "12345678.91", decimal(2), new BigDecimal("12345678.91")),
-                new TypeCase("decimal(5,0)", "-12345", decimal(0), new BigDecimal("-12345")),
+                new TypeCase("numeric(10,2)", "12345678.91", TypeCase.decimal(10, 2), new BigDecimal("12345678.91")),
+                new TypeCase("decimal(5,0)", "-12345", TypeCase.decimal(5, 0), new BigDecimal("-12345")),
                 new TypeCase("boolean", "true", Schema.OPTIONAL_BOOLEAN_SCHEMA, true),
                 new TypeCase("bit(1)", "B'1'", Schema.OPTIONAL_BOOLEAN_SCHEMA, true),
                 new TypeCase("char(3)", "'ab'", Schema.OPTIONAL_STRING_SCHEMA, "ab "),
@@ -84,7 +83,7 @@ class PostgresTypeMappingIT {
                 new TypeCase("int8[]", "'{9223372036854775807}'", array(Schema.OPTIONAL_INT64_SCHEMA), List.of(Long.MAX_VALUE)),
                 new TypeCase("float4[]", "'{0.5}'", array(Schema.OPTIONAL_FLOAT32_SCHEMA), List.of(0.5f)),
                 new TypeCase("float8[]", "'{0.25,-1}'", array(Schema.OPTIONAL_FLOAT64_SCHEMA), List.of(0.25d, -1d)),
-                new TypeCase("numeric(6,2)[]", "'{1.5,-2}'", array(Decimal.builder(2).optional().build()),
+                new TypeCase("numeric(6,2)[]", "'{1.5,-2}'", array(TypeCase.decimal(6, 2)),
                         List.of("1.50", "-2.00")),
                 new TypeCase("boolean[]", "'{t,f}'", array(Schema.OPTIONAL_BOOLEAN_SCHEMA), List.of(true, false)),
                 new TypeCase("text[]", "'{\"a,b\",c}'", array(Schema.OPTIONAL_STRING_SCHEMA), List.of("a,b", "c")),
@@ -96,10 +95,6 @@ class PostgresTypeMappingIT {
                         List.of(Instant.parse("2024-07-01T16:00:00.000001Z"))),
                 new TypeCase("timestamptz[]", "'{\"2024-07-01 12:00:00+00\"}'", array(Timestamp.builder().optional().build()),
                         List.of(Instant.parse("2024-07-01T12:00:00Z"))));
-    }
-
-    private static Schema decimal(int scale) {
-        return Decimal.builder(scale).optional().build();
     }
 
     private static Schema timestamp() {

@@ -66,7 +66,7 @@ class SqliteDialectIT {
             assertThat(table.column("a").orElseThrow().nullable()).isFalse();
             assertThat(table.column("b").orElseThrow().hasDefault()).isTrue();
             assertThat(dialect.columnMapping(table.column("amount").orElseThrow(), WriteScenarios.READ).orElseThrow().schema())
-                    .isEqualTo(org.apache.kafka.connect.data.Decimal.builder(3).optional().build());
+                    .isEqualTo(TypeCase.decimal(8, 3));
             assertThat(dialect.describeTable(connection, TableId.of("missing"))).isEmpty();
         }
     }

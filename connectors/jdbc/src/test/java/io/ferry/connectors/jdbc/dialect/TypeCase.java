@@ -56,6 +56,10 @@ record TypeCase(String sqlType, String literal, Schema schema, Object expected) 
                 }
             }
             assertThat(comparable(values.get(0))).as("value of %s", this).isEqualTo(comparable(expected));
+            if (org.apache.kafka.connect.data.Timestamp.LOGICAL_NAME.equals(schema.name())) {
+                // the source's offsets and timestamp.granularity need the sub-millisecond digits
+                assertThat(values.get(0)).as("class of %s", this).isInstanceOf(java.sql.Timestamp.class);
+            }
             assertThat(values).as("rows of %s", this).hasSize(schema.isOptional() ? 2 : 1);
             if (schema.isOptional()) {
                 assertThat(values.get(1)).as("NULL of %s", this).isNull();
@@ -95,5 +99,14 @@ record TypeCase(String sqlType, String literal, Schema schema, Object expected) 
     /** The Connect Time of a time of day, as {@link #comparable(Object)} shows it. */
     static Instant timeOfDay(String isoTime) {
         return Instant.ofEpochMilli(LocalTime.parse(isoTime).toNanoOfDay() / 1_000_000);
+    }
+
+    /** An optional Decimal schema with the declared precision in its parameter (0: none declared). */
+    static Schema decimal(int precision, int scale) {
+        org.apache.kafka.connect.data.SchemaBuilder builder = org.apache.kafka.connect.data.Decimal.builder(scale).optional();
+        if (precision > 0) {
+            builder.parameter("connect.decimal.precision", Integer.toString(precision));
+        }
+        return builder.build();
     }
 }

@@ -99,6 +99,27 @@ final class WriteScenarios {
         }
     }
 
+    /** Creates a table whose columns default to every type's value, inserts only the key, reads the defaults. */
+    void shouldFillColumnsWithTheSchemaDefaults() throws Exception {
+        TableId table = dialect.parseTableId("defaults");
+        List<ColumnSpec> specs = new ArrayList<>();
+        List<Object> expected = new ArrayList<>();
+        for (Map.Entry<ColumnSpec, Object> column : everyType().entrySet()) {
+            ColumnSpec spec = column.getKey();
+            Schema schema = spec.primaryKey() ? spec.schema()
+                    : new SchemaBuilder(spec.schema().type()).name(spec.schema().name())
+                            .parameters(spec.schema().parameters() == null ? Map.of() : spec.schema().parameters())
+                            .optional().defaultValue(column.getValue()).build();
+            specs.add(new ColumnSpec(spec.name(), schema, spec.primaryKey()));
+            expected.add(comparable(column.getValue()));
+        }
+        try (Connection connection = connect()) {
+            execute(connection, dialect.createTable(table, specs, WRITE));
+            run(connection, dialect.insert(table, List.of("id"), 1), new Schema[] {Schema.INT64_SCHEMA}, 1L);
+            assertThat(read(connection, table, specs.stream().map(ColumnSpec::name).toList())).containsExactly(expected);
+        }
+    }
+
     /** The rows of the table ordered by its first column, read through describeTable and columnMapping. */
     List<List<Object>> read(Connection connection, TableId table, List<String> names) throws Exception {
         TableDefinition definition = dialect.describeTable(connection, table).orElseThrow();
@@ -244,6 +265,7 @@ final class WriteScenarios {
     Stream<DynamicTest> all() {
         Map<String, Executable> scenarios = new LinkedHashMap<>();
         scenarios.put("shouldRoundTripEveryConnectType", this::shouldRoundTripEveryConnectType);
+        scenarios.put("shouldFillColumnsWithTheSchemaDefaults", this::shouldFillColumnsWithTheSchemaDefaults);
         scenarios.put("shouldUpsertInsertingThenUpdating", this::shouldUpsertInsertingThenUpdating);
         scenarios.put("shouldUpsertKeysOnlyWithoutFailingOnExistingRows", this::shouldUpsertKeysOnlyWithoutFailingOnExistingRows);
         scenarios.put("shouldUpdateAndDeleteByCompositeKey", this::shouldUpdateAndDeleteByCompositeKey);
