@@ -64,7 +64,8 @@ public final class JdbcSinkTask extends SinkTask {
         mapper = new RecordRowMapper(config.pkMode(), config.pkFields(), config.includedFields(), config.deleteEnabled(),
                 topic -> tableOfTopic.computeIfAbsent(topic,
                         t -> dialect.parseTableId(RecordRowMapper.tableName(config.tableNameFormat(), t))));
-        tables = new TableStructureManager(dialect, config.autoCreate(), config.autoEvolve(), config.tableTypes());
+        tables = new TableStructureManager(dialect, config.autoCreate(), config.autoEvolve(), config.tableTypes(),
+                config.writeOptions());
         StatementExecutor statements = new StatementExecutor(dialect, config.insertMode(), config.batchSize(),
                 dialect.maxBindParameters(), config.writeOptions());
         boolean copy = config.copyEnabled() && config.insertMode() == InsertMode.INSERT && "PostgreSQL".equals(dialect.name());

@@ -15,6 +15,7 @@ import io.ferry.connectors.jdbc.dialect.ColumnSpec;
 import io.ferry.connectors.jdbc.dialect.JdbcDialect;
 import io.ferry.connectors.jdbc.dialect.TableDefinition;
 import io.ferry.connectors.jdbc.dialect.TableId;
+import io.ferry.connectors.jdbc.dialect.WriteOptions;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
@@ -37,13 +38,19 @@ final class TableStructureManager {
     private final boolean autoCreate;
     private final boolean autoEvolve;
     private final Set<String> tableTypes;
+    private final WriteOptions options;
     private final Map<TableId, TableDefinition> cache = new HashMap<>();
 
-    TableStructureManager(JdbcDialect dialect, boolean autoCreate, boolean autoEvolve, Set<String> tableTypes) {
+    /**
+     * @param options the write settings, whose {@code db.timezone} places Timestamp defaults in DDL
+     */
+    TableStructureManager(JdbcDialect dialect, boolean autoCreate, boolean autoEvolve, Set<String> tableTypes,
+            WriteOptions options) {
         this.dialect = dialect;
         this.autoCreate = autoCreate;
         this.autoEvolve = autoEvolve;
         this.tableTypes = Set.copyOf(tableTypes);
+        this.options = options;
     }
 
     /**
@@ -109,7 +116,7 @@ final class TableStructureManager {
         List<ColumnSpec> specs = new ArrayList<>();
         group.shape().key().forEach(slot -> specs.add(new ColumnSpec(slot.name(), slot.schema(), true)));
         group.shape().values().forEach(slot -> specs.add(new ColumnSpec(slot.name(), slot.schema(), false)));
-        String sql = sqlOf(group, specs, () -> dialect.createTable(group.table(), specs));
+        String sql = sqlOf(group, specs, () -> dialect.createTable(group.table(), specs, options));
         try {
             execute(connection, List.of(sql));
             log.info("Created table {}: {}", group.table(), sql);
@@ -148,7 +155,7 @@ final class TableStructureManager {
             }
             specs.add(new ColumnSpec(slot.name(), schema, false));
         }
-        List<String> statements = sqlOf(group, specs, () -> dialect.addColumns(group.table(), specs));
+        List<String> statements = sqlOf(group, specs, () -> dialect.addColumns(group.table(), specs, options));
         try {
             execute(connection, statements);
             log.info("Added columns {} to table {}", names, group.table());
