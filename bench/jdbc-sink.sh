@@ -9,7 +9,8 @@
 #         worker's start, and from its task's first row, until the table holds N rows.
 # It prints rows/s of each and the ratio sink/copy (the bar: at least 0.40).
 #
-# Usage: bench/jdbc-sink.sh [--rows N] [--set KEY=VALUE]... [--worker-set KEY=VALUE]... [--keep]
+# Usage: bench/jdbc-sink.sh [--rows N] [--partitions P] [--set KEY=VALUE]... [--worker-set KEY=VALUE]... [--keep]
+#   --partitions  the topic's partitions, and the sink's tasks.max (default 1)
 #   --set         adds a connector setting (e.g. postgres.copy.enabled=false, batch.size=5000)
 #   --worker-set  adds or overrides a worker setting (e.g. consumer.max.poll.records=500)
 #   --keep  keeps the work folder (worker log, data) and prints where it is
@@ -18,12 +19,14 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 ROWS=200000
+PARTITIONS=1
 KEEP=0
 SETS=()
 WORKER_SETS=()
 while (($#)); do
   case "$1" in
     --rows) ROWS="$2"; shift 2 ;;
+    --partitions) PARTITIONS="$2"; shift 2 ;;
     --set) SETS+=("$2"); shift 2 ;;
     --worker-set) WORKER_SETS+=("$2"); shift 2 ;;
     --keep) KEEP=1; shift ;;
@@ -82,7 +85,7 @@ import org.apache.kafka.clients.admin.*;
 import org.apache.kafka.clients.producer.*;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Produces each CSV line as a JsonConverter record with its schema. Args: bootstrap topic csv. */
+/** Produces each CSV line as a JsonConverter record with its schema. Args: bootstrap topic csv partitions. */
 public class BenchRows {
     static final String SCHEMA = "{\"type\":\"struct\",\"name\":\"bench_row\",\"fields\":["
         + "{\"field\":\"id\",\"type\":\"int64\"},{\"field\":\"name\",\"type\":\"string\"},"
@@ -94,7 +97,7 @@ public class BenchRows {
         Properties props = new Properties();
         props.put("bootstrap.servers", args[0]);
         try (Admin admin = Admin.create(props)) {
-            admin.createTopics(List.of(new NewTopic(args[1], 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(args[1], Integer.parseInt(args[3]), (short) 1))).all().get();
         }
         props.put("linger.ms", "20");
         props.put("batch.size", "262144");
@@ -111,7 +114,7 @@ public class BenchRows {
     }
 }
 EOF
-java -cp "cli/target/lib/*" "$WORK/producer/BenchRows.java" "127.0.0.1:$KAFKA_PORT" "$TOPIC" "$WORK/rows.csv" >"$WORK/producer.out" 2>&1
+java -cp "cli/target/lib/*" "$WORK/producer/BenchRows.java" "127.0.0.1:$KAFKA_PORT" "$TOPIC" "$WORK/rows.csv" "$PARTITIONS" >"$WORK/producer.out" 2>&1
 
 # --- copy: the database's own bulk path ---
 start=$(now_ms)
@@ -133,7 +136,7 @@ EOF
 cat >"$WORK/sink.properties" <<EOF
 name=bench-jdbc-sink
 connector.class=io.ferry.connectors.jdbc.sink.JdbcSinkConnector
-tasks.max=1
+tasks.max=$PARTITIONS
 topics=$TOPIC
 connection.url=jdbc:postgresql://$PGHOST:$PGPORT/$DB
 connection.user=$PGUSER
@@ -163,7 +166,7 @@ same=$(psql -d "$DB" -tAc "SELECT count(*) FROM bench_copy c JOIN bench_sink s U
   WHERE (c.name, c.amount, c.at, c.active) IS NOT DISTINCT FROM (s.name, s.amount, s.at, s.active)")
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(java -version 2>&1 | head -1), $(psql -tAc 'SHOW server_version' -d postgres | head -1)"
-echo "# $ROWS rows; sink settings: insert.mode=insert${SETS[*]:+, ${SETS[*]}}; worker: consumer.max.poll.records=5000${WORKER_SETS[*]:+, ${WORKER_SETS[*]}}"
+echo "# $ROWS rows in $PARTITIONS partition(s), tasks.max=$PARTITIONS; sink settings: insert.mode=insert${SETS[*]:+, ${SETS[*]}}; worker: consumer.max.poll.records=5000${WORKER_SETS[*]:+, ${WORKER_SETS[*]}}"
 awk -v n="$ROWS" -v c="$copy_ms" -v s="$sink_ms" -v r="$sink_rows_ms" -v same="$same" 'BEGIN {
   printf "%-34s %10s %12s\n", "path", "ms", "rows/s"
   printf "%-34s %10d %12.0f\n", "psql \\copy (CSV)", c, n * 1000 / c
