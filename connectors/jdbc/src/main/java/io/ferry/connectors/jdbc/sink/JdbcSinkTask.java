@@ -28,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes each {@link #put} batch in one database transaction. {@code put} maps the records to rows and
- * hands the batch to a write-ahead thread, which writes and commits it while the task maps the next one;
+ * Writes each {@link #put} batch in one database transaction. {@code put} hands the records to a
+ * write-ahead thread, which maps them to rows, writes and commits them while the task polls the next batch;
  * {@code flush} (before every offset commit) and {@code close} wait until it has committed, so the offsets
  * the worker commits never pass a record that is not in the database. One batch is in flight at a time.
  *
@@ -92,6 +92,13 @@ public final class JdbcSinkTask extends SinkTask {
         if (records.isEmpty()) {
             return;
         }
+        // Mapping happens on the writer thread too: the task's thread goes straight back to polling.
+        List<SinkRecord> batch = List.copyOf(records);
+        writeAhead.submit(() -> mapAndWrite(batch));
+    }
+
+    /** Maps the records to rows per table (reporting those that do not map), then writes the rows. */
+    private void mapAndWrite(List<SinkRecord> records) {
         List<Future<Void>> reported = new ArrayList<>();
         Map<TableId, TableBuffer> buffers = new LinkedHashMap<>();
         for (SinkRecord record : records) {
@@ -105,8 +112,7 @@ public final class JdbcSinkTask extends SinkTask {
             row.ifPresent(r -> buffers.computeIfAbsent(r.table(), TableBuffer::new).add(r));
         }
         if (!buffers.isEmpty()) {
-            List<TableBuffer> batch = List.copyOf(buffers.values());
-            writeAhead.submit(() -> writeWithRetries(batch));
+            writeWithRetries(List.copyOf(buffers.values()));
         }
         awaitReports(reported);
     }
