@@ -45,20 +45,47 @@ final class BatchWriter {
     List<Refusal<SinkRow>> write(Connection connection, Collection<TableBuffer> buffers) throws SQLException {
         List<Refusal<SinkRow>> refused = new ArrayList<>();
         List<Prepared> ready = prepare(connection, buffers, refused);
-        BatchSplitter<SinkRow> splitter = new BatchSplitter<>(new JdbcSavepoints(connection),
-                // Neither kind is the rows' fault: the task rolls back and writes the batch again.
-                error -> SqlErrors.isTransient(error) || SqlErrors.isStructural(error));
+        BatchSplitter<SinkRow> splitter = new BatchSplitter<>(new JdbcSavepoints(connection), BatchWriter::notTheRowsFault);
         for (Prepared prepared : ready) {
             RowGroup group = prepared.group();
             List<ColumnDefinition> columns = prepared.columns();
             BatchSplitter.Writer<SinkRow> viaStatements = rows -> statements.write(connection, group.withRows(rows), columns);
             BatchSplitter.Writer<SinkRow> first = useCopy(group) ? rows -> copy.write(connection, group.withRows(rows), columns)
                     : viaStatements;
-            for (Refusal<SinkRow> refusal : splitter.write(group.rows(), first, viaStatements)) {
+            boolean alone = ready.size() == 1;
+            if (alone && writtenAlone(connection, group, first)) {
+                continue;
+            }
+            // A refused COPY is not tried again: statements find the bad rows.
+            for (Refusal<SinkRow> refusal : splitter.write(group.rows(), alone ? viaStatements : first, viaStatements)) {
                 refused.add(new Refusal<>(refusal.row(), explain(group, refusal.error())));
             }
         }
         return refused;
+    }
+
+    /** Transient and structural errors are not the rows' fault: the task rolls back and writes the batch again. */
+    private static boolean notTheRowsFault(SQLException error) {
+        return SqlErrors.isTransient(error) || SqlErrors.isStructural(error);
+    }
+
+    /**
+     * The common case — a batch of one group that the database takes — without the savepoint round trips:
+     * the group is all the transaction holds, so a refusal rolls the transaction back and returns false,
+     * for the caller to find the bad rows with savepoints.
+     */
+    private static boolean writtenAlone(Connection connection, RowGroup group, BatchSplitter.Writer<SinkRow> first)
+            throws SQLException {
+        try {
+            first.write(group.rows());
+            return true;
+        } catch (SQLException e) {
+            if (notTheRowsFault(e)) {
+                throw e;
+            }
+            connection.rollback();
+            return false;
+        }
     }
 
     /**

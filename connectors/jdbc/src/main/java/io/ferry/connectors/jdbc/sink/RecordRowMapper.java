@@ -22,7 +22,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
  *
  * <p>Values with a schema must be structs; values without one (JsonConverter with
  * {@code schemas.enable=false}) must be maps with string keys, whose entries become columns matched to
- * the table later. Stateless and thread-safe.
+ * the table later. Not thread-safe: it remembers the last shape it built (see {@link #map}).
  */
 final class RecordRowMapper {
     private final PkMode pkMode;
@@ -30,6 +30,10 @@ final class RecordRowMapper {
     private final Set<String> includedFields;
     private final boolean deleteEnabled;
     private final Function<String, TableId> tableOfTopic;
+    /** The shape of the last schemaful row and the schemas it came from, reused while they repeat. */
+    private Schema lastKeySchema;
+    private Schema lastValueSchema;
+    private SinkRow.RowShape lastShape;
 
     /**
      * @param tableOfTopic the table of a topic (the dialect's parse of {@code table.name.format})
@@ -63,6 +67,22 @@ final class RecordRowMapper {
         if (tombstone) {
             return Optional.of(new SinkRow(record, table, key, List.of(), true));
         }
+        if (record.valueSchema() == null || record.keySchema() == null && pkMode == PkMode.RECORD_KEY) {
+            // A schemaless map's columns are its entries, which can differ from record to record.
+            return Optional.of(new SinkRow(record, table, key, values(record, key), false));
+        }
+        List<ColumnValue> values = values(record, key);
+        // Records of a topic share their converter's cached schema instances: while the schemas repeat, so
+        // does the shape, and building and hashing it for every row would be most of the buffering cost.
+        if (record.valueSchema() != lastValueSchema || record.keySchema() != lastKeySchema || lastShape == null) {
+            lastShape = SinkRow.shapeOf(key, values, false);
+            lastKeySchema = record.keySchema();
+            lastValueSchema = record.valueSchema();
+        }
+        return Optional.of(new SinkRow(record, table, key, values, false, lastShape));
+    }
+
+    private List<ColumnValue> values(SinkRecord record, List<ColumnValue> key) {
         Set<String> keyNames = new HashSet<>();
         key.forEach(column -> keyNames.add(column.name()));
         List<ColumnValue> values = new ArrayList<>();
@@ -71,7 +91,7 @@ final class RecordRowMapper {
                 values.add(column);
             }
         }
-        return Optional.of(new SinkRow(record, table, key, values, false));
+        return values;
     }
 
     private List<ColumnValue> keyColumns(SinkRecord record) {

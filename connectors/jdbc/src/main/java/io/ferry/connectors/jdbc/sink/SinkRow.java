@@ -16,15 +16,20 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * @param key    the key columns in order; empty for {@code pk.mode=none}
  * @param values the value columns in order; empty for a delete
  * @param delete whether the row deletes its key instead of writing values
+ * @param shape  the columns the row writes (see {@link #shapeOf}); rows of one shape share statements
  */
-record SinkRow(SinkRecord record, TableId table, List<ColumnValue> key, List<ColumnValue> values, boolean delete) {
+record SinkRow(SinkRecord record, TableId table, List<ColumnValue> key, List<ColumnValue> values, boolean delete, RowShape shape) {
     SinkRow {
         key = List.copyOf(key);
         values = List.copyOf(values);
     }
 
-    /** The columns this row writes, in order: rows of one shape share statements. */
-    RowShape shape() {
+    SinkRow(SinkRecord record, TableId table, List<ColumnValue> key, List<ColumnValue> values, boolean delete) {
+        this(record, table, key, values, delete, shapeOf(key, values, delete));
+    }
+
+    /** The columns of these values, in order: rows of one shape share statements. */
+    static RowShape shapeOf(List<ColumnValue> key, List<ColumnValue> values, boolean delete) {
         List<ColumnValue.ColumnSlot> keySlots = new ArrayList<>(key.size());
         key.forEach(column -> keySlots.add(column.slot()));
         List<ColumnValue.ColumnSlot> valueSlots = new ArrayList<>(values.size());
