@@ -131,7 +131,8 @@ value.converter=org.apache.kafka.connect.json.JsonConverter
 value.converter.schemas.enable=true
 offset.storage.file.filename=$WORK/connect.offsets
 offset.flush.interval.ms=10000
-consumer.max.poll.records=5000
+consumer.max.poll.records=20000
+consumer.max.partition.fetch.bytes=8388608
 EOF
 cat >"$WORK/sink.properties" <<EOF
 name=bench-jdbc-sink
@@ -166,7 +167,7 @@ same=$(psql -d "$DB" -tAc "SELECT count(*) FROM bench_copy c JOIN bench_sink s U
   WHERE (c.name, c.amount, c.at, c.active) IS NOT DISTINCT FROM (s.name, s.amount, s.at, s.active)")
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(java -version 2>&1 | head -1), $(psql -tAc 'SHOW server_version' -d postgres | head -1)"
-echo "# $ROWS rows in $PARTITIONS partition(s), tasks.max=$PARTITIONS; sink settings: insert.mode=insert${SETS[*]:+, ${SETS[*]}}; worker: consumer.max.poll.records=5000${WORKER_SETS[*]:+, ${WORKER_SETS[*]}}"
+echo "# $ROWS rows in $PARTITIONS partition(s), tasks.max=$PARTITIONS; sink settings: insert.mode=insert${SETS[*]:+, ${SETS[*]}}; worker: consumer.max.poll.records=20000, consumer.max.partition.fetch.bytes=8388608${WORKER_SETS[*]:+, ${WORKER_SETS[*]}}"
 awk -v n="$ROWS" -v c="$copy_ms" -v s="$sink_ms" -v r="$sink_rows_ms" -v same="$same" 'BEGIN {
   printf "%-34s %10s %12s\n", "path", "ms", "rows/s"
   printf "%-34s %10d %12.0f\n", "psql \\copy (CSV)", c, n * 1000 / c
