@@ -24,13 +24,15 @@ import org.apache.kafka.connect.data.Timestamp;
  * for NULL (so an empty string stays an empty string), and backslash, tab, newline and carriage return
  * escaped with a backslash. Values are written as PostgreSQL reads their text form: bytea as {@code \x} hex,
  * Connect Date and Time as the UTC calendar date and time of day they stand for, Timestamp as a local time
- * in {@code db.timezone} (with the offset for {@code timestamptz} columns).
+ * in {@code db.timezone} (with the offset for {@code timestamptz} columns). Not thread-safe.
  */
 final class CopyTextEncoder {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSxxx");
 
     private final ZoneId timeZone;
+    /** Whether a column type name is a timestamp with time zone; asked for every timestamp, so remembered. */
+    private final java.util.Map<String, Boolean> zonedTypes = new java.util.HashMap<>();
 
     CopyTextEncoder(ZoneId timeZone) {
         this.timeZone = timeZone;
@@ -73,7 +75,7 @@ final class CopyTextEncoder {
             out.append(LocalTime.ofNanoOfDay(Math.floorMod(((java.util.Date) value).getTime(), 86_400_000L) * 1_000_000L));
         } else if (Timestamp.LOGICAL_NAME.equals(logical)) {
             Instant instant = ((java.util.Date) value).toInstant();
-            boolean zoned = column.typeName().toLowerCase().contains("tz") || column.typeName().toLowerCase().contains("with time zone");
+            boolean zoned = zonedTypes.computeIfAbsent(column.typeName(), CopyTextEncoder::isZoned);
             if (zoned) {
                 out.append(OFFSET.format(instant.atZone(timeZone)));
             } else {
@@ -82,6 +84,11 @@ final class CopyTextEncoder {
         } else {
             appendPrimitive(out, schema.type(), value);
         }
+    }
+
+    private static boolean isZoned(String typeName) {
+        String type = typeName.toLowerCase(java.util.Locale.ROOT);
+        return type.contains("tz") || type.contains("with time zone");
     }
 
     /** {@code yyyy-MM-dd HH:mm:ss.SSS} without a formatter: this runs for every timestamp of a bulk load. */
