@@ -1,5 +1,6 @@
 package io.ferry.connectors.jdbc.sink;
 
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -7,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.MDC;
 
 /**
  * Runs the task's database writes on one thread of their own, one at a time, so the task maps the next
@@ -30,10 +32,20 @@ final class WriteAhead implements AutoCloseable {
         });
     }
 
-    /** Waits for the write in flight, then starts this one. */
+    /** Waits for the write in flight, then starts this one, with the caller's logging context (the task's). */
     void submit(Runnable write) {
         await();
-        inFlight = thread.submit(write);
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        inFlight = thread.submit(() -> {
+            if (context != null) {
+                MDC.setContextMap(context);
+            }
+            try {
+                write.run();
+            } finally {
+                MDC.clear();
+            }
+        });
     }
 
     /** Rethrows the failure of a write that has finished, without waiting for one that has not. */
