@@ -143,4 +143,39 @@ class JdbcSinkErrorsIT {
             }
         }
     }
+    @org.junit.jupiter.api.Test
+    void shouldRetryABatchThatHitATransientErrorUntilItGoesThrough(FerryCluster cluster) throws Exception {
+        try (TestDatabase db = TestDatabase.create(Engine.POSTGRES, dir)) {
+            createOrders(db);
+            String topic = cluster.uniqueTopicName("orders");
+            cluster.createTopic(topic, 1);
+            Map<String, String> config = sink(topic, db, "table.name.format", "orders", "pk.mode", "record_key", "pk.fields", "id");
+            // Waiting for a lock fails after half a second with SQLState 55P03, a transient error.
+            config.put("connection.url", db.url() + "?options=-c%20lock_timeout=500");
+            try (StandaloneConnect connect = start(cluster, dir, config);
+                 java.sql.Connection locker = db.connect()) {
+                produce(cluster, topic, List.of(order(1, "a", 1)));
+                awaitCount(db, "orders", 1);
+                long rollbacksBefore = rollbacks(db);
+                locker.setAutoCommit(false);
+                locker.createStatement().execute("LOCK TABLE orders IN ACCESS EXCLUSIVE MODE");
+                produce(cluster, topic, List.of(order(2, "b", 2), order(3, "c", 3)));
+                Thread.sleep(2_000); // several attempts time out on the lock meanwhile
+                try (var rows = locker.createStatement().executeQuery("SELECT COUNT(*) FROM orders")) {
+                    rows.next();
+                    assertThat(rows.getLong(1)).isEqualTo(1);
+                }
+                locker.commit();
+                awaitCount(db, "orders", 3);
+                assertThat(JdbcSinkFixture.taskState(connect)).isEqualTo("RUNNING");
+                // Each timed-out attempt was rolled back before the next one (statistics arrive within a second or so).
+                await().atMost(WAIT).untilAsserted(() -> assertThat(rollbacks(db) - rollbacksBefore).isGreaterThanOrEqualTo(2));
+            }
+        }
+    }
+
+    private static long rollbacks(TestDatabase db) throws Exception {
+        db.execute("SELECT pg_stat_clear_snapshot()");
+        return ((Number) db.queryValue("SELECT xact_rollback FROM pg_stat_database WHERE datname = current_database()")).longValue();
+    }
 }
