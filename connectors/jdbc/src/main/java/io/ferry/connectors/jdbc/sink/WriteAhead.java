@@ -16,13 +16,16 @@ import org.slf4j.MDC;
  * converters' instead of adding to it.
  *
  * <p>At most one write is in flight; {@link #submit} waits for the previous one first, so batches commit in
- * order. A failed write is rethrown by the next {@link #submit} or {@link #await}; the task calls
+ * order. A failed write is rethrown by the next {@link #submit}, {@link #checkFinished} or {@link #await}, and
+ * by every call after it: the task is failed, and a worker that rewinds after a failed {@code preCommit}
+ * must not see later batches succeed on top of the lost one. The task calls
  * {@link #await} before its offsets are committed, so no offset passes a batch that is not in the database.
  * Used from the task's thread only.
  */
 final class WriteAhead implements AutoCloseable {
     private final ExecutorService thread;
     private Future<?> inFlight;
+    private RuntimeException failure;
 
     WriteAhead(String threadName) {
         this.thread = Executors.newSingleThreadExecutor(runnable -> {
@@ -50,7 +53,7 @@ final class WriteAhead implements AutoCloseable {
 
     /** Rethrows the failure of a write that has finished, without waiting for one that has not. */
     void checkFinished() {
-        if (inFlight != null && inFlight.isDone()) {
+        if (failure != null || inFlight != null && inFlight.isDone()) {
             await();
         }
     }
@@ -61,6 +64,9 @@ final class WriteAhead implements AutoCloseable {
      * @throws ConnectException (or the write's own runtime exception) when it failed
      */
     void await() {
+        if (failure != null) {
+            throw failure;
+        }
         Future<?> pending = inFlight;
         if (pending == null) {
             return;
@@ -72,10 +78,9 @@ final class WriteAhead implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ConnectException("Interrupted while waiting for the database write", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new ConnectException("The database write failed", e.getCause());
+            failure = e.getCause() instanceof RuntimeException cause ? cause
+                    : new ConnectException("The database write failed", e.getCause());
+            throw failure;
         }
     }
 

@@ -48,7 +48,7 @@ class WriteAheadTest {
     }
 
     @Test
-    void shouldRethrowAFailedWriteOnTheNextSubmitOrAwait() {
+    void shouldRethrowAFailedWriteOnEveryCallAfterIt() {
         try (WriteAhead writes = new WriteAhead("test-writer")) {
             writes.submit(() -> {
                 throw new ConnectException("Writing to [orders] failed: boom");
@@ -57,7 +57,8 @@ class WriteAheadTest {
             assertThatThrownBy(() -> writes.submit(() -> after.add("must not run"))).isInstanceOf(ConnectException.class)
                     .hasMessageContaining("boom");
             assertThat(after).isEmpty();
-            writes.await(); // the failure was reported once
+            assertThatThrownBy(writes::await).hasMessageContaining("boom");
+            assertThatThrownBy(writes::checkFinished).hasMessageContaining("boom");
         }
     }
 }
