@@ -1,0 +1,102 @@
+package io.ferry.connectors.jdbc.sink;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.ferry.connectors.jdbc.dialect.TableId;
+import org.apache.kafka.connect.sink.SinkRecord;
+
+/**
+ * A record as a row of its target table: the key columns (per {@code pk.mode}) and the value columns,
+ * or a delete of the key when the record is a tombstone.
+ *
+ * @param record the record the row comes from (reported to the dead-letter queue when the row is refused)
+ * @param table  the target table
+ * @param key    the key columns in order; empty for {@code pk.mode=none}
+ * @param values the value columns in order; empty for a delete
+ * @param delete whether the row deletes its key instead of writing values
+ * @param shape  the columns the row writes (see {@link #shapeOf}); rows of one shape share statements
+ */
+record SinkRow(SinkRecord record, TableId table, List<ColumnValue> key, List<ColumnValue> values, boolean delete, RowShape shape) {
+    SinkRow {
+        key = List.copyOf(key);
+        values = List.copyOf(values);
+    }
+
+    SinkRow(SinkRecord record, TableId table, List<ColumnValue> key, List<ColumnValue> values, boolean delete) {
+        this(record, table, key, values, delete, shapeOf(key, values, delete));
+    }
+
+    /** The columns of these values, in order: rows of one shape share statements. */
+    static RowShape shapeOf(List<ColumnValue> key, List<ColumnValue> values, boolean delete) {
+        List<ColumnValue.ColumnSlot> keySlots = new ArrayList<>(key.size());
+        key.forEach(column -> keySlots.add(column.slot()));
+        List<ColumnValue.ColumnSlot> valueSlots = new ArrayList<>(values.size());
+        values.forEach(column -> valueSlots.add(column.slot()));
+        return new RowShape(keySlots, valueSlots, delete);
+    }
+
+    /**
+     * The key's values as an object with value equality (bytes compared by content), identifying the
+     * row in its table for de-duplication.
+     */
+    List<Object> keyIdentity() {
+        List<Object> identity = new ArrayList<>(key.size());
+        for (ColumnValue column : key) {
+            Object value = column.value();
+            identity.add(value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value);
+        }
+        return identity;
+    }
+
+    /**
+     * The column layout shared by rows that can be written by one statement.
+     *
+     * @param key    key columns' names and schemas
+     * @param values value columns' names and schemas
+     * @param delete whether the rows are deletes
+     */
+    record RowShape(List<ColumnValue.ColumnSlot> key, List<ColumnValue.ColumnSlot> values, boolean delete) {
+
+        /**
+         * Hashes the names only: a schema's hash walks the whole schema, and this runs for every row of a
+         * batch. Shapes that differ only in schemas still differ by {@link #equals}.
+         */
+        @Override
+        public int hashCode() {
+            int hash = delete ? 1 : 0;
+            for (ColumnValue.ColumnSlot slot : key) {
+                hash = 31 * hash + slot.name().hashCode();
+            }
+            for (ColumnValue.ColumnSlot slot : values) {
+                hash = 31 * hash + slot.name().hashCode();
+            }
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RowShape shape && delete == shape.delete && key.equals(shape.key) && values.equals(shape.values);
+        }
+        List<String> keyNames() {
+            return key.stream().map(ColumnValue.ColumnSlot::name).toList();
+        }
+
+        List<String> valueNames() {
+            return values.stream().map(ColumnValue.ColumnSlot::name).toList();
+        }
+
+        /** Key then value columns. */
+        List<ColumnValue.ColumnSlot> all() {
+            List<ColumnValue.ColumnSlot> all = new ArrayList<>(key);
+            all.addAll(values);
+            return all;
+        }
+
+        /** Whether every column carries a Connect schema (so the table can be created or evolved from it). */
+        boolean schemaful() {
+            return all().stream().allMatch(slot -> slot.schema() != null);
+        }
+    }
+}

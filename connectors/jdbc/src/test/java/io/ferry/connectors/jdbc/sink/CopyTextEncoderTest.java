@@ -1,0 +1,91 @@
+package io.ferry.connectors.jdbc.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import io.ferry.connectors.jdbc.dialect.ColumnDefinition;
+import org.apache.kafka.connect.data.Date;
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Time;
+import org.apache.kafka.connect.data.Timestamp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CopyTextEncoderTest {
+    private static final ColumnDefinition TEXT = new ColumnDefinition("c", java.sql.Types.VARCHAR, "text", 0, 0, true, false, false, false);
+    private static final ColumnDefinition TS = new ColumnDefinition("c", java.sql.Types.TIMESTAMP, "timestamp", 0, 0, true, false, false, false);
+    private static final ColumnDefinition TSTZ = new ColumnDefinition("c", java.sql.Types.TIMESTAMP, "timestamptz", 0, 0, true, false, false, false);
+
+    private static String encode(Schema schema, Object value, ColumnDefinition column, ZoneId zone) {
+        StringBuilder out = new StringBuilder();
+        new CopyTextEncoder(zone).appendValue(out, schema, value, column);
+        return out.toString();
+    }
+
+    private static String encode(Schema schema, Object value) {
+        return encode(schema, value, TEXT, ZoneId.of("UTC"));
+    }
+
+    @Test
+    void shouldTellNullFromTheEmptyString() {
+        assertThat(encode(Schema.OPTIONAL_STRING_SCHEMA, null)).isEqualTo("\\N");
+        assertThat(encode(Schema.OPTIONAL_STRING_SCHEMA, "")).isEqualTo("");
+        assertThat(encode(Schema.OPTIONAL_STRING_SCHEMA, "\\N")).isEqualTo("\\\\N");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "tab          | a\\tb      | a\\tb",
+            "newline      | a\\nb      | a\\nb",
+            "return       | a\\rb      | a\\rb",
+            "backslash    | a\\\\b     | a\\\\b",
+            "unicode      | żółw 🐢    | żółw 🐢",
+    })
+    void shouldEscapeTheCharactersCopyTextGivesMeaning(String name, String text, String expected) {
+        assertThat(encode(Schema.STRING_SCHEMA, text.translateEscapes())).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldWriteByteaAsEscapedHex() {
+        assertThat(encode(Schema.BYTES_SCHEMA, new byte[] {0, (byte) 0xff, 0x10})).isEqualTo("\\\\x00ff10");
+    }
+
+    @Test
+    void shouldWriteLogicalTypesAsPostgresReadsThem() {
+        assertThat(encode(Decimal.schema(2), new BigDecimal("1E+3").setScale(2))).isEqualTo("1000.00");
+        assertThat(encode(Date.SCHEMA, java.util.Date.from(Instant.parse("2024-02-29T00:00:00Z")))).isEqualTo("2024-02-29");
+        assertThat(encode(Time.SCHEMA, new java.util.Date(13 * 3_600_000L + 5_000 + 7))).isEqualTo("13:00:05.007");
+        assertThat(encode(Schema.BOOLEAN_SCHEMA, true)).isEqualTo("t");
+    }
+
+    @Test
+    void shouldWriteTimestampsInTheDatabaseTimeZone() {
+        java.util.Date instant = java.util.Date.from(Instant.parse("2024-07-01T10:15:30.250Z"));
+        assertThat(encode(Timestamp.SCHEMA, instant, TS, ZoneId.of("Europe/Paris"))).isEqualTo("2024-07-01 12:15:30.250");
+        assertThat(encode(Timestamp.SCHEMA, instant, TSTZ, ZoneId.of("Europe/Paris"))).isEqualTo("2024-07-01 12:15:30.250+02:00");
+    }
+
+    @Test
+    void shouldSeparateColumnsWithTabsAndEndRowsWithNewlines() {
+        StringBuilder out = new StringBuilder();
+        new CopyTextEncoder(ZoneId.of("UTC")).appendRow(out,
+                List.of(new ColumnValue("a", Schema.INT64_SCHEMA, 1L), new ColumnValue("b", Schema.OPTIONAL_STRING_SCHEMA, null)),
+                List.of(TEXT, TEXT));
+        assertThat(out).hasToString("1\t\\N\n");
+    }
+
+    @Test
+    void shouldRefuseContainersSoTheyGoThroughStatements() {
+        assertThat(CopyTextEncoder.supports(SchemaBuilder.struct().build())).isFalse();
+        assertThat(CopyTextEncoder.supports(SchemaBuilder.array(Schema.INT32_SCHEMA).build())).isFalse();
+        assertThat(CopyTextEncoder.supports(null)).isFalse();
+        assertThat(CopyTextEncoder.supports(Decimal.schema(2))).isTrue();
+    }
+}

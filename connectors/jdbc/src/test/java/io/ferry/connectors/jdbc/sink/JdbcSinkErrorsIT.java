@@ -1,0 +1,181 @@
+package io.ferry.connectors.jdbc.sink;
+
+import static io.ferry.connectors.jdbc.sink.JdbcSinkFixture.WAIT;
+import static io.ferry.connectors.jdbc.sink.JdbcSinkFixture.awaitCount;
+import static io.ferry.connectors.jdbc.sink.JdbcSinkFixture.header;
+import static io.ferry.connectors.jdbc.sink.JdbcSinkFixture.produce;
+import static io.ferry.connectors.jdbc.sink.JdbcSinkFixture.produceJson;
+import static io.ferry.connectors.jdbc.sink.JdbcSinkFixture.sink;
+import static io.ferry.connectors.jdbc.sink.JdbcSinkFixture.start;
+import static io.ferry.connectors.jdbc.sink.JdbcSinkWritesIT.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.ferry.connect.server.StandaloneConnect;
+import io.ferry.connectors.jdbc.sink.JdbcSinkFixture.Message;
+import io.ferry.connectors.jdbc.testing.TestDatabase;
+import io.ferry.connectors.jdbc.testing.TestDatabase.Engine;
+import io.ferry.testkit.FerryCluster;
+import io.ferry.testkit.FerryClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Bad rows, the dead-letter queue, failing tasks and schemaless values on each database. */
+class JdbcSinkErrorsIT {
+    @RegisterExtension
+    static final FerryClusterExtension KAFKA = FerryClusterExtension.singleBroker();
+
+    @TempDir
+    Path dir;
+
+    private static void createOrders(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE orders (id BIGINT PRIMARY KEY, name VARCHAR(20) NOT NULL, qty INT NOT NULL CHECK (qty >= 0))");
+    }
+
+    /** Ten orders with ids 0–9; id 3 breaks the CHECK and id 7 the NOT NULL. */
+    private static List<Message> ordersWithTwoBad() {
+        List<Message> messages = new ArrayList<>();
+        for (long id = 0; id < 10; id++) {
+            messages.add(order(id, id == 7 ? null : "n" + id, id == 3 ? -1 : (int) id));
+        }
+        return messages;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void shouldSendRowsTheDatabaseRefusesToTheDeadLetterQueueAndWriteTheOthers(Engine engine, FerryCluster cluster) throws Exception {
+        try (TestDatabase db = TestDatabase.create(engine, dir)) {
+            createOrders(db);
+            String topic = cluster.uniqueTopicName("orders");
+            String dlq = cluster.uniqueTopicName("orders-dlq");
+            cluster.createTopic(topic, 1);
+            produce(cluster, topic, ordersWithTwoBad());
+            Map<String, String> config = sink(topic, db, "table.name.format", "orders", "pk.mode", "record_key", "pk.fields", "id");
+            JdbcSinkFixture.withDeadLetterQueue(config, dlq);
+            try (StandaloneConnect connect = start(cluster, dir, config)) {
+                List<ConsumerRecord<String, String>> dead = cluster.consume(dlq, 2, WAIT);
+                assertThat(dead).extracting(record -> header(record, "__connect.errors.offset")).containsExactlyInAnyOrder("3", "7");
+                assertThat(dead).allSatisfy(record -> {
+                    assertThat(header(record, "__connect.errors.topic")).isEqualTo(topic);
+                    assertThat(header(record, "__connect.errors.exception.message")).contains("Table orders refused the record");
+                });
+                awaitCount(db, "orders", 8);
+                assertThat(db.query("SELECT id FROM orders ORDER BY id")).extracting(row -> ((Number) row.get(0)).longValue())
+                        .containsExactly(0L, 1L, 2L, 4L, 5L, 6L, 8L, 9L);
+                assertThat(JdbcSinkFixture.taskState(connect)).isEqualTo("RUNNING");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void shouldFailTheTaskNamingTableAndErrorWhenBadRowsAreNotTolerated(Engine engine, FerryCluster cluster) throws Exception {
+        try (TestDatabase db = TestDatabase.create(engine, dir)) {
+            createOrders(db);
+            String topic = cluster.uniqueTopicName("orders");
+            cluster.createTopic(topic, 1);
+            produce(cluster, topic, ordersWithTwoBad());
+            try (StandaloneConnect connect = start(cluster, dir,
+                    sink(topic, db, "table.name.format", "orders", "pk.mode", "record_key", "pk.fields", "id"))) {
+                await().atMost(WAIT).until(() -> JdbcSinkFixture.taskState(connect).equals("FAILED"));
+                assertThat(JdbcSinkFixture.taskTrace(connect)).contains("Record " + topic + "-0@3").contains("Table orders refused the record");
+                // The batch was rolled back: nothing the worker did not commit is in the table.
+                assertThat(JdbcSinkFixture.count(db, "orders")).isZero();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void shouldWriteSchemalessMapsIntoTheExistingTableAndDeadLetterFieldsWithoutColumn(Engine engine, FerryCluster cluster)
+            throws Exception {
+        try (TestDatabase db = TestDatabase.create(engine, dir)) {
+            db.execute("CREATE TABLE orders (id BIGINT PRIMARY KEY, Name VARCHAR(20), qty INT, price DECIMAL(10,2))");
+            String topic = cluster.uniqueTopicName("orders");
+            String dlq = cluster.uniqueTopicName("orders-dlq");
+            cluster.createTopic(topic, 1);
+            produceJson(cluster, topic, List.of(
+                    new String[] {"1", "{\"id\": 1, \"name\": \"a\", \"qty\": 2, \"price\": 9.5}"},
+                    new String[] {"2", "{\"id\": 2, \"name\": null, \"qty\": \"3\"}"},
+                    new String[] {"3", "{\"id\": 3, \"colour\": \"red\"}"},
+                    new String[] {"1", "{\"id\": 1, \"name\": \"a2\", \"qty\": 4, \"price\": 1.25}"}));
+            Map<String, String> config = sink(topic, db, "table.name.format", "orders", "insert.mode", "upsert",
+                    "pk.mode", "record_value", "pk.fields", "id", "value.converter.schemas.enable", "false",
+                    "key.converter.schemas.enable", "false");
+            JdbcSinkFixture.withDeadLetterQueue(config, dlq);
+            try (StandaloneConnect connect = start(cluster, dir, config)) {
+                List<ConsumerRecord<String, String>> dead = cluster.consume(dlq, 1, WAIT);
+                assertThat(dead).singleElement().satisfies(record -> {
+                    assertThat(header(record, "__connect.errors.offset")).isEqualTo("2");
+                    assertThat(header(record, "__connect.errors.exception.message")).contains("colour");
+                });
+                awaitCount(db, "orders", 2);
+                assertThat(db.query("SELECT id, name, qty, price FROM orders ORDER BY id"))
+                        .extracting(row -> row.get(0) + ":" + row.get(1) + ":" + row.get(2) + ":"
+                                + (row.get(3) == null ? null : new java.math.BigDecimal(row.get(3).toString()).stripTrailingZeros().toPlainString()))
+                        .containsExactly("1:a2:4:1.25", "2:null:3:null");
+            }
+        }
+    }
+    @org.junit.jupiter.api.Test
+    void shouldCarryOnAfterTheDatabaseDroppedItsConnection(FerryCluster cluster) throws Exception {
+        try (TestDatabase db = TestDatabase.create(Engine.POSTGRES, dir)) {
+            createOrders(db);
+            String topic = cluster.uniqueTopicName("orders");
+            cluster.createTopic(topic, 1);
+            try (StandaloneConnect connect = start(cluster, dir,
+                    sink(topic, db, "table.name.format", "orders", "pk.mode", "record_key", "pk.fields", "id"))) {
+                produce(cluster, topic, List.of(order(1, "a", 1), order(2, "b", 2)));
+                awaitCount(db, "orders", 2);
+                db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                        + "AND pid <> pg_backend_pid()");
+                produce(cluster, topic, List.of(order(3, "c", 3), order(4, "d", 4)));
+                awaitCount(db, "orders", 4);
+                assertThat(JdbcSinkFixture.taskState(connect)).isEqualTo("RUNNING");
+            }
+        }
+    }
+    @org.junit.jupiter.api.Test
+    void shouldRetryABatchThatHitATransientErrorUntilItGoesThrough(FerryCluster cluster) throws Exception {
+        try (TestDatabase db = TestDatabase.create(Engine.POSTGRES, dir)) {
+            createOrders(db);
+            String topic = cluster.uniqueTopicName("orders");
+            cluster.createTopic(topic, 1);
+            Map<String, String> config = sink(topic, db, "table.name.format", "orders", "pk.mode", "record_key", "pk.fields", "id");
+            // Waiting for a lock fails after half a second with SQLState 55P03, a transient error.
+            config.put("connection.url", db.url() + "?options=-c%20lock_timeout=500");
+            try (StandaloneConnect connect = start(cluster, dir, config);
+                 java.sql.Connection locker = db.connect()) {
+                produce(cluster, topic, List.of(order(1, "a", 1)));
+                awaitCount(db, "orders", 1);
+                long rollbacksBefore = rollbacks(db);
+                locker.setAutoCommit(false);
+                locker.createStatement().execute("LOCK TABLE orders IN ACCESS EXCLUSIVE MODE");
+                produce(cluster, topic, List.of(order(2, "b", 2), order(3, "c", 3)));
+                Thread.sleep(2_000); // several attempts time out on the lock meanwhile
+                try (var rows = locker.createStatement().executeQuery("SELECT COUNT(*) FROM orders")) {
+                    rows.next();
+                    assertThat(rows.getLong(1)).isEqualTo(1);
+                }
+                locker.commit();
+                awaitCount(db, "orders", 3);
+                assertThat(JdbcSinkFixture.taskState(connect)).isEqualTo("RUNNING");
+                // Each timed-out attempt was rolled back before the next one (statistics arrive within a second or so).
+                await().atMost(WAIT).untilAsserted(() -> assertThat(rollbacks(db) - rollbacksBefore).isGreaterThanOrEqualTo(2));
+            }
+        }
+    }
+
+    private static long rollbacks(TestDatabase db) throws Exception {
+        db.execute("SELECT pg_stat_clear_snapshot()");
+        return ((Number) db.queryValue("SELECT xact_rollback FROM pg_stat_database WHERE datname = current_database()")).longValue();
+    }
+}

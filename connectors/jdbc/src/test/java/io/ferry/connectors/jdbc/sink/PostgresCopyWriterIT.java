@@ -1,0 +1,111 @@
+package io.ferry.connectors.jdbc.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.ferry.connectors.jdbc.dialect.ColumnDefinition;
+import io.ferry.connectors.jdbc.dialect.ColumnSpec;
+import io.ferry.connectors.jdbc.dialect.JdbcDialect;
+import io.ferry.connectors.jdbc.dialect.JdbcDialects;
+import io.ferry.connectors.jdbc.dialect.TableId;
+import io.ferry.connectors.jdbc.dialect.WriteOptions;
+import io.ferry.connectors.jdbc.sink.JdbcSinkConfig.InsertMode;
+import io.ferry.connectors.jdbc.testing.TestDatabase;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Timestamp;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * COPY writes exactly what the INSERT path writes, for the values COPY's text format gives meaning to:
+ * NULL and the empty string, tabs, newlines, backslashes, unicode, bytea and timestamps in db.timezone.
+ */
+class PostgresCopyWriterIT {
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final Schema TS = Timestamp.builder().optional().build();
+    private static final List<String> TEXTS = Arrays.asList(null, "", "\\N", "tab\there", "new\nline", "crlf\r\n",
+            "back\\slash", "\\.", "żółw 🐢 ∑", "quote\"'", " lead and trail ");
+
+    @TempDir
+    Path dir;
+    private TestDatabase db;
+    private JdbcDialect dialect;
+
+    @BeforeEach
+    void createTables() throws SQLException {
+        db = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir);
+        dialect = JdbcDialects.forUrl(db.url());
+        List<ColumnSpec> columns = List.of(new ColumnSpec("id", Schema.INT64_SCHEMA, true),
+                new ColumnSpec("s", Schema.OPTIONAL_STRING_SCHEMA, false), new ColumnSpec("b", Schema.OPTIONAL_BYTES_SCHEMA, false),
+                new ColumnSpec("ts", TS, false));
+        db.execute(dialect.createTable(TableId.of("via_copy"), columns), dialect.createTable(TableId.of("via_insert"), columns));
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        db.close();
+    }
+
+    private static RowGroup group(String table) {
+        List<SinkRow> rows = new ArrayList<>();
+        for (int i = 0; i < TEXTS.size(); i++) {
+            byte[] bytes = i == 0 ? null : new byte[] {0, '\t', '\n', '\\', (byte) 0xff, (byte) i};
+            java.util.Date at = i == 0 ? null : java.util.Date.from(Instant.parse("2024-07-01T10:15:30.123Z").plusSeconds(i));
+            rows.add(new SinkRow(new SinkRecord("t", 0, null, null, null, null, i), TableId.of(table),
+                    List.of(new ColumnValue("id", Schema.INT64_SCHEMA, (long) i)),
+                    List.of(new ColumnValue("s", Schema.OPTIONAL_STRING_SCHEMA, TEXTS.get(i)),
+                            new ColumnValue("b", Schema.OPTIONAL_BYTES_SCHEMA, bytes), new ColumnValue("ts", TS, at)), false));
+        }
+        return new RowGroup(TableId.of(table), rows.get(0).shape(), rows);
+    }
+
+    private List<ColumnDefinition> columns(Connection connection, String table) throws SQLException {
+        return dialect.describeTable(connection, TableId.of(table)).orElseThrow().columns();
+    }
+
+    private List<List<Object>> read(String table) throws SQLException {
+        return db.query("SELECT id, s, encode(b, 'hex'), to_char(ts, 'YYYY-MM-DD HH24:MI:SS.MS') FROM " + table + " ORDER BY id");
+    }
+
+    @Test
+    void shouldWriteTheSameValuesAsInsertStatements() throws SQLException {
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            new PostgresCopyWriter(dialect, new CopyTextEncoder(PARIS)).write(connection, group("via_copy"), columns(connection, "via_copy"));
+            new StatementExecutor(dialect, InsertMode.INSERT, 100, 30_000, new WriteOptions(PARIS))
+                    .write(connection, group("via_insert"), columns(connection, "via_insert"));
+            connection.commit();
+        }
+        List<List<Object>> copied = read("via_copy");
+        assertThat(copied).isEqualTo(read("via_insert"));
+        assertThat(copied).extracting(row -> row.get(1)).containsExactlyElementsOf(TEXTS);
+        assertThat(copied.get(0)).containsExactly(0L, null, null, null);
+        assertThat(copied.get(1).get(2)).isEqualTo("00090a5cff01");
+        assertThat(copied.get(1).get(3)).isEqualTo("2024-07-01 12:15:31.123");
+    }
+
+    @Test
+    void shouldWriteNothingWhenTheDatabaseRefusesARowOfTheCopy() throws SQLException {
+        db.execute("ALTER TABLE via_copy ADD CONSTRAINT short_text CHECK (length(s) < 12)");
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            List<ColumnDefinition> columns = columns(connection, "via_copy");
+            assertThatThrownBy(() -> new PostgresCopyWriter(dialect, new CopyTextEncoder(PARIS))
+                    .write(connection, group("via_copy"), columns)).isInstanceOf(SQLException.class).hasMessageContaining("short_text");
+            connection.rollback();
+        }
+        assertThat(read("via_copy")).isEmpty();
+    }
+}
