@@ -4,12 +4,15 @@
 # The same N rows (bigint id, text, numeric(12,2), timestamp, boolean) are written twice into identical
 # empty tables of a fresh PostgreSQL database:
 #   copy  psql -c "\copy bench_copy FROM 'rows.csv' CSV": the database's bulk load, the limit;
-#   sink  the rows as JsonConverter records with schemas in a topic of an embedded broker, written by
+#   sink  the rows as records in a topic of an embedded broker — JsonConverter with schemas, or with
+#         --converter avro Avro through `ferry registry` read by Ferry's AvroConverter — written by
 #         `ferry connect standalone` with the JDBC sink (insert.mode=insert, which uses COPY): timed from the
 #         worker's start, and from its task's first row, until the table holds N rows.
 # It prints rows/s of each and the ratio sink/copy (the bar: at least 0.40).
 #
-# Usage: bench/jdbc-sink.sh [--rows N] [--partitions P] [--set KEY=VALUE]... [--worker-set KEY=VALUE]... [--keep]
+# Usage: bench/jdbc-sink.sh [--rows N] [--partitions P] [--converter json|avro] [--set KEY=VALUE]...
+#                          [--worker-set KEY=VALUE]... [--keep]
+#   --converter   how the records are written and read (default json: JsonConverter with schemas)
 #   --partitions  the topic's partitions, and the sink's tasks.max (default 1)
 #   --set         adds a connector setting (e.g. postgres.copy.enabled=false, batch.size=5000)
 #   --worker-set  adds or overrides a worker setting (e.g. consumer.max.poll.records=500)
@@ -20,6 +23,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 ROWS=200000
 PARTITIONS=1
+CONVERTER=json
 KEEP=0
 SETS=()
 WORKER_SETS=()
@@ -27,6 +31,7 @@ while (($#)); do
   case "$1" in
     --rows) ROWS="$2"; shift 2 ;;
     --partitions) PARTITIONS="$2"; shift 2 ;;
+    --converter) CONVERTER="$2"; shift 2 ;;
     --set) SETS+=("$2"); shift 2 ;;
     --worker-set) WORKER_SETS+=("$2"); shift 2 ;;
     --keep) KEEP=1; shift ;;
@@ -34,17 +39,19 @@ while (($#)); do
   esac
 done
 
+[[ "$CONVERTER" =~ ^(json|avro)$ ]] || { echo "bench: --converter takes json or avro" >&2; exit 2; }
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 JVM_OPTS="${BENCH_JVM_OPTS:--Xms256M -Xmx2G -XX:+UseG1GC}"
 KAFKA_PORT=18294
 REST_PORT=18295
+REGISTRY_PORT=18296
 DB="ferry_bench_sink_$$"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/ferry-bench-jdbc.XXXXXX")"
 TOPIC=bench-rows
 
 cleanup() {
   kill "${WORKER_PID:-}" 2>/dev/null || true
-  kill "${KAFKA_PID:-}" 2>/dev/null || true
+  kill "${KAFKA_PID:-}" "${REGISTRY_PID:-}" 2>/dev/null || true
   wait 2>/dev/null || true
   psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
   if ((KEEP)); then echo "bench: work folder kept at $WORK" >&2; else rm -rf "$WORK"; fi
@@ -76,6 +83,15 @@ until grep -q "Kafka ready at" "$WORK/kafka.out"; do
   sleep 0.1
 done
 
+if [[ $CONVERTER == avro ]]; then
+  FERRY_SKIP_BUILD=1 ./ferry registry --listen "127.0.0.1:$REGISTRY_PORT" --data-dir "$WORK/registry" >"$WORK/registry.out" 2>&1 &
+  REGISTRY_PID=$!
+  until grep -q "Schema registry ready at" "$WORK/registry.out"; do
+    kill -0 "$REGISTRY_PID" 2>/dev/null || { cat "$WORK/registry.out" >&2; exit 1; }
+    sleep 0.1
+  done
+fi
+
 mkdir -p "$WORK/producer"
 cat >"$WORK/producer/BenchRows.java" <<'EOF'
 import java.nio.file.*;
@@ -85,8 +101,17 @@ import org.apache.kafka.clients.admin.*;
 import org.apache.kafka.clients.producer.*;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Produces each CSV line as a JsonConverter record with its schema. Args: bootstrap topic csv partitions. */
+/**
+ * Produces each CSV line as a JsonConverter record with its schema, or (with a registry URL) as Avro in the
+ * registry's wire format. Args: bootstrap topic csv partitions [registry-url].
+ */
 public class BenchRows {
+    static final String AVRO = "{\"type\":\"record\",\"name\":\"bench_row\",\"fields\":["
+        + "{\"name\":\"id\",\"type\":\"long\"},{\"name\":\"name\",\"type\":\"string\"},"
+        + "{\"name\":\"amount\",\"type\":[\"null\",{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":12,\"scale\":2}],\"default\":null},"
+        + "{\"name\":\"at\",\"type\":[\"null\",{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}],\"default\":null},"
+        + "{\"name\":\"active\",\"type\":[\"null\",\"boolean\"],\"default\":null}]}";
+
     static final String SCHEMA = "{\"type\":\"struct\",\"name\":\"bench_row\",\"fields\":["
         + "{\"field\":\"id\",\"type\":\"int64\"},{\"field\":\"name\",\"type\":\"string\"},"
         + "{\"field\":\"amount\",\"type\":\"bytes\",\"optional\":true,\"name\":\"org.apache.kafka.connect.data.Decimal\",\"parameters\":{\"scale\":\"2\"}},"
@@ -102,6 +127,10 @@ public class BenchRows {
         props.put("linger.ms", "20");
         props.put("batch.size", "262144");
         props.put("compression.type", "lz4");
+        if (args.length > 4) {
+            produceAvro(props, args);
+            return;
+        }
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             for (String line : Files.readAllLines(Path.of(args[2]))) {
                 String[] f = line.split(",");
@@ -112,9 +141,32 @@ public class BenchRows {
             }
         }
     }
+
+    static void produceAvro(Properties props, String[] args) throws Exception {
+        org.apache.avro.Schema schema = new org.apache.avro.Schema.Parser().parse(AVRO);
+        org.apache.avro.Schema amount = schema.getField("amount").schema().getTypes().get(1);
+        var decimals = new org.apache.avro.Conversions.DecimalConversion();
+        var serializer = new io.ferry.serde.avro.KafkaAvroSerializer();
+        serializer.configure(Map.of("schema.registry.url", args[4]), false);
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(props, new StringSerializer(), serializer)) {
+            for (String line : Files.readAllLines(Path.of(args[2]))) {
+                String[] f = line.split(",");
+                var row = new org.apache.avro.generic.GenericData.Record(schema);
+                row.put("id", Long.parseLong(f[0]));
+                row.put("name", f[1]);
+                row.put("amount", decimals.toBytes(new java.math.BigDecimal(f[2]), amount, amount.getLogicalType()));
+                row.put("at", LocalDateTime.parse(f[3].replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli());
+                row.put("active", Boolean.parseBoolean(f[4]));
+                producer.send(new ProducerRecord<>(args[1], null, row));
+            }
+        }
+    }
 }
 EOF
-java -cp "cli/target/lib/*" "$WORK/producer/BenchRows.java" "127.0.0.1:$KAFKA_PORT" "$TOPIC" "$WORK/rows.csv" "$PARTITIONS" >"$WORK/producer.out" 2>&1
+PRODUCER_ARGS=("127.0.0.1:$KAFKA_PORT" "$TOPIC" "$WORK/rows.csv" "$PARTITIONS")
+[[ $CONVERTER == avro ]] && PRODUCER_ARGS+=("http://127.0.0.1:$REGISTRY_PORT")
+java -cp "cli/target/lib/*" "$WORK/producer/BenchRows.java" "${PRODUCER_ARGS[@]}" >"$WORK/producer.out" 2>&1 \
+  || { cat "$WORK/producer.out" >&2; exit 1; }
 
 # --- copy: the database's own bulk path ---
 start=$(now_ms)
@@ -127,8 +179,6 @@ cat >"$WORK/worker.properties" <<EOF
 bootstrap.servers=127.0.0.1:$KAFKA_PORT
 listeners=http://127.0.0.1:$REST_PORT
 key.converter=org.apache.kafka.connect.storage.StringConverter
-value.converter=org.apache.kafka.connect.json.JsonConverter
-value.converter.schemas.enable=true
 offset.storage.file.filename=$WORK/connect.offsets
 offset.flush.interval.ms=10000
 consumer.max.poll.records=20000
@@ -145,6 +195,13 @@ table.name.format=bench_sink
 insert.mode=insert
 EOF
 for setting in "${SETS[@]}"; do echo "$setting" >>"$WORK/sink.properties"; done
+if [[ $CONVERTER == avro ]]; then
+  echo "value.converter=io.ferry.serde.connect.AvroConverter" >>"$WORK/worker.properties"
+  echo "value.converter.schema.registry.url=http://127.0.0.1:$REGISTRY_PORT" >>"$WORK/worker.properties"
+else
+  echo "value.converter=org.apache.kafka.connect.json.JsonConverter" >>"$WORK/worker.properties"
+  echo "value.converter.schemas.enable=true" >>"$WORK/worker.properties"
+fi
 for setting in "${WORKER_SETS[@]}"; do echo "$setting" >>"$WORK/worker.properties"; done
 
 start=$(now_ms)
@@ -167,7 +224,7 @@ same=$(psql -d "$DB" -tAc "SELECT count(*) FROM bench_copy c JOIN bench_sink s U
   WHERE (c.name, c.amount, c.at, c.active) IS NOT DISTINCT FROM (s.name, s.amount, s.at, s.active)")
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(java -version 2>&1 | head -1), $(psql -tAc 'SHOW server_version' -d postgres | head -1)"
-echo "# $ROWS rows in $PARTITIONS partition(s), tasks.max=$PARTITIONS; sink settings: insert.mode=insert${SETS[*]:+, ${SETS[*]}}; worker: consumer.max.poll.records=20000, consumer.max.partition.fetch.bytes=8388608${WORKER_SETS[*]:+, ${WORKER_SETS[*]}}"
+echo "# $ROWS rows in $PARTITIONS partition(s), value converter $CONVERTER, tasks.max=$PARTITIONS; sink settings: insert.mode=insert${SETS[*]:+, ${SETS[*]}}; worker: consumer.max.poll.records=20000, consumer.max.partition.fetch.bytes=8388608${WORKER_SETS[*]:+, ${WORKER_SETS[*]}}"
 awk -v n="$ROWS" -v c="$copy_ms" -v s="$sink_ms" -v r="$sink_rows_ms" -v same="$same" 'BEGIN {
   printf "%-34s %10s %12s\n", "path", "ms", "rows/s"
   printf "%-34s %10d %12.0f\n", "psql \\copy (CSV)", c, n * 1000 / c

@@ -8,7 +8,10 @@
 # uses a new worker process and a new topic; the script prints each run, the medians and source/copy.
 # The bar: the source moves at least half of COPY's rows/s.
 #
-# Usage: bench/jdbc-source.sh [--rows N] [--runs R] [--batch ROWS] [--worker-set KEY=VALUE]... [--keep]
+# Usage: bench/jdbc-source.sh [--rows N] [--runs R] [--batch ROWS] [--converter json|avro]
+#                            [--worker-set KEY=VALUE]... [--keep]
+#   --converter  json: JsonConverter without schemas (default); avro: Ferry's AvroConverter through
+#                `ferry registry` (started by the script)
 #   --rows   rows in the table (default 200000)
 #   --runs   measured runs of each side (default 3)
 #   --batch  the connector's batch.max.rows (default 5000)
@@ -23,6 +26,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROWS=200000
 RUNS=3
 BATCH=5000
+CONVERTER=json
 KEEP=0
 WORKER_SETS=()
 while (($#)); do
@@ -30,16 +34,19 @@ while (($#)); do
     --rows) ROWS="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --batch) BATCH="$2"; shift 2 ;;
+    --converter) CONVERTER="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
     --worker-set) WORKER_SETS+=("$2"); shift 2 ;;
     *) echo "bench: unknown argument $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
 
+[[ "$CONVERTER" =~ ^(json|avro)$ ]] || { echo "bench: --converter takes json or avro" >&2; exit 2; }
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 JVM_OPTS="${BENCH_JVM_OPTS:--Xms256M -Xmx2G -XX:+UseG1GC -XX:MaxGCPauseMillis=20}"
 KAFKA_PORT="${BENCH_KAFKA_PORT:-18394}"
 REST_PORT="${BENCH_REST_PORT:-18395}"
+REGISTRY_PORT="${BENCH_REGISTRY_PORT:-18396}"
 DB="ferry_bench_$$"
 TABLE=bench_rows
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/ferry-bench-jdbc.XXXXXX")"
@@ -49,7 +56,7 @@ WATCH_OPTS="-Dlogback.configurationFile=$WORK/watch-logback.xml"
 
 cleanup() {
   kill "${WATCH_PID:-}" "${RUNTIME_PID:-}" 2>/dev/null || true
-  kill "${KAFKA_PID:-}" 2>/dev/null || true
+  kill "${KAFKA_PID:-}" "${REGISTRY_PID:-}" 2>/dev/null || true
   wait 2>/dev/null || true
   if ((KEEP)); then
     echo "bench: work folder kept at $WORK, database $DB kept" >&2
@@ -91,6 +98,20 @@ until grep -q "Kafka ready at" "$WORK/kafka.out"; do
   sleep 0.1
 done
 
+if [[ $CONVERTER == avro ]]; then
+  FERRY_SKIP_BUILD=1 ./ferry registry --listen "127.0.0.1:$REGISTRY_PORT" --data-dir "$WORK/registry" >"$WORK/registry.out" 2>&1 &
+  REGISTRY_PID=$!
+  until grep -q "Schema registry ready at" "$WORK/registry.out"; do
+    kill -0 "$REGISTRY_PID" 2>/dev/null || { cat "$WORK/registry.out" >&2; exit 1; }
+    sleep 0.1
+  done
+  VALUE_CONVERTER="value.converter=io.ferry.serde.connect.AvroConverter
+value.converter.schema.registry.url=http://127.0.0.1:$REGISTRY_PORT"
+else
+  VALUE_CONVERTER="value.converter=org.apache.kafka.connect.json.JsonConverter
+value.converter.schemas.enable=false"
+fi
+
 # --- one COPY run: prints rows/s ---
 copy_run() {
   local start end
@@ -108,8 +129,7 @@ source_run() { # RUN
 bootstrap.servers=127.0.0.1:$KAFKA_PORT
 listeners=http://127.0.0.1:$REST_PORT
 key.converter=org.apache.kafka.connect.storage.StringConverter
-value.converter=org.apache.kafka.connect.json.JsonConverter
-value.converter.schemas.enable=false
+$VALUE_CONVERTER
 offset.storage.file.filename=$dir/connect.offsets
 offset.flush.interval.ms=10000
 EOF
@@ -159,7 +179,7 @@ EOF
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(java -version 2>&1 | head -1), $(psql -At -d postgres -c 'SHOW server_version')"
 echo "# $ROWS rows (bigint, text, numeric, timestamp, boolean) x $RUNS runs; source: incrementing mode,"
-echo "# batch.max.rows=$BATCH, JsonConverter without schemas${WORKER_SETS[*]:+, ${WORKER_SETS[*]}}, JVM: $JVM_OPTS"
+echo "# batch.max.rows=$BATCH, value converter $CONVERTER${WORKER_SETS[*]:+, ${WORKER_SETS[*]}}, JVM: $JVM_OPTS"
 copy_run >/dev/null # warm the table into the page cache
 printf "%-4s %14s %14s\n" run "copy rows/s" "source rows/s"
 COPY_RATES=()

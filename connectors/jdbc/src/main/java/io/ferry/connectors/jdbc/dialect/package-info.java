@@ -9,6 +9,6 @@
  * {@code CatalogReader} (JDBC metadata), {@code ColumnReaders} and {@code NumericMapper} (reading),
  * {@code ConnectValueBinder} and {@code SchemalessValues} (binding), {@code TemporalValues} (date/time
  * conversions), plus {@code PostgresArrays} and {@code SqliteTypes} for what only one database has.
- * docs/connectors/jdbc-types.md describes the mappings for users.
+ * docs/connectors/jdbc.md (Type mappings) describes the mappings for users.
  */
 package io.ferry.connectors.jdbc.dialect;
