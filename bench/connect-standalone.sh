@@ -20,6 +20,8 @@
 # Environment: BENCH_JVM_OPTS replaces the JVM options given to both runtimes (default below).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 LINES=1000000
 RUNS=3
@@ -90,10 +92,7 @@ fi
 
 FERRY_SKIP_BUILD=1 ./ferry kafka --listen "127.0.0.1:$KAFKA_PORT" --data-dir "$WORK/kafka" >"$WORK/kafka.out" 2>&1 &
 KAFKA_PID=$!
-until grep -q "Kafka ready at" "$WORK/kafka.out"; do
-  kill -0 "$KAFKA_PID" 2>/dev/null || { cat "$WORK/kafka.out" >&2; exit 1; }
-  sleep 0.1
-done
+wait_ready "$WORK/kafka.out" "Kafka ready at" "$KAFKA_PID"
 
 INPUT="$WORK/input.txt"
 awk -v n="$LINES" 'BEGIN { for (i = 1; i <= n; i++) printf "%09d the quick brown fox jumps over the lazy dog 0123456789\n", i }' >"$INPUT"

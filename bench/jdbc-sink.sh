@@ -20,6 +20,8 @@
 # Environment: PGHOST/PGPORT/PGUSER (default 127.0.0.1:5432, postgres; trust auth), BENCH_JVM_OPTS.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 ROWS=200000
 PARTITIONS=1
@@ -78,18 +80,12 @@ awk -v n="$ROWS" 'BEGIN { srand(7); for (i = 1; i <= n; i++)
 
 FERRY_SKIP_BUILD=1 ./ferry kafka --listen "127.0.0.1:$KAFKA_PORT" --data-dir "$WORK/kafka" >"$WORK/kafka.out" 2>&1 &
 KAFKA_PID=$!
-until grep -q "Kafka ready at" "$WORK/kafka.out"; do
-  kill -0 "$KAFKA_PID" 2>/dev/null || { cat "$WORK/kafka.out" >&2; exit 1; }
-  sleep 0.1
-done
+wait_ready "$WORK/kafka.out" "Kafka ready at" "$KAFKA_PID"
 
 if [[ $CONVERTER == avro ]]; then
   FERRY_SKIP_BUILD=1 ./ferry registry --listen "127.0.0.1:$REGISTRY_PORT" --data-dir "$WORK/registry" >"$WORK/registry.out" 2>&1 &
   REGISTRY_PID=$!
-  until grep -q "Schema registry ready at" "$WORK/registry.out"; do
-    kill -0 "$REGISTRY_PID" 2>/dev/null || { cat "$WORK/registry.out" >&2; exit 1; }
-    sleep 0.1
-  done
+  wait_ready "$WORK/registry.out" "Schema registry ready at" "$REGISTRY_PID"
 fi
 
 mkdir -p "$WORK/producer"
