@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.ferry.connectors.jdbc.ConnectorVersion;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
@@ -17,14 +18,9 @@ import org.apache.kafka.connect.sink.SinkConnector;
  * settings and writes the partitions the worker assigns it.
  */
 public final class JdbcSinkConnector extends SinkConnector {
-    static final String VERSION = versionOf(JdbcSinkConnector.class);
+    static final String VERSION = ConnectorVersion.current();
 
     private Map<String, String> props;
-
-    private static String versionOf(Class<?> type) {
-        String version = type.getPackage().getImplementationVersion();
-        return version == null ? "0.1.0-SNAPSHOT" : version;
-    }
 
     @Override
     public String version() {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.ferry.connectors.jdbc.ConnectorVersion;
 import io.ferry.connectors.jdbc.connection.ConnectionProvider;
 import io.ferry.connectors.jdbc.dialect.TableId;
 import org.apache.kafka.common.config.Config;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * mode's columns, the query and the column types, naming the key each problem belongs to.
  */
 public class JdbcSourceConnector extends SourceConnector {
-    static final String VERSION = "0.1.0";
+    static final String VERSION = ConnectorVersion.current();
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceConnector.class);
 
     private Map<String, String> props;
