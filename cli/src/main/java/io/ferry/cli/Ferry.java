@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import io.ferry.cli.connect.ConnectCommand;
 import io.ferry.cli.dev.DevCommand;
+import io.ferry.cli.quickstart.QuickstartCommand;
 import io.ferry.cli.kafka.KafkaCommand;
 import io.ferry.cli.registry.RegistryCommand;
 import io.ferry.cli.support.FerryVersion;
@@ -17,7 +18,7 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = Ferry.Version.class,
         description = "Ferry: a Kafka Connect runtime and a schema registry on Apache Kafka.",
-        subcommands = {VersionCommand.class, KafkaCommand.class, RegistryCommand.class, ConnectCommand.class, DevCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {VersionCommand.class, KafkaCommand.class, RegistryCommand.class, ConnectCommand.class, DevCommand.class, QuickstartCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Ferry implements Runnable {
 
