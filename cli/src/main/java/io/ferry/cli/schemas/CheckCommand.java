@@ -16,12 +16,15 @@ import picocli.CommandLine.ParentCommand;
  * with a version of the subject under the subject's level. Exits 0 when compatible, 1 when not,
  * printing each of the registry's messages (which name the location of the problem).
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check",
         description = "Check a schema against a version of a subject; exit 0 compatible, 1 incompatible (with the reasons).")
 final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
     private SchemasCommand parent;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    private boolean help;
 
     @Parameters(paramLabel = "SUBJECT")
     private String subject;

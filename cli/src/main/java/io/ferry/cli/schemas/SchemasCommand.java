@@ -60,8 +60,9 @@ public final class SchemasCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a version of a subject: id, version, type and schema.")
-    int get(@Parameters(paramLabel = "SUBJECT") String subject,
+    @Command(name = "get", description = "Show a version of a subject: id, version, type and schema.")
+    int get(@Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.") boolean help,
+            @Parameters(paramLabel = "SUBJECT") String subject,
             @Option(names = "--version", paramLabel = "N|latest", defaultValue = "latest",
                     description = "The version (default: ${DEFAULT-VALUE}).") String version) {
         out().print(client().version(subject, version(version)), schema -> new TextTable("SUBJECT", "VERSION", "ID", "TYPE", "SCHEMA")
@@ -82,9 +83,10 @@ public final class SchemasCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true,
+    @Command(name = "delete",
             description = "Delete a subject or one version: softly, or with --permanent for good (after a soft delete).")
-    int delete(@Parameters(paramLabel = "SUBJECT") String subject,
+    int delete(@Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.") boolean help,
+               @Parameters(paramLabel = "SUBJECT") String subject,
                @Option(names = "--version", paramLabel = "N", description = "Only this version.") String version,
                @Option(names = "--permanent", description = "Delete for good.") boolean permanent) {
         JsonNode deleted = client().delete(subject, version == null ? null : version(version), permanent);
