@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.ferry.cli.support.CliException;
 import io.ferry.cli.support.InputFiles;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads pipeline files: YAML ({@code .yaml}, {@code .yml}, several documents per file) or JSON
@@ -80,7 +82,7 @@ public final class PipelineFileReader {
         try (JsonParser keys = reader.createParser(text)) {
             PipelineKeyCheck.check(file, keys);
         } catch (JsonProcessingException e) {
-            throw InputFiles.syntaxError(file, e);
+            throw syntaxError(file, e);
         } catch (IOException e) {
             throw InputFiles.badInput(file, "cannot read: " + e.getMessage(), e);
         }
@@ -95,10 +97,23 @@ public final class PipelineFileReader {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw InputFiles.badInput(file, line, "unknown key '" + e.getPropertyName() + "' " + ALLOWED, e);
         } catch (JsonProcessingException e) {
-            throw InputFiles.syntaxError(file, e);
+            throw syntaxError(file, e);
         } catch (IOException e) {
             throw InputFiles.badInput(file, "cannot read: " + e.getMessage(), e);
         }
         return specs;
+    }
+
+    /**
+     * A syntax error at the line where the YAML parser found the problem, without the parser's
+     * excerpt of the file (which does not fit on one line); other errors as the JSON parser says them.
+     */
+    private static CliException syntaxError(Path file, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            String context = yaml.getContext() == null ? ""
+                    : " (" + yaml.getContext() + (yaml.getContextMark() == null ? "" : " from line " + (yaml.getContextMark().getLine() + 1)) + ")";
+            return InputFiles.badInput(file, yaml.getProblemMark().getLine() + 1, yaml.getProblem() + context, e);
+        }
+        return InputFiles.syntaxError(file, e);
     }
 }
