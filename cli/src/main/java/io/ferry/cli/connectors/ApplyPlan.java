@@ -1,6 +1,7 @@
 package io.ferry.cli.connectors;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,7 +20,7 @@ public final class ApplyPlan {
 
         /** The word printed for it: {@code created}, {@code updated}, {@code unchanged}. */
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

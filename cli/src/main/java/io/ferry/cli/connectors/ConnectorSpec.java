@@ -1,5 +1,6 @@
 package io.ferry.cli.connectors;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,6 @@ public record ConnectorSpec(String name, Map<String, String> config) {
         Objects.requireNonNull(name, "name");
         Map<String, String> withName = new LinkedHashMap<>(config);
         withName.put("name", name);
-        config = java.util.Collections.unmodifiableMap(withName);
+        config = Collections.unmodifiableMap(withName);
     }
 }

@@ -1,6 +1,7 @@
 package io.ferry.cli.schemas;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -59,7 +60,7 @@ final class DiffCommand implements Callable<Integer> {
     /** One row per change, compact JSON for the values. */
     static TextTable table(List<SchemaDiff.Change> changes) {
         TextTable table = new TextTable("CHANGE", "PATH", "BEFORE", "AFTER");
-        changes.forEach(change -> table.row(change.kind().name().toLowerCase(java.util.Locale.ROOT), path(change),
+        changes.forEach(change -> table.row(kind(change), path(change),
                 text(change.before()), text(change.after())));
         return table;
     }
@@ -68,7 +69,7 @@ final class DiffCommand implements Callable<Integer> {
     static ArrayNode summary(List<SchemaDiff.Change> changes) {
         ArrayNode summary = JSON.createArrayNode();
         for (SchemaDiff.Change change : changes) {
-            var row = summary.addObject().put("change", change.kind().name().toLowerCase(java.util.Locale.ROOT)).put("path", path(change));
+            var row = summary.addObject().put("change", kind(change)).put("path", path(change));
             if (change.before() != null) {
                 row.set("before", change.before());
             }
@@ -77,6 +78,10 @@ final class DiffCommand implements Callable<Integer> {
             }
         }
         return summary;
+    }
+
+    private static String kind(SchemaDiff.Change change) {
+        return change.kind().name().toLowerCase(Locale.ROOT);
     }
 
     private static String path(SchemaDiff.Change change) {

@@ -4,6 +4,10 @@ import static io.ferry.cli.FerryRun.ferry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,11 +85,14 @@ class ConnectorsCommandIT {
             awaitState(url, "reader", "RUNNING");
             awaitState(url, "reader2", "RUNNING");
             JsonNode before = JSON.readTree(ferry("connectors", "--url", url, "--output", "json", "list").out());
+            JsonNode configBefore = get(url.replaceAll("/$", "") + "/connectors/reader/config");
 
             FerryRun second = ferry("connectors", "--url", url, "apply", "-f", dir.toString());
             assertThat(second.lines()).as(second.toString()).containsExactly("NAME     ACTION", "reader   unchanged", "reader2  unchanged");
             JsonNode after = JSON.readTree(ferry("connectors", "--url", url, "--output", "json", "list").out());
             assertThat(after).isEqualTo(before);
+            assertThat(get(url.replaceAll("/$", "") + "/connectors/reader/config")).isEqualTo(configBefore);
+            assertThat(configBefore.path("tasks.max").asText()).isEqualTo("1");
 
             pipeline(cluster, "2");
             JsonNode changed = JSON.readTree(ferry("connectors", "--url", url, "--output", "json", "apply", "-f", pipeline.toString()).out());
@@ -141,6 +148,13 @@ class ConnectorsCommandIT {
                   file: %s
                   topic: %s
                 """.formatted(tasks, dir.resolve("a.txt"), "apply-a", dir.resolve("b.txt"), "apply-b"));
+    }
+
+    private static JsonNode get(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private static void awaitState(String url, String name, String state) {
