@@ -114,9 +114,9 @@ public final class SchemasCommand {
         return ExitCodes.OK;
     }
 
-    /** A version as the registry takes it: a positive number or {@code latest}; otherwise bad input. */
+    /** A version as the registry takes it: a positive number or {@code latest} ({@code -1} too); otherwise bad input. */
     static String version(String version) {
-        if ("latest".equalsIgnoreCase(version)) {
+        if ("latest".equalsIgnoreCase(version) || "-1".equals(version)) {
             return "latest";
         }
         try {
