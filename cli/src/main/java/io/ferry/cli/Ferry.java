@@ -3,10 +3,12 @@ package io.ferry.cli;
 import java.io.PrintWriter;
 
 import io.ferry.cli.connect.ConnectCommand;
+import io.ferry.cli.connectors.ConnectorsCommand;
 import io.ferry.cli.dev.DevCommand;
-import io.ferry.cli.quickstart.QuickstartCommand;
 import io.ferry.cli.kafka.KafkaCommand;
+import io.ferry.cli.quickstart.QuickstartCommand;
 import io.ferry.cli.registry.RegistryCommand;
+import io.ferry.cli.schemas.SchemasCommand;
 import io.ferry.cli.support.FerryVersion;
 import io.ferry.cli.support.OneLineErrors;
 import picocli.CommandLine;
@@ -18,7 +20,8 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = Ferry.Version.class,
         description = "Ferry: a Kafka Connect runtime and a schema registry on Apache Kafka.",
-        subcommands = {VersionCommand.class, KafkaCommand.class, RegistryCommand.class, ConnectCommand.class, DevCommand.class, QuickstartCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {QuickstartCommand.class, DevCommand.class, KafkaCommand.class, RegistryCommand.class, ConnectCommand.class,
+                ConnectorsCommand.class, SchemasCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Ferry implements Runnable {
 
