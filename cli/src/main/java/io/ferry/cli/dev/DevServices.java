@@ -37,6 +37,21 @@ public final class DevServices implements AutoCloseable {
 
     /** Loopback ports of the three services; 0 picks a free one. */
     public record Ports(int kafka, int registry, int connect) {
+
+        /** The usual ports (9092, 8081, 8083) where they are free, free ones where they are taken. */
+        public static Ports usualWhereFree() {
+            return new Ports(freeOrAny(9092), freeOrAny(8081), freeOrAny(8083));
+        }
+
+        private static int freeOrAny(int port) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress(LOOPBACK, port));
+                return port;
+            } catch (java.io.IOException taken) {
+                return 0;
+            }
+        }
     }
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();

@@ -55,7 +55,8 @@ public final class QuickstartCommand implements Callable<Integer> {
             description = "Customers in the demo table (default: ${DEFAULT-VALUE}).")
     private int rows;
 
-    @Option(names = "--keep-running", description = "Keep everything running after the report, until Ctrl-C.")
+    @Option(names = "--keep-running", description = "Keep everything running after the report, until Ctrl-C, on the usual"
+            + " ports (9092, 8081, 8083) where they are free.")
     private boolean keepRunning;
 
     @Option(names = {"-v", "--verbose"}, description = "Also write the log to standard error.")
@@ -72,7 +73,9 @@ public final class QuickstartCommand implements Callable<Integer> {
         ProcessLogging.toFile(root.resolve("quickstart.log"), verbose);
         out = spec.commandLine().getOut();
         ShutdownSignals signals = ShutdownSignals.install();
-        try (DevServices services = DevServices.start(root, new DevServices.Ports(0, 0, 0), this::say, signals::stopRequested)) {
+        // Kept running, it takes the usual ports where free, so clients find it at their defaults.
+        DevServices.Ports ports = keepRunning ? DevServices.Ports.usualWhereFree() : new DevServices.Ports(0, 0, 0);
+        try (DevServices services = DevServices.start(root, ports, this::say, signals::stopRequested)) {
             if (services.connect() == null || signals.stopRequested()) {
                 return 0;
             }
