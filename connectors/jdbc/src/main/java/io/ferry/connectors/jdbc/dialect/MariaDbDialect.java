@@ -29,7 +29,7 @@ import io.ferry.connectors.jdbc.dialect.SchemalessValues.ColumnKind;
  * has and without needing its time-zone tables. DATETIME holds a zoneless local time, read and written in
  * {@code db.timezone}.
  */
-public final class MariaDbDialect implements JdbcDialect {
+public final class MariaDbDialect extends SqlTextDialect {
     /** The protocol counts a prepared statement's parameters in 16 bits. */
     static final int MAX_BIND_PARAMETERS = 65_535;
     /** A key string's length: 256 utf8mb4 characters are 1,024 bytes, within InnoDB's 3,072-byte index key. */
@@ -39,8 +39,9 @@ public final class MariaDbDialect implements JdbcDialect {
     private static final int MAX_DECIMAL_SCALE = 38;
     private static final Set<String> SYSTEM_DATABASES = Set.of("mysql", "information_schema", "performance_schema", "sys");
 
-    private final SqlIdentifiers identifiers = new SqlIdentifiers('`');
-    private final SqlStatements statements = new SqlStatements(identifiers, SqlLiterals.MARIADB, this::sqlType);
+    public MariaDbDialect() {
+        super('`', SqlLiterals.MARIADB);
+    }
 
     @Override
     public String name() {
@@ -66,16 +67,6 @@ public final class MariaDbDialect implements JdbcDialect {
     @Override
     public int maxBindParameters() {
         return MAX_BIND_PARAMETERS;
-    }
-
-    @Override
-    public String quote(String identifier) {
-        return identifiers.quote(identifier);
-    }
-
-    @Override
-    public String qualified(TableId table) {
-        return identifiers.qualified(table);
     }
 
     /** {@code table} or {@code database.table}. */
@@ -195,21 +186,6 @@ public final class MariaDbDialect implements JdbcDialect {
         return "DECIMAL(" + Math.max(declared, 1) + ", " + scale + ")";
     }
 
-    @Override
-    public String createTable(TableId table, List<ColumnSpec> columns, WriteOptions options) {
-        return statements.createTable(table, columns, options.timeZone());
-    }
-
-    @Override
-    public List<String> addColumns(TableId table, List<ColumnSpec> columns, WriteOptions options) {
-        return statements.addColumns(table, columns, options.timeZone());
-    }
-
-    @Override
-    public String insert(TableId table, List<String> columns, int rows) {
-        return statements.insert(table, columns, rows);
-    }
-
     /**
      * {@code INSERT … ON DUPLICATE KEY UPDATE v = VALUES(v)}; with no value columns the first key is set
      * to itself, a no-op that still makes a duplicate key no error. A duplicate of any unique key, not only
@@ -223,16 +199,6 @@ public final class MariaDbDialect implements JdbcDialect {
         return statements.insert(table, all, rows) + " ON DUPLICATE KEY UPDATE " + updated.stream()
                 .map(column -> quote(column) + " = VALUES(" + quote(column) + ")")
                 .collect(Collectors.joining(", "));
-    }
-
-    @Override
-    public String update(TableId table, List<String> keyColumns, List<String> valueColumns) {
-        return statements.update(table, keyColumns, valueColumns);
-    }
-
-    @Override
-    public String delete(TableId table, List<String> keyColumns, int rows) {
-        return statements.delete(table, keyColumns, rows);
     }
 
     /**

@@ -25,7 +25,7 @@ import io.ferry.connectors.jdbc.dialect.SchemalessValues.ColumnKind;
  * defaulting to {@code current_schema()}; uuid, json and jsonb read as strings and one-dimensional arrays
  * as Connect arrays; {@code INSERT … ON CONFLICT} upserts.
  */
-public final class PostgresDialect implements JdbcDialect {
+public final class PostgresDialect extends SqlTextDialect {
     /** The protocol counts a statement's parameters in an unsigned 16-bit field. */
     static final int MAX_BIND_PARAMETERS = 65_535;
     private static final int MAX_NUMERIC_PRECISION = 1000;
@@ -33,22 +33,13 @@ public final class PostgresDialect implements JdbcDialect {
     /** Types the driver reports with a standard code but whose values do not read as that type. */
     private static final Set<String> UNMAPPED = Set.of("money", "timetz", "interval", "xml");
 
-    private final SqlIdentifiers identifiers = new SqlIdentifiers('"');
-    private final SqlStatements statements = new SqlStatements(identifiers, SqlLiterals.POSTGRES, this::sqlType);
+    public PostgresDialect() {
+        super('"', SqlLiterals.POSTGRES);
+    }
 
     @Override
     public String name() {
         return "PostgreSQL";
-    }
-
-    @Override
-    public String quote(String identifier) {
-        return identifiers.quote(identifier);
-    }
-
-    @Override
-    public String qualified(TableId table) {
-        return identifiers.qualified(table);
     }
 
     @Override
@@ -232,36 +223,6 @@ public final class PostgresDialect implements JdbcDialect {
             throw new DataException("PostgreSQL columns of nested arrays are not supported");
         }
         return sqlType(element) + "[]";
-    }
-
-    @Override
-    public String createTable(TableId table, List<ColumnSpec> columns, WriteOptions options) {
-        return statements.createTable(table, columns, options.timeZone());
-    }
-
-    @Override
-    public List<String> addColumns(TableId table, List<ColumnSpec> columns, WriteOptions options) {
-        return statements.addColumns(table, columns, options.timeZone());
-    }
-
-    @Override
-    public String insert(TableId table, List<String> columns, int rows) {
-        return statements.insert(table, columns, rows);
-    }
-
-    @Override
-    public String upsert(TableId table, List<String> keyColumns, List<String> valueColumns, int rows) {
-        return statements.upsertOnConflict(table, keyColumns, valueColumns, rows);
-    }
-
-    @Override
-    public String update(TableId table, List<String> keyColumns, List<String> valueColumns) {
-        return statements.update(table, keyColumns, valueColumns);
-    }
-
-    @Override
-    public String delete(TableId table, List<String> keyColumns, int rows) {
-        return statements.delete(table, keyColumns, rows);
     }
 
     /**

@@ -27,14 +27,15 @@ import org.apache.kafka.connect.errors.DataException;
  * upserts. Dates, times and timestamps are written as ISO-8601 text — SQLite's own date functions read it,
  * it sorts in time order, and a person can read it — zoneless, as local times in {@code db.timezone}.
  */
-public final class SqliteDialect implements JdbcDialect {
+public final class SqliteDialect extends SqlTextDialect {
     /** SQLITE_MAX_VARIABLE_NUMBER's default since SQLite 3.32. */
     static final int MAX_BIND_PARAMETERS = 32_766;
     /** The precision written in a created DECIMAL column's type when the schema names none: SQLite ignores it. */
     private static final int DEFAULT_DECIMAL_PRECISION = 38;
 
-    private final SqlIdentifiers identifiers = new SqlIdentifiers('"');
-    private final SqlStatements statements = new SqlStatements(identifiers, SqlLiterals.SQLITE, this::sqlType);
+    public SqliteDialect() {
+        super('"', SqlLiterals.SQLITE);
+    }
 
     @Override
     public String name() {
@@ -44,16 +45,6 @@ public final class SqliteDialect implements JdbcDialect {
     @Override
     public int maxBindParameters() {
         return MAX_BIND_PARAMETERS;
-    }
-
-    @Override
-    public String quote(String identifier) {
-        return identifiers.quote(identifier);
-    }
-
-    @Override
-    public String qualified(TableId table) {
-        return identifiers.qualified(table);
     }
 
     /** {@code table} or {@code schema.table}, the schema being an attached database's name. */
@@ -164,36 +155,6 @@ public final class SqliteDialect implements JdbcDialect {
             case BYTES -> "BLOB";
             default -> throw new DataException("SQLite has no column type for Connect " + schema.type());
         };
-    }
-
-    @Override
-    public String createTable(TableId table, List<ColumnSpec> columns, WriteOptions options) {
-        return statements.createTable(table, columns, options.timeZone());
-    }
-
-    @Override
-    public List<String> addColumns(TableId table, List<ColumnSpec> columns, WriteOptions options) {
-        return statements.addColumns(table, columns, options.timeZone());
-    }
-
-    @Override
-    public String insert(TableId table, List<String> columns, int rows) {
-        return statements.insert(table, columns, rows);
-    }
-
-    @Override
-    public String upsert(TableId table, List<String> keyColumns, List<String> valueColumns, int rows) {
-        return statements.upsertOnConflict(table, keyColumns, valueColumns, rows);
-    }
-
-    @Override
-    public String update(TableId table, List<String> keyColumns, List<String> valueColumns) {
-        return statements.update(table, keyColumns, valueColumns);
-    }
-
-    @Override
-    public String delete(TableId table, List<String> keyColumns, int rows) {
-        return statements.delete(table, keyColumns, rows);
     }
 
     /** As {@link JdbcDialect#bind}, with Decimals as exact text and dates, times and timestamps as ISO-8601 text. */
