@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code ferry connect}: the Connect runtime's commands. */
 @Command(name = "connect",
         description = "Run a Kafka Connect worker that runs connect-api plugins unchanged.",
-        subcommands = {StandaloneCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {StandaloneCommand.class, DistributedCommand.class, CommandLine.HelpCommand.class},
         mixinStandardHelpOptions = true)
 public final class ConnectCommand implements Runnable {
 

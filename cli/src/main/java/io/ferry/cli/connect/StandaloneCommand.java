@@ -1,19 +1,13 @@
 package io.ferry.cli.connect;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.ferry.cli.support.CliException;
 import io.ferry.cli.support.FerryVersion;
@@ -23,9 +17,6 @@ import io.ferry.connect.server.ConnectorFiles;
 import io.ferry.connect.server.ConnectorRequest;
 import io.ferry.connect.server.StandaloneConnect;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,9 +38,6 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         mixinStandardHelpOptions = true)
 public final class StandaloneCommand implements Callable<Integer> {
-    private static final Logger log = LoggerFactory.getLogger(StandaloneCommand.class);
-    /** How long a stop requested during startup waits for the startup to finish before giving up on it. */
-    private static final long STARTUP_ABANDON_MS = 10_000;
 
     @Spec
     private CommandSpec spec;
@@ -69,7 +57,7 @@ public final class StandaloneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> settings = workerSettings(workerFile);
+        Map<String, String> settings = WorkerProcess.workerSettings(workerFile);
         List<ConnectorRequest> connectors = new ArrayList<>();
         for (Path file : connectorFiles) {
             connectors.add(read(file));
@@ -81,7 +69,7 @@ public final class StandaloneCommand implements Callable<Integer> {
         ShutdownSignals signals = ShutdownSignals.install();
         CompletableFuture<StandaloneConnect> starting = CompletableFuture.supplyAsync(
                 () -> StandaloneConnect.start(settings, connectors, FerryVersion.current().ferry()));
-        StandaloneConnect connect = awaitStart(starting, signals);
+        StandaloneConnect connect = WorkerProcess.awaitStart(starting, signals);
         if (connect == null) {
             return 0;
         }
@@ -96,31 +84,6 @@ public final class StandaloneCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** @return null when a stop was requested during startup */
-    private static StandaloneConnect awaitStart(CompletableFuture<StandaloneConnect> starting, ShutdownSignals signals)
-            throws InterruptedException {
-        while (!starting.isDone()) {
-            if (signals.await(100)) {
-                log.info("Stop requested during startup");
-                try {
-                    starting.get(STARTUP_ABANDON_MS, TimeUnit.MILLISECONDS).close();
-                } catch (Exception e) {
-                    log.warn("Startup did not finish within {} ms of the stop request; exiting without it", STARTUP_ABANDON_MS);
-                }
-                return null;
-            }
-        }
-        try {
-            return starting.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ConfigException || cause instanceof ConnectException) {
-                throw new CliException(cause.getMessage(), cause);
-            }
-            throw e;
-        }
-    }
-
     private static ConnectorRequest read(Path file) {
         try {
             return ConnectorFiles.read(file);
@@ -129,17 +92,4 @@ public final class StandaloneCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, String> workerSettings(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        } catch (NoSuchFileException e) {
-            throw new CliException("The worker file " + file + " does not exist");
-        } catch (IOException | IllegalArgumentException e) {
-            throw new CliException("The worker file " + file + " cannot be read: " + e.getMessage(), e);
-        }
-        Map<String, String> settings = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(key -> settings.put(key, properties.getProperty(key).trim()));
-        return settings;
-    }
 }

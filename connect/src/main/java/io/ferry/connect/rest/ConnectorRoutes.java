@@ -14,7 +14,10 @@ import org.apache.kafka.connect.errors.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Connectors and their configs: list (with {@code expand}), create, read, replace, patch, delete, task configs. */
+/**
+ * Connectors and their configs: list (with {@code expand}), create, read, replace, patch, delete, task configs
+ * (read, and written by a distributed worker to its leader).
+ */
 final class ConnectorRoutes {
     private static final Logger log = LoggerFactory.getLogger(ConnectorRoutes.class);
     static final String CONNECTOR = "/connectors/{connector}";
@@ -42,6 +45,10 @@ final class ConnectorRoutes {
             Replies.json(ctx, ConnectorJson.connectorInfo(completion.await(herder.patchConnectorConfig(name(ctx), patch))));
         });
         routes.get(CONNECTOR + "/tasks", ctx -> Replies.json(ctx, ConnectorJson.taskConfigs(completion.await(herder.taskConfigs(name(ctx))))));
+        routes.post(CONNECTOR + "/tasks", ctx -> {
+            completion.await(herder.putTaskConfigs(name(ctx), RequestBodies.taskConfigs(ctx.bodyAsBytes())));
+            Replies.empty(ctx, 204);
+        });
     }
 
     static String name(Context ctx) {

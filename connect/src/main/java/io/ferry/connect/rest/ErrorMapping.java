@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 
 import io.ferry.connect.herder.BadRequestException;
 import io.ferry.connect.herder.ConflictException;
+import io.ferry.connect.herder.NotLeaderException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -19,10 +20,17 @@ import org.slf4j.LoggerFactory;
  * status Apache Kafka Connect gives: unknown connector, task, logger or plugin 404; a name in use
  * 409; a bad request 400; the worker cannot decide now 409; the server's own refusals (unknown path
  * 404, wrong method 405, 406, 415) with {@code HTTP <status> <reason>}; anything else 500 with the
- * failure's own message.
+ * failure's own message. A request that needs the leader of a distributed cluster goes on to it
+ * ({@link LeaderForwarding}).
  */
 final class ErrorMapping {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private final LeaderForwarding forwarding;
+
+    ErrorMapping(LeaderForwarding forwarding) {
+        this.forwarding = forwarding;
+    }
 
     void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> answer(e, ctx));
@@ -31,6 +39,10 @@ final class ErrorMapping {
 
     private void answer(Exception exception, Context ctx) {
         Throwable failure = unwrap(exception);
+        if (failure instanceof NotLeaderException notLeader) {
+            forwarding.forward(ctx, notLeader);
+            return;
+        }
         int status = statusOf(failure);
         String message = failure.getMessage();
         if (failure instanceof HttpResponseException) {

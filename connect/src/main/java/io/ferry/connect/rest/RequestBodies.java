@@ -24,6 +24,7 @@ import static io.ferry.connect.rest.ConnectorJson.MAPPER;
 final class RequestBodies {
     private static final ObjectReader STRING_MAP = MAPPER.readerFor(new TypeReference<Map<String, String>>() { });
     private static final ObjectReader CREATE = MAPPER.readerFor(CreateConnectorRequest.class);
+    private static final ObjectReader TASK_CONFIGS = MAPPER.readerFor(new TypeReference<List<Map<String, String>>>() { });
     private static final ObjectReader OFFSETS = MAPPER.readerFor(OffsetsRequest.class);
 
     private RequestBodies() {
@@ -70,6 +71,11 @@ final class RequestBodies {
     /** A config, or a patch of one (null values remove keys), or a logger's {"level": ...}. */
     static Map<String, String> stringMap(byte[] body) {
         return read(STRING_MAP, body);
+    }
+
+    /** The task configs a worker sends its leader: a JSON array of string maps. */
+    static List<Map<String, String>> taskConfigs(byte[] body) {
+        return read(TASK_CONFIGS, body);
     }
 
     /**

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.ferry.connect.config.ConfigProviders;
 import io.ferry.connect.config.WorkerConfig;
@@ -17,7 +15,6 @@ import io.ferry.connect.herder.standalone.StandaloneHerder;
 import io.ferry.connect.logging.LoggerLevels;
 import io.ferry.connect.metrics.ConnectMetrics;
 import io.ferry.connect.plugins.LoaderSwap;
-import io.ferry.connect.plugins.PluginDiscoveryMode;
 import io.ferry.connect.plugins.Plugins;
 import io.ferry.connect.rest.ConnectRestServer;
 import io.ferry.connect.storage.FileOffsetStore;
@@ -26,7 +23,6 @@ import io.ferry.connect.storage.MemoryStatusStore;
 import io.ferry.connect.validation.ConnectorConfigValidator;
 import io.ferry.connect.worker.task.TopicUseListener;
 import io.ferry.connect.worker.Worker;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.common.utils.Time;
@@ -41,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StandaloneConnect implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StandaloneConnect.class);
-    private static final long CLUSTER_TIMEOUT_MS = 30_000;
 
     private final List<AutoCloseable> parts;
     private final StandaloneHerder herder;
@@ -64,23 +59,19 @@ public final class StandaloneConnect implements AutoCloseable {
         List<AutoCloseable> parts = new ArrayList<>();
         // Worker settings name classes (key.converter...) that may live on plugin.path: find the plugins first,
         // and parse with their loader as the context loader, as Apache Kafka Connect does.
-        Plugins plugins = Plugins.discover(pluginPath(settings.get(WorkerConfig.PLUGIN_PATH)),
-                PluginDiscoveryMode.fromConfig(settings.getOrDefault(WorkerConfig.PLUGIN_DISCOVERY, "hybrid_warn")));
+        Plugins plugins = WorkerBootstrap.plugins(settings);
         parts.add(plugins);
         try (LoaderSwap swap = LoaderSwap.to(plugins.classLoader())) {
             return start(settings, connectors, version, plugins, parts);
         } catch (RuntimeException e) {
-            closeAll(parts);
+            WorkerBootstrap.closeAll(parts);
             throw e;
         }
     }
 
     /** The worker's settings, with a listener on port 0 given a free port and the standalone settings required. */
     private static WorkerConfig workerConfig(Map<String, String> settings) {
-        Map<String, String> withPorts = new java.util.HashMap<>(settings);
-        WorkerConfig given = new WorkerConfig(settings);
-        withPorts.put(WorkerConfig.LISTENERS, String.join(",", ListenerPorts.resolve(given.getList(WorkerConfig.LISTENERS))));
-        WorkerConfig config = new WorkerConfig(withPorts);
+        WorkerConfig config = new WorkerConfig(WorkerBootstrap.withListenerPorts(settings));
         String offsetsFile = config.getString(WorkerConfig.OFFSET_STORAGE_FILE_FILENAME);
         if (offsetsFile == null || offsetsFile.isBlank()) {
             throw new ConfigException("Missing required configuration \"" + WorkerConfig.OFFSET_STORAGE_FILE_FILENAME
@@ -93,8 +84,8 @@ public final class StandaloneConnect implements AutoCloseable {
             Plugins plugins, List<AutoCloseable> parts) {
         WorkerConfig config = workerConfig(settings);
         String offsetsFile = config.getString(WorkerConfig.OFFSET_STORAGE_FILE_FILENAME);
-        String clusterId = kafkaClusterId(config);
-        URI advertised = advertisedUrl(config);
+        String clusterId = WorkerBootstrap.kafkaClusterId(config);
+        URI advertised = WorkerBootstrap.advertisedUrl(config);
         String workerId = advertised.getHost() + ":" + advertised.getPort();
         ConnectMetrics metrics = new ConnectMetrics(workerId, config.originals(), Time.SYSTEM, clusterId);
         parts.add(metrics);
@@ -139,31 +130,8 @@ public final class StandaloneConnect implements AutoCloseable {
         }
     }
 
-    private static List<Path> pluginPath(String entries) {
-        if (entries == null || entries.isBlank()) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(entries.split(",")).map(String::trim).filter(entry -> !entry.isEmpty()).map(Path::of).toList();
-    }
 
-    private static String kafkaClusterId(WorkerConfig config) {
-        try (Admin admin = Admin.create(config.clientConfig())) {
-            return admin.describeCluster().clusterId().get(CLUSTER_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new ConnectException("Could not reach the Kafka cluster at " + config.getList(WorkerConfig.BOOTSTRAP_SERVERS)
-                    + " (bootstrap.servers) within " + CLUSTER_TIMEOUT_MS / 1000 + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectException("Interrupted while reaching the Kafka cluster", e);
-        }
-    }
 
-    private static URI advertisedUrl(WorkerConfig config) {
-        URI listener = URI.create(config.getList(WorkerConfig.LISTENERS).get(0).trim());
-        String host = config.getString(WorkerConfig.REST_ADVERTISED_HOST_NAME);
-        Integer port = config.getInt(WorkerConfig.REST_ADVERTISED_PORT);
-        return URI.create("http://" + (host != null ? host : listener.getHost()) + ":" + (port != null ? port : listener.getPort()) + "/");
-    }
 
     public StandaloneHerder herder() {
         return herder;
@@ -176,16 +144,7 @@ public final class StandaloneConnect implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(parts);
+        WorkerBootstrap.closeAll(parts);
     }
 
-    private static void closeAll(List<AutoCloseable> parts) {
-        for (int i = parts.size() - 1; i >= 0; i--) {
-            try {
-                parts.get(i).close();
-            } catch (Exception e) {
-                log.warn("Could not close {}", parts.get(i), e);
-            }
-        }
-    }
 }

@@ -1,5 +1,11 @@
 package io.ferry.connect.herder.standalone;
 
+import io.ferry.connect.herder.AutoRestarts;
+import io.ferry.connect.herder.ConfigMasking;
+import io.ferry.connect.herder.ConnectorOffsetsManager;
+import io.ferry.connect.herder.StatusTracker;
+import io.ferry.connect.herder.RestartSelection;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -240,6 +246,12 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
         });
     }
 
+    @Override
+    public CompletableFuture<Void> putTaskConfigs(String connector, List<Map<String, String>> taskConfigs) {
+        return CompletableFuture.failedFuture(new BadRequestException(
+                "Task configs are written by the connector's own worker; only workers of a distributed cluster accept them"));
+    }
+
     // ---- statuses
 
     @Override
@@ -281,33 +293,17 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     public CompletableFuture<ConnectorStatus> restartConnector(String connector, boolean includeTasks, boolean onlyFailed) {
         return onOwner(() -> {
             requireConnector(connector);
-            ConnectorStatus before = connectorStatus(connector);
-            boolean restartConnector = !onlyFailed || before.connector().state() == State.FAILED;
-            List<TaskId> restartTasks = new ArrayList<>();
-            List<TaskStatus> shown = new ArrayList<>();
-            for (TaskStatus task : before.tasks()) {
-                boolean restart = includeTasks && (!onlyFailed || task.state().state() == State.FAILED);
-                if (restart) {
-                    restartTasks.add(new TaskId(connector, task.id()));
-                }
-                shown.add(restart ? new TaskStatus(task.id(), restarting(task.state())) : task);
-            }
-            ConnectorStatus answer = new ConnectorStatus(connector,
-                    restartConnector ? restarting(before.connector()) : before.connector(), shown, before.type());
-            if (restartConnector) {
+            RestartSelection selection = RestartSelection.of(connectorStatus(connector), includeTasks, onlyFailed);
+            if (selection.connector()) {
                 restarts.forget(connector);
                 worker.stopConnector(connector);
                 startConnector(connector);
             }
-            if (!restartTasks.isEmpty()) {
-                restartTasks(restartTasks);
+            if (!selection.tasks().isEmpty()) {
+                restartTasks(selection.tasks());
             }
-            return answer;
+            return selection.answer();
         });
-    }
-
-    private StateInfo restarting(StateInfo state) {
-        return new StateInfo(State.RESTARTING, worker.workerId(), null, state.version(), null);
     }
 
     @Override

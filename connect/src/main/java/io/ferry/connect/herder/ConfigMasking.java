@@ -1,4 +1,4 @@
-package io.ferry.connect.herder.standalone;
+package io.ferry.connect.herder;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,19 +15,19 @@ import java.util.regex.Pattern;
  * back with {@value #HIDDEN} keeps the stored secret; and a task config that carries a resolved
  * secret is stored with the reference instead.
  */
-final class ConfigMasking {
+public final class ConfigMasking {
     static final String HIDDEN = "[hidden]";
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{[^}]*}");
 
     private final Function<Map<String, String>, Set<String>> passwordKeys;
 
     /** @param passwordKeys the PASSWORD-type keys of a connector config's full definition */
-    ConfigMasking(Function<Map<String, String>, Set<String>> passwordKeys) {
+    public ConfigMasking(Function<Map<String, String>, Set<String>> passwordKeys) {
         this.passwordKeys = passwordKeys;
     }
 
     /** The config as the API shows it. */
-    Map<String, String> mask(Map<String, String> config, Map<String, String> connectorConfig) {
+    public Map<String, String> mask(Map<String, String> config, Map<String, String> connectorConfig) {
         Set<String> secrets = secretKeys(connectorConfig);
         Map<String, String> masked = new LinkedHashMap<>();
         new java.util.TreeMap<>(config).forEach((key, value) -> masked.put(key,
@@ -36,7 +36,7 @@ final class ConfigMasking {
     }
 
     /** A submitted config in which {@value #HIDDEN} stands for the secret already stored under that key. */
-    Map<String, String> unmask(Map<String, String> submitted, Map<String, String> stored) {
+    public Map<String, String> unmask(Map<String, String> submitted, Map<String, String> stored) {
         if (stored == null) {
             return submitted;
         }
@@ -54,7 +54,7 @@ final class ConfigMasking {
      * Task configs as they are stored: where a task's value is what a reference in the connector's
      * config resolved to, the reference is stored instead, so the secret never rests in a store.
      */
-    static List<Map<String, String>> reverseTransform(Map<String, String> raw, Map<String, String> resolved,
+    public static List<Map<String, String>> reverseTransform(Map<String, String> raw, Map<String, String> resolved,
             List<Map<String, String>> taskConfigs) {
         List<Map<String, String>> result = new ArrayList<>();
         for (Map<String, String> taskConfig : taskConfigs) {

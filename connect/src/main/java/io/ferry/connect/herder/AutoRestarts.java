@@ -1,4 +1,4 @@
-package io.ferry.connect.herder.standalone;
+package io.ferry.connect.herder;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -12,9 +12,9 @@ import org.apache.kafka.common.utils.Time;
  * An instance that ran longer than the maximum delay before failing starts again from the initial
  * delay. Used by the herder's owner thread.
  */
-final class AutoRestarts {
+public final class AutoRestarts {
     /** A planned restart: when, and which attempt since the failures began. */
-    record Plan(long atMs, long delayMs, int attempt) {
+    public record Plan(long atMs, long delayMs, int attempt) {
     }
 
     private final boolean enabled;
@@ -24,24 +24,24 @@ final class AutoRestarts {
     private final Map<Object, Integer> attempts = new HashMap<>();
     private final Map<Object, Long> startedAt = new HashMap<>();
 
-    AutoRestarts(WorkerConfig config, Time time) {
+    public AutoRestarts(WorkerConfig config, Time time) {
         this.enabled = config.getBoolean(WorkerConfig.TASK_RESTART_ENABLE);
         this.initialDelayMs = config.getLong(WorkerConfig.TASK_RESTART_INITIAL_DELAY_MS);
         this.maxDelayMs = config.getLong(WorkerConfig.TASK_RESTART_MAX_DELAY_MS);
         this.time = time;
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return enabled;
     }
 
     /** The instance (a connector name or a task id) was started. */
-    void started(Object instance) {
+    public void started(Object instance) {
         startedAt.put(instance, time.milliseconds());
     }
 
     /** The next restart of an instance that just failed. */
-    Plan failed(Object instance) {
+    public Plan failed(Object instance) {
         long now = time.milliseconds();
         Long started = startedAt.get(instance);
         if (started != null && now - started > maxDelayMs) {
@@ -57,7 +57,7 @@ final class AutoRestarts {
     }
 
     /** Forget an instance: restarted by hand, reconfigured or deleted. */
-    void forget(Object instance) {
+    public void forget(Object instance) {
         attempts.remove(instance);
         startedAt.remove(instance);
     }

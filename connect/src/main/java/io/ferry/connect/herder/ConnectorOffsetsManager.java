@@ -1,4 +1,4 @@
-package io.ferry.connect.herder.standalone;
+package io.ferry.connect.herder;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.ferry.connect.herder.standalone;
+package io.ferry.connect.herder;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,10 +16,10 @@ import io.ferry.connect.worker.task.TopicUseListener;
  * Turns what connectors and tasks report into their statuses, and tells the herder of failures so
  * it can plan a restart. Called from connector and task threads.
  */
-final class StatusTracker implements ConnectorStatusListener, TaskStatusListener, TopicUseListener {
+public final class StatusTracker implements ConnectorStatusListener, TaskStatusListener, TopicUseListener {
 
     /** Told of each failure, after the FAILED status is written. */
-    interface FailureListener {
+    public interface FailureListener {
         void connectorFailed(String connector);
 
         void taskFailed(TaskId task);
@@ -29,7 +29,7 @@ final class StatusTracker implements ConnectorStatusListener, TaskStatusListener
     private final String workerId;
     private final FailureListener failures;
 
-    StatusTracker(StatusStore store, String workerId, FailureListener failures) {
+    public StatusTracker(StatusStore store, String workerId, FailureListener failures) {
         this.store = store;
         this.workerId = workerId;
         this.failures = failures;
@@ -104,12 +104,12 @@ final class StatusTracker implements ConnectorStatusListener, TaskStatusListener
     }
 
     /** Marks a task that could not even be made as failed. */
-    void taskCouldNotStart(TaskId task, Throwable cause) {
+    public void taskCouldNotStart(TaskId task, Throwable cause) {
         onFailure(task, cause);
     }
 
     /** Adds a planned automatic restart to a FAILED status. */
-    void planned(TaskId task, Instant at, int attempt) {
+    public void planned(TaskId task, Instant at, int attempt) {
         StateInfo current = store.get(task);
         if (current != null && current.state() == State.FAILED) {
             store.put(task, new StateInfo(State.FAILED, current.workerId(), current.trace(), current.version(),
@@ -117,7 +117,7 @@ final class StatusTracker implements ConnectorStatusListener, TaskStatusListener
         }
     }
 
-    void planned(String connector, Instant at, int attempt) {
+    public void planned(String connector, Instant at, int attempt) {
         StateInfo current = store.get(connector);
         if (current != null && current.state() == State.FAILED) {
             store.put(connector, new StateInfo(State.FAILED, current.workerId(), current.trace(), current.version(),
@@ -125,7 +125,7 @@ final class StatusTracker implements ConnectorStatusListener, TaskStatusListener
         }
     }
 
-    static String trace(Throwable cause) {
+    public static String trace(Throwable cause) {
         StringWriter text = new StringWriter();
         cause.printStackTrace(new PrintWriter(text));
         return text.toString();

@@ -1,0 +1,746 @@
+package io.ferry.connect.herder.distributed;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import io.ferry.connect.config.ConnectorConfig;
+import io.ferry.connect.config.DistributedWorkerConfig;
+import io.ferry.connect.herder.ActiveTopics;
+import io.ferry.connect.herder.BadRequestException;
+import io.ferry.connect.herder.ConfigInfo;
+import io.ferry.connect.herder.ConfigInfos;
+import io.ferry.connect.herder.ConfigKeyInfo;
+import io.ferry.connect.herder.ConfigMasking;
+import io.ferry.connect.herder.ConflictException;
+import io.ferry.connect.herder.ConnectorInfo;
+import io.ferry.connect.herder.ConnectorOffsets;
+import io.ferry.connect.herder.ConnectorOffsetsManager;
+import io.ferry.connect.herder.ConnectorStatus;
+import io.ferry.connect.herder.Created;
+import io.ferry.connect.herder.Herder;
+import io.ferry.connect.herder.NotLeaderException;
+import io.ferry.connect.herder.OffsetsAltered;
+import io.ferry.connect.herder.RestartSelection;
+import io.ferry.connect.herder.ServerInfo;
+import io.ferry.connect.herder.TaskConfig;
+import io.ferry.connect.herder.TaskStatus;
+import io.ferry.connect.model.ConnectorType;
+import io.ferry.connect.model.StateInfo;
+import io.ferry.connect.model.TargetState;
+import io.ferry.connect.model.TaskId;
+import io.ferry.connect.plugins.PluginDesc;
+import io.ferry.connect.plugins.PluginType;
+import io.ferry.connect.storage.StatusStore;
+import io.ferry.connect.storage.kafka.ClusterConfigSnapshot;
+import io.ferry.connect.storage.kafka.KafkaConfigStore;
+import io.ferry.connect.storage.kafka.RestartRequest;
+import io.ferry.connect.validation.ConnectorConfigValidator;
+import io.ferry.connect.worker.ConnectorClasses;
+import io.ferry.connect.worker.Worker;
+import io.ferry.kafka.support.membership.GroupMember;
+import io.ferry.kafka.support.membership.LeaderFencedProducer;
+import io.ferry.kafka.support.membership.MemberIdentity;
+import io.ferry.kafka.support.membership.MembershipSettings;
+import io.ferry.kafka.support.membership.MembershipView;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.connect.errors.AlreadyExistsException;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The herder of one worker of a distributed Connect cluster. Answers the REST API for the whole
+ * cluster: reads from this worker's copy of the config and status topics; changes through the
+ * leader, which is the one writer of the config topic ({@link NotLeaderException} sends the request
+ * there). Runs what the group's plan gives this worker ({@link AssignedWork}).
+ *
+ * <p>Every decision is taken on one owner thread ({@code distributed-herder}): REST requests,
+ * new plans of the group, and changes read from the config topic arrive there as tasks, in order.
+ */
+public final class DistributedHerder implements Herder, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DistributedHerder.class);
+    private static final List<PluginType> LISTED = List.of(PluginType.SINK, PluginType.SOURCE, PluginType.TRANSFORMATION,
+            PluginType.PREDICATE, PluginType.CONVERTER, PluginType.HEADER_CONVERTER);
+    private static final List<PluginType> CONNECTORS = List.of(PluginType.SINK, PluginType.SOURCE);
+
+    /** Makes the config store, once the herder can give it the writer and the listener. */
+    @FunctionalInterface
+    public interface ConfigStoreFactory {
+        KafkaConfigStore create(KafkaConfigStore.ConfigWriter writer, KafkaConfigStore.Listener listener);
+    }
+
+    /**
+     * What a distributed herder is made of.
+     *
+     * @param generation written by the herder with each plan's generation; read by the status store
+     */
+    public record Settings(DistributedWorkerConfig config, URI advertisedUrl, Worker worker, StatusStore statuses,
+            ConfigStoreFactory configStores, ConnectorConfigValidator validator, ServerInfo serverInfo, LeaderClient leaderClient,
+            AtomicInteger generation) {
+    }
+
+    private final Settings settings;
+    private final DistributedWorkerConfig config;
+    private final Worker worker;
+    private final StatusStore statuses;
+    private final ConnectorConfigValidator validator;
+    private final ConfigMasking masking;
+    private final ConnectorOffsetsManager offsets;
+    private final ScheduledExecutorService owner;
+    private final KafkaConfigStore configs;
+    private final LeaderFencedProducer<String, byte[]> leaderProducer;
+    private final AssignedWork work;
+    private final GroupMember member;
+    private final CompletableFuture<Void> firstPlan = new CompletableFuture<>();
+    private final Map<String, ConnectorType> types = new ConcurrentHashMap<>();
+    /** The latest view of the group; written on the owner thread. */
+    private volatile MembershipView view;
+    private volatile boolean ready;
+    private volatile boolean closing;
+
+    public DistributedHerder(Settings settings) {
+        this.settings = settings;
+        this.config = settings.config();
+        this.worker = settings.worker();
+        this.statuses = settings.statuses();
+        this.validator = settings.validator();
+        this.masking = new ConfigMasking(validator::passwordKeys);
+        this.offsets = new ConnectorOffsetsManager(config, worker.settings().plugins(), worker.settings().offsetStore());
+        ClassLoader pluginLoader = worker.settings().plugins().classLoader();
+        this.owner = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "distributed-herder");
+            thread.setDaemon(true);
+            thread.setContextClassLoader(pluginLoader);
+            return thread;
+        });
+        this.leaderProducer = LeaderFencedProducer.builder(new StringSerializer(), new ByteArraySerializer())
+                .clientConfig(config.clientConfig())
+                .build();
+        this.configs = settings.configStores().create(this::writeAsLeader, new ConfigChanges());
+        this.work = new AssignedWork(new AssignedWork.Parts(worker, configs::snapshot, statuses, owner, this::storeTaskConfigs,
+                () -> member.updatePayload(announcement())));
+        MemberIdentity identity = new MemberIdentity(workerId(), settings.advertisedUrl().toString());
+        this.member = new GroupMember(MembershipSettings.builder(config.groupId(), identity)
+                .coordinationTopic(config.getString(DistributedWorkerConfig.MEMBERSHIP_TOPIC))
+                .coordinationTopicReplication(config.getShort(DistributedWorkerConfig.CONFIG_TOPIC_REPLICATION_FACTOR))
+                .sessionTimeout(Duration.ofMillis(config.getInt(DistributedWorkerConfig.SESSION_TIMEOUT_MS)))
+                .heartbeatInterval(Duration.ofMillis(config.getInt(DistributedWorkerConfig.HEARTBEAT_INTERVAL_MS)))
+                .rebalanceTimeout(Duration.ofMillis(config.getInt(DistributedWorkerConfig.REBALANCE_TIMEOUT_MS)))
+                .clientConfig(config.clientConfig())
+                .payload(new byte[0])
+                .build(), new ConnectAssignmentPlanner(this::clusterWork, this::catchUpAndRejoin));
+    }
+
+    /** The id of this worker in the group and in statuses. */
+    public String workerId() {
+        return worker.workerId();
+    }
+
+    /** The listener the worker reports topic use to. */
+    public io.ferry.connect.worker.task.TopicUseListener topicUseListener() {
+        return work.tracker();
+    }
+
+    /**
+     * Reads the config topic, joins the group and waits for the first plan; the herder is ready
+     * once this returns.
+     *
+     * @throws ConfigException when the group refuses this worker because its settings clash
+     * @throws ConnectException when no plan came within the timeout
+     */
+    public void start(Duration timeout) {
+        worker.start();
+        configs.start(timeout);
+        member.updatePayload(announcement());
+        member.addListener(newView -> owner.execute(() -> onView(newView)));
+        member.start(timeout);
+        try {
+            firstPlan.get(timeout.toMillis() + config.getInt(DistributedWorkerConfig.REBALANCE_TIMEOUT_MS), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new ConnectException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new ConnectException("Worker " + workerId() + " joined no plan of group " + config.groupId() + " within "
+                    + timeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while joining group " + config.groupId(), e);
+        }
+        ready = true;
+        log.info("Worker {} joined Connect cluster {}", workerId(), config.groupId());
+    }
+
+    private byte[] announcement() {
+        return new WorkerAnnouncement(configs.position(), config.getString(DistributedWorkerConfig.CONFIG_TOPIC),
+                config.getString(DistributedWorkerConfig.OFFSET_TOPIC), config.getString(DistributedWorkerConfig.STATUS_TOPIC)).encode();
+    }
+
+    private ClusterWork clusterWork() {
+        ClusterConfigSnapshot snapshot = configs.snapshot();
+        java.util.SortedSet<TaskId> tasks = new java.util.TreeSet<>();
+        for (String connector : snapshot.connectorConfigs().keySet()) {
+            tasks.addAll(snapshot.taskIds(connector));
+        }
+        return new ClusterWork(snapshot.offset(), snapshot.connectorConfigs().keySet(), tasks);
+    }
+
+    /** Called on the member's poll thread: reading and joining again happen elsewhere. */
+    private void catchUpAndRejoin(long offset) {
+        configs.readToEnd().whenCompleteAsync((position, error) -> {
+            if (error != null) {
+                log.warn("Could not read the config topic to its end: {}", error.toString());
+            }
+            member.updatePayload(announcement());
+        }, owner);
+    }
+
+    // ---- the group's plans (owner thread)
+
+    private void onView(MembershipView newView) {
+        if (closing) {
+            return;
+        }
+        if (!newView.isMember()) {
+            if (view != null && view.isMember()) {
+                log.warn("Worker {} is no longer in a plan of group {}: stopping its connectors and tasks until the next plan",
+                        workerId(), config.groupId());
+                work.apply(ConnectAssignment.NONE);
+            }
+            view = newView;
+            return;
+        }
+        ConnectAssignment assignment;
+        try {
+            assignment = ConnectAssignment.decode(newView.assignment());
+        } catch (IllegalArgumentException e) {
+            log.error("Ignoring an unreadable plan: {}", e.getMessage());
+            return;
+        }
+        view = newView;
+        settings.generation().set(newView.generation());
+        if (assignment.failed()) {
+            onFailedPlan(assignment);
+            return;
+        }
+        if (newView.isLeader()) {
+            claimLeadership(newView);
+        }
+        if (!readConfigTo(assignment.configOffset())) {
+            member.updatePayload(announcement());
+            return;
+        }
+        log.info("Generation {} of group {}: leader {}, this worker runs {}", newView.generation(), config.groupId(),
+                newView.leader().map(MemberIdentity::id).orElse("(none)"), assignment);
+        work.apply(assignment);
+        plannedDigest = assignment.workDigest();
+        rebalanceIfLeaderAndWorkChanged();
+        firstPlan.complete(null);
+    }
+
+    private void onFailedPlan(ConnectAssignment assignment) {
+        switch (assignment.error().kind()) {
+            case CONFIG_BEHIND -> log.debug("The group plans again: {}", assignment.error().message());
+            case SETTINGS_CLASH -> {
+                String message = "Worker " + workerId() + " is refused by group " + config.groupId() + ": " + assignment.error().message();
+                log.error(message);
+                firstPlan.completeExceptionally(new ConfigException(message));
+                work.apply(ConnectAssignment.NONE);
+            }
+        }
+    }
+
+    private boolean readConfigTo(long offset) {
+        if (configs.position() >= offset) {
+            return true;
+        }
+        try {
+            configs.readToEnd().get(config.getInt(DistributedWorkerConfig.WORKER_SYNC_TIMEOUT_MS), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Could not read the config topic to offset {} within {}: joining again", offset,
+                    DistributedWorkerConfig.WORKER_SYNC_TIMEOUT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return configs.position() >= offset;
+    }
+
+    private void claimLeadership(MembershipView leaderView) {
+        try {
+            leaderProducer.claim(leaderView);
+        } catch (RuntimeException e) {
+            log.warn("Could not claim the leader's producer for generation {}: {}", leaderView.generation(), e.toString());
+        }
+    }
+
+    /** The config writer: only the leader writes, in a transaction Kafka refuses from a former leader. */
+    private void writeAsLeader(List<ProducerRecord<String, byte[]>> records) {
+        MembershipView current = view;
+        if (current == null || !current.isLeader()) {
+            throw new ConflictException("This worker is not the leader of the Connect cluster any more");
+        }
+        try {
+            leaderProducer.claim(current);
+            leaderProducer.runInTransaction(current, sender -> {
+                records.forEach(sender::send);
+                return null;
+            });
+        } catch (io.ferry.kafka.support.membership.NotLeaderException e) {
+            throw new ConflictException("The leadership of this worker ended while it wrote: " + e.getMessage());
+        }
+    }
+
+    // ---- leader-only requests
+
+    private <T> CompletableFuture<T> asLeader(Callable<T> action) {
+        return onOwner(() -> {
+            requireLeader();
+            return action.call();
+        });
+    }
+
+    private void requireLeader() {
+        MembershipView current = view;
+        if (!ready || current == null || !current.isMember()) {
+            throw new ConflictException("Cannot complete request momentarily due to no known leader URL, likely because a rebalance "
+                    + "was underway.");
+        }
+        if (!current.isLeader()) {
+            String url = current.leader().map(MemberIdentity::url).orElse("");
+            if (url.isEmpty()) {
+                throw new ConflictException("Cannot complete request momentarily due to no known leader URL, likely because a "
+                        + "rebalance was underway.");
+            }
+            throw new NotLeaderException("This worker is not the leader; the request goes to " + url, url);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Created<ConnectorInfo>> putConnectorConfig(String connector, Map<String, String> submitted,
+            TargetState initialState, boolean allowReplace) {
+        return asLeader(() -> {
+            Map<String, String> stored = snapshot().connectorConfigs().get(connector);
+            if (stored != null && !allowReplace) {
+                throw new AlreadyExistsException("Connector " + connector + " already exists");
+            }
+            Map<String, String> config = new HashMap<>(masking.unmask(submitted, stored));
+            config.put(ConnectorConfig.NAME, connector);
+            requireValid(config);
+            boolean created = stored == null;
+            configs.putConnectorConfig(connector, config, created ? (initialState == null ? TargetState.STARTED : initialState) : null);
+            types.remove(connector);
+            log.info("{} connector {}", created ? "Created" : "Reconfigured", connector);
+            return new Created<>(created, info(connector));
+        });
+    }
+
+    @Override
+    public CompletableFuture<ConnectorInfo> patchConnectorConfig(String connector, Map<String, String> patch) {
+        return asLeader(() -> {
+            Map<String, String> merged = new HashMap<>(requireConnector(connector));
+            patch.forEach((key, value) -> {
+                if (value == null) {
+                    merged.remove(key);
+                } else {
+                    merged.put(key, value);
+                }
+            });
+            requireValid(merged);
+            configs.putConnectorConfig(connector, merged, null);
+            types.remove(connector);
+            return info(connector);
+        });
+    }
+
+    private void requireValid(Map<String, String> connectorConfig) {
+        ConfigInfos validation = validator.validate(connectorConfig);
+        if (validation.errorCount() == 0) {
+            return;
+        }
+        StringBuilder message = new StringBuilder("Connector configuration is invalid and contains the following ")
+                .append(validation.errorCount()).append(" error(s):");
+        for (ConfigInfo info : validation.configs()) {
+            for (String error : info.value().errors()) {
+                message.append('\n').append(error);
+            }
+        }
+        message.append("\nYou can also find the above list of errors at the endpoint `/connector-plugins/{connectorType}/config/validate`");
+        throw new BadRequestException(message.toString());
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteConnector(String connector) {
+        return asLeader(() -> {
+            requireConnector(connector);
+            configs.removeConnector(connector);
+            statuses.remove(connector);
+            types.remove(connector);
+            log.info("Deleted connector {}", connector);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> putTaskConfigs(String connector, List<Map<String, String>> taskConfigs) {
+        return asLeader(() -> {
+            requireConnector(connector);
+            storeTaskConfigsAsLeader(connector, taskConfigs);
+            return null;
+        });
+    }
+
+    private void storeTaskConfigsAsLeader(String connector, List<Map<String, String>> taskConfigs) {
+        if (taskConfigs.equals(snapshot().taskConfigs().getOrDefault(connector, List.of()))) {
+            return;
+        }
+        work.beforeTaskConfigs(connector, taskConfigs.size());
+        configs.putTaskConfigs(connector, taskConfigs);
+        log.info("Stored {} task config(s) of connector {}", taskConfigs.size(), connector);
+    }
+
+    /** Stores the task configs a connector of this worker generated: here when leading, else at the leader. */
+    private CompletableFuture<Void> storeTaskConfigs(String connector, List<Map<String, String>> taskConfigs) {
+        MembershipView current = view;
+        if (current != null && current.isLeader()) {
+            try {
+                storeTaskConfigsAsLeader(connector, taskConfigs);
+                return CompletableFuture.completedFuture(null);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        String url = current == null ? "" : current.leader().map(MemberIdentity::url).orElse("");
+        if (url.isEmpty()) {
+            return CompletableFuture.failedFuture(new ConflictException("no leader is known"));
+        }
+        return settings.leaderClient().putTaskConfigs(url, connector, taskConfigs);
+    }
+
+    @Override
+    public CompletableFuture<ConnectorStatus> restartConnector(String connector, boolean includeTasks, boolean onlyFailed) {
+        return asLeader(() -> {
+            requireConnector(connector);
+            RestartSelection selection = RestartSelection.of(connectorStatus(connector), includeTasks, onlyFailed);
+            configs.putRestartRequest(new RestartRequest(connector, onlyFailed, includeTasks));
+            return selection.answer();
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> restartTask(TaskId task) {
+        return asLeader(() -> {
+            requireConnector(task.connector());
+            if (task.task() >= snapshot().taskCount(task.connector())) {
+                throw new NotFoundException("Task " + task + " not found");
+            }
+            configs.putTaskRestartRequest(task);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> pauseConnector(String connector) {
+        return changeTargetState(connector, TargetState.PAUSED);
+    }
+
+    @Override
+    public CompletableFuture<Void> resumeConnector(String connector) {
+        return changeTargetState(connector, TargetState.STARTED);
+    }
+
+    @Override
+    public CompletableFuture<Void> stopConnector(String connector) {
+        return changeTargetState(connector, TargetState.STOPPED);
+    }
+
+    private CompletableFuture<Void> changeTargetState(String connector, TargetState target) {
+        return asLeader(() -> {
+            requireConnector(connector);
+            if (target == TargetState.STOPPED) {
+                // As Apache Kafka Connect does: a stopped connector has no tasks, so they are revoked everywhere.
+                configs.putTaskConfigs(connector, List.of());
+            }
+            configs.putTargetState(connector, target);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<OffsetsAltered> alterConnectorOffsets(String connector, ConnectorOffsets change) {
+        return asLeader(() -> offsets.alter(connector, worker.resolve(requireStopped(connector)), change));
+    }
+
+    @Override
+    public CompletableFuture<OffsetsAltered> resetConnectorOffsets(String connector) {
+        return asLeader(() -> offsets.reset(connector, worker.resolve(requireStopped(connector))));
+    }
+
+    private Map<String, String> requireStopped(String connector) {
+        Map<String, String> connectorConfig = requireConnector(connector);
+        if (snapshot().targetStates().get(connector) != TargetState.STOPPED) {
+            throw new BadRequestException("Connectors must be in the STOPPED state before their offsets can be modified. This can "
+                    + "be done for the specified connector by issuing a 'PUT' request to the '/connectors/" + connector
+                    + "/stop' endpoint");
+        }
+        return connectorConfig;
+    }
+
+    // ---- reads, answered from this worker's copy
+
+    @Override
+    public boolean ready() {
+        return ready;
+    }
+
+    @Override
+    public ServerInfo serverInfo() {
+        return settings.serverInfo();
+    }
+
+    @Override
+    public CompletableFuture<List<String>> connectors() {
+        return onOwner(() -> new ArrayList<>(new java.util.TreeSet<>(snapshot().connectorConfigs().keySet())));
+    }
+
+    @Override
+    public CompletableFuture<ConnectorInfo> connectorInfo(String connector) {
+        return onOwner(() -> info(connector));
+    }
+
+    private ConnectorInfo info(String connector) {
+        Map<String, String> connectorConfig = requireConnector(connector);
+        return new ConnectorInfo(connector, masking.mask(connectorConfig, connectorConfig), snapshot().taskIds(connector),
+                type(connector, connectorConfig));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String>> connectorConfig(String connector) {
+        return onOwner(() -> {
+            Map<String, String> connectorConfig = requireConnector(connector);
+            return masking.mask(connectorConfig, connectorConfig);
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<TaskConfig>> taskConfigs(String connector) {
+        return onOwner(() -> {
+            Map<String, String> connectorConfig = requireConnector(connector);
+            List<TaskConfig> tasks = new ArrayList<>();
+            List<Map<String, String>> stored = snapshot().taskConfigs().getOrDefault(connector, List.of());
+            for (int i = 0; i < stored.size(); i++) {
+                tasks.add(new TaskConfig(new TaskId(connector, i), masking.mask(stored.get(i), connectorConfig)));
+            }
+            return tasks;
+        });
+    }
+
+    @Override
+    public ConnectorStatus connectorStatus(String connector) {
+        StateInfo state = statuses.get(connector);
+        Map<String, String> connectorConfig = snapshot().connectorConfigs().get(connector);
+        if (state == null || connectorConfig == null) {
+            throw new NotFoundException("No status found for connector " + connector);
+        }
+        int taskCount = snapshot().taskCount(connector);
+        List<TaskStatus> tasks = new ArrayList<>();
+        statuses.tasks(connector).forEach((task, taskState) -> {
+            if (task < taskCount) {
+                tasks.add(new TaskStatus(task, taskState));
+            }
+        });
+        return new ConnectorStatus(connector, state, tasks, type(connector, connectorConfig));
+    }
+
+    @Override
+    public TaskStatus taskStatus(TaskId task) {
+        StateInfo state = statuses.get(task);
+        if (state == null || task.task() >= snapshot().taskCount(task.connector())) {
+            throw new NotFoundException("No status found for task " + task);
+        }
+        return new TaskStatus(task.task(), state);
+    }
+
+    @Override
+    public ActiveTopics activeTopics(String connector) {
+        requireConnector(connector);
+        return new ActiveTopics(connector, statuses.topics(connector));
+    }
+
+    @Override
+    public void resetActiveTopics(String connector) {
+        requireConnector(connector);
+        statuses.resetTopics(connector);
+    }
+
+    @Override
+    public CompletableFuture<ConnectorOffsets> connectorOffsets(String connector) {
+        return onOwner(() -> offsets.offsets(connector, worker.resolve(requireConnector(connector))));
+    }
+
+    @Override
+    public ConfigInfos validateConnectorConfig(Map<String, String> connectorConfig) {
+        return validator.validate(connectorConfig);
+    }
+
+    @Override
+    public List<PluginDesc> plugins(boolean connectorsOnly) {
+        List<PluginDesc> plugins = new ArrayList<>();
+        for (PluginType type : connectorsOnly ? CONNECTORS : LISTED) {
+            plugins.addAll(worker.settings().plugins().plugins(type));
+        }
+        return plugins;
+    }
+
+    @Override
+    public List<ConfigKeyInfo> pluginConfig(String classOrAlias) {
+        return validator.pluginConfig(classOrAlias);
+    }
+
+    private ClusterConfigSnapshot snapshot() {
+        return configs.snapshot();
+    }
+
+    private Map<String, String> requireConnector(String connector) {
+        Map<String, String> connectorConfig = snapshot().connectorConfigs().get(connector);
+        if (connectorConfig == null) {
+            throw new NotFoundException("Connector " + connector + " not found");
+        }
+        return connectorConfig;
+    }
+
+    private ConnectorType type(String connector, Map<String, String> connectorConfig) {
+        return types.computeIfAbsent(connector, name -> {
+            try {
+                return ConnectorClasses.typeOf(ConnectorClasses.find(worker.settings().plugins(),
+                        connectorConfig.get(ConnectorConfig.CONNECTOR_CLASS)));
+            } catch (RuntimeException e) {
+                return ConnectorType.UNKNOWN;
+            }
+        });
+    }
+
+    // ---- changes read from the config topic (tailer thread → owner thread)
+
+    /** Hands every change to the owner thread, where {@link AssignedWork} and the leader act on it. */
+    private final class ConfigChanges implements KafkaConfigStore.Listener {
+        @Override
+        public void onConnectorConfigUpdate(String connector) {
+            owner.execute(() -> {
+                types.remove(connector);
+                work.connectorConfigChanged(connector);
+                rebalanceIfLeaderAndWorkChanged();
+            });
+        }
+
+        @Override
+        public void onConnectorConfigRemove(String connector) {
+            owner.execute(() -> {
+                types.remove(connector);
+                work.connectorRemoved(connector);
+                rebalanceIfLeaderAndWorkChanged();
+            });
+        }
+
+        @Override
+        public void onTargetStateChange(String connector) {
+            owner.execute(() -> work.targetStateChanged(connector));
+        }
+
+        @Override
+        public void onTaskConfigUpdate(String connector) {
+            owner.execute(() -> {
+                work.taskConfigsChanged(connector);
+                rebalanceIfLeaderAndWorkChanged();
+            });
+        }
+
+        @Override
+        public void onRestartRequest(RestartRequest request) {
+            owner.execute(() -> work.restart(request));
+        }
+
+        @Override
+        public void onTaskRestartRequest(TaskId task) {
+            owner.execute(() -> work.restartTask(task));
+        }
+    }
+
+    /** The digest of the work the latest plan shared out; written on the owner thread. */
+    private long plannedDigest;
+
+    /** On the leader: when the connectors or tasks differ from those the latest plan shared out, asks for a new plan. */
+    private void rebalanceIfLeaderAndWorkChanged() {
+        MembershipView current = view;
+        if (current == null || !current.isLeader() || closing || clusterWork().digest() == plannedDigest) {
+            return;
+        }
+        log.info("The connectors or tasks of the cluster changed: asking the group for a new plan");
+        plannedDigest = clusterWork().digest();
+        member.updatePayload(announcement());
+    }
+
+    // ---- the owner thread
+
+    private <T> CompletableFuture<T> onOwner(Callable<T> action) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return action.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, owner);
+    }
+
+    /** Leaves the group (so the others take over at once), stops every connector and task, closes the stores. */
+    @Override
+    public void close() {
+        ready = false;
+        closing = true;
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> work.apply(ConnectAssignment.NONE), owner);
+        try {
+            stopped.get(config.getLong(DistributedWorkerConfig.TASK_SHUTDOWN_GRACEFUL_TIMEOUT_MS) + 30_000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            log.warn("The connectors and tasks of worker {} did not stop cleanly", workerId(), e);
+        }
+        member.close();
+        worker.close();
+        closeQuietly(configs);
+        closeQuietly(leaderProducer);
+        owner.shutdownNow();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("Could not close {}", closeable, e);
+        }
+    }
+
+    /** For tests: the current view of the group. */
+    MembershipView view() {
+        return view;
+    }
+
+    Supplier<ClusterWork> work() {
+        return this::clusterWork;
+    }
+}
