@@ -1,0 +1,343 @@
+package io.ferry.connect.storage.kafka;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.IntSupplier;
+
+import io.ferry.connect.config.DistributedWorkerConfig;
+import io.ferry.connect.model.State;
+import io.ferry.connect.model.StateInfo;
+import io.ferry.connect.model.TaskId;
+import io.ferry.connect.storage.StatusStore;
+import io.ferry.connect.storage.kafka.KafkaStatusCodec.Status;
+import io.ferry.connect.storage.kafka.KafkaStatusCodec.TopicUse;
+import io.ferry.kafka.support.admin.TopicRequirements;
+import io.ferry.kafka.support.tailer.CompactedTopicTailer;
+import io.ferry.kafka.support.tailer.TailedRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.serialization.Serdes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The states of a distributed cluster's connectors and tasks, and the topics each connector used,
+ * kept in its status topic ({@code status.storage.topic}) in Apache Kafka Connect's format.
+ *
+ * <p>The topic must be compacted; it is created when missing with {@code status.storage.partitions}
+ * (-1, the broker's default, creates one partition) and {@code status.storage.replication.factor}.
+ *
+ * <p>{@code put…}, {@code remove…} and topic changes update this worker's view at once and send the
+ * record in the background: they never wait for Kafka. A send that fails on a retriable error is sent
+ * again (up to {@value #MAX_SEND_ATTEMPTS} times, and only while no newer status for the same key was
+ * put); one that still fails is logged and dropped, as Apache's store does — the next status change
+ * writes the key again. Records of other workers update the view as the tailer reads them; while a
+ * write of this worker for the same key is in flight, the later of the two in the topic wins.
+ *
+ * <p>Apache's generation rule: an UNASSIGNED or FAILED status — what a worker writes as it lets go of
+ * a connector or task, or loses it — is not written over a status of another worker from a newer
+ * group generation, since that worker owns it now. Other states are always written, so that a cluster
+ * whose group was recreated (generations start again) can report at all.
+ *
+ * <p>Ferry's automatic restart plan ({@link StateInfo#retry()}) travels in two extra fields Apache
+ * ignores, {@code ferry.retry.at} and {@code ferry.retry.attempt}.
+ *
+ * <p>Thread-safe.
+ */
+public final class KafkaStatusStore implements StatusStore, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(KafkaStatusStore.class);
+    static final int MAX_SEND_ATTEMPTS = 5;
+
+    /**
+     * Where the store lives and who writes to it.
+     *
+     * @param topic             {@code status.storage.topic}
+     * @param partitions        {@code status.storage.partitions}, for creating the topic
+     * @param replicationFactor {@code status.storage.replication.factor}, for creating the topic; -1 for the broker's default
+     * @param clientConfig      settings every client gets: {@code bootstrap.servers}, security
+     * @param clientIdPrefix    prefix of the clients' {@code client.id}
+     * @param workerId          this worker's id, as its statuses name it
+     * @param generation        this worker's current group generation, asked at every write
+     * @param clock             time of the topic records ({@code discoverTimestamp})
+     */
+    public record Settings(String topic, int partitions, short replicationFactor, Map<String, Object> clientConfig,
+                           String clientIdPrefix, String workerId, IntSupplier generation, Clock clock) {
+
+        public Settings {
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(clientIdPrefix, "clientIdPrefix");
+            Objects.requireNonNull(workerId, "workerId");
+            Objects.requireNonNull(generation, "generation");
+            Objects.requireNonNull(clock, "clock");
+            clientConfig = Map.copyOf(clientConfig);
+        }
+
+        public static Settings from(DistributedWorkerConfig config, String workerId, IntSupplier generation) {
+            return new Settings(config.getString(DistributedWorkerConfig.STATUS_TOPIC),
+                    config.getInt(DistributedWorkerConfig.STATUS_TOPIC_PARTITIONS),
+                    config.getShort(DistributedWorkerConfig.STATUS_TOPIC_REPLICATION_FACTOR), config.clientConfig(),
+                    "ferry-" + config.groupId() + "-statuses", workerId, generation, Clock.systemUTC());
+        }
+    }
+
+    private final Settings settings;
+    private final KafkaStatusCodec codec;
+    private final CompactedTopicTailer<String, byte[]> tailer;
+    /** Guarded by {@code this}. Slots are never removed, so that a slot's write bookkeeping outlives a tombstone. */
+    private final Map<StatusKey, Slot> slots = new HashMap<>();
+    private volatile boolean closed;
+
+    public KafkaStatusStore(Settings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.codec = new KafkaStatusCodec(settings.topic());
+        TopicRequirements topic = TopicRequirements.compacted(settings.topic())
+                .purpose("connector and task statuses (" + DistributedWorkerConfig.STATUS_TOPIC + ")")
+                .partitionsForCreation(Math.max(1, settings.partitions()))
+                .replicationFactor(settings.replicationFactor())
+                .build();
+        this.tailer = CompactedTopicTailer.builder(topic, Serdes.String(), Serdes.ByteArray())
+                .clientConfig(settings.clientConfig())
+                .clientId(settings.clientIdPrefix())
+                .handler(this::apply)
+                .build();
+    }
+
+    /**
+     * Ensures the topic and reads it to its end.
+     *
+     * @throws io.ferry.kafka.support.admin.TopicMisconfiguredException when the topic is not
+     *         compacted (the message names {@code status.storage.topic})
+     */
+    public void start(Duration timeout) {
+        tailer.start(timeout);
+    }
+
+    /** Completes once every record written before this call has been read into this worker's view. */
+    public CompletableFuture<Void> readToEnd() {
+        return tailer.readToEnd();
+    }
+
+    @Override
+    public void put(String connector, StateInfo state) {
+        putStatus(new StatusKey.OfConnector(connector), state);
+    }
+
+    @Override
+    public void put(TaskId task, StateInfo state) {
+        putStatus(new StatusKey.OfTask(task), state);
+    }
+
+    private void putStatus(StatusKey key, StateInfo state) {
+        if (state.state() == State.DESTROYED) {
+            // Apache writes a deleted connector's or task's status as a tombstone.
+            write(key, null, false);
+        } else {
+            boolean guarded = state.state() == State.UNASSIGNED || state.state() == State.FAILED;
+            write(key, new Status(state, settings.generation().getAsInt()), guarded);
+        }
+    }
+
+    @Override
+    public synchronized StateInfo get(String connector) {
+        return stateOf(new StatusKey.OfConnector(connector));
+    }
+
+    @Override
+    public synchronized StateInfo get(TaskId task) {
+        return stateOf(new StatusKey.OfTask(task));
+    }
+
+    private StateInfo stateOf(StatusKey key) {
+        Slot slot = slots.get(key);
+        return slot != null && slot.value instanceof Status status ? status.state() : null;
+    }
+
+    @Override
+    public synchronized Map<Integer, StateInfo> tasks(String connector) {
+        Map<Integer, StateInfo> states = new TreeMap<>();
+        slots.forEach((key, slot) -> {
+            if (key instanceof StatusKey.OfTask task && task.task().connector().equals(connector) && slot.value instanceof Status status) {
+                states.put(task.task().task(), status.state());
+            }
+        });
+        return states;
+    }
+
+    @Override
+    public void removeTask(TaskId task) {
+        write(new StatusKey.OfTask(task), null, false);
+    }
+
+    /** Writes tombstones for the connector's status, its tasks' and its topics'. */
+    @Override
+    public void remove(String connector) {
+        List<StatusKey> keys = new ArrayList<>();
+        synchronized (this) {
+            slots.forEach((key, slot) -> {
+                if (slot.value != null && connectorOf(key).equals(connector)) {
+                    keys.add(key);
+                }
+            });
+        }
+        keys.add(new StatusKey.OfConnector(connector));
+        keys.stream().distinct().forEach(key -> write(key, null, false));
+    }
+
+    /** Records that the connector used the topic, once: Apache's record names task 0 and the time it was first seen here. */
+    @Override
+    public void addTopic(String connector, String topic) {
+        StatusKey key = new StatusKey.OfTopic(connector, topic);
+        synchronized (this) {
+            Slot slot = slots.get(key);
+            if (slot != null && slot.value != null) {
+                return;
+            }
+        }
+        write(key, new TopicUse(topic, connector, 0, settings.clock().millis()), false);
+    }
+
+    @Override
+    public synchronized SortedSet<String> topics(String connector) {
+        SortedSet<String> topics = new TreeSet<>();
+        slots.forEach((key, slot) -> {
+            if (key instanceof StatusKey.OfTopic use && use.connector().equals(connector) && slot.value != null) {
+                topics.add(use.topic());
+            }
+        });
+        return topics;
+    }
+
+    @Override
+    public void resetTopics(String connector) {
+        topics(connector).forEach(topic -> write(new StatusKey.OfTopic(connector, topic), null, false));
+    }
+
+    private static String connectorOf(StatusKey key) {
+        if (key instanceof StatusKey.OfConnector c) {
+            return c.connector();
+        }
+        if (key instanceof StatusKey.OfTask t) {
+            return t.task().connector();
+        }
+        return ((StatusKey.OfTopic) key).connector();
+    }
+
+    /** Updates the view, then sends; {@code value} null writes a tombstone. */
+    private void write(StatusKey key, Object value, boolean guarded) {
+        Slot slot;
+        int sequence;
+        synchronized (this) {
+            slot = slots.computeIfAbsent(key, k -> new Slot());
+            if (guarded && slot.value instanceof Status current && !mayReplace(current, (Status) value)) {
+                log.debug("Not writing {} over {}: worker {} owns it in generation {}", value, key.key(),
+                        current.state().workerId(), current.generation());
+                return;
+            }
+            slot.value = value;
+            sequence = ++slot.sequence;
+            slot.pending++;
+        }
+        byte[] bytes = value == null ? null
+                : value instanceof Status status ? codec.encodeStatus(status) : codec.encodeTopicUse((TopicUse) value);
+        send(key, bytes, slot, sequence, 1);
+    }
+
+    /** Apache's rule: the same worker, or a generation at least as new. */
+    private static boolean mayReplace(Status current, Status next) {
+        return current.state().workerId().equals(next.state().workerId()) || current.generation() <= next.generation();
+    }
+
+    private void send(StatusKey key, byte[] value, Slot slot, int sequence, int attempt) {
+        CompletableFuture<RecordMetadata> sent;
+        try {
+            sent = tailer.send(key.key(), value);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        sent.whenComplete((metadata, error) -> {
+            if (error == null) {
+                sendDone(slot, metadata.offset());
+                return;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            boolean superseded;
+            synchronized (this) {
+                superseded = slot.sequence != sequence;
+            }
+            if (cause instanceof RetriableException && attempt < MAX_SEND_ATTEMPTS && !superseded && !closed) {
+                log.debug("Writing status {} failed ({}); trying again", key.key(), cause.getMessage());
+                send(key, value, slot, sequence, attempt + 1);
+                return;
+            }
+            if (!superseded && !closed) {
+                log.warn("Dropping status update {} after {} attempt(s): {}", key.key(), attempt, cause.getMessage());
+            }
+            sendDone(slot, -1);
+        });
+    }
+
+    private synchronized void sendDone(Slot slot, long offset) {
+        slot.pending--;
+        slot.ownOffset = Math.max(slot.ownOffset, offset);
+        if (slot.pending == 0 && slot.held != null) {
+            if (slot.held.offset > slot.ownOffset) {
+                slot.value = slot.held.value;
+            }
+            slot.held = null;
+        }
+    }
+
+    private void apply(TailedRecord<String, byte[]> record) {
+        StatusKey key = codec.parseKey(record.key());
+        if (key == null) {
+            log.warn("Skipping status topic record with key {}: not a status key", record.key());
+            return;
+        }
+        Object value = record.value() == null ? null
+                : key instanceof StatusKey.OfTopic ? codec.decodeTopicUse(record.key(), record.value())
+                : codec.decodeStatus(record.key(), record.value());
+        synchronized (this) {
+            Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+            if (slot.pending > 0) {
+                // A write of ours for this key is in flight: which of the two is newer shows once we know its offset.
+                if (slot.held == null || record.offset() > slot.held.offset) {
+                    slot.held = new Held(record.offset(), value);
+                }
+            } else if (record.offset() > slot.ownOffset) {
+                slot.value = value;
+            }
+        }
+    }
+
+    /** Flushes what was sent and stops reading. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        tailer.close();
+    }
+
+    /** What this worker knows of one key, and its writes of it. Guarded by the store. */
+    private static final class Slot {
+        /** A {@link Status}, a {@link TopicUse}, or null when deleted. */
+        Object value;
+        int sequence;
+        int pending;
+        /** The offset of this worker's latest write of the key that Kafka acknowledged. */
+        long ownOffset = -1;
+        /** The newest record of the key read while a write of ours was in flight. */
+        Held held;
+    }
+
+    private record Held(long offset, Object value) {
+    }
+}
