@@ -65,11 +65,11 @@ public class SourceConnectorConfig extends ConnectorConfig {
                                 + TRANSACTION_BOUNDARY_INTERVAL_MS + "; 'connector' lets the task commit or abort through its "
                                 + "TransactionContext, and needs a connector whose canDefineTransactionBoundaries answers SUPPORTED.",
                         EXACTLY_ONCE_GROUP, 2, Width.SHORT, "Transaction Boundary")
-                .define(TRANSACTION_BOUNDARY_INTERVAL_MS, Type.LONG, null, (name, value) -> {
+                .define(TRANSACTION_BOUNDARY_INTERVAL_MS, Type.LONG, null, ConfigDef.LambdaValidator.with((name, value) -> {
                             if (value != null && (Long) value < 0) {
                                 throw new ConfigException(name, value, "Value must be at least 0");
                             }
-                        }, Importance.LOW, "With " + TRANSACTION_BOUNDARY + "=interval, how often the tasks commit their transactions, "
+                        }, () -> "[0,...]"), Importance.LOW, "With " + TRANSACTION_BOUNDARY + "=interval, how often the tasks commit their transactions, "
                                 + "in milliseconds; unset, the worker's " + WorkerConfig.OFFSET_FLUSH_INTERVAL_MS + ". Ignored with other "
                                 + "boundaries.",
                         EXACTLY_ONCE_GROUP, 3, Width.SHORT, "Transaction boundary interval")
