@@ -10,8 +10,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-
-import static org.apache.kafka.common.config.ConfigDef.ValidString.in;
+import org.apache.kafka.connect.source.SourceTask;
 
 /**
  * A source connector's settings: how its topics are created (KIP-158) and, beyond Apache, where
@@ -28,7 +27,10 @@ public class SourceConnectorConfig extends ConnectorConfig {
     public static final String PARTITIONS = "partitions";
     public static final String EXACTLY_ONCE_SUPPORT = "exactly.once.support";
     public static final String TRANSACTION_BOUNDARY = "transaction.boundary";
+    public static final String TRANSACTION_BOUNDARY_INTERVAL_MS = "transaction.boundary.interval.ms";
     public static final String OFFSETS_TOPIC = "offsets.storage.topic";
+    public static final String EXACTLY_ONCE_GROUP = "Exactly Once Support";
+    public static final String OFFSETS_TOPIC_GROUP = "offsets.topic";
     public static final String DLQ_TOPIC_NAME = SinkConnectorConfig.DLQ_TOPIC_NAME;
     public static final String DLQ_TOPIC_REPLICATION_FACTOR = SinkConnectorConfig.DLQ_TOPIC_REPLICATION_FACTOR;
     public static final String DLQ_CONTEXT_HEADERS_ENABLE = SinkConnectorConfig.DLQ_CONTEXT_HEADERS_ENABLE;
@@ -50,14 +52,32 @@ public class SourceConnectorConfig extends ConnectorConfig {
                 .define(TOPIC_CREATION_PREFIX + DEFAULT_GROUP + "." + PARTITIONS, Type.INT, null, Importance.LOW,
                         "Partitions of topics the connector creates (-1: the broker's default).",
                         TOPIC_CREATION_GROUP, ++group, Width.SHORT, "Default partitions")
-                .define(EXACTLY_ONCE_SUPPORT, Type.STRING, "requested", in("requested", "required"), Importance.MEDIUM,
-                        "Whether the connector must be able to run with exactly-once delivery (distributed workers).",
-                        COMMON_GROUP, 200, Width.SHORT, "Exactly once support")
-                .define(TRANSACTION_BOUNDARY, Type.STRING, "poll", in("poll", "interval", "connector"), Importance.MEDIUM,
-                        "Where exactly-once transactions end (distributed workers).", COMMON_GROUP, 201, Width.SHORT, "Transaction boundary")
-                .define(OFFSETS_TOPIC, Type.STRING, null, Importance.LOW,
-                        "A topic of this connector's own for its offsets (distributed workers).", COMMON_GROUP, 202, Width.LONG,
-                        "Offsets topic")
+                .define(EXACTLY_ONCE_SUPPORT, Type.STRING, "requested", ConfigDef.CaseInsensitiveValidString.in("requested", "required"),
+                        Importance.MEDIUM, "requested or required. With 'required', creating or validating the connector on a "
+                                + "distributed worker first asks the connector (SourceConnector.exactlyOnceSupport) whether it can give "
+                                + "exactly-once delivery with this config, and fails unless it answers SUPPORTED and the worker has "
+                                + "exactly.once.source.support=enabled. Use 'requested' for a connector whose documentation promises "
+                                + "exactly-once delivery without answering that question.",
+                        EXACTLY_ONCE_GROUP, 1, Width.SHORT, "Exactly once support")
+                .define(TRANSACTION_BOUNDARY, Type.STRING, "poll", ConfigDef.CaseInsensitiveValidString.in("poll", "interval", "connector"),
+                        Importance.MEDIUM, "poll, interval or connector: where an exactly-once task's transactions end. 'poll' "
+                                + "commits one transaction per non-empty batch the task's poll() returns; 'interval' commits every "
+                                + TRANSACTION_BOUNDARY_INTERVAL_MS + "; 'connector' lets the task commit or abort through its "
+                                + "TransactionContext, and needs a connector whose canDefineTransactionBoundaries answers SUPPORTED.",
+                        EXACTLY_ONCE_GROUP, 2, Width.SHORT, "Transaction Boundary")
+                .define(TRANSACTION_BOUNDARY_INTERVAL_MS, Type.LONG, null, ConfigDef.LambdaValidator.with((name, value) -> {
+                            if (value != null && (Long) value < 0) {
+                                throw new ConfigException(name, value, "Value must be at least 0");
+                            }
+                        }, () -> "[0,...]"), Importance.LOW, "With " + TRANSACTION_BOUNDARY + "=interval, how often the tasks commit their transactions, "
+                                + "in milliseconds; unset, the worker's " + WorkerConfig.OFFSET_FLUSH_INTERVAL_MS + ". Ignored with other "
+                                + "boundaries.",
+                        EXACTLY_ONCE_GROUP, 3, Width.SHORT, "Transaction boundary interval")
+                .define(OFFSETS_TOPIC, Type.STRING, null, new ConfigDef.NonEmptyString(), Importance.LOW,
+                        "A topic of this connector's own for its offsets (Apache Kafka Connect, distributed mode). Ferry keeps every "
+                                + "connector's offsets in the worker's " + DistributedWorkerConfig.OFFSET_TOPIC + ": only that topic, or "
+                                + "no value, is accepted. Ignored by standalone workers.",
+                        OFFSETS_TOPIC_GROUP, 1, Width.LONG, "Offsets topic")
                 .define(DLQ_TOPIC_NAME, Type.STRING, "", Importance.MEDIUM,
                         "Ferry: the topic records that fail conversion, transformation or producing go to (with errors.tolerance=all).",
                         ERROR_GROUP, ++errors, Width.MEDIUM, "Dead Letter Queue Topic Name")
@@ -147,6 +167,28 @@ public class SourceConnectorConfig extends ConnectorConfig {
         } catch (NumberFormatException e) {
             throw new ConfigException(key, value, "must be a number");
         }
+    }
+
+    /** Whether {@code exactly.once.support=required}: the connector must declare it can deliver exactly once. */
+    public boolean exactlyOnceRequired() {
+        return getString(EXACTLY_ONCE_SUPPORT).trim().equalsIgnoreCase("required");
+    }
+
+    /** Where an exactly-once task's transactions end. */
+    public SourceTask.TransactionBoundary transactionBoundary() {
+        return SourceTask.TransactionBoundary.fromProperty(getString(TRANSACTION_BOUNDARY).trim());
+    }
+
+    /** {@code transaction.boundary.interval.ms}, or {@code fallback} (the worker's offset flush interval) when unset. */
+    public long transactionBoundaryIntervalMs(long fallback) {
+        Long interval = getLong(TRANSACTION_BOUNDARY_INTERVAL_MS);
+        return interval == null ? fallback : interval;
+    }
+
+    /** The connector's own offsets topic, if it names one. */
+    public java.util.Optional<String> offsetsTopic() {
+        String topic = getString(OFFSETS_TOPIC);
+        return topic == null || topic.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(topic.trim());
     }
 
     public String deadLetterQueueTopic() {

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import io.ferry.connect.config.ConfigProviders;
 import io.ferry.connect.config.ConnectorConfig;
+import io.ferry.connect.config.DistributedWorkerConfig;
 import io.ferry.connect.config.SinkConnectorConfig;
 import io.ferry.connect.config.SourceConnectorConfig;
 import io.ferry.connect.config.WorkerConfig;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * <p>A validation resolves config provider references, then checks, each against its definition:
  * the common and source or sink settings (with the rules across them), each transformation's and
  * predicate's settings, the connector's own definition and its {@code validate()}, the settings of
- * converters the connector sets, and its client overrides under the worker's override policy. Plugins
+ * converters the connector sets, and its client overrides under the worker's override policy; on a
+ * distributed worker, a source connector's exactly-once settings too ({@link ExactlyOnceSourceRules}). Plugins
  * run with their own class loader as the context loader.
  *
  * <p>Thread-safe; each call makes its own plugin instances. Calls run plugin code and may block as
@@ -58,6 +60,7 @@ public final class ConnectorConfigValidator implements AutoCloseable {
     private final ConverterValidation converters;
     private final ClientOverrideValidation overrides;
     private final PluginConfigs pluginConfigs;
+    private final DistributedWorkerConfig distributed;
 
     /** A validator that leaves config provider references as they are. */
     public ConnectorConfigValidator(Plugins plugins, WorkerConfig worker) {
@@ -76,6 +79,7 @@ public final class ConnectorConfigValidator implements AutoCloseable {
         this.converters = new ConverterValidation(plugins);
         this.overrides = new ClientOverrideValidation(policy);
         this.pluginConfigs = new PluginConfigs(plugins);
+        this.distributed = worker instanceof DistributedWorkerConfig config ? config : null;
     }
 
     /**
@@ -110,6 +114,8 @@ public final class ConnectorConfigValidator implements AutoCloseable {
         Map<String, ConfigValue> validated = enriched.definition().validateAll(enriched.props());
         if (!source) {
             SinkTopicRules.check(props, validated);
+        } else if (distributed != null) {
+            ExactlyOnceSourceRules.check(distributed, (SourceConnector) connector, props, validated);
         }
         props.forEach((key, value) -> {
             if (value == null) {
