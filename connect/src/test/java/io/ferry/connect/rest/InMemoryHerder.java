@@ -214,6 +214,18 @@ final class InMemoryHerder implements Herder {
         });
     }
 
+    /** The task configs sent with {@code POST /connectors/{name}/tasks}, by connector. */
+    final Map<String, List<Map<String, String>>> submittedTaskConfigs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public CompletableFuture<Void> putTaskConfigs(String connector, List<Map<String, String>> taskConfigs) {
+        return answer(() -> {
+            configOf(connector);
+            submittedTaskConfigs.put(connector, taskConfigs);
+            return null;
+        });
+    }
+
     @Override
     public synchronized ConnectorStatus connectorStatus(String connector) {
         ConnectorStatus status = statuses.get(connector);

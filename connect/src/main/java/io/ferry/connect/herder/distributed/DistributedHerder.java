@@ -136,7 +136,7 @@ public final class DistributedHerder implements Herder, AutoCloseable {
                 .build();
         this.configs = settings.configStores().create(this::writeAsLeader, new ConfigChanges());
         this.work = new AssignedWork(new AssignedWork.Parts(worker, configs::snapshot, statuses, owner, this::storeTaskConfigs,
-                () -> member.updatePayload(announcement())));
+                this::askForNewPlan));
         MemberIdentity identity = new MemberIdentity(workerId(), settings.advertisedUrl().toString());
         this.member = new GroupMember(MembershipSettings.builder(config.groupId(), identity)
                 .coordinationTopic(config.getString(DistributedWorkerConfig.MEMBERSHIP_TOPIC))
@@ -187,6 +187,10 @@ public final class DistributedHerder implements Herder, AutoCloseable {
         log.info("Worker {} joined Connect cluster {}", workerId(), config.groupId());
     }
 
+    private void askForNewPlan() {
+        member.updatePayload(announcement());
+    }
+
     private byte[] announcement() {
         return new WorkerAnnouncement(configs.position(), config.getString(DistributedWorkerConfig.CONFIG_TOPIC),
                 config.getString(DistributedWorkerConfig.OFFSET_TOPIC), config.getString(DistributedWorkerConfig.STATUS_TOPIC)).encode();
@@ -198,7 +202,7 @@ public final class DistributedHerder implements Herder, AutoCloseable {
         for (String connector : snapshot.connectorConfigs().keySet()) {
             tasks.addAll(snapshot.taskIds(connector));
         }
-        return new ClusterWork(snapshot.offset(), snapshot.connectorConfigs().keySet(), tasks);
+        return new ClusterWork(snapshot.offset(), new java.util.TreeSet<>(snapshot.connectorConfigs().keySet()), tasks);
     }
 
     /** Called on the member's poll thread: reading and joining again happen elsewhere. */
