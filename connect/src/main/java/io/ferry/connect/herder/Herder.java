@@ -21,6 +21,14 @@ import io.ferry.connect.plugins.PluginDesc;
  */
 public interface Herder {
 
+    /**
+     * Returns once this worker has read every change the cluster made before the call (a
+     * distributed worker: its internal topics to their ends), so that a read after a write this
+     * worker forwarded to the leader sees it. A standalone worker is always caught up.
+     */
+    default void catchUp() {
+    }
+
     /** Whether startup is over and requests are served. */
     boolean ready();
 

@@ -59,7 +59,7 @@ public final class ConnectRestServer implements AutoCloseable {
             configureServer(config);
             new HttpBoundary(worker.getString(WorkerConfig.ACCESS_CONTROL_ALLOW_ORIGIN),
                     worker.getString(WorkerConfig.ACCESS_CONTROL_ALLOW_METHODS)).register(config.routes);
-            new ErrorMapping(new LeaderForwarding(builder.requestTimeout)).register(config.routes);
+            new ErrorMapping(new LeaderForwarding(builder.requestTimeout, builder.herder::catchUp)).register(config.routes);
             new RootRoutes(builder.herder, builder.metrics, builder.healthCheckTimeout).register(config.routes);
             new ConnectorRoutes(builder.herder, completion).register(config.routes);
             new ConnectorControlRoutes(builder.herder, completion, builder.topicTracking, builder.topicTrackingReset).register(config.routes);

@@ -25,10 +25,15 @@ final class LeaderForwarding {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final Runnable catchUp;
 
-    LeaderForwarding(Duration timeout) {
+    /**
+     * @param catchUp run after the leader answered, so that this worker's next reads see the change
+     */
+    LeaderForwarding(Duration timeout, Runnable catchUp) {
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.timeout = timeout;
+        this.catchUp = catchUp;
     }
 
     void forward(Context ctx, NotLeaderException notLeader) {
@@ -47,6 +52,9 @@ final class LeaderForwarding {
         try {
             HttpResponse<byte[]> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             log.debug("Forwarded {} {} to the leader at {}: {}", ctx.method(), ctx.path(), target, answer.statusCode());
+            if (answer.statusCode() / 100 == 2) {
+                catchUp.run();
+            }
             ctx.status(answer.statusCode());
             answer.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
             answer.headers().firstValue("Location").ifPresent(location -> ctx.header("Location", location));

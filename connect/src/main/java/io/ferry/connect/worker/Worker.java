@@ -120,6 +120,11 @@ public final class Worker implements AutoCloseable {
         }
     }
 
+    /** Whether the connector is on this worker, in whatever state (running, paused, stopped, failed). */
+    public boolean hasConnector(String name) {
+        return connectors.containsKey(name);
+    }
+
     public boolean isConnectorRunning(String name) {
         WorkerConnector connector = connectors.get(name);
         return connector != null && connector.isRunning();

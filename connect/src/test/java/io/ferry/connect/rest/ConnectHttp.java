@@ -24,6 +24,11 @@ public final class ConnectHttp {
         this.base = base;
     }
 
+    /** The worker the requests go to. */
+    public URI base() {
+        return base;
+    }
+
     /** An answer: status, headers and body, with JSON helpers. */
     public record Reply(int status, HttpResponse<String> response) {
 

@@ -33,8 +33,8 @@ class ConnectRestIT {
     @TempDir
     Path dir;
 
-    private StandaloneConnect connect;
-    private ConnectHttp http;
+    private final List<AutoCloseable> workers = new java.util.ArrayList<>();
+    protected ConnectHttp http;
     private String topic;
 
     @BeforeEach
@@ -42,13 +42,30 @@ class ConnectRestIT {
         FerryCluster cluster = KAFKA.cluster();
         topic = cluster.uniqueTopicName("rest");
         cluster.createTopic(topic, 1);
-        connect = WorkerFixture.start(WorkerFixture.workerSettings(cluster, dir));
-        http = new ConnectHttp(connect.restUrl());
+        http = new ConnectHttp(startWorkers(cluster, dir, workers));
+    }
+
+    /**
+     * Starts the workers the requests go to, adding each to {@code started} (closed after the test).
+     *
+     * @return the URL of the worker the requests are sent to
+     */
+    protected java.net.URI startWorkers(FerryCluster cluster, Path folder, List<AutoCloseable> started) {
+        StandaloneConnect connect = WorkerFixture.start(WorkerFixture.workerSettings(cluster, folder));
+        started.add(connect);
+        return connect.restUrl();
+    }
+
+    /** The ids the workers show in statuses. */
+    protected List<String> workerIds() {
+        return List.of(http.base().getHost() + ":" + http.base().getPort());
     }
 
     @AfterEach
-    void stopWorker() {
-        connect.close();
+    void stopWorker() throws Exception {
+        for (int i = workers.size() - 1; i >= 0; i--) {
+            workers.get(i).close();
+        }
     }
 
     private Map<String, String> sourceConfig(String name) {
@@ -66,10 +83,11 @@ class ConnectRestIT {
     }
 
     private void awaitRunning(String name) {
-        await().atMost(WAIT).until(() -> {
+        await().atMost(WAIT).untilAsserted(() -> {
             JsonNode status = http.get("/connectors/" + name + "/status").json();
-            return status.path("connector").path("state").asText().equals("RUNNING") && status.path("tasks").size() == 1
-                    && status.path("tasks").get(0).path("state").asText().equals("RUNNING");
+            assertThat(status.path("connector").path("state").asText()).as("%s", status).isEqualTo("RUNNING");
+            assertThat(status.path("tasks")).as("%s", status).hasSize(1);
+            assertThat(status.path("tasks").get(0).path("state").asText()).as("%s", status).isEqualTo("RUNNING");
         });
     }
 
@@ -95,7 +113,7 @@ class ConnectRestIT {
         assertThat(http.get("/connectors/seq/config").json().path("secret").asText()).isEqualTo("[hidden]");
         assertThat(http.get("/connectors/seq/tasks").json().get(0).path("id").path("connector").asText()).isEqualTo("seq");
         assertThat(http.get("/connectors/seq/tasks/0/status").json().path("state").asText()).isEqualTo("RUNNING");
-        assertThat(http.get("/connectors/seq/tasks/0/status").json().path("worker_id").asText()).endsWith(":" + connect.restUrl().getPort());
+        assertThat(http.get("/connectors/seq/tasks/0/status").json().path("worker_id").asText()).isIn(workerIds());
         await().atMost(WAIT).until(() -> http.get("/connectors/seq/topics").json().path("seq").path("topics").size() == 1);
         assertThat(http.put("/connectors/seq/topics/reset", null).status()).isEqualTo(202);
 

@@ -95,7 +95,7 @@ final class AssignedWork {
         }
         assignment = next;
         for (String connector : next.connectors()) {
-            if (!worker.isConnectorRunning(connector)) {
+            if (!worker.hasConnector(connector)) {
                 startConnector(connector);
             }
         }
@@ -117,7 +117,7 @@ final class AssignedWork {
         if (!assignment.connectors().contains(connector)) {
             return;
         }
-        if (worker.isConnectorRunning(connector)) {
+        if (worker.hasConnector(connector)) {
             log.info("The config of connector {} changed: restarting it", connector);
             worker.stopConnector(connector);
         }
@@ -134,18 +134,19 @@ final class AssignedWork {
         }
         worker.stopAndAwaitTasks(mine);
         mine.forEach(statuses::removeTask);
-        if (worker.isConnectorRunning(connector)) {
+        if (worker.hasConnector(connector)) {
             worker.stopConnector(connector);
         }
         restarts.forget(connector);
     }
 
     void targetStateChanged(String connector) {
-        TargetState target = snapshot.get().targetStates().get(connector);
+        TargetState target = snapshot.get().targetState(connector);
         if (target == null) {
             return;
         }
-        if (assignment.connectors().contains(connector) && worker.isConnectorRunning(connector)) {
+        log.info("The target state of connector {} is {}", connector, target);
+        if (assignment.connectors().contains(connector) && worker.hasConnector(connector)) {
             worker.setConnectorTargetState(connector, target).whenCompleteAsync((ignored, error) -> {
                 if (error == null && target == TargetState.STARTED) {
                     reconfigureTasks(connector);
@@ -224,7 +225,7 @@ final class AssignedWork {
     private void startConnector(String connector) {
         ClusterConfigSnapshot current = snapshot.get();
         Map<String, String> config = current.connectorConfigs().get(connector);
-        TargetState target = current.targetStates().getOrDefault(connector, TargetState.STARTED);
+        TargetState target = current.targetState(connector);
         if (config == null) {
             return;
         }
@@ -248,7 +249,7 @@ final class AssignedWork {
         restarts.started(task);
         try {
             worker.startTask(task, config, taskConfigs.get(task.task()), tracker,
-                    current.targetStates().getOrDefault(task.connector(), TargetState.STARTED));
+                    current.targetState(task.connector()));
         } catch (RuntimeException | LinkageError e) {
             log.error("Failed to start task {}", task, e);
             tracker.taskCouldNotStart(task, e);
@@ -260,7 +261,7 @@ final class AssignedWork {
         ClusterConfigSnapshot current = snapshot.get();
         Map<String, String> config = current.connectorConfigs().get(connector);
         if (config == null || !assignment.connectors().contains(connector) || !worker.isConnectorRunning(connector)
-                || current.targetStates().getOrDefault(connector, TargetState.STARTED) != TargetState.STARTED) {
+                || current.targetState(connector) != TargetState.STARTED) {
             return;
         }
         worker.connectorTaskConfigs(connector, config).handleAsync((generated, error) -> {

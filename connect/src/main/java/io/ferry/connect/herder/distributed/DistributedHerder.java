@@ -294,17 +294,17 @@ public final class DistributedHerder implements Herder, AutoCloseable {
     }
 
     /** The config writer: only the leader writes, in a transaction Kafka refuses from a former leader. */
-    private void writeAsLeader(List<ProducerRecord<String, byte[]>> records) {
+    private long writeAsLeader(List<ProducerRecord<String, byte[]>> records) {
         MembershipView current = view;
         if (current == null || !current.isLeader()) {
             throw new ConflictException("This worker is not the leader of the Connect cluster any more");
         }
         try {
             leaderProducer.claim(current);
-            leaderProducer.runInTransaction(current, sender -> {
-                records.forEach(sender::send);
-                return null;
-            });
+            List<CompletableFuture<org.apache.kafka.clients.producer.RecordMetadata>> sent = leaderProducer.runInTransaction(current,
+                    sender -> records.stream().map(sender::send).toList());
+            // The transaction committed, so every send completed.
+            return sent.stream().mapToLong(ack -> ack.join().offset()).max().orElse(-1);
         } catch (io.ferry.kafka.support.membership.NotLeaderException e) {
             throw new ConflictException("The leadership of this worker ended while it wrote: " + e.getMessage());
         }
@@ -497,7 +497,7 @@ public final class DistributedHerder implements Herder, AutoCloseable {
 
     private Map<String, String> requireStopped(String connector) {
         Map<String, String> connectorConfig = requireConnector(connector);
-        if (snapshot().targetStates().get(connector) != TargetState.STOPPED) {
+        if (snapshot().targetState(connector) != TargetState.STOPPED) {
             throw new BadRequestException("Connectors must be in the STOPPED state before their offsets can be modified. This can "
                     + "be done for the specified connector by issuing a 'PUT' request to the '/connectors/" + connector
                     + "/stop' endpoint");
@@ -506,6 +506,26 @@ public final class DistributedHerder implements Herder, AutoCloseable {
     }
 
     // ---- reads, answered from this worker's copy
+
+    @Override
+    public void catchUp() {
+        List<CompletableFuture<?>> reads = new ArrayList<>();
+        reads.add(configs.readToEnd());
+        if (worker.settings().offsetStore() instanceof io.ferry.connect.storage.OffsetTopic offsetTopic) {
+            reads.add(offsetTopic.readToEnd());
+        }
+        if (statuses instanceof io.ferry.connect.storage.kafka.KafkaStatusStore kafkaStatuses) {
+            reads.add(kafkaStatuses.readToEnd());
+        }
+        try {
+            CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+                    .get(config.getInt(DistributedWorkerConfig.WORKER_SYNC_TIMEOUT_MS), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("Could not read the internal topics to their ends: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     @Override
     public boolean ready() {

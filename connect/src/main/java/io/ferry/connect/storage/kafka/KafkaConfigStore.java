@@ -123,11 +123,14 @@ public final class KafkaConfigStore implements AutoCloseable {
     /**
      * Writes records to the config topic. Blocks until they are written; all or nothing.
      *
+     * @return the offset of the last record written: the store reads the topic at least that far
+     *         before a write returns (reading to the end is not enough: with transactions, the end a
+     *         {@code read_committed} reader sees moves past a commit a moment after the commit returns)
      * @throws ConnectException when they could not be written (a fenced-out leader, for instance)
      */
     @FunctionalInterface
     public interface ConfigWriter {
-        void write(List<ProducerRecord<String, byte[]>> records);
+        long write(List<ProducerRecord<String, byte[]>> records);
     }
 
     private final Settings settings;
@@ -165,9 +168,11 @@ public final class KafkaConfigStore implements AutoCloseable {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             try {
                 records.forEach(record -> sent.add(producer.send(record)));
+                long last = -1;
                 for (Future<RecordMetadata> ack : sent) {
-                    ack.get(READ_BACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    last = Math.max(last, ack.get(READ_BACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset());
                 }
+                return last;
             } catch (ExecutionException e) {
                 throw new ConnectException("could not write to the config topic: " + e.getCause().getMessage(), e.getCause());
             } catch (TimeoutException | RuntimeException e) {
@@ -333,8 +338,8 @@ public final class KafkaConfigStore implements AutoCloseable {
         List<ProducerRecord<String, byte[]>> encoded = records.stream()
                 .map(record -> new ProducerRecord<>(settings.topic(), record.key(), codec.encodeValue(record)))
                 .toList();
-        writer.write(encoded);
-        awaitApplied(tailer.readToEnd());
+        long last = writer.write(encoded);
+        awaitApplied(last < 0 ? tailer.readToEnd() : tailer.awaitApplied(0, last));
     }
 
     private void awaitApplied(CompletableFuture<?> applied) {
