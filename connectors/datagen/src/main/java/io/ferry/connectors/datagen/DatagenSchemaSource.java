@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import io.ferry.connectors.datagen.generate.DatagenSchemaCompiler;
 import io.ferry.connectors.datagen.generate.DatagenSchemaException;
@@ -24,9 +26,21 @@ public record DatagenSchemaSource(DatagenSchemaCompiler.Compiled compiled, Field
      * @throws DatagenConfigException naming the setting that is missing, conflicting or wrong
      */
     public static DatagenSchemaSource resolve(DatagenConfig config) {
+        return resolve(config::getString);
+    }
+
+    /**
+     * Resolves the schema and key field from the values of the schema settings alone ({@code quickstart},
+     * {@code schema.string}, {@code schema.filename}, {@code schema.keyfield}; a missing one reads as empty),
+     * so validate can check them while other settings are wrong.
+     *
+     * @throws DatagenConfigException naming the setting that is missing, conflicting or wrong
+     */
+    public static DatagenSchemaSource resolve(UnaryOperator<String> settings) {
+        UnaryOperator<String> setting = key -> Objects.requireNonNullElse(settings.apply(key), "");
         List<String> given = new ArrayList<>();
         for (String key : List.of(DatagenConfig.QUICKSTART, DatagenConfig.SCHEMA_STRING, DatagenConfig.SCHEMA_FILENAME)) {
-            if (!config.getString(key).isBlank()) {
+            if (!setting.apply(key).isBlank()) {
                 given.add(key);
             }
         }
@@ -39,18 +53,18 @@ public record DatagenSchemaSource(DatagenSchemaCompiler.Compiled compiled, Field
                     + given.get(0) + " is set too");
         }
         String source = given.get(0);
-        String keyField = config.getString(DatagenConfig.SCHEMA_KEYFIELD).trim();
+        String keyField = setting.apply(DatagenConfig.SCHEMA_KEYFIELD).trim();
         String text;
         switch (source) {
             case DatagenConfig.QUICKSTART -> {
-                DatagenQuickstart quickstart = DatagenQuickstart.named(config.getString(source))
+                DatagenQuickstart quickstart = DatagenQuickstart.named(setting.apply(source))
                         .orElseThrow(() -> new DatagenConfigException(source, "not a quickstart; known are "
                                 + DatagenQuickstart.configNames()));
                 text = quickstart.schema();
                 keyField = keyField.isEmpty() ? quickstart.keyField() : keyField;
             }
-            case DatagenConfig.SCHEMA_STRING -> text = config.getString(source);
-            default -> text = read(config.getString(source));
+            case DatagenConfig.SCHEMA_STRING -> text = setting.apply(source);
+            default -> text = read(setting.apply(source));
         }
         DatagenSchemaCompiler.Compiled compiled;
         try {

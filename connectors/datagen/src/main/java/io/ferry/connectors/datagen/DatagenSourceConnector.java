@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -17,6 +17,8 @@ import org.apache.kafka.connect.source.SourceConnector;
  * {@code tasks.max - 1}, each generating its own sequence of records independently.
  */
 public class DatagenSourceConnector extends SourceConnector {
+    private static final Set<String> SCHEMA_KEYS = Set.of(DatagenConfig.QUICKSTART, DatagenConfig.SCHEMA_STRING,
+            DatagenConfig.SCHEMA_FILENAME, DatagenConfig.SCHEMA_KEYFIELD);
     private Map<String, String> settings;
 
     @Override
@@ -55,14 +57,19 @@ public class DatagenSourceConnector extends SourceConnector {
         return DatagenConfig.CONFIG_DEF;
     }
 
-    /** The per-key checks of the definition, then the schema: a problem is reported on the key that fixes it. */
+    /**
+     * The per-key checks of the definition, then the schema settings together (one source, a schema that can be
+     * generated, a key field it has), even while other keys are wrong: each problem is reported on the key that
+     * fixes it.
+     */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config config = super.validate(connectorConfigs);
-        boolean keysValid = config.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
-        if (keysValid) {
+        boolean schemaKeysValid = config.configValues().stream()
+                .filter(value -> SCHEMA_KEYS.contains(value.name())).allMatch(value -> value.errorMessages().isEmpty());
+        if (schemaKeysValid) {
             try {
-                DatagenSchemaSource.resolve(new DatagenConfig(connectorConfigs));
+                DatagenSchemaSource.resolve(connectorConfigs::get);
             } catch (DatagenConfigException e) {
                 config.configValues().stream().filter(value -> value.name().equals(e.key())).findFirst()
                         .ifPresent(value -> value.addErrorMessage(e.reason()));

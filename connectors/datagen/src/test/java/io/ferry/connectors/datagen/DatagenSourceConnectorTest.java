@@ -74,6 +74,14 @@ class DatagenSourceConnectorTest {
     }
 
     @Test
+    void shouldCheckTheSchemaWhileAnotherKeyIsWrong() {
+        Map<String, List<String>> errors = errors(config("kafka.topic", null, "max.interval", "soon", "quickstart", "users",
+                "schema.keyfield", "nobody"));
+        assertThat(errors).containsOnlyKeys("kafka.topic", "max.interval", "schema.keyfield");
+        assertThat(errors.get("schema.keyfield")).singleElement().asString().contains("record ksql.users has no field nobody");
+    }
+
+    @Test
     void shouldAcceptEachSchemaSourceAlone() throws Exception {
         Path file = Files.writeString(dir.resolve("row.avsc"), SCHEMA);
         assertThat(errors(config("quickstart", "STOCK_TRADES"))).isEmpty();
