@@ -1,9 +1,12 @@
 package io.ferry.connectors.datagen.generate;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * Generators of the primitive Avro types under their hints. Integral types generate {@code long}s that the
@@ -135,7 +138,7 @@ final class DatagenPrimitives {
     }
 
     /** Random bytes whose count the draw decides. */
-    static DatagenGenerator randomBytes(java.util.function.ToIntFunction<DatagenDraw> size) {
+    static DatagenGenerator randomBytes(ToIntFunction<DatagenDraw> size) {
         return draw -> {
             byte[] bytes = new byte[size.applyAsInt(draw)];
             for (int i = 0; i < bytes.length; i++) {
@@ -159,7 +162,7 @@ final class DatagenPrimitives {
     }
 
     static String scalar(Object value, String path) {
-        if (value instanceof List<?> || value instanceof java.util.Map<?, ?> || value == null) {
+        if (value instanceof List<?> || value instanceof Map<?, ?> || value == null) {
             throw DatagenSchemaException.at(path, "option " + value + " is not a string");
         }
         return String.valueOf(value);
@@ -189,7 +192,7 @@ final class DatagenPrimitives {
     private static long whole(Object value, String path, String what, long low, long high) {
         Number n = number(value, path, what);
         double asDouble = n.doubleValue();
-        if (n instanceof Double || n instanceof Float || n instanceof java.math.BigDecimal) {
+        if (n instanceof Double || n instanceof Float || n instanceof BigDecimal) {
             if (asDouble != Math.rint(asDouble)) {
                 throw DatagenSchemaException.at(path, what + " " + value + " is not a whole number");
             }

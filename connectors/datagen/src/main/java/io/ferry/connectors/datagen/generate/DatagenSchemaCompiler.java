@@ -2,6 +2,7 @@ package io.ferry.connectors.datagen.generate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -196,8 +197,8 @@ public final class DatagenSchemaCompiler {
     private static Compiled integer(org.apache.avro.Schema avro, DatagenHints hints, String path, boolean optional) {
         switch (logicalName(avro)) {
             case "date" -> {
-                long first = LocalDate.ofInstant(DEFAULT_FIRST_INSTANT, java.time.ZoneOffset.UTC).toEpochDay();
-                long end = LocalDate.ofInstant(DEFAULT_END_INSTANT, java.time.ZoneOffset.UTC).toEpochDay();
+                long first = LocalDate.ofInstant(DEFAULT_FIRST_INSTANT, ZoneOffset.UTC).toEpochDay();
+                long end = LocalDate.ofInstant(DEFAULT_END_INSTANT, ZoneOffset.UTC).toEpochDay();
                 DatagenGenerator days = DatagenPrimitives.integral(hints, path, "date", Integer.MIN_VALUE, Integer.MAX_VALUE,
                         draw -> draw.random().nextLong(first, end));
                 return new Compiled(optional(org.apache.kafka.connect.data.Date.builder(), optional),
