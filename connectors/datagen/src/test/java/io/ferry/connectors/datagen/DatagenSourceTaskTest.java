@@ -132,10 +132,11 @@ class DatagenSourceTaskTest {
         long stopAt = System.nanoTime();
         task.stop();
         assertThat(polling.get(1, TimeUnit.SECONDS)).isNull();
-        assertThat(Duration.ofNanos(System.nanoTime() - stopAt)).isLessThan(Duration.ofMillis(150));
+        // far below the 1000 s until the next record is due; the margin is for a loaded machine
+        assertThat(Duration.ofNanos(System.nanoTime() - stopAt)).isLessThan(Duration.ofMillis(400));
         long pollAt = System.nanoTime();
         assertThat(task.poll()).isNull();
-        assertThat(Duration.ofNanos(System.nanoTime() - pollAt)).isLessThan(Duration.ofMillis(50));
+        assertThat(Duration.ofNanos(System.nanoTime() - pollAt)).isLessThan(Duration.ofMillis(90));
     }
 
     @Test
@@ -145,7 +146,8 @@ class DatagenSourceTaskTest {
         task.start(config("max.interval", "600000", "random.seed", "3"));
         long before = System.nanoTime();
         assertThat(task.poll()).isNull();
-        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofMillis(150));
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).as("one wait of at most 100 ms, not the gap of up to 10 minutes")
+                .isLessThan(Duration.ofMillis(400));
         task.stop();
     }
 
