@@ -24,6 +24,7 @@ class FerryArchitectureTest {
         assertThat(FERRY.contain("io.ferry.kafka.embedded.EmbeddedKafkaNode")).isTrue();
         assertThat(FERRY.contain("io.ferry.testkit.FerryCluster")).isTrue();
         assertThat(FERRY.contain("io.ferry.connectors.jdbc.dialect.JdbcDialect")).isTrue();
+        assertThat(FERRY.contain("io.ferry.connectors.datagen.DatagenSourceConnector")).isTrue();
         assertThat(FERRY.stream().map(c -> c.getName())).noneMatch(name -> name.startsWith("io.ferry.architecture"));
     }
 

@@ -19,11 +19,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -142,6 +144,24 @@ public final class FerryCluster implements AutoCloseable {
      */
     public List<ConsumerRecord<String, String>> consume(String topic, int count, Duration timeout) {
         return records.consume(topic, count, timeout);
+    }
+
+    /** How many records the topic holds: the sum of its partitions' end offsets; 0 while it does not exist. */
+    public long recordCount(String topic) {
+        try {
+            if (!admin().listTopics().names().get().contains(topic)) {
+                return 0;
+            }
+            var partitions = admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
+            return admin().listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting the records of " + topic, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot count the records of " + topic, e.getCause());
+        }
     }
 
     /** Reads every record the topic holds now, from the beginning to the current end offsets. */

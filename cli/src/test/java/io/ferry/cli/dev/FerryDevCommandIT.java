@@ -59,7 +59,8 @@ class FerryDevCommandIT {
             assertThat(dev.stdout()).hasSize(4);
 
             assertThat(get(connect + "connector-plugins").findValuesAsText("class"))
-                    .contains("io.ferry.connectors.jdbc.source.JdbcSourceConnector", "io.ferry.connectors.jdbc.sink.JdbcSinkConnector");
+                    .contains("io.ferry.connectors.jdbc.source.JdbcSourceConnector", "io.ferry.connectors.jdbc.sink.JdbcSinkConnector",
+                            "io.ferry.connectors.datagen.DatagenSourceConnector");
             String body = JSON.writeValueAsString(Map.of("name", "items", "config", Map.of(
                     "connector.class", "io.ferry.connectors.jdbc.source.JdbcSourceConnector",
                     "connection.url", "jdbc:sqlite:" + database, "mode", "incrementing", "incrementing.column.name", "id",

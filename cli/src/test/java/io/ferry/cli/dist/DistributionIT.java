@@ -67,6 +67,14 @@ class DistributionIT {
                 .isEqualTo("io.ferry.connectors.jdbc.source.JdbcSourceConnector");
         assertThat(load(home.resolve("config/connectors/mariadb-sink.properties")).getProperty("connector.class"))
                 .isEqualTo("io.ferry.connectors.jdbc.sink.JdbcSinkConnector");
+        assertThat(load(home.resolve("config/connectors/datagen-users.properties")).getProperty("connector.class"))
+                .isEqualTo("io.ferry.connectors.datagen.DatagenSourceConnector");
+        try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
+            assertThat(lib.map(jar -> jar.getFileName().toString()))
+                    .anyMatch(jar -> jar.startsWith("ferry-connectors-jdbc-"))
+                    .anyMatch(jar -> jar.startsWith("ferry-connectors-datagen-"))
+                    .anyMatch(jar -> jar.startsWith("avro-"));
+        }
     }
 
     @Test

@@ -19,9 +19,7 @@ import io.ferry.connect.server.ConnectorRequest;
 import io.ferry.connect.server.StandaloneConnect;
 import io.ferry.connectors.jdbc.testing.TestDatabase;
 import io.ferry.testkit.FerryCluster;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * A real standalone Ferry worker on the test cluster running the JDBC source: its settings (values as
@@ -72,14 +70,8 @@ final class SourceWorkerFixture {
     }
 
     /** How many records the topic holds (0 while it does not exist). */
-    static long recordCount(FerryCluster cluster, String topic) throws Exception {
-        if (!cluster.admin().listTopics().names().get().contains(topic)) {
-            return 0;
-        }
-        var partitions = cluster.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        partitions.forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
-        return cluster.admin().listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+    static long recordCount(FerryCluster cluster, String topic) {
+        return cluster.recordCount(topic);
     }
 
     /** Waits until the topic holds at least {@code count} records, then returns all its values as maps. */
