@@ -55,6 +55,7 @@ public final class DistributedConnect implements AutoCloseable {
      *         with the other workers of the group
      * @throws org.apache.kafka.connect.errors.ConnectException when the Kafka cluster cannot be reached
      */
+    @SuppressWarnings("try") // the swap is held for its effect: the plugins' loader as context loader
     public static DistributedConnect start(Map<String, String> settings, String version) {
         List<AutoCloseable> parts = new ArrayList<>();
         Plugins plugins = WorkerBootstrap.plugins(settings);

@@ -23,10 +23,12 @@ import io.ferry.connect.model.TaskId;
  * @param connectors   the connectors this worker runs
  * @param tasks        the tasks this worker runs
  * @param rejoin       whether work was taken from this worker to be given to another: join again once it stopped
+ * @param replanAtMs   when work of a departed worker, held back for {@code scheduled.rebalance.max.delay.ms},
+ *                     is to be given out: the leader asks for a new plan then (epoch ms; 0 when nothing is held)
  * @param error        why this worker gets nothing; null when it takes part
  */
 public record ConnectAssignment(long configOffset, long workDigest, SortedSet<String> connectors, SortedSet<TaskId> tasks, boolean rejoin,
-        Error error) {
+        long replanAtMs, Error error) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int VERSION = 1;
 
@@ -42,7 +44,7 @@ public record ConnectAssignment(long configOffset, long workDigest, SortedSet<St
         SETTINGS_CLASH
     }
 
-    public static final ConnectAssignment NONE = new ConnectAssignment(-1, 0, new TreeSet<>(), new TreeSet<>(), false, null);
+    public static final ConnectAssignment NONE = new ConnectAssignment(-1, 0, new TreeSet<>(), new TreeSet<>(), false, 0, null);
 
     public ConnectAssignment {
         connectors = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(connectors));
@@ -50,7 +52,7 @@ public record ConnectAssignment(long configOffset, long workDigest, SortedSet<St
     }
 
     static ConnectAssignment failed(long configOffset, Kind kind, String message) {
-        return new ConnectAssignment(configOffset, 0, new TreeSet<>(), new TreeSet<>(), false, new Error(kind, message));
+        return new ConnectAssignment(configOffset, 0, new TreeSet<>(), new TreeSet<>(), false, 0, new Error(kind, message));
     }
 
     public boolean failed() {
@@ -69,6 +71,9 @@ public record ConnectAssignment(long configOffset, long workDigest, SortedSet<St
             taskList.addObject().put("connector", task.connector()).put("task", task.task());
         }
         node.put("rejoin", rejoin);
+        if (replanAtMs > 0) {
+            node.put("replan_at_ms", replanAtMs);
+        }
         if (error != null) {
             node.putObject("error").put("kind", error.kind().name()).put("message", error.message());
         }
@@ -92,7 +97,8 @@ public record ConnectAssignment(long configOffset, long workDigest, SortedSet<St
             node.path("tasks").forEach(t -> tasks.add(new TaskId(t.path("connector").asText(), t.path("task").asInt())));
             JsonNode error = node.path("error");
             Error failure = error.isObject() ? new Error(Kind.valueOf(error.path("kind").asText()), error.path("message").asText()) : null;
-            return new ConnectAssignment(node.path("config_offset").asLong(-1), node.path("work_digest").asLong(), connectors, tasks, node.path("rejoin").asBoolean(), failure);
+            return new ConnectAssignment(node.path("config_offset").asLong(-1), node.path("work_digest").asLong(), connectors, tasks, node.path("rejoin").asBoolean(),
+                    node.path("replan_at_ms").asLong(0), failure);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a Connect assignment: " + e.getMessage(), e);
         }
@@ -106,6 +112,7 @@ public record ConnectAssignment(long configOffset, long workDigest, SortedSet<St
         List<String> parts = new ArrayList<>();
         parts.add("connectors " + connectors);
         parts.add("tasks " + tasks);
-        return "at config offset " + configOffset + ": " + String.join(", ", parts) + (rejoin ? ", rejoin after revoking" : "");
+        return "at config offset " + configOffset + ": " + String.join(", ", parts) + (rejoin ? ", rejoin after revoking" : "")
+                + (replanAtMs > 0 ? ", held work given out at " + java.time.Instant.ofEpochMilli(replanAtMs) : "");
     }
 }

@@ -1,12 +1,16 @@
 package io.ferry.connect.herder.distributed;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -30,6 +34,13 @@ import org.slf4j.LoggerFactory;
  * share and handed out one round later, after they stopped it (they are told to join again), so that
  * nothing ever runs on two workers at once. Connectors and tasks are balanced separately.
  *
+ * <p>A grace ({@code scheduled.rebalance.max.delay.ms}) holds back the work of a worker that left:
+ * it goes to a worker that joins meanwhile (the one that left, restarted), or to everyone once the
+ * grace is over, when the leader asks for a new plan. To tell the work of a departed worker from new
+ * work, the planner remembers the work of the last plan it made; this is the one piece of state it
+ * keeps between calls, and when another worker starts computing plans it knows nothing to hold back
+ * (the work is given out at once, as with no grace).
+ *
  * <p>The leader is elected as {@link LeaderElectionPlanner} does (the incumbent stays). A worker
  * whose internal topics differ from the leader's gets an error instead of work. When the worker
  * computing the plan has read less of the config topic than another worker announces, it plans
@@ -41,15 +52,24 @@ final class ConnectAssignmentPlanner implements MembershipPlanner {
 
     private final Supplier<ClusterWork> work;
     private final LongConsumer behind;
+    private final Duration grace;
+    private final Clock clock;
+    /** The work of the last plan this planner made; only touched on the poll thread. */
+    private Set<Object> lastPlanned = Set.of();
+    /** Work of departed workers held back, with when the grace ends; only touched on the poll thread. */
+    private final Map<Object, Long> heldUntil = new HashMap<>();
 
     /**
      * @param work   what the group must run, as this worker read it
      * @param behind told (on the poll thread; it must not block) when this worker must read the
      *               config topic to at least the given offset and join again
+     * @param grace  how long the work of a worker that left waits for it to come back
      */
-    ConnectAssignmentPlanner(Supplier<ClusterWork> work, LongConsumer behind) {
+    ConnectAssignmentPlanner(Supplier<ClusterWork> work, LongConsumer behind, Duration grace, Clock clock) {
         this.work = work;
         this.behind = behind;
+        this.grace = grace;
+        this.clock = clock;
     }
 
     @Override
@@ -75,7 +95,7 @@ final class ConnectAssignmentPlanner implements MembershipPlanner {
                     "the plan is made again once the config topic is read to offset " + newest);
             for (MemberMetadata member : members) {
                 ConnectAssignment mine = running.getOrDefault(member.id(), ConnectAssignment.NONE);
-                plan.put(member.id(), new ConnectAssignment(newest, mine.workDigest(), mine.connectors(), mine.tasks(), false, error));
+                plan.put(member.id(), new ConnectAssignment(newest, mine.workDigest(), mine.connectors(), mine.tasks(), false, 0, error));
             }
             return encoded(leader, plan);
         }
@@ -93,12 +113,28 @@ final class ConnectAssignmentPlanner implements MembershipPlanner {
             }
         }
         Map<String, ConnectAssignment> owned = currentOwners(members);
-        Share<String> connectors = share(workers, current.connectors(), owned, ConnectAssignment::connectors);
-        Share<TaskId> tasks = share(workers, current.tasks(), owned, ConnectAssignment::tasks);
+        Set<String> newcomers = new TreeSet<>();
+        for (MemberMetadata member : members) {
+            ConnectAssignment known = owned.getOrDefault(member.id(), ConnectAssignment.NONE);
+            if (workers.contains(member.id()) && known.connectors().isEmpty() && known.tasks().isEmpty()) {
+                newcomers.add(member.id());
+            }
+        }
+        Holding holding = new Holding(clock.millis(), newcomers);
+        Share<String> connectors = share(workers, current.connectors(), owned, ConnectAssignment::connectors, holding);
+        Share<TaskId> tasks = share(workers, current.tasks(), owned, ConnectAssignment::tasks, holding);
+        Set<Object> planned = new HashSet<>(current.connectors());
+        planned.addAll(current.tasks());
+        lastPlanned = planned;
+        heldUntil.keySet().retainAll(holding.held);
+        long replanAt = holding.held.stream().mapToLong(heldUntil::get).min().orElse(0);
+        if (replanAt > 0) {
+            log.info("Holding back {} of departed workers until {}", holding.held, java.time.Instant.ofEpochMilli(replanAt));
+        }
         for (String worker : workers) {
             boolean rejoin = connectors.revokedFrom.contains(worker) || tasks.revokedFrom.contains(worker);
-            plan.put(worker, new ConnectAssignment(current.configOffset(), current.digest(), connectors.assigned.get(worker), tasks.assigned.get(worker),
-                    rejoin, null));
+            plan.put(worker, new ConnectAssignment(current.configOffset(), current.digest(), connectors.assigned.get(worker),
+                    tasks.assigned.get(worker), rejoin, replanAt, null));
         }
         return encoded(leader, plan);
     }
@@ -142,8 +178,29 @@ final class ConnectAssignmentPlanner implements MembershipPlanner {
     private record Share<T>(Map<String, SortedSet<T>> assigned, java.util.Set<String> revokedFrom) {
     }
 
-    private static <T extends Comparable<T>> Share<T> share(List<String> workers, SortedSet<T> all, Map<String, ConnectAssignment> owners,
-            Function<ConnectAssignment, SortedSet<T>> items) {
+    /** One plan's decisions on the work of departed workers: when it is, who may take it now, what is held. */
+    private static final class Holding {
+        final long now;
+        final Set<String> newcomers;
+        final Set<Object> held = new HashSet<>();
+
+        Holding(long now, Set<String> newcomers) {
+            this.now = now;
+            this.newcomers = newcomers;
+        }
+    }
+
+    /** Whether work nobody runs is held back: it was planned before (its worker left) and its grace is not over. */
+    private boolean holdBack(Object item, Holding holding) {
+        if (grace.isZero() || !lastPlanned.contains(item)) {
+            return false;
+        }
+        long until = heldUntil.computeIfAbsent(item, ignored -> holding.now + grace.toMillis());
+        return holding.now < until;
+    }
+
+    private <T extends Comparable<T>> Share<T> share(List<String> workers, SortedSet<T> all, Map<String, ConnectAssignment> owners,
+            Function<ConnectAssignment, SortedSet<T>> items, Holding holding) {
         Map<String, SortedSet<T>> assigned = new TreeMap<>();
         workers.forEach(worker -> assigned.put(worker, new TreeSet<>()));
         java.util.Set<String> revokedFrom = new TreeSet<>();
@@ -181,6 +238,18 @@ final class ConnectAssignmentPlanner implements MembershipPlanner {
         }
         for (T item : all) {
             if (ownerOf.containsKey(item) || revoked.contains(item)) {
+                continue;
+            }
+            if (holdBack(item, holding)) {
+                // A worker that joined since (the departed one, back) may take it at once; otherwise it waits.
+                Optional<String> newcomer = holding.newcomers.stream()
+                        .filter(w -> assigned.get(w).size() < capacity.get(w))
+                        .min(Comparator.comparingInt((String w) -> assigned.get(w).size()).thenComparing(Function.identity()));
+                if (newcomer.isPresent()) {
+                    assigned.get(newcomer.get()).add(item);
+                } else {
+                    holding.held.add(item);
+                }
                 continue;
             }
             String target = workers.stream()

@@ -146,7 +146,8 @@ public final class DistributedHerder implements Herder, AutoCloseable {
                 .rebalanceTimeout(Duration.ofMillis(config.getInt(DistributedWorkerConfig.REBALANCE_TIMEOUT_MS)))
                 .clientConfig(config.clientConfig())
                 .payload(new byte[0])
-                .build(), new ConnectAssignmentPlanner(this::clusterWork, this::catchUpAndRejoin));
+                .build(), new ConnectAssignmentPlanner(this::clusterWork, this::catchUpAndRejoin,
+                Duration.ofMillis(config.getInt(DistributedWorkerConfig.SCHEDULED_REBALANCE_MAX_DELAY_MS)), java.time.Clock.systemUTC()));
     }
 
     /** The id of this worker in the group and in statuses. */
@@ -254,6 +255,17 @@ public final class DistributedHerder implements Herder, AutoCloseable {
                 newView.leader().map(MemberIdentity::id).orElse("(none)"), assignment);
         work.apply(assignment);
         plannedDigest = assignment.workDigest();
+        if (newView.isLeader() && assignment.replanAtMs() > 0) {
+            long delay = Math.max(0, assignment.replanAtMs() - System.currentTimeMillis());
+            int generation = newView.generation();
+            owner.schedule(() -> {
+                MembershipView current = view;
+                if (!closing && current != null && current.isLeader() && current.generation() == generation) {
+                    log.info("The grace of departed workers is over: asking for a plan that gives out their work");
+                    askForNewPlan();
+                }
+            }, delay, TimeUnit.MILLISECONDS);
+        }
         rebalanceIfLeaderAndWorkChanged();
         firstPlan.complete(null);
     }

@@ -1,5 +1,10 @@
 package io.ferry.connect.herder.distributed;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +30,60 @@ class ConnectAssignmentPlannerTest {
 
     private ClusterWork work = work(10, 2, 3);
     private final AtomicLong behindAt = new AtomicLong(-1);
-    private final ConnectAssignmentPlanner planner = new ConnectAssignmentPlanner(() -> work, behindAt::set);
+    private final MutableClock clock = new MutableClock();
+    private ConnectAssignmentPlanner planner = new ConnectAssignmentPlanner(() -> work, behindAt::set, Duration.ZERO, clock);
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+        private long millis = 1_000_000;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+    }
+
+    @Test
+    void shouldHoldBackTheWorkOfADepartedWorkerForTheGraceThenGiveItOut() {
+        planner = new ConnectAssignmentPlanner(() -> work, behindAt::set, Duration.ofSeconds(10), clock);
+        Map<String, ConnectAssignment> first = plan(List.of(member("w1", KnownPlan.NONE), member("w2", KnownPlan.NONE),
+                member("w3", KnownPlan.NONE)));
+
+        Map<String, ConnectAssignment> held = plan(List.of(member("w1", known(1, first.get("w1"))), member("w2", known(1, first.get("w2")))));
+        assertThat(held.get("w1").tasks()).isEqualTo(first.get("w1").tasks());
+        assertThat(held.get("w2").tasks()).isEqualTo(first.get("w2").tasks());
+        assertThat(held.get("w1").replanAtMs()).isEqualTo(clock.millis() + 10_000);
+
+        clock.millis += 10_000;
+        Map<String, ConnectAssignment> released = plan(List.of(member("w1", known(2, held.get("w1"))), member("w2", known(2, held.get("w2")))));
+        assertEveryItemOnce(released);
+        assertThat(released.get("w1").replanAtMs()).isZero();
+    }
+
+    @Test
+    void shouldGiveTheHeldWorkToAWorkerThatComesBackWithinTheGrace() {
+        planner = new ConnectAssignmentPlanner(() -> work, behindAt::set, Duration.ofSeconds(10), clock);
+        Map<String, ConnectAssignment> first = plan(List.of(member("w1", KnownPlan.NONE), member("w2", KnownPlan.NONE),
+                member("w3", KnownPlan.NONE)));
+        Map<String, ConnectAssignment> held = plan(List.of(member("w1", known(1, first.get("w1"))), member("w2", known(1, first.get("w2")))));
+
+        clock.millis += 3_000;
+        Map<String, ConnectAssignment> back = plan(List.of(member("w1", known(2, held.get("w1"))), member("w2", known(2, held.get("w2"))),
+                member("w3", KnownPlan.NONE)));
+        assertEveryItemOnce(back);
+        assertThat(back.get("w3").tasks()).isEqualTo(first.get("w3").tasks());
+        assertThat(back.values()).noneMatch(ConnectAssignment::rejoin);
+    }
 
     @Test
     void shouldShareEveryConnectorAndTaskEvenlyOnAFreshGroup() {
@@ -81,7 +139,7 @@ class ConnectAssignmentPlannerTest {
 
     @Test
     void shouldLetTheNewerGenerationWinWhenTwoWorkersReportTheSameTask() {
-        ConnectAssignment all = new ConnectAssignment(10, 0, work.connectors(), work.tasks(), false, null);
+        ConnectAssignment all = new ConnectAssignment(10, 0, work.connectors(), work.tasks(), false, 0, null);
         Map<String, ConnectAssignment> plan = plan(List.of(member("w1", known(3, all)), member("w2", known(5, all))));
 
         assertNoItemTwice(plan);
@@ -90,7 +148,7 @@ class ConnectAssignmentPlannerTest {
 
     @Test
     void shouldPlanNothingAndCatchUpWhenAnotherWorkerReadTheConfigTopicFurther() {
-        ConnectAssignment mine = new ConnectAssignment(10, 0, new TreeSet<>(Set.of("c0")), new TreeSet<>(Set.of(new TaskId("c0", 0))), false, null);
+        ConnectAssignment mine = new ConnectAssignment(10, 0, new TreeSet<>(Set.of("c0")), new TreeSet<>(Set.of(new TaskId("c0", 0))), false, 0, null);
         MemberMetadata ahead = new MemberMetadata(new MemberIdentity("w2", "http://w2:8083/"), true, 0, KnownPlan.NONE,
                 new WorkerAnnouncement(42, "configs", "offsets", "statuses").encode());
 
@@ -126,7 +184,7 @@ class ConnectAssignmentPlannerTest {
     @Test
     void shouldRoundTripAnAssignmentThroughItsBytes() {
         ConnectAssignment assignment = new ConnectAssignment(7, 99, new TreeSet<>(Set.of("a", "b")),
-                new TreeSet<>(Set.of(new TaskId("a", 0), new TaskId("b", 3))), true, null);
+                new TreeSet<>(Set.of(new TaskId("a", 0), new TaskId("b", 3))), true, 1234, null);
         assertThat(ConnectAssignment.decode(assignment.encode())).isEqualTo(assignment);
         ConnectAssignment failed = ConnectAssignment.failed(3, ConnectAssignment.Kind.SETTINGS_CLASH, "why");
         assertThat(ConnectAssignment.decode(failed.encode())).isEqualTo(failed);
