@@ -26,7 +26,6 @@ import io.ferry.kafka.support.tailer.CompactedTopicTailer;
 import io.ferry.kafka.support.tailer.TailedRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.serialization.Serdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,11 +104,7 @@ public final class KafkaStatusStore implements StatusStore, AutoCloseable {
                 .partitionsForCreation(Math.max(1, settings.partitions()))
                 .replicationFactor(settings.replicationFactor())
                 .build();
-        this.tailer = CompactedTopicTailer.builder(topic, Serdes.String(), Serdes.ByteArray())
-                .clientConfig(settings.clientConfig())
-                .clientId(settings.clientIdPrefix())
-                .handler(this::apply)
-                .build();
+        this.tailer = InternalTopics.tailer(topic, settings.clientConfig(), settings.clientIdPrefix(), this::apply);
     }
 
     /**

@@ -27,7 +27,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,14 +37,8 @@ class KafkaConfigStoreIT {
     @RegisterExtension
     static final FerryClusterExtension KAFKA = FerryClusterExtension.singleBroker();
 
-    private final List<AutoCloseable> opened = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable closeable : opened) {
-            closeable.close();
-        }
-    }
+    @RegisterExtension
+    final ClosedAfterEach opened = new ClosedAfterEach();
 
     private KafkaProducer<String, byte[]> producer(FerryCluster cluster) {
         KafkaProducer<String, byte[]> producer = cluster.producer(new StringSerializer(), new ByteArraySerializer(), Map.of());
@@ -55,7 +48,7 @@ class KafkaConfigStoreIT {
 
     private KafkaConfigStore store(FerryCluster cluster, String topic, String groupId, RecordingListener listener) {
         KafkaConfigStore.Settings settings = new KafkaConfigStore.Settings(topic, (short) 1, cluster.clientConfig(),
-                "test-configs-" + opened.size(), groupId);
+                "test-configs-" + opened.count(), groupId);
         KafkaConfigStore store = new KafkaConfigStore(settings, KafkaConfigStore.producerWriter(producer(cluster)), listener);
         opened.add(store);
         return store;

@@ -9,8 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +23,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,18 +34,12 @@ class KafkaStatusStoreIT {
     @RegisterExtension
     static final FerryClusterExtension KAFKA = FerryClusterExtension.singleBroker();
 
-    private final List<AutoCloseable> opened = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable closeable : opened) {
-            closeable.close();
-        }
-    }
+    @RegisterExtension
+    final ClosedAfterEach opened = new ClosedAfterEach();
 
     private KafkaStatusStore store(FerryCluster cluster, String topic, String workerId, AtomicInteger generation) {
         KafkaStatusStore store = new KafkaStatusStore(new KafkaStatusStore.Settings(topic, 3, (short) 1, cluster.clientConfig(),
-                "test-statuses-" + opened.size(), workerId, generation::get, CLOCK));
+                "test-statuses-" + opened.count(), workerId, generation::get, CLOCK));
         opened.add(store);
         return store;
     }
