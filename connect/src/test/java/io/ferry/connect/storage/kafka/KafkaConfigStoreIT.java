@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.ferry.connect.model.TargetState;
 import io.ferry.connect.model.TaskId;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -203,6 +205,48 @@ class KafkaConfigStoreIT {
                 .hasMessageContaining("'cluster-b'");
         // The owner can still start on it.
         assertThat(started(cluster, topic, new RecordingListener()).snapshot().offset()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNeverApplyARecordOfAnAbortedLeaderTransaction(FerryCluster cluster) {
+        String topic = cluster.uniqueTopicName("configs");
+        KafkaProducer<String, byte[]> leader = opened.add(cluster.producer(new StringSerializer(), new ByteArraySerializer(),
+                Map.of("transactional.id", topic + "-leader")));
+        leader.initTransactions();
+        AtomicBoolean fenced = new AtomicBoolean(true);
+        KafkaConfigStore.ConfigWriter transactional = records -> {
+            leader.beginTransaction();
+            records.forEach(leader::send);
+            if (fenced.get()) {
+                leader.abortTransaction();
+                throw new ConnectException("fenced out");
+            }
+            leader.commitTransaction();
+        };
+        KafkaConfigStore store = opened.add(new KafkaConfigStore(new KafkaConfigStore.Settings(topic, (short) 1, cluster.clientConfig(),
+                "test-configs-tx", "cluster-a"), transactional, new RecordingListener()));
+        store.start(TIMEOUT);
+
+        assertThatThrownBy(() -> store.putConnectorConfig("orders", Map.of("k", "aborted"), null)).isInstanceOf(ConnectException.class);
+        fenced.set(false);
+        store.putTaskConfigs("refunds", List.of(Map.of("k", "committed")));
+
+        ClusterConfigSnapshot seen = store.snapshot();
+        assertThat(seen.contains("orders")).isFalse();
+        assertThat(seen.taskConfigs()).containsOnlyKeys("refunds");
+        assertThat(started(cluster, topic, new RecordingListener()).snapshot().contains("orders")).isFalse();
+    }
+
+    @Test
+    void shouldClaimItsConfigTopicAgainWhenAnotherClusterWritesItsClaim(FerryCluster cluster) throws Exception {
+        String topic = cluster.uniqueTopicName("configs");
+        started(cluster, topic, new RecordingListener());
+        producer(cluster).send(new ProducerRecord<>(topic, "ferry-cluster", bytes("{\"group.id\":\"cluster-b\"}"))).get();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(rawRecords(cluster, topic)).containsExactly(
+                "ferry-cluster={\"group.id\":\"cluster-a\"}",
+                "ferry-cluster={\"group.id\":\"cluster-b\"}",
+                "ferry-cluster={\"group.id\":\"cluster-a\"}"));
     }
 
     private List<String> rawRecords(FerryCluster cluster, String topic) {
