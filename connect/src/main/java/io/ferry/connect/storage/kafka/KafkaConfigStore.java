@@ -36,6 +36,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -227,7 +228,14 @@ public final class KafkaConfigStore implements AutoCloseable {
     }
 
     private void apply(TailedRecord<String, byte[]> record) {
-        ConfigRecord decoded = codec.decode(record.key(), record.value());
+        ConfigRecord decoded;
+        try {
+            decoded = codec.decode(record.key(), record.value());
+        } catch (DataException e) {
+            // Skipped as Apache skips it, but still counted, so that every worker's offset agrees.
+            log.error("Skipping config topic record {} at offset {}: {}", record.key(), record.offset(), e.getMessage());
+            decoded = new ConfigRecord.Ignored(record.key());
+        }
         List<Consumer<Listener>> changes = state.apply(decoded, record.offset());
         if (decoded instanceof ClusterOwner owner && !owner.groupId().equals(settings.groupId())
                 && settings.groupId().equals(state.firstClusterOwner()) && announcements.released()) {

@@ -136,12 +136,14 @@ class KafkaConfigStoreIT {
                 {"target-state-gone", null},
                 {"session-key", "{\"key\":\"c2VjcmV0\",\"algorithm\":\"HmacSHA256\",\"creation-timestamp\":1700000000000}"},
                 {"restart-connector-committed", "{\"include-tasks\":true,\"only-failed\":true}"},
-                {"tasks-fencing-committed", "{\"task-count\":2}"}};
+                {"tasks-fencing-committed", "{\"task-count\":2}"},
+                {"commit-committed", "{\"tasks\":\"two\"}"}};
         for (String[] record : records) {
             apache.send(new ProducerRecord<>(topic, record[0], bytes(record[1]))).get();
         }
 
-        ClusterConfigSnapshot read = started(cluster, topic, new RecordingListener()).snapshot();
+        KafkaConfigStore store = started(cluster, topic, new RecordingListener());
+        ClusterConfigSnapshot read = store.snapshot();
         assertThat(read.connectors()).containsExactlyInAnyOrder("stopped", "legacy", "committed", "half");
         assertThat(read.targetState("stopped")).isEqualTo(TargetState.STOPPED);
         assertThat(read.targetState("legacy")).isEqualTo(TargetState.PAUSED);
@@ -155,6 +157,11 @@ class KafkaConfigStoreIT {
         assertThat(read.restartRequests()).containsEntry("committed", new RestartRequest("committed", true, true));
         assertThat(read.taskCountRecords()).containsEntry("committed", 2);
         assertThat(read.offset()).isEqualTo(records.length + 1); // and the cluster claim the store wrote
+
+        // A malformed record is skipped but counted: every worker's position agrees with the topic's end.
+        apache.send(new ProducerRecord<>(topic, "connector-broken", bytes("[\"not\",\"an\",\"object\"]"))).get();
+        assertThat(store.readToEnd().get()).isEqualTo(records.length + 2);
+        assertThat(store.snapshot().contains("broken")).isFalse();
     }
 
     @Test
