@@ -158,6 +158,38 @@ class KafkaStatusStoreIT {
     }
 
     @Test
+    void shouldAgreeOnTheLastWriteWhenTwoWorkersRaceOnOneTask(FerryCluster cluster) throws Exception {
+        String topic = cluster.uniqueTopicName("status");
+        AtomicInteger generation = new AtomicInteger(1);
+        KafkaStatusStore one = started(cluster, topic, "w1", generation);
+        KafkaStatusStore two = started(cluster, topic, "w2", generation);
+        TaskId task = new TaskId("orders", 0);
+
+        Thread racer = new Thread(() -> {
+            for (int i = 0; i < 200; i++) {
+                two.put(task, new StateInfo(State.RUNNING, "w2", null, "v" + i, null));
+            }
+        });
+        racer.start();
+        for (int i = 0; i < 200; i++) {
+            one.put(task, new StateInfo(State.RUNNING, "w1", null, "v" + i, null));
+        }
+        racer.join();
+        assertThat(one.flush(TIMEOUT)).isTrue();
+        assertThat(two.flush(TIMEOUT)).isTrue();
+
+        KafkaStatusStore judge = started(cluster, topic, "w3", generation); // reads the topic as it ended
+        StateInfo last = judge.get(task);
+        assertThat(last.version()).isEqualTo("v199");
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            caughtUp(one);
+            caughtUp(two);
+            assertThat(one.get(task)).isEqualTo(last);
+            assertThat(two.get(task)).isEqualTo(last);
+        });
+    }
+
+    @Test
     void shouldRefuseAStatusTopicThatIsNotCompacted(FerryCluster cluster) {
         String topic = cluster.uniqueTopicName("status");
         cluster.createTopic(topic, 1);
