@@ -30,7 +30,7 @@ sealed interface ConfigRecord {
     record TaskConfig(TaskId task, Map<String, String> config) implements ConfigRecord {
         @Override
         public String key() {
-            return KafkaConfigCodec.TASK_PREFIX + task.connector() + "-" + task.task();
+            return KafkaConfigCodec.TASK_PREFIX + task;
         }
     }
 
@@ -62,7 +62,7 @@ sealed interface ConfigRecord {
     record TaskRestart(TaskId task) implements ConfigRecord {
         @Override
         public String key() {
-            return KafkaConfigCodec.TASK_RESTART_PREFIX + task.connector() + "-" + task.task();
+            return KafkaConfigCodec.TASK_RESTART_PREFIX + task;
         }
     }
 

@@ -171,18 +171,7 @@ final class KafkaConfigCodec {
         return config;
     }
 
-    /** {@code <prefix><connector>-<n>}, the connector possibly holding dashes itself; null when malformed. */
     private static TaskId taskId(String key, String prefix) {
-        String rest = key.substring(prefix.length());
-        int dash = rest.lastIndexOf('-');
-        if (dash <= 0) {
-            return null;
-        }
-        try {
-            int task = Integer.parseInt(rest.substring(dash + 1));
-            return task < 0 ? null : new TaskId(rest.substring(0, dash), task);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return InternalTopics.parseTaskId(key.substring(prefix.length()));
     }
 }

@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import io.ferry.connect.config.DistributedWorkerConfig;
@@ -38,8 +35,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,11 +149,7 @@ public final class KafkaConfigStore implements AutoCloseable {
                 .exactPartitions(1)
                 .replicationFactor(settings.replicationFactor())
                 .build();
-        this.tailer = CompactedTopicTailer.builder(topic, Serdes.String(), Serdes.ByteArray())
-                .clientConfig(settings.clientConfig())
-                .clientId(settings.clientIdPrefix())
-                .handler(this::apply)
-                .build();
+        this.tailer = InternalTopics.tailer(topic, settings.clientConfig(), settings.clientIdPrefix(), this::apply);
     }
 
     /**
@@ -168,19 +161,11 @@ public final class KafkaConfigStore implements AutoCloseable {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             try {
                 records.forEach(record -> sent.add(producer.send(record)));
-                long last = -1;
-                for (Future<RecordMetadata> ack : sent) {
-                    last = Math.max(last, ack.get(READ_BACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset());
-                }
-                return last;
-            } catch (ExecutionException e) {
-                throw new ConnectException("could not write to the config topic: " + e.getCause().getMessage(), e.getCause());
-            } catch (TimeoutException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 throw new ConnectException("could not write to the config topic: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConnectException("interrupted while writing to the config topic", e);
             }
+            return sent.stream().mapToLong(ack -> InternalTopics.await(ack, READ_BACK_TIMEOUT, "write to the config topic").offset())
+                    .max().orElse(-1);
         };
     }
 
@@ -211,17 +196,9 @@ public final class KafkaConfigStore implements AutoCloseable {
         adminConfig.put(AdminClientConfig.CLIENT_ID_CONFIG, settings.clientIdPrefix() + "-admin");
         try (Admin admin = Admin.create(adminConfig)) {
             TopicPartition partition = new TopicProvisioner(admin, timeout).ensure(topic).get(0);
-            return admin.listOffsets(Map.of(partition, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                    .partitionResult(partition).get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
-        } catch (ExecutionException e) {
-            throw new ConnectException("could not find the end of the config topic " + settings.topic() + ": " + e.getCause().getMessage(),
-                    e.getCause());
-        } catch (TimeoutException e) {
-            throw new ConnectException("could not find the end of the config topic " + settings.topic() + " within "
-                    + timeout.toMillis() + " ms", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectException("interrupted while starting the config store", e);
+            return InternalTopics.await(admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                    new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).partitionResult(partition), timeout,
+                    "find the end of the config topic " + settings.topic()).offset();
         }
     }
 
@@ -255,7 +232,14 @@ public final class KafkaConfigStore implements AutoCloseable {
     }
 
     private void apply(TailedRecord<String, byte[]> record) {
-        ConfigRecord decoded = codec.decode(record.key(), record.value());
+        ConfigRecord decoded;
+        try {
+            decoded = codec.decode(record.key(), record.value());
+        } catch (DataException e) {
+            // Skipped as Apache skips it, but still counted, so that every worker's offset agrees.
+            log.error("Skipping config topic record {} at offset {}: {}", record.key(), record.offset(), e.getMessage());
+            decoded = new ConfigRecord.Ignored(record.key());
+        }
         List<Consumer<Listener>> changes = state.apply(decoded, record.offset());
         if (decoded instanceof ClusterOwner owner && !owner.groupId().equals(settings.groupId())
                 && settings.groupId().equals(state.firstClusterOwner()) && announcements.released()) {
@@ -343,18 +327,7 @@ public final class KafkaConfigStore implements AutoCloseable {
     }
 
     private void awaitApplied(CompletableFuture<?> applied) {
-        try {
-            applied.get(READ_BACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new ConnectException("could not read the config topic " + settings.topic() + " back: " + e.getCause().getMessage(),
-                    e.getCause());
-        } catch (TimeoutException e) {
-            throw new ConnectException("could not read the config topic " + settings.topic() + " back within "
-                    + READ_BACK_TIMEOUT.toMillis() + " ms", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectException("interrupted while reading the config topic " + settings.topic(), e);
-        }
+        InternalTopics.await(applied, READ_BACK_TIMEOUT, "read the config topic " + settings.topic() + " back");
     }
 
     /** Stops reading. Idempotent. The writer is the caller's to close. */

@@ -74,17 +74,8 @@ final class KafkaStatusCodec {
             return connector.isEmpty() ? null : new StatusKey.OfConnector(connector);
         }
         if (key.startsWith(TASK_PREFIX)) {
-            String rest = key.substring(TASK_PREFIX.length());
-            int dash = rest.lastIndexOf('-');
-            if (dash <= 0) {
-                return null;
-            }
-            try {
-                int task = Integer.parseInt(rest.substring(dash + 1));
-                return task < 0 ? null : new StatusKey.OfTask(new TaskId(rest.substring(0, dash), task));
-            } catch (NumberFormatException e) {
-                return null;
-            }
+            TaskId task = InternalTopics.parseTaskId(key.substring(TASK_PREFIX.length()));
+            return task == null ? null : new StatusKey.OfTask(task);
         }
         if (key.startsWith(TOPIC_PREFIX)) {
             int separator = key.indexOf(TOPIC_SEPARATOR, TOPIC_PREFIX.length());

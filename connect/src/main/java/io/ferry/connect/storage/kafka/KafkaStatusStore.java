@@ -2,11 +2,10 @@ package io.ferry.connect.storage.kafka;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -26,7 +25,6 @@ import io.ferry.kafka.support.tailer.CompactedTopicTailer;
 import io.ferry.kafka.support.tailer.TailedRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.serialization.Serdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,8 +91,7 @@ public final class KafkaStatusStore implements StatusStore, AutoCloseable {
     private final Settings settings;
     private final KafkaStatusCodec codec;
     private final CompactedTopicTailer<String, byte[]> tailer;
-    /** Guarded by {@code this}. Slots are never removed, so that a slot's write bookkeeping outlives a tombstone. */
-    private final Map<StatusKey, Slot> slots = new HashMap<>();
+    private final StatusView view = new StatusView();
     private volatile boolean closed;
 
     public KafkaStatusStore(Settings settings) {
@@ -105,11 +102,7 @@ public final class KafkaStatusStore implements StatusStore, AutoCloseable {
                 .partitionsForCreation(Math.max(1, settings.partitions()))
                 .replicationFactor(settings.replicationFactor())
                 .build();
-        this.tailer = CompactedTopicTailer.builder(topic, Serdes.String(), Serdes.ByteArray())
-                .clientConfig(settings.clientConfig())
-                .clientId(settings.clientIdPrefix())
-                .handler(this::apply)
-                .build();
+        this.tailer = InternalTopics.tailer(topic, settings.clientConfig(), settings.clientIdPrefix(), this::apply);
     }
 
     /**
@@ -148,28 +141,24 @@ public final class KafkaStatusStore implements StatusStore, AutoCloseable {
     }
 
     @Override
-    public synchronized StateInfo get(String connector) {
+    public StateInfo get(String connector) {
         return stateOf(new StatusKey.OfConnector(connector));
     }
 
     @Override
-    public synchronized StateInfo get(TaskId task) {
+    public StateInfo get(TaskId task) {
         return stateOf(new StatusKey.OfTask(task));
     }
 
     private StateInfo stateOf(StatusKey key) {
-        Slot slot = slots.get(key);
-        return slot != null && slot.value instanceof Status status ? status.state() : null;
+        return view.get(key) instanceof Status status ? status.state() : null;
     }
 
     @Override
-    public synchronized Map<Integer, StateInfo> tasks(String connector) {
+    public Map<Integer, StateInfo> tasks(String connector) {
         Map<Integer, StateInfo> states = new TreeMap<>();
-        slots.forEach((key, slot) -> {
-            if (key instanceof StatusKey.OfTask task && task.task().connector().equals(connector) && slot.value instanceof Status status) {
-                states.put(task.task().task(), status.state());
-            }
-        });
+        view.matching(key -> key instanceof StatusKey.OfTask task && task.task().connector().equals(connector))
+                .forEach((key, value) -> states.put(((StatusKey.OfTask) key).task().task(), ((Status) value).state()));
         return states;
     }
 
@@ -181,39 +170,25 @@ public final class KafkaStatusStore implements StatusStore, AutoCloseable {
     /** Writes tombstones for the connector's status, its tasks' and its topics'. */
     @Override
     public void remove(String connector) {
-        List<StatusKey> keys = new ArrayList<>();
-        synchronized (this) {
-            slots.forEach((key, slot) -> {
-                if (slot.value != null && connectorOf(key).equals(connector)) {
-                    keys.add(key);
-                }
-            });
-        }
+        Set<StatusKey> keys = new LinkedHashSet<>(view.matching(key -> connectorOf(key).equals(connector)).keySet());
         keys.add(new StatusKey.OfConnector(connector));
-        keys.stream().distinct().forEach(key -> write(key, null, false));
+        keys.forEach(key -> write(key, null, false));
     }
 
     /** Records that the connector used the topic, once: Apache's record names task 0 and the time it was first seen here. */
     @Override
     public void addTopic(String connector, String topic) {
         StatusKey key = new StatusKey.OfTopic(connector, topic);
-        synchronized (this) {
-            Slot slot = slots.get(key);
-            if (slot != null && slot.value != null) {
-                return;
-            }
+        if (view.get(key) == null) {
+            write(key, new TopicUse(topic, connector, 0, settings.clock().millis()), false);
         }
-        write(key, new TopicUse(topic, connector, 0, settings.clock().millis()), false);
     }
 
     @Override
-    public synchronized SortedSet<String> topics(String connector) {
+    public SortedSet<String> topics(String connector) {
         SortedSet<String> topics = new TreeSet<>();
-        slots.forEach((key, slot) -> {
-            if (key instanceof StatusKey.OfTopic use && use.connector().equals(connector) && slot.value != null) {
-                topics.add(use.topic());
-            }
-        });
+        view.matching(key -> key instanceof StatusKey.OfTopic use && use.connector().equals(connector))
+                .keySet().forEach(key -> topics.add(((StatusKey.OfTopic) key).topic()));
         return topics;
     }
 
@@ -234,30 +209,17 @@ public final class KafkaStatusStore implements StatusStore, AutoCloseable {
 
     /** Updates the view, then sends; {@code value} null writes a tombstone. */
     private void write(StatusKey key, Object value, boolean guarded) {
-        Slot slot;
-        int sequence;
-        synchronized (this) {
-            slot = slots.computeIfAbsent(key, k -> new Slot());
-            if (guarded && slot.value instanceof Status current && !mayReplace(current, (Status) value)) {
-                log.debug("Not writing {} over {}: worker {} owns it in generation {}", value, key.key(),
-                        current.state().workerId(), current.generation());
-                return;
-            }
-            slot.value = value;
-            sequence = ++slot.sequence;
-            slot.pending++;
+        int sequence = view.write(key, value, guarded);
+        if (sequence < 0) {
+            log.debug("Not writing {} over {}: another worker owns it in a newer generation", value, key.key());
+            return;
         }
         byte[] bytes = value == null ? null
                 : value instanceof Status status ? codec.encodeStatus(status) : codec.encodeTopicUse((TopicUse) value);
-        send(key, bytes, slot, sequence, 1);
+        send(key, bytes, sequence, 1);
     }
 
-    /** Apache's rule: the same worker, or a generation at least as new. */
-    private static boolean mayReplace(Status current, Status next) {
-        return current.state().workerId().equals(next.state().workerId()) || current.generation() <= next.generation();
-    }
-
-    private void send(StatusKey key, byte[] value, Slot slot, int sequence, int attempt) {
+    private void send(StatusKey key, byte[] value, int sequence, int attempt) {
         CompletableFuture<RecordMetadata> sent;
         try {
             sent = tailer.send(key.key(), value);
@@ -266,35 +228,21 @@ public final class KafkaStatusStore implements StatusStore, AutoCloseable {
         }
         sent.whenComplete((metadata, error) -> {
             if (error == null) {
-                sendDone(slot, metadata.offset());
+                view.sent(key, metadata.offset());
                 return;
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            boolean superseded;
-            synchronized (this) {
-                superseded = slot.sequence != sequence;
-            }
+            boolean superseded = !view.isLatest(key, sequence);
             if (cause instanceof RetriableException && attempt < MAX_SEND_ATTEMPTS && !superseded && !closed) {
                 log.debug("Writing status {} failed ({}); trying again", key.key(), cause.getMessage());
-                send(key, value, slot, sequence, attempt + 1);
+                send(key, value, sequence, attempt + 1);
                 return;
             }
             if (!superseded && !closed) {
                 log.warn("Dropping status update {} after {} attempt(s): {}", key.key(), attempt, cause.getMessage());
             }
-            sendDone(slot, -1);
+            view.sent(key, -1);
         });
-    }
-
-    private synchronized void sendDone(Slot slot, long offset) {
-        slot.pending--;
-        slot.ownOffset = Math.max(slot.ownOffset, offset);
-        if (slot.pending == 0 && slot.held != null) {
-            if (slot.held.offset > slot.ownOffset) {
-                slot.value = slot.held.value;
-            }
-            slot.held = null;
-        }
     }
 
     private void apply(TailedRecord<String, byte[]> record) {
@@ -306,17 +254,16 @@ public final class KafkaStatusStore implements StatusStore, AutoCloseable {
         Object value = record.value() == null ? null
                 : key instanceof StatusKey.OfTopic ? codec.decodeTopicUse(record.key(), record.value())
                 : codec.decodeStatus(record.key(), record.value());
-        synchronized (this) {
-            Slot slot = slots.computeIfAbsent(key, k -> new Slot());
-            if (slot.pending > 0) {
-                // A write of ours for this key is in flight: which of the two is newer shows once we know its offset.
-                if (slot.held == null || record.offset() > slot.held.offset) {
-                    slot.held = new Held(record.offset(), value);
-                }
-            } else if (record.offset() > slot.ownOffset) {
-                slot.value = value;
-            }
-        }
+        view.read(key, record.offset(), value);
+    }
+
+    /**
+     * Waits until every status put so far has been written (acknowledged by Kafka) or dropped.
+     *
+     * @return false when some were still in flight after {@code timeout}
+     */
+    public boolean flush(Duration timeout) throws InterruptedException {
+        return view.awaitWritten(timeout);
     }
 
     /** Flushes what was sent and stops reading. Idempotent. */
@@ -324,20 +271,5 @@ public final class KafkaStatusStore implements StatusStore, AutoCloseable {
     public void close() {
         closed = true;
         tailer.close();
-    }
-
-    /** What this worker knows of one key, and its writes of it. Guarded by the store. */
-    private static final class Slot {
-        /** A {@link Status}, a {@link TopicUse}, or null when deleted. */
-        Object value;
-        int sequence;
-        int pending;
-        /** The offset of this worker's latest write of the key that Kafka acknowledged. */
-        long ownOffset = -1;
-        /** The newest record of the key read while a write of ours was in flight. */
-        Held held;
-    }
-
-    private record Held(long offset, Object value) {
     }
 }

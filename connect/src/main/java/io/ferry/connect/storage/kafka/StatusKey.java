@@ -19,7 +19,7 @@ sealed interface StatusKey {
     record OfTask(TaskId task) implements StatusKey {
         @Override
         public String key() {
-            return KafkaStatusCodec.TASK_PREFIX + task.connector() + "-" + task.task();
+            return KafkaStatusCodec.TASK_PREFIX + task;
         }
     }
 
