@@ -223,12 +223,22 @@ class KafkaConfigStoreIT {
         AtomicBoolean fenced = new AtomicBoolean(true);
         KafkaConfigStore.ConfigWriter transactional = records -> {
             leader.beginTransaction();
-            records.forEach(leader::send);
+            List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent =
+                    records.stream().map(leader::send).toList();
             if (fenced.get()) {
                 leader.abortTransaction();
                 throw new ConnectException("fenced out");
             }
             leader.commitTransaction();
+            long last = -1;
+            for (var ack : sent) {
+                try {
+                    last = Math.max(last, ack.get().offset());
+                } catch (Exception e) {
+                    throw new ConnectException("not written", e);
+                }
+            }
+            return last;
         };
         KafkaConfigStore store = opened.add(new KafkaConfigStore(new KafkaConfigStore.Settings(topic, (short) 1, cluster.clientConfig(),
                 "test-configs-tx", "cluster-a"), transactional, new RecordingListener()));
