@@ -129,19 +129,26 @@ public final class DistributedWorkerConfig extends WorkerConfig {
     }
 
     private static ConfigDef.Validator replication() {
-        return (name, value) -> {
-            if (value != null && ((Short) value) < 1 && ((Short) value) != -1) {
-                throw new ConfigException(name, value, "must be at least 1, or -1 for the broker's default");
-            }
-        };
+        return new PositiveOrBrokerDefault();
     }
 
     private static ConfigDef.Validator partitions() {
-        return (name, value) -> {
-            if (value != null && ((Integer) value) < 1 && ((Integer) value) != -1) {
+        return new PositiveOrBrokerDefault();
+    }
+
+    /** A count of at least 1, or -1 for the broker's default, as Apache's internal topic settings take. */
+    private static final class PositiveOrBrokerDefault implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value != null && ((Number) value).intValue() < 1 && ((Number) value).intValue() != -1) {
                 throw new ConfigException(name, value, "must be at least 1, or -1 for the broker's default");
             }
-        };
+        }
+
+        @Override
+        public String toString() {
+            return "[1,...] or -1";
+        }
     }
 
     private void requireDistinctTopics() {

@@ -18,6 +18,7 @@ class ConnectConfigDocTest {
         Set<String> common = ConnectorConfig.configDef().names();
         Map<String, String> tables = new LinkedHashMap<>();
         tables.put("worker", ConfigReference.markdownTable(WorkerConfig.configDef(), Set.of()));
+        tables.put("distributed", ConfigReference.markdownTable(DistributedWorkerConfig.configDef(), WorkerConfig.configDef().names()));
         tables.put("connector", ConfigReference.markdownTable(ConnectorConfig.configDef(), Set.of()));
         tables.put("source", ConfigReference.markdownTable(SourceConnectorConfig.configDef(), common));
         tables.put("sink", ConfigReference.markdownTable(SinkConnectorConfig.configDef(), common));
