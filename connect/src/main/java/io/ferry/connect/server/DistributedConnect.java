@@ -23,6 +23,7 @@ import io.ferry.connect.storage.kafka.KafkaOffsetStore;
 import io.ferry.connect.storage.kafka.KafkaStatusStore;
 import io.ferry.connect.validation.ConnectorConfigValidator;
 import io.ferry.connect.worker.Worker;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
@@ -62,6 +63,10 @@ public final class DistributedConnect implements AutoCloseable {
         parts.add(plugins);
         try (LoaderSwap swap = LoaderSwap.to(plugins.classLoader())) {
             return start(settings, version, plugins, parts);
+        } catch (io.ferry.kafka.support.admin.TopicSetupException e) {
+            // An internal topic that is not as it must be: the message names the topic and its setting.
+            WorkerBootstrap.closeAll(parts);
+            throw new ConfigException(e.getMessage());
         } catch (RuntimeException e) {
             WorkerBootstrap.closeAll(parts);
             throw e;
