@@ -1,7 +1,6 @@
 package io.ferry.connect.server;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import io.ferry.connect.config.ConfigProviders;
 import io.ferry.connect.config.DistributedWorkerConfig;
 import io.ferry.connect.herder.ServerInfo;
 import io.ferry.connect.herder.distributed.DistributedHerder;
-import io.ferry.connect.logging.LoggerLevels;
 import io.ferry.connect.metrics.ConnectMetrics;
 import io.ferry.connect.plugins.LoaderSwap;
 import io.ferry.connect.plugins.Plugins;
@@ -97,13 +95,7 @@ public final class DistributedConnect implements AutoCloseable {
                 (writer, listener) -> new KafkaConfigStore(KafkaConfigStore.Settings.from(config), writer, listener), validator, info,
                 new RestLeaderClient(ConnectRestServer.DEFAULT_REQUEST_TIMEOUT), generation));
         parts.add(herder);
-        ConnectRestServer rest = ConnectRestServer.builder(herder, config)
-                .loggerLevels(LoggerLevels.ofProcess(Clock.systemUTC()))
-                .metrics(metrics::prometheusText)
-                .topicTracking(config.getBoolean(DistributedWorkerConfig.TOPIC_TRACKING_ENABLE),
-                        config.getBoolean(DistributedWorkerConfig.TOPIC_TRACKING_ALLOW_RESET))
-                .build()
-                .start();
+        ConnectRestServer rest = WorkerBootstrap.restServer(herder, config, metrics);
         // The REST API comes before the herder, as the leader may be asked for task configs while others join.
         parts.add(parts.indexOf(herder), rest);
         herder.start(START_TIMEOUT);

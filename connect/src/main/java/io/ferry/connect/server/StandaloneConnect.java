@@ -2,7 +2,6 @@ package io.ferry.connect.server;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import io.ferry.connect.config.ConfigProviders;
 import io.ferry.connect.config.WorkerConfig;
 import io.ferry.connect.herder.ServerInfo;
 import io.ferry.connect.herder.standalone.StandaloneHerder;
-import io.ferry.connect.logging.LoggerLevels;
 import io.ferry.connect.metrics.ConnectMetrics;
 import io.ferry.connect.plugins.LoaderSwap;
 import io.ferry.connect.plugins.Plugins;
@@ -101,13 +99,7 @@ public final class StandaloneConnect implements AutoCloseable {
         StandaloneHerder herder = new StandaloneHerder(new StandaloneHerder.Settings(worker, new MemoryConfigStore(), statuses,
                 validator, info));
         parts.add(herder);
-        ConnectRestServer rest = ConnectRestServer.builder(herder, config)
-                .loggerLevels(LoggerLevels.ofProcess(Clock.systemUTC()))
-                .metrics(metrics::prometheusText)
-                .topicTracking(config.getBoolean(WorkerConfig.TOPIC_TRACKING_ENABLE),
-                        config.getBoolean(WorkerConfig.TOPIC_TRACKING_ALLOW_RESET))
-                .build()
-                .start();
+        ConnectRestServer rest = WorkerBootstrap.restServer(herder, config, metrics);
         parts.add(rest);
         herder.start();
         for (ConnectorRequest connector : connectors) {

@@ -1,6 +1,7 @@
 package io.ferry.connect.server;
 
 import java.net.URI;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.ferry.connect.config.WorkerConfig;
+import io.ferry.connect.herder.Herder;
+import io.ferry.connect.logging.LoggerLevels;
+import io.ferry.connect.metrics.ConnectMetrics;
+import io.ferry.connect.rest.ConnectRestServer;
 import io.ferry.connect.plugins.PluginDiscoveryMode;
 import io.ferry.connect.plugins.Plugins;
 import org.apache.kafka.clients.admin.Admin;
@@ -68,6 +73,16 @@ final class WorkerBootstrap {
         String host = config.getString(WorkerConfig.REST_ADVERTISED_HOST_NAME);
         Integer port = config.getInt(WorkerConfig.REST_ADVERTISED_PORT);
         return URI.create("http://" + (host != null ? host : listener.getHost()) + ":" + (port != null ? port : listener.getPort()) + "/");
+    }
+
+    /** The REST API of a worker, listening: its herder, the process's log levels, its metrics. */
+    static ConnectRestServer restServer(Herder herder, WorkerConfig config, ConnectMetrics metrics) {
+        return ConnectRestServer.builder(herder, config)
+                .loggerLevels(LoggerLevels.ofProcess(Clock.systemUTC()))
+                .metrics(metrics::prometheusText)
+                .topicTracking(config.getBoolean(WorkerConfig.TOPIC_TRACKING_ENABLE), config.getBoolean(WorkerConfig.TOPIC_TRACKING_ALLOW_RESET))
+                .build()
+                .start();
     }
 
     static void closeAll(List<AutoCloseable> parts) {

@@ -16,19 +16,15 @@ import java.util.function.Supplier;
 import io.ferry.connect.herder.AutoRestarts;
 import io.ferry.connect.herder.ConfigMasking;
 import io.ferry.connect.herder.StatusTracker;
+import io.ferry.connect.herder.WorkerConnectorContext;
 import io.ferry.connect.model.State;
 import io.ferry.connect.model.StateInfo;
 import io.ferry.connect.model.TargetState;
 import io.ferry.connect.model.TaskId;
-import io.ferry.connect.storage.OffsetCodec;
-import io.ferry.connect.storage.SourceOffsets;
 import io.ferry.connect.storage.StatusStore;
 import io.ferry.connect.storage.kafka.ClusterConfigSnapshot;
 import io.ferry.connect.storage.kafka.RestartRequest;
 import io.ferry.connect.worker.Worker;
-import org.apache.kafka.common.metrics.PluginMetrics;
-import org.apache.kafka.connect.source.SourceConnectorContext;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -231,7 +227,7 @@ final class AssignedWork {
         }
         statuses.put(connector, StateInfo.of(State.UNASSIGNED, worker.workerId()));
         restarts.started(connector);
-        worker.startConnector(connector, config, new Context(connector), tracker, target).whenCompleteAsync((ignored, error) -> {
+        worker.startConnector(connector, config, new WorkerConnectorContext(connector, worker, () -> owner.execute(() -> reconfigureTasks(connector))), tracker, target).whenCompleteAsync((ignored, error) -> {
             if (error == null && target == TargetState.STARTED) {
                 reconfigureTasks(connector);
             }
@@ -321,35 +317,6 @@ final class AssignedWork {
                     restart.run();
                 }
             }, plan.delayMs(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** What a connector may ask of the worker that runs it. */
-    private final class Context implements SourceConnectorContext {
-        private final String connector;
-
-        Context(String connector) {
-            this.connector = connector;
-        }
-
-        @Override
-        public void requestTaskReconfiguration() {
-            owner.execute(() -> reconfigureTasks(connector));
-        }
-
-        @Override
-        public void raiseError(Exception error) {
-            worker.connectorFailed(connector, error);
-        }
-
-        @Override
-        public PluginMetrics pluginMetrics() {
-            return null;
-        }
-
-        @Override
-        public OffsetStorageReader offsetStorageReader() {
-            return new SourceOffsets(connector, worker.settings().offsetStore(), new OffsetCodec());
         }
     }
 }

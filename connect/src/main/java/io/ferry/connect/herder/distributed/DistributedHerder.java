@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,8 +19,6 @@ import java.util.function.Supplier;
 import io.ferry.connect.config.ConnectorConfig;
 import io.ferry.connect.config.DistributedWorkerConfig;
 import io.ferry.connect.herder.ActiveTopics;
-import io.ferry.connect.herder.BadRequestException;
-import io.ferry.connect.herder.ConfigInfo;
 import io.ferry.connect.herder.ConfigInfos;
 import io.ferry.connect.herder.ConfigKeyInfo;
 import io.ferry.connect.herder.ConfigMasking;
@@ -32,6 +29,8 @@ import io.ferry.connect.herder.ConnectorOffsetsManager;
 import io.ferry.connect.herder.ConnectorStatus;
 import io.ferry.connect.herder.Created;
 import io.ferry.connect.herder.Herder;
+import io.ferry.connect.herder.HerderRules;
+import io.ferry.connect.herder.OwnerThread;
 import io.ferry.connect.herder.NotLeaderException;
 import io.ferry.connect.herder.OffsetsAltered;
 import io.ferry.connect.herder.RestartSelection;
@@ -43,13 +42,11 @@ import io.ferry.connect.model.StateInfo;
 import io.ferry.connect.model.TargetState;
 import io.ferry.connect.model.TaskId;
 import io.ferry.connect.plugins.PluginDesc;
-import io.ferry.connect.plugins.PluginType;
 import io.ferry.connect.storage.StatusStore;
 import io.ferry.connect.storage.kafka.ClusterConfigSnapshot;
 import io.ferry.connect.storage.kafka.KafkaConfigStore;
 import io.ferry.connect.storage.kafka.RestartRequest;
 import io.ferry.connect.validation.ConnectorConfigValidator;
-import io.ferry.connect.worker.ConnectorClasses;
 import io.ferry.connect.worker.Worker;
 import io.ferry.kafka.support.membership.GroupMember;
 import io.ferry.kafka.support.membership.LeaderFencedProducer;
@@ -77,9 +74,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DistributedHerder implements Herder, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DistributedHerder.class);
-    private static final List<PluginType> LISTED = List.of(PluginType.SINK, PluginType.SOURCE, PluginType.TRANSFORMATION,
-            PluginType.PREDICATE, PluginType.CONVERTER, PluginType.HEADER_CONVERTER);
-    private static final List<PluginType> CONNECTORS = List.of(PluginType.SINK, PluginType.SOURCE);
 
     /** Makes the config store, once the herder can give it the writer and the listener. */
     @FunctionalInterface
@@ -104,6 +98,7 @@ public final class DistributedHerder implements Herder, AutoCloseable {
     private final ConnectorConfigValidator validator;
     private final ConfigMasking masking;
     private final ConnectorOffsetsManager offsets;
+    private final OwnerThread ownerThread;
     private final ScheduledExecutorService owner;
     private final KafkaConfigStore configs;
     private final LeaderFencedProducer<String, byte[]> leaderProducer;
@@ -124,13 +119,8 @@ public final class DistributedHerder implements Herder, AutoCloseable {
         this.validator = settings.validator();
         this.masking = new ConfigMasking(validator::passwordKeys);
         this.offsets = new ConnectorOffsetsManager(config, worker.settings().plugins(), worker.settings().offsetStore());
-        ClassLoader pluginLoader = worker.settings().plugins().classLoader();
-        this.owner = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "distributed-herder");
-            thread.setDaemon(true);
-            thread.setContextClassLoader(pluginLoader);
-            return thread;
-        });
+        this.ownerThread = new OwnerThread("distributed-herder", worker.settings().plugins().classLoader());
+        this.owner = ownerThread.executor();
         this.leaderProducer = LeaderFencedProducer.builder(new StringSerializer(), new ByteArraySerializer())
                 .clientConfig(config.clientConfig())
                 .build();
@@ -357,7 +347,7 @@ public final class DistributedHerder implements Herder, AutoCloseable {
             }
             Map<String, String> config = new HashMap<>(masking.unmask(submitted, stored));
             config.put(ConnectorConfig.NAME, connector);
-            requireValid(config);
+            HerderRules.requireValid(validator, config);
             boolean created = stored == null;
             configs.putConnectorConfig(connector, config, created ? (initialState == null ? TargetState.STARTED : initialState) : null);
             types.remove(connector);
@@ -369,35 +359,12 @@ public final class DistributedHerder implements Herder, AutoCloseable {
     @Override
     public CompletableFuture<ConnectorInfo> patchConnectorConfig(String connector, Map<String, String> patch) {
         return asLeader(() -> {
-            Map<String, String> merged = new HashMap<>(requireConnector(connector));
-            patch.forEach((key, value) -> {
-                if (value == null) {
-                    merged.remove(key);
-                } else {
-                    merged.put(key, value);
-                }
-            });
-            requireValid(merged);
+            Map<String, String> merged = HerderRules.patched(requireConnector(connector), patch);
+            HerderRules.requireValid(validator, merged);
             configs.putConnectorConfig(connector, merged, null);
             types.remove(connector);
             return info(connector);
         });
-    }
-
-    private void requireValid(Map<String, String> connectorConfig) {
-        ConfigInfos validation = validator.validate(connectorConfig);
-        if (validation.errorCount() == 0) {
-            return;
-        }
-        StringBuilder message = new StringBuilder("Connector configuration is invalid and contains the following ")
-                .append(validation.errorCount()).append(" error(s):");
-        for (ConfigInfo info : validation.configs()) {
-            for (String error : info.value().errors()) {
-                message.append('\n').append(error);
-            }
-        }
-        message.append("\nYou can also find the above list of errors at the endpoint `/connector-plugins/{connectorType}/config/validate`");
-        throw new BadRequestException(message.toString());
     }
 
     @Override
@@ -510,9 +477,7 @@ public final class DistributedHerder implements Herder, AutoCloseable {
     private Map<String, String> requireStopped(String connector) {
         Map<String, String> connectorConfig = requireConnector(connector);
         if (snapshot().targetState(connector) != TargetState.STOPPED) {
-            throw new BadRequestException("Connectors must be in the STOPPED state before their offsets can be modified. This can "
-                    + "be done for the specified connector by issuing a 'PUT' request to the '/connectors/" + connector
-                    + "/stop' endpoint");
+            throw HerderRules.notStopped(connector);
         }
         return connectorConfig;
     }
@@ -636,11 +601,7 @@ public final class DistributedHerder implements Herder, AutoCloseable {
 
     @Override
     public List<PluginDesc> plugins(boolean connectorsOnly) {
-        List<PluginDesc> plugins = new ArrayList<>();
-        for (PluginType type : connectorsOnly ? CONNECTORS : LISTED) {
-            plugins.addAll(worker.settings().plugins().plugins(type));
-        }
-        return plugins;
+        return HerderRules.plugins(worker.settings().plugins(), connectorsOnly);
     }
 
     @Override
@@ -661,14 +622,7 @@ public final class DistributedHerder implements Herder, AutoCloseable {
     }
 
     private ConnectorType type(String connector, Map<String, String> connectorConfig) {
-        return types.computeIfAbsent(connector, name -> {
-            try {
-                return ConnectorClasses.typeOf(ConnectorClasses.find(worker.settings().plugins(),
-                        connectorConfig.get(ConnectorConfig.CONNECTOR_CLASS)));
-            } catch (RuntimeException e) {
-                return ConnectorType.UNKNOWN;
-            }
-        });
+        return types.computeIfAbsent(connector, name -> HerderRules.typeOf(worker.settings().plugins(), connectorConfig));
     }
 
     // ---- changes read from the config topic (tailer thread → owner thread)
@@ -734,15 +688,7 @@ public final class DistributedHerder implements Herder, AutoCloseable {
     // ---- the owner thread
 
     private <T> CompletableFuture<T> onOwner(Callable<T> action) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return action.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, owner);
+        return ownerThread.call(action);
     }
 
     /** Leaves the group (so the others take over at once), stops every connector and task, closes the stores. */

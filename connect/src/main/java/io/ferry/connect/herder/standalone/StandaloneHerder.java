@@ -5,6 +5,9 @@ import io.ferry.connect.herder.ConfigMasking;
 import io.ferry.connect.herder.ConnectorOffsetsManager;
 import io.ferry.connect.herder.StatusTracker;
 import io.ferry.connect.herder.RestartSelection;
+import io.ferry.connect.herder.HerderRules;
+import io.ferry.connect.herder.OwnerThread;
+import io.ferry.connect.herder.WorkerConnectorContext;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -30,7 +32,6 @@ import io.ferry.connect.herder.ConnectorOffsets;
 import io.ferry.connect.herder.ConnectorInfo;
 import io.ferry.connect.herder.ConfigKeyInfo;
 import io.ferry.connect.herder.ConfigInfos;
-import io.ferry.connect.herder.ConfigInfo;
 import io.ferry.connect.herder.BadRequestException;
 import io.ferry.connect.herder.ActiveTopics;
 import io.ferry.connect.config.ConnectorConfig;
@@ -40,18 +41,12 @@ import io.ferry.connect.model.StateInfo;
 import io.ferry.connect.model.TargetState;
 import io.ferry.connect.model.TaskId;
 import io.ferry.connect.plugins.PluginDesc;
-import io.ferry.connect.plugins.PluginType;
 import io.ferry.connect.storage.ConfigStore;
 import io.ferry.connect.storage.StatusStore;
 import io.ferry.connect.validation.ConnectorConfigValidator;
-import io.ferry.connect.worker.ConnectorClasses;
 import io.ferry.connect.worker.Worker;
-import org.apache.kafka.common.metrics.PluginMetrics;
-import org.apache.kafka.connect.connector.ConnectorContext;
 import org.apache.kafka.connect.errors.AlreadyExistsException;
 import org.apache.kafka.connect.errors.NotFoundException;
-import org.apache.kafka.connect.source.SourceConnectorContext;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,10 +62,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StandaloneHerder implements Herder, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StandaloneHerder.class);
-    /** The kinds {@code GET /connector-plugins} lists, in the order Apache Kafka Connect lists them. */
-    private static final List<PluginType> LISTED = List.of(PluginType.SINK, PluginType.SOURCE, PluginType.TRANSFORMATION,
-            PluginType.PREDICATE, PluginType.CONVERTER, PluginType.HEADER_CONVERTER);
-    private static final List<PluginType> CONNECTORS = List.of(PluginType.SINK, PluginType.SOURCE);
 
     private final Worker worker;
     private final ConfigStore configs;
@@ -82,6 +73,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     private final AutoRestarts restarts;
     private final ServerInfo serverInfo;
     private final Map<String, ConnectorType> types = new ConcurrentHashMap<>();
+    private final OwnerThread ownerThread;
     private final ScheduledExecutorService owner;
     private volatile boolean ready;
 
@@ -101,14 +93,8 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
                 worker.settings().offsetStore());
         this.restarts = new AutoRestarts(worker.settings().config(), worker.settings().time());
         this.tracker = new StatusTracker(statuses, worker.workerId(), new PlanRestarts());
-        ClassLoader pluginLoader = worker.settings().plugins().classLoader();
-        this.owner = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "standalone-herder");
-            thread.setDaemon(true);
-            // Connector configs name classes (converters) that may live on plugin.path.
-            thread.setContextClassLoader(pluginLoader);
-            return thread;
-        });
+        this.ownerThread = new OwnerThread("standalone-herder", worker.settings().plugins().classLoader());
+        this.owner = ownerThread.executor();
     }
 
     /** The listener the worker reports topic use to (its statuses). */
@@ -172,7 +158,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
             }
             Map<String, String> submitted = new HashMap<>(masking.unmask(config, stored));
             submitted.put(ConnectorConfig.NAME, connector);
-            requireValid(submitted);
+            HerderRules.requireValid(validator, submitted);
             boolean created = stored == null;
             if (!created) {
                 stopTasks(connector);
@@ -190,32 +176,9 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     @Override
     public CompletableFuture<ConnectorInfo> patchConnectorConfig(String connector, Map<String, String> patch) {
         return onOwnerCompose(() -> {
-            Map<String, String> merged = new HashMap<>(requireConnector(connector));
-            patch.forEach((key, value) -> {
-                if (value == null) {
-                    merged.remove(key);
-                } else {
-                    merged.put(key, value);
-                }
-            });
+            Map<String, String> merged = HerderRules.patched(requireConnector(connector), patch);
             return putConnectorConfig(connector, merged, null, true).thenApply(Created::value);
         });
-    }
-
-    private void requireValid(Map<String, String> config) {
-        ConfigInfos validation = validator.validate(config);
-        if (validation.errorCount() == 0) {
-            return;
-        }
-        StringBuilder message = new StringBuilder("Connector configuration is invalid and contains the following ")
-                .append(validation.errorCount()).append(" error(s):");
-        for (ConfigInfo info : validation.configs()) {
-            for (String error : info.value().errors()) {
-                message.append('\n').append(error);
-            }
-        }
-        message.append("\nYou can also find the above list of errors at the endpoint `/connector-plugins/{connectorType}/config/validate`");
-        throw new BadRequestException(message.toString());
     }
 
     @Override
@@ -379,9 +342,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     private Map<String, String> requireStopped(String connector) {
         Map<String, String> config = requireConnector(connector);
         if (configs.targetState(connector) != TargetState.STOPPED) {
-            throw new BadRequestException("Connectors must be in the STOPPED state before their offsets can be modified. This can "
-                    + "be done for the specified connector by issuing a 'PUT' request to the '/connectors/" + connector
-                    + "/stop' endpoint");
+            throw HerderRules.notStopped(connector);
         }
         return config;
     }
@@ -395,11 +356,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
 
     @Override
     public List<PluginDesc> plugins(boolean connectorsOnly) {
-        List<PluginDesc> plugins = new ArrayList<>();
-        for (PluginType type : connectorsOnly ? CONNECTORS : LISTED) {
-            plugins.addAll(worker.settings().plugins().plugins(type));
-        }
-        return plugins;
+        return HerderRules.plugins(worker.settings().plugins(), connectorsOnly);
     }
 
     @Override
@@ -415,7 +372,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
         TargetState target = configs.targetState(connector);
         statuses.put(connector, StateInfo.of(State.UNASSIGNED, worker.workerId()));
         restarts.started(connector);
-        return worker.startConnector(connector, config, new Context(connector), tracker, target)
+        return worker.startConnector(connector, config, new WorkerConnectorContext(connector, worker, () -> owner.execute(() -> reconfigureTasks(connector))), tracker, target)
                 .handleAsync((ignored, error) -> {
                     if (error != null || target == TargetState.STOPPED) {
                         return CompletableFuture.<Void>completedFuture(null);
@@ -508,14 +465,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     }
 
     private ConnectorType type(String connector, Map<String, String> config) {
-        return types.computeIfAbsent(connector, name -> {
-            try {
-                return ConnectorClasses.typeOf(ConnectorClasses.find(worker.settings().plugins(),
-                        config.get(ConnectorConfig.CONNECTOR_CLASS)));
-            } catch (RuntimeException e) {
-                return ConnectorType.UNKNOWN;
-            }
-        });
+        return types.computeIfAbsent(connector, name -> HerderRules.typeOf(worker.settings().plugins(), config));
     }
 
     // ---- automatic restarts (Ferry)
@@ -555,52 +505,14 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
         }
     }
 
-    /** What a connector may ask of the herder. */
-    private final class Context implements SourceConnectorContext {
-        private final String connector;
-
-        Context(String connector) {
-            this.connector = connector;
-        }
-
-        @Override
-        public void requestTaskReconfiguration() {
-            owner.execute(() -> reconfigureTasks(connector));
-        }
-
-        @Override
-        public void raiseError(Exception error) {
-            worker.connectorFailed(connector, error);
-        }
-
-        @Override
-        public PluginMetrics pluginMetrics() {
-            return null;
-        }
-
-        @Override
-        public OffsetStorageReader offsetStorageReader() {
-            return new io.ferry.connect.storage.SourceOffsets(connector, worker.settings().offsetStore(),
-                    new io.ferry.connect.storage.OffsetCodec());
-        }
-    }
-
     // ---- the owner thread
 
     private <T> CompletableFuture<T> onOwner(Callable<T> action) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return action.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, owner);
+        return ownerThread.call(action);
     }
 
     private <T> CompletableFuture<T> onOwnerCompose(Supplier<CompletableFuture<T>> action) {
-        return CompletableFuture.supplyAsync(action, owner).thenCompose(future -> future);
+        return ownerThread.compose(action);
     }
 
     /** Stops every connector and task, then the worker. */
