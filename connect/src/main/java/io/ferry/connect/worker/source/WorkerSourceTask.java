@@ -15,14 +15,11 @@ import io.ferry.connect.worker.task.WorkerTask;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
-import org.apache.kafka.connect.storage.HeaderConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +35,13 @@ import org.slf4j.LoggerFactory;
 public final class WorkerSourceTask extends WorkerTask {
     private static final Logger log = LoggerFactory.getLogger(WorkerSourceTask.class);
     private static final long SEND_RETRY_BACKOFF_MS = 100;
-    /** Kafka's value for a record without a timestamp. */
-    private static final long NO_TIMESTAMP = -1L;
 
     private final TaskSetup setup;
     private final SourceTaskParts parts;
     private final SourceTask task;
     private final RetryWithTolerance errors;
     private final Time time;
+    private final SourceRecordConverter converter;
     private final SubmittedRecords submitted = new SubmittedRecords();
     private final AtomicReference<Throwable> producerFailure = new AtomicReference<>();
     private final Set<String> usedTopics = ConcurrentHashMap.newKeySet();
@@ -61,6 +57,7 @@ public final class WorkerSourceTask extends WorkerTask {
         this.task = parts.task();
         this.errors = setup.errors();
         this.time = setup.time();
+        this.converter = new SourceRecordConverter(setup.converters(), errors);
     }
 
     @Override
@@ -117,7 +114,7 @@ public final class WorkerSourceTask extends WorkerTask {
                 SourceRecord original = toSend.get(nextToSend);
                 ProcessingContext context = ProcessingContext.forSource(original);
                 SourceRecord transformed = parts.chain().apply(context, original);
-                ProducerRecord<byte[], byte[]> converted = transformed == null ? null : convert(context, transformed);
+                ProducerRecord<byte[], byte[]> converted = transformed == null ? null : converter.convert(context, transformed);
                 if (converted == null) {
                     skip(original);
                     filtered++;
@@ -139,48 +136,6 @@ public final class WorkerSourceTask extends WorkerTask {
     private void skip(SourceRecord original) {
         submitted.submit(original).ack();
         commitTaskRecord(original, null);
-    }
-
-    private ProducerRecord<byte[], byte[]> convert(ProcessingContext context, SourceRecord record) {
-        HeaderConverter headerConverter = setup.converters().header();
-        RecordHeaders headers = record.headers() == null || record.headers().isEmpty() ? new RecordHeaders()
-                : errors.execute(context, Stage.HEADER_CONVERTER, headerConverter.getClass(), () -> convertHeaders(record, headerConverter));
-        if (context.failed()) {
-            return null;
-        }
-        byte[] key = errors.execute(context, Stage.KEY_CONVERTER, setup.converters().key().getClass(),
-                () -> setup.converters().key().fromConnectData(record.topic(), headers, record.keySchema(), record.key()));
-        if (context.failed()) {
-            return null;
-        }
-        byte[] value = errors.execute(context, Stage.VALUE_CONVERTER, setup.converters().value().getClass(),
-                () -> setup.converters().value().fromConnectData(record.topic(), headers, record.valueSchema(), record.value()));
-        if (context.failed()) {
-            return null;
-        }
-        return new ProducerRecord<>(record.topic(), record.kafkaPartition(), timestamp(record), key, value, headers);
-    }
-
-    private static RecordHeaders convertHeaders(SourceRecord record, HeaderConverter converter) {
-        RecordHeaders headers = new RecordHeaders();
-        if (record.headers() != null) {
-            for (Header header : record.headers()) {
-                byte[] raw = converter.fromConnectHeader(record.topic(), header.key(), header.schema(), header.value());
-                headers.add(header.key(), raw);
-            }
-        }
-        return headers;
-    }
-
-    private static Long timestamp(SourceRecord record) {
-        Long timestamp = record.timestamp();
-        if (timestamp == null || timestamp == NO_TIMESTAMP) {
-            return null;
-        }
-        if (timestamp < 0) {
-            throw new ConnectException("Invalid record timestamp " + timestamp + " of a record for topic " + record.topic());
-        }
-        return timestamp;
     }
 
     /** @return false when the record could not be handed to the producer for now */
