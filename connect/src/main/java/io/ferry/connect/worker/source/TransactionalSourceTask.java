@@ -1,0 +1,399 @@
+package io.ferry.connect.worker.source;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.ferry.connect.errors.ProcessingContext;
+import io.ferry.connect.errors.RetryWithTolerance;
+import io.ferry.connect.worker.source.WorkerTransactionContext.Decision;
+import io.ferry.connect.worker.task.TaskSetup;
+import io.ferry.connect.worker.task.WorkerTask;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.apache.kafka.connect.source.SourceTask.TransactionBoundary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link SourceTask} with exactly-once delivery (KIP-618): its records and their source
+ * offsets go to Kafka in one producer transaction, so a consumer reading {@code read_committed}
+ * sees each record once, and a restarted task resumes exactly after the last committed record.
+ *
+ * <p>Before the task starts, its transactional producer's {@code initTransactions()} fences any
+ * older instance with the same transactional id and ends that instance's open transaction; then the
+ * offsets topic is read to its end, so the task's offset reader sees every committed offset.
+ * A transaction ends where {@code transaction.boundary} says: after each non-empty batch
+ * ({@code poll}), every {@code transaction.boundary.interval.ms} ({@code interval}), or where the
+ * task asks through its {@link org.apache.kafka.connect.source.TransactionContext} ({@code connector}).
+ * After a commit the task hears {@code commitRecord} for each record and {@code commit()}. An abort
+ * discards the transaction's records but still commits their offsets, so they are not produced again.
+ *
+ * <p>A failed commit or abort fails the task — with a plain reason when another instance took over
+ * ({@link TransactionFailures}). There are no periodic offset commits: offsets are only written in
+ * transactions. Records skipped under {@code errors.tolerance=all} commit their offsets like the others.
+ */
+public final class TransactionalSourceTask extends WorkerTask {
+    private static final Logger log = LoggerFactory.getLogger(TransactionalSourceTask.class);
+    private static final long SEND_RETRY_BACKOFF_MS = 100;
+
+    private final TaskSetup setup;
+    private final SourceTaskParts parts;
+    private final TransactionalParts transactional;
+    private final SourceTask task;
+    private final Producer<byte[], byte[]> producer;
+    private final RetryWithTolerance errors;
+    private final Time time;
+    private final SourceRecordConverter converter;
+    private final WorkerTransactionContext transactionContext;
+    private final Set<String> usedTopics = ConcurrentHashMap.newKeySet();
+    private final TransactionContents contents = new TransactionContents();
+    private final TransactionOffsets offsetWriter;
+    private List<SourceRecord> toSend;
+    private int nextToSend;
+    private boolean transactionOpen;
+    private long transactionBeganMs;
+    private long lastCommitMs;
+    private boolean started;
+    private boolean failed;
+
+    public TransactionalSourceTask(TaskSetup setup, SourceTaskParts parts, TransactionalParts transactional) {
+        super(setup.id(), setup.initialState(), setup.listener(), setup.taskMetrics(), setup.loader());
+        this.setup = setup;
+        this.parts = parts;
+        this.transactional = transactional;
+        this.task = parts.task();
+        this.producer = parts.producer();
+        this.errors = setup.errors();
+        this.time = setup.time();
+        this.converter = new SourceRecordConverter(setup.converters(), errors);
+        this.offsetWriter = new TransactionOffsets(transactional, setup.id().connector());
+        this.transactionContext = transactional.boundary() == TransactionBoundary.CONNECTOR ? new WorkerTransactionContext() : null;
+    }
+
+    @Override
+    protected void initializeAndStart() {
+        try {
+            producer.initTransactions();
+        } catch (RuntimeException e) {
+            throw failure("initialize its transactional producer", e);
+        }
+        readOffsetsToEnd();
+        task.initialize(new WorkerSourceTaskContext(setup.config(), parts.offsets(), setup.pluginMetrics(), transactionContext));
+        task.start(setup.config());
+        started = true;
+        lastCommitMs = time.milliseconds();
+        log.info("{} Source task finished initialization and start, with exactly-once delivery ({} transaction boundary)", this,
+                transactional.boundary());
+    }
+
+    private void readOffsetsToEnd() {
+        try {
+            transactional.offsetTopic().readToEnd().get(transactional.readTimeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new ConnectException("Task " + id + " could not read the offsets topic " + transactional.offsetTopic().topic()
+                    + " to its end: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new ConnectException("Task " + id + " could not read the offsets topic " + transactional.offsetTopic().topic()
+                    + " to its end within " + transactional.readTimeoutMs() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Task " + id + " was interrupted while reading the offsets topic", e);
+        }
+    }
+
+    @Override
+    protected void execute() throws InterruptedException {
+        try {
+            loop();
+        } catch (RuntimeException | InterruptedException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    private void loop() throws InterruptedException {
+        while (!isStopping()) {
+            if (isPaused()) {
+                // An open transaction would hang while paused and, outliving its timeout, fence this task.
+                commitIfBoundaryAllowsAtEnd();
+                if (awaitUnpaused()) {
+                    lastCommitMs = time.milliseconds();
+                }
+                continue;
+            }
+            if (toSend == null) {
+                toSend = poll();
+                nextToSend = 0;
+                if (toSend == null || toSend.isEmpty()) {
+                    toSend = null;
+                    maybeCommitOnInterval();
+                    continue;
+                }
+                taskMetrics.recordBatch(toSend.size());
+            }
+            if (sendRecords()) {
+                toSend = null;
+                afterBatch();
+            } else {
+                time.sleep(SEND_RETRY_BACKOFF_MS);
+            }
+        }
+    }
+
+    private List<SourceRecord> poll() throws InterruptedException {
+        long begun = time.milliseconds();
+        try {
+            List<SourceRecord> records = task.poll();
+            parts.metrics().recordPoll(records == null ? 0 : records.size(), time.milliseconds() - begun);
+            return records;
+        } catch (org.apache.kafka.connect.errors.RetriableException e) {
+            log.warn("{} failed to poll records from the source task; polling again: {}", this, e.getMessage());
+            return null;
+        }
+    }
+
+    /** @return false when the batch must be tried again from where it stopped (a retriable send failure) */
+    private boolean sendRecords() {
+        int written = 0;
+        int filtered = 0;
+        try {
+            for (; nextToSend < toSend.size(); nextToSend++) {
+                SourceRecord original = toSend.get(nextToSend);
+                ProcessingContext context = ProcessingContext.forSource(original);
+                SourceRecord transformed = parts.chain().apply(context, original);
+                ProducerRecord<byte[], byte[]> converted = transformed == null ? null : converter.convert(context, transformed);
+                if (converted == null) {
+                    contents.add(original);
+                    filtered++;
+                } else if (send(original, converted)) {
+                    written++;
+                } else {
+                    return false;
+                }
+                afterRecord(original);
+            }
+            return true;
+        } finally {
+            parts.metrics().recordWrite(written, filtered);
+            parts.metrics().recordActiveRecords(contents.size());
+        }
+    }
+
+    /** @return false when the record could not be handed to the producer for now */
+    private boolean send(SourceRecord original, ProducerRecord<byte[], byte[]> record) {
+        if (record.topic().equals(transactional.offsetTopic().topic())) {
+            // Its own transaction would block the next read of the offsets topic: the task would wait for itself.
+            throw new ConnectException("Source tasks may not produce to their own offsets topics when exactly-once support is enabled");
+        }
+        try {
+            parts.topicCreator().ifPresent(creator -> creator.ensure(record.topic()));
+        } catch (org.apache.kafka.connect.errors.RetriableException e) {
+            log.warn("{} could not make sure topic {} exists; trying again: {}", this, record.topic(), e.getMessage());
+            return false;
+        }
+        beginIfNeeded();
+        TransactionContents.Entry sent = contents.add(original);
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error == null) {
+                    sent.metadata = metadata;
+                    if (usedTopics.add(metadata.topic())) {
+                        parts.topics().onTopicUsed(id.connector(), metadata.topic());
+                    }
+                }
+                // A failed send fails the commit of its transaction, which fails the task (or was aborted on purpose).
+            });
+            return true;
+        } catch (RetriableException e) {
+            contents.removeLast(sent);
+            log.warn("{} failed to send a record to topic {}; trying again: {}", this, record.topic(), e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            throw failure("send a record to topic " + record.topic(), e);
+        }
+    }
+
+    /** Why an action on the transaction failed; it can only have expired if it was open longer than its timeout. */
+    private ConnectException failure(String action, RuntimeException error) {
+        boolean mayHaveExpired = transactionOpen && time.milliseconds() - transactionBeganMs >= transactional.transactionTimeoutMs();
+        return TransactionFailures.describe(id, action, error, mayHaveExpired);
+    }
+
+    private void beginIfNeeded() {
+        if (!transactionOpen) {
+            try {
+                producer.beginTransaction();
+            } catch (RuntimeException e) {
+                throw failure("begin a transaction", e);
+            }
+            transactionOpen = true;
+            transactionBeganMs = time.milliseconds();
+        }
+    }
+
+    private void afterRecord(SourceRecord original) {
+        if (transactionContext == null) {
+            return;
+        }
+        act(transactionContext.afterRecord(original));
+    }
+
+    private void afterBatch() {
+        switch (transactional.boundary()) {
+            case POLL -> commit();
+            case INTERVAL -> maybeCommitOnInterval();
+            case CONNECTOR -> act(transactionContext.afterBatch());
+            default -> throw new IllegalStateException("unknown transaction boundary " + transactional.boundary());
+        }
+    }
+
+    private void act(Decision decision) {
+        if (decision == Decision.ABORT) {
+            abort();
+            commit(); // the aborted records' offsets, so that the task does not produce them again
+        } else if (decision == Decision.COMMIT) {
+            commit();
+        }
+    }
+
+    private void maybeCommitOnInterval() {
+        if (transactional.boundary() == TransactionBoundary.INTERVAL && time.milliseconds() >= lastCommitMs + transactional.intervalMs()) {
+            lastCommitMs = time.milliseconds();
+            commit();
+        }
+    }
+
+    /** At a pause or a stop: poll and interval transactions end here; a connector's only where it asked. */
+    private void commitIfBoundaryAllowsAtEnd() {
+        if (transactional.boundary() == TransactionBoundary.CONNECTOR) {
+            act(transactionContext.afterBatch());
+        } else {
+            commit();
+        }
+    }
+
+    private void abort() {
+        log.info("{} Aborting the transaction of {} records, as the task asked", this, contents.size());
+        if (transactionOpen) {
+            try {
+                producer.abortTransaction();
+            } catch (RuntimeException e) {
+                throw failure("abort its transaction", e);
+            }
+            transactionOpen = false;
+        }
+        contents.aborted();
+        parts.metrics().recordActiveRecords(0);
+    }
+
+    /** Commits the open transaction with the offsets of its records; nothing when nothing happened since the last commit. */
+    private void commit() {
+        if (!transactionOpen && contents.isEmpty()) {
+            return;
+        }
+        long begun = time.milliseconds();
+        beginIfNeeded();
+        List<Future<RecordMetadata>> offsetWrites;
+        try {
+            offsetWrites = offsetWriter.send(producer, contents.offsets());
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            taskMetrics.recordCommitFailure(time.milliseconds() - begun);
+            throw failure("commit its transaction", e);
+        }
+        transactionOpen = false;
+        taskMetrics.recordCommitSuccess(time.milliseconds() - begun);
+        log.debug("{} Committed a transaction of {} records and {} offsets in {} ms", this, contents.size(), contents.offsets().size(),
+                time.milliseconds() - begun);
+        awaitOffsetsApplied(offsetWrites);
+        List<TransactionContents.Entry> committed = contents.drain();
+        parts.metrics().recordActiveRecords(0);
+        committed.forEach(sent -> commitTaskRecord(sent.record, sent.metadata));
+        commitSourceTask();
+    }
+
+    /** Lets the worker's offset view (the task's own reader, the REST API) hold what was just committed. */
+    private void awaitOffsetsApplied(List<Future<RecordMetadata>> writes) {
+        try {
+            offsetWriter.awaitApplied(writes);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("{} The committed offsets are not in the worker's offset view yet: {}", this, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void commitTaskRecord(SourceRecord record, RecordMetadata metadata) {
+        try {
+            task.commitRecord(record, metadata);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            log.error("{} Exception thrown while calling task.commitRecord()", this, t);
+        }
+    }
+
+    private void commitSourceTask() {
+        try {
+            task.commit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            log.error("{} Exception thrown while calling task.commit()", this, t);
+        }
+    }
+
+    @Override
+    protected void close() {
+        try {
+            if (started && !failed && !isCancelled()) {
+                commitIfBoundaryAllowsAtEnd();
+            }
+        } catch (RuntimeException e) {
+            log.error("{} Could not commit the last transaction", this, e);
+        } finally {
+            if (transactionOpen && !isCancelled()) {
+                quietly(producer::abortTransaction, "abort the open transaction");
+            }
+            if (started) {
+                quietly(task::stop, "stop the task");
+            }
+            quietly(() -> producer.close(Duration.ofSeconds(30)), "close the producer");
+            quietly(parts.chain()::close, "close the transformation chain");
+            quietly(setup.converters()::close, "close the converters");
+            quietly(errors::close, "close the error reporters");
+            quietly(parts.offsets()::close, "close the offset reader");
+            quietly(parts.metrics()::close, "close the source task metrics");
+            parts.topicCreator().ifPresent(creator -> quietly(creator::close, "close the topic admin"));
+        }
+    }
+
+    @Override
+    protected void onCancel() {
+        errors.triggerStop();
+        quietly(() -> producer.close(Duration.ZERO), "close the producer");
+    }
+
+    @Override
+    public void stop() {
+        errors.triggerStop();
+        super.stop();
+    }
+
+    @Override
+    public String toString() {
+        return "TransactionalSourceTask{id=" + id + "}";
+    }
+}
