@@ -2,6 +2,7 @@ package io.ferry.connect.worker.source;
 
 import io.ferry.connect.model.TaskId;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -19,13 +20,15 @@ final class TransactionFailures {
      *                       timeout; if not, an old-epoch answer can only mean another instance took over
      */
     static ConnectException describe(TaskId id, String action, Throwable error, boolean mayHaveExpired) {
-        if (causedBy(error, ProducerFencedException.class)
-                || (!mayHaveExpired && causedBy(error, InvalidProducerEpochException.class))) {
+        // The coordinator answers a fenced producer with one of these, depending on which request meets the new epoch
+        // first; so does it one whose transaction timed out, which only a transaction older than its timeout can be.
+        boolean epochOrStateLost = causedBy(error, InvalidProducerEpochException.class) || causedBy(error, InvalidTxnStateException.class);
+        if (causedBy(error, ProducerFencedException.class) || (!mayHaveExpired && epochOrStateLost)) {
             return new ConnectException("Task " + id + " was fenced out: another instance of this task took over (a newer producer "
                     + "with its transactional id started, or the leader fenced out the task's earlier generation), so this one stops. "
                     + "It could not " + action + ".", error);
         }
-        if (causedBy(error, InvalidProducerEpochException.class)) {
+        if (epochOrStateLost) {
             return new ConnectException("Task " + id + " could not " + action + ": its producer transaction was open longer than "
                     + "transaction.timeout.ms and expired (or another instance of this task took over). If no other instance runs, "
                     + "give the connector's producer more throughput or a longer producer.override.transaction.timeout.ms, use "

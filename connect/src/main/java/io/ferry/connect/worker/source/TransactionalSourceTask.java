@@ -64,6 +64,8 @@ public final class TransactionalSourceTask extends WorkerTask {
     private int nextToSend;
     private boolean transactionOpen;
     private long transactionBeganMs;
+    /** Records sent in the open transaction, for the transaction-size metrics. */
+    private int sentInTransaction;
     private long lastCommitMs;
     private boolean started;
     private boolean failed;
@@ -179,6 +181,7 @@ public final class TransactionalSourceTask extends WorkerTask {
                     filtered++;
                 } else if (send(original, converted)) {
                     written++;
+                    sentInTransaction++;
                 } else {
                     return false;
                 }
@@ -295,6 +298,7 @@ public final class TransactionalSourceTask extends WorkerTask {
             transactionOpen = false;
         }
         contents.aborted();
+        sentInTransaction = 0;
         parts.metrics().recordActiveRecords(0);
     }
 
@@ -315,6 +319,8 @@ public final class TransactionalSourceTask extends WorkerTask {
         }
         transactionOpen = false;
         taskMetrics.recordCommitSuccess(time.milliseconds() - begun);
+        parts.metrics().recordTransaction(sentInTransaction);
+        sentInTransaction = 0;
         log.debug("{} Committed a transaction of {} records and {} offsets in {} ms", this, contents.size(), contents.offsets().size(),
                 time.milliseconds() - begun);
         awaitOffsetsApplied(offsetWrites);

@@ -34,6 +34,7 @@ final class ExactlyOnceWorkers implements AutoCloseable {
     private final String offsetsTopic;
     private final List<Worker> workers = new ArrayList<>();
     final Map<TaskId, Throwable> failures = new ConcurrentHashMap<>();
+    private final Map<String, ConnectMetrics> metrics = new ConcurrentHashMap<>();
 
     ExactlyOnceWorkers(FerryCluster cluster) {
         this.cluster = cluster;
@@ -61,7 +62,9 @@ final class ExactlyOnceWorkers implements AutoCloseable {
     Worker startWorker(String name) {
         DistributedWorkerConfig config = config();
         KafkaOffsetStore store = new KafkaOffsetStore(KafkaOffsetStore.Settings.from(config));
-        Worker worker = new Worker(new Worker.Settings(name, config, PLUGINS, new ConnectMetrics(name, config.originals(), Time.SYSTEM),
+        ConnectMetrics workerMetrics = new ConnectMetrics(name, config.originals(), Time.SYSTEM);
+        metrics.put(name, workerMetrics);
+        Worker worker = new Worker(new Worker.Settings(name, config, PLUGINS, workerMetrics,
                 store, ConfigProviders.none(), (connector, topic) -> { }, Time.SYSTEM, ExactlyOnceSources.from(config)));
         worker.start();
         workers.add(worker);
@@ -132,6 +135,13 @@ final class ExactlyOnceWorkers implements AutoCloseable {
         }
     }
 
+    /** A metric of task numbers-0 in the source-task-metrics group of a worker, or null when it is not registered. */
+    Object sourceTaskMetric(String worker, String name) {
+        var metric = metrics.get(worker).registry().metric(new org.apache.kafka.common.MetricName(name, "source-task-metrics", "",
+                Map.of("connector", "numbers", "task", "0")));
+        return metric == null ? null : metric.metricValue();
+    }
+
     String offsetsTopic() {
         return offsetsTopic;
     }
@@ -145,5 +155,6 @@ final class ExactlyOnceWorkers implements AutoCloseable {
         for (Worker worker : workers) {
             worker.close();
         }
+        metrics.values().forEach(ConnectMetrics::close);
     }
 }

@@ -49,6 +49,7 @@ class TransactionalSourceTaskIT {
             workers.startTask(worker, ExactlyOnceWorkers.connector(topic, "records", "200", "batch.size", "10"));
 
             await().atMost(WAIT).until(() -> NumberedSourceTask.calls(topic).committedRecords.get() >= 200);
+            assertThat(workers.sourceTaskMetric("w1", "transaction-size-max")).isEqualTo(10.0);
             worker.stopAndAwaitTasks(List.of(TASK));
 
             assertThat(workers.committedValues(topic)).containsExactlyInAnyOrderElementsOf(numbers(0, 200));
