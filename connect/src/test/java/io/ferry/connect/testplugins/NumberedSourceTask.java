@@ -19,6 +19,7 @@ public class NumberedSourceTask extends SourceTask {
         public final AtomicLong committedRecords = new AtomicLong();
         public final AtomicLong commits = new AtomicLong();
         public final AtomicLong firstNumber = new AtomicLong(-1);
+        public final AtomicLong polledRecords = new AtomicLong();
     }
 
     private static final Map<String, Calls> CALLS = new ConcurrentHashMap<>();
@@ -75,6 +76,7 @@ public class NumberedSourceTask extends SourceTask {
                 transactions.commitTransaction(record);
             }
         }
+        calls(topic).polledRecords.addAndGet(batch.size());
         return batch;
     }
 

@@ -146,6 +146,25 @@ class TransactionalSourceTaskIT {
     }
 
     @Test
+    void shouldCommitTheOpenTransactionWhenTheTaskIsPaused(FerryCluster cluster) {
+        String topic = cluster.uniqueTopicName("numbers");
+        cluster.createTopic(topic, 1);
+        try (ExactlyOnceWorkers workers = new ExactlyOnceWorkers(cluster)) {
+            Worker worker = workers.startWorker("w1");
+            workers.startTask(worker, ExactlyOnceWorkers.connector(topic, "records", "30", "batch.size", "10",
+                    "transaction.boundary", "interval", "transaction.boundary.interval.ms", "600000"));
+            await().atMost(WAIT).until(() -> NumberedSourceTask.calls(topic).polledRecords.get() >= 30);
+            assertThat(workers.committedValues(topic)).as("nothing committed before the interval").isEmpty();
+
+            worker.setTaskTargetState(TASK, io.ferry.connect.model.TargetState.PAUSED);
+
+            await().atMost(WAIT).until(() -> NumberedSourceTask.calls(topic).committedRecords.get() >= 30);
+            assertThat(workers.committedValues(topic)).containsExactlyInAnyOrderElementsOf(numbers(0, 30));
+            worker.stopAndAwaitTasks(List.of(TASK));
+        }
+    }
+
+    @Test
     void shouldCommitAndAbortWhereTheConnectorSaysAndHideAbortedRecords(FerryCluster cluster) {
         String topic = cluster.uniqueTopicName("numbers");
         cluster.createTopic(topic, 1);
