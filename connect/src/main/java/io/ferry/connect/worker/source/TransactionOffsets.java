@@ -1,6 +1,5 @@
 package io.ferry.connect.worker.source;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.ferry.connect.storage.OffsetCodec;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -33,7 +33,8 @@ final class TransactionOffsets {
     List<Future<RecordMetadata>> send(Producer<byte[], byte[]> producer, Map<Map<String, ?>, Map<String, ?>> offsets) {
         List<Future<RecordMetadata>> writes = new ArrayList<>();
         offsets.forEach((partition, offset) -> writes.add(producer.send(new ProducerRecord<>(parts.offsetTopic().topic(),
-                bytes(parts.codec().key(connector, partition)), bytes(parts.codec().value(connector, offset))))));
+                OffsetCodec.bytes(parts.codec().key(connector, partition)),
+                OffsetCodec.bytes(parts.codec().value(connector, offset))))));
         return writes;
     }
 
@@ -52,15 +53,5 @@ final class TransactionOffsets {
         List<CompletableFuture<Void>> applied = new ArrayList<>();
         last.forEach((partition, offset) -> applied.add(parts.offsetTopic().awaitApplied(partition, offset)));
         CompletableFuture.allOf(applied.toArray(new CompletableFuture<?>[0])).get(parts.readTimeoutMs(), TimeUnit.MILLISECONDS);
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        if (buffer == null) {
-            return null;
-        }
-        ByteBuffer copy = buffer.duplicate();
-        byte[] bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        return bytes;
     }
 }

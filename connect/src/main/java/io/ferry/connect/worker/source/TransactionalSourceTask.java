@@ -56,6 +56,7 @@ public final class TransactionalSourceTask extends WorkerTask {
     private final RetryWithTolerance errors;
     private final Time time;
     private final SourceRecordConverter converter;
+    private final SourceTaskCalls calls;
     private final WorkerTransactionContext transactionContext;
     private final Set<String> usedTopics = ConcurrentHashMap.newKeySet();
     private final TransactionContents contents = new TransactionContents();
@@ -80,6 +81,7 @@ public final class TransactionalSourceTask extends WorkerTask {
         this.errors = setup.errors();
         this.time = setup.time();
         this.converter = new SourceRecordConverter(setup.converters(), errors);
+        this.calls = new SourceTaskCalls(setup, parts, this);
         this.offsetWriter = new TransactionOffsets(transactional, setup.id().connector());
         this.transactionContext = transactional.boundary() == TransactionBoundary.CONNECTOR ? new WorkerTransactionContext() : null;
     }
@@ -136,7 +138,7 @@ public final class TransactionalSourceTask extends WorkerTask {
                 continue;
             }
             if (toSend == null) {
-                toSend = poll();
+                toSend = calls.poll();
                 nextToSend = 0;
                 if (toSend == null || toSend.isEmpty()) {
                     toSend = null;
@@ -151,18 +153,6 @@ public final class TransactionalSourceTask extends WorkerTask {
             } else {
                 time.sleep(SEND_RETRY_BACKOFF_MS);
             }
-        }
-    }
-
-    private List<SourceRecord> poll() throws InterruptedException {
-        long begun = time.milliseconds();
-        try {
-            List<SourceRecord> records = task.poll();
-            parts.metrics().recordPoll(records == null ? 0 : records.size(), time.milliseconds() - begun);
-            return records;
-        } catch (org.apache.kafka.connect.errors.RetriableException e) {
-            log.warn("{} failed to poll records from the source task; polling again: {}", this, e.getMessage());
-            return null;
         }
     }
 
@@ -326,8 +316,8 @@ public final class TransactionalSourceTask extends WorkerTask {
         awaitOffsetsApplied(offsetWrites);
         List<TransactionContents.Entry> committed = contents.drain();
         parts.metrics().recordActiveRecords(0);
-        committed.forEach(sent -> commitTaskRecord(sent.record, sent.metadata));
-        commitSourceTask();
+        committed.forEach(sent -> calls.commitRecord(sent.record, sent.metadata));
+        calls.commit();
     }
 
     /** Lets the worker's offset view (the task's own reader, the REST API) hold what was just committed. */
@@ -338,26 +328,6 @@ public final class TransactionalSourceTask extends WorkerTask {
             log.warn("{} The committed offsets are not in the worker's offset view yet: {}", this, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private void commitTaskRecord(SourceRecord record, RecordMetadata metadata) {
-        try {
-            task.commitRecord(record, metadata);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            log.error("{} Exception thrown while calling task.commitRecord()", this, t);
-        }
-    }
-
-    private void commitSourceTask() {
-        try {
-            task.commit();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            log.error("{} Exception thrown while calling task.commit()", this, t);
         }
     }
 
@@ -373,16 +343,7 @@ public final class TransactionalSourceTask extends WorkerTask {
             if (transactionOpen && !isCancelled()) {
                 quietly(producer::abortTransaction, "abort the open transaction");
             }
-            if (started) {
-                quietly(task::stop, "stop the task");
-            }
-            quietly(() -> producer.close(Duration.ofSeconds(30)), "close the producer");
-            quietly(parts.chain()::close, "close the transformation chain");
-            quietly(setup.converters()::close, "close the converters");
-            quietly(errors::close, "close the error reporters");
-            quietly(parts.offsets()::close, "close the offset reader");
-            quietly(parts.metrics()::close, "close the source task metrics");
-            parts.topicCreator().ifPresent(creator -> quietly(creator::close, "close the topic admin"));
+            calls.release(started, this::quietly);
         }
     }
 

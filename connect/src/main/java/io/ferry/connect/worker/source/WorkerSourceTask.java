@@ -42,6 +42,7 @@ public final class WorkerSourceTask extends WorkerTask {
     private final RetryWithTolerance errors;
     private final Time time;
     private final SourceRecordConverter converter;
+    private final SourceTaskCalls calls;
     private final SubmittedRecords submitted = new SubmittedRecords();
     private final AtomicReference<Throwable> producerFailure = new AtomicReference<>();
     private final Set<String> usedTopics = ConcurrentHashMap.newKeySet();
@@ -58,6 +59,7 @@ public final class WorkerSourceTask extends WorkerTask {
         this.errors = setup.errors();
         this.time = setup.time();
         this.converter = new SourceRecordConverter(setup.converters(), errors);
+        this.calls = new SourceTaskCalls(setup, parts, this);
     }
 
     @Override
@@ -77,7 +79,7 @@ public final class WorkerSourceTask extends WorkerTask {
             }
             throwIfProducerFailed();
             if (toSend == null) {
-                toSend = poll();
+                toSend = calls.poll();
                 nextToSend = 0;
                 if (toSend == null || toSend.isEmpty()) {
                     toSend = null;
@@ -90,18 +92,6 @@ public final class WorkerSourceTask extends WorkerTask {
             } else {
                 time.sleep(SEND_RETRY_BACKOFF_MS);
             }
-        }
-    }
-
-    private List<SourceRecord> poll() throws InterruptedException {
-        long started = time.milliseconds();
-        try {
-            List<SourceRecord> records = task.poll();
-            parts.metrics().recordPoll(records == null ? 0 : records.size(), time.milliseconds() - started);
-            return records;
-        } catch (RetriableException e) {
-            log.warn("{} failed to poll records from the source task; polling again: {}", this, e.getMessage());
-            return null;
         }
     }
 
@@ -135,7 +125,7 @@ public final class WorkerSourceTask extends WorkerTask {
     /** A record dropped by a transformation or skipped under tolerance: its offset may be committed. */
     private void skip(SourceRecord original) {
         submitted.submit(original).ack();
-        commitTaskRecord(original, null);
+        calls.commitRecord(original, null);
     }
 
     /** @return false when the record could not be handed to the producer for now */
@@ -165,7 +155,7 @@ public final class WorkerSourceTask extends WorkerTask {
             SubmittedRecords.Submitted submission, RecordMetadata metadata, Exception error) {
         if (error == null) {
             submission.ack();
-            commitTaskRecord(original, metadata);
+            calls.commitRecord(original, metadata);
             if (usedTopics.add(record.topic())) {
                 parts.topics().onTopicUsed(id.connector(), record.topic());
             }
@@ -176,7 +166,7 @@ public final class WorkerSourceTask extends WorkerTask {
             log.warn("{} skipped a record the producer could not send to topic {}, as errors.tolerance allows: {}", this,
                     record.topic(), error.toString());
             submission.ack();
-            commitTaskRecord(original, null);
+            calls.commitRecord(original, null);
         } catch (RuntimeException notTolerated) {
             producerFailure.compareAndSet(null, new ConnectException(
                     "Unrecoverable exception from producer send callback for topic " + record.topic(), error));
@@ -188,16 +178,6 @@ public final class WorkerSourceTask extends WorkerTask {
         Throwable failure = producerFailure.get();
         if (failure != null) {
             throw failure instanceof ConnectException connect ? connect : new ConnectException(failure);
-        }
-    }
-
-    private void commitTaskRecord(SourceRecord record, RecordMetadata metadata) {
-        try {
-            task.commitRecord(record, metadata);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            log.error("{} Exception thrown while calling task.commitRecord()", this, t);
         }
     }
 
@@ -230,15 +210,8 @@ public final class WorkerSourceTask extends WorkerTask {
     }
 
     private void commitSourceTask() {
-        if (!started) {
-            return;
-        }
-        try {
-            task.commit();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            log.error("{} Exception thrown while calling task.commit()", this, t);
+        if (started) {
+            calls.commit();
         }
     }
 
@@ -249,20 +222,7 @@ public final class WorkerSourceTask extends WorkerTask {
                 finalCommit();
             }
         } finally {
-            if (started) {
-                try {
-                    task.stop();
-                } catch (Throwable t) {
-                    log.warn("{} Could not stop task", this, t);
-                }
-            }
-            quietly(() -> parts.producer().close(Duration.ofSeconds(30)), "close the producer");
-            quietly(parts.chain()::close, "close the transformation chain");
-            quietly(setup.converters()::close, "close the converters");
-            quietly(errors::close, "close the error reporters");
-            quietly(parts.offsets()::close, "close the offset reader");
-            quietly(parts.metrics()::close, "close the source task metrics");
-            parts.topicCreator().ifPresent(creator -> quietly(creator::close, "close the topic admin"));
+            calls.release(started, this::quietly);
         }
     }
 
