@@ -30,10 +30,13 @@ final class TransactionContents {
         }
     }
 
+    /** Adds a record; one without a source partition or offset is told of its commit but commits no offset. */
     Entry add(SourceRecord record) {
         Entry entry = new Entry(record);
         records.add(entry);
-        offsets.put(record.sourcePartition(), record.sourceOffset());
+        if (record.sourcePartition() != null && record.sourceOffset() != null) {
+            offsets.put(record.sourcePartition(), record.sourceOffset());
+        }
         return entry;
     }
 
@@ -41,9 +44,12 @@ final class TransactionContents {
     void removeLast(Entry entry) {
         records.remove(entry);
         Map<String, ?> partition = entry.record.sourcePartition();
+        if (partition == null) {
+            return;
+        }
         offsets.remove(partition);
         for (Entry earlier : records) {
-            if (Objects.equals(earlier.record.sourcePartition(), partition)) {
+            if (Objects.equals(earlier.record.sourcePartition(), partition) && earlier.record.sourceOffset() != null) {
                 offsets.put(partition, earlier.record.sourceOffset());
             }
         }
