@@ -61,8 +61,7 @@ public final class TransactionalSourceTask extends WorkerTask {
     private final Set<String> usedTopics = ConcurrentHashMap.newKeySet();
     private final TransactionContents contents = new TransactionContents();
     private final TransactionOffsets offsetWriter;
-    private List<SourceRecord> toSend;
-    private int nextToSend;
+    private PolledBatch toSend;
     private boolean transactionOpen;
     private long transactionBeganMs;
     /** Records sent in the open transaction, for the transaction-size metrics. */
@@ -138,16 +137,15 @@ public final class TransactionalSourceTask extends WorkerTask {
                 continue;
             }
             if (toSend == null) {
-                toSend = calls.poll();
-                nextToSend = 0;
-                if (toSend == null || toSend.isEmpty()) {
-                    toSend = null;
+                List<SourceRecord> polled = calls.poll();
+                if (polled == null || polled.isEmpty()) {
                     maybeCommitOnInterval();
                     continue;
                 }
+                toSend = new PolledBatch(polled);
                 taskMetrics.recordBatch(toSend.size());
             }
-            if (sendRecords()) {
+            if (toSend.sendRemaining(parts.chain(), converter, handler)) {
                 toSend = null;
                 afterBatch();
             } else {
@@ -156,33 +154,33 @@ public final class TransactionalSourceTask extends WorkerTask {
         }
     }
 
-    /** @return false when the batch must be tried again from where it stopped (a retriable send failure) */
-    private boolean sendRecords() {
-        int written = 0;
-        int filtered = 0;
-        try {
-            for (; nextToSend < toSend.size(); nextToSend++) {
-                SourceRecord original = toSend.get(nextToSend);
-                ProcessingContext context = ProcessingContext.forSource(original);
-                SourceRecord transformed = parts.chain().apply(context, original);
-                ProducerRecord<byte[], byte[]> converted = transformed == null ? null : converter.convert(context, transformed);
-                if (converted == null) {
-                    contents.add(original);
-                    filtered++;
-                } else if (send(original, converted)) {
-                    written++;
-                    sentInTransaction++;
-                } else {
-                    return false;
-                }
-                afterRecord(original);
+    /** How the transactional loop hands over a batch: each record into the open transaction, with its offset. */
+    private final PolledBatch.Handler handler = new PolledBatch.Handler() {
+        @Override
+        public void skip(SourceRecord original) {
+            contents.add(original);
+        }
+
+        @Override
+        public boolean send(SourceRecord original, ProducerRecord<byte[], byte[]> record, ProcessingContext context) {
+            boolean sent = TransactionalSourceTask.this.send(original, record);
+            if (sent) {
+                sentInTransaction++;
             }
-            return true;
-        } finally {
-            parts.metrics().recordWrite(written, filtered);
+            return sent;
+        }
+
+        @Override
+        public void handled(SourceRecord original) {
+            afterRecord(original);
+        }
+
+        @Override
+        public void counted(int written, int skipped) {
+            parts.metrics().recordWrite(written, skipped);
             parts.metrics().recordActiveRecords(contents.size());
         }
-    }
+    };
 
     /** @return false when the record could not be handed to the producer for now */
     private boolean send(SourceRecord original, ProducerRecord<byte[], byte[]> record) {

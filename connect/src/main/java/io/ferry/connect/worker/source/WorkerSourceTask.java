@@ -47,8 +47,7 @@ public final class WorkerSourceTask extends WorkerTask {
     private final AtomicReference<Throwable> producerFailure = new AtomicReference<>();
     private final Set<String> usedTopics = ConcurrentHashMap.newKeySet();
     private final Object commitLock = new Object();
-    private List<SourceRecord> toSend;
-    private int nextToSend;
+    private PolledBatch toSend;
     private volatile boolean started;
 
     public WorkerSourceTask(TaskSetup setup, SourceTaskParts parts) {
@@ -79,15 +78,14 @@ public final class WorkerSourceTask extends WorkerTask {
             }
             throwIfProducerFailed();
             if (toSend == null) {
-                toSend = calls.poll();
-                nextToSend = 0;
-                if (toSend == null || toSend.isEmpty()) {
-                    toSend = null;
+                List<SourceRecord> polled = calls.poll();
+                if (polled == null || polled.isEmpty()) {
                     continue;
                 }
+                toSend = new PolledBatch(polled);
                 taskMetrics.recordBatch(toSend.size());
             }
-            if (sendRecords()) {
+            if (toSend.sendRemaining(parts.chain(), converter, handler)) {
                 toSend = null;
             } else {
                 time.sleep(SEND_RETRY_BACKOFF_MS);
@@ -95,32 +93,24 @@ public final class WorkerSourceTask extends WorkerTask {
         }
     }
 
-    /** @return false when the batch must be tried again from where it stopped (a retriable send failure) */
-    private boolean sendRecords() {
-        int written = 0;
-        int filtered = 0;
-        try {
-            for (; nextToSend < toSend.size(); nextToSend++) {
-                SourceRecord original = toSend.get(nextToSend);
-                ProcessingContext context = ProcessingContext.forSource(original);
-                SourceRecord transformed = parts.chain().apply(context, original);
-                ProducerRecord<byte[], byte[]> converted = transformed == null ? null : converter.convert(context, transformed);
-                if (converted == null) {
-                    skip(original);
-                    filtered++;
-                    continue;
-                }
-                if (!send(original, converted, context)) {
-                    return false;
-                }
-                written++;
-            }
-            return true;
-        } finally {
-            parts.metrics().recordWrite(written, filtered);
+    /** How the plain loop hands over a batch: each record tracked until Kafka acknowledges it. */
+    private final PolledBatch.Handler handler = new PolledBatch.Handler() {
+        @Override
+        public void skip(SourceRecord original) {
+            WorkerSourceTask.this.skip(original);
+        }
+
+        @Override
+        public boolean send(SourceRecord original, ProducerRecord<byte[], byte[]> record, ProcessingContext context) {
+            return WorkerSourceTask.this.send(original, record, context);
+        }
+
+        @Override
+        public void counted(int written, int skipped) {
+            parts.metrics().recordWrite(written, skipped);
             parts.metrics().recordActiveRecords(submitted.outstanding());
         }
-    }
+    };
 
     /** A record dropped by a transformation or skipped under tolerance: its offset may be committed. */
     private void skip(SourceRecord original) {
