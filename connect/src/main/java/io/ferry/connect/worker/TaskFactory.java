@@ -155,7 +155,7 @@ final class TaskFactory {
             long flushInterval = worker.getLong(WorkerConfig.OFFSET_FLUSH_INTERVAL_MS);
             TransactionalParts transactional = new TransactionalParts((OffsetTopic) offsetStore, codec, config.transactionBoundary(),
                     config.transactionBoundaryIntervalMs(flushInterval), Math.max(flushInterval, READ_TO_END_TIMEOUT_MS),
-                    transactionTimeoutMs(producerConfig));
+                    transactionTimeoutMs(producerConfig), () -> exactlyOnce.startCheck().verify(setup.id()));
             return new TransactionalSourceTask(setup, parts, transactional);
         }
         return new WorkerSourceTask(setup, parts);

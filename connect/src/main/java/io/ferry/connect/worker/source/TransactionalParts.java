@@ -15,7 +15,9 @@ import org.apache.kafka.connect.source.SourceTask.TransactionBoundary;
  * @param intervalMs   with {@link TransactionBoundary#INTERVAL}, how often a transaction is committed
  * @param readTimeoutMs how long the task waits for the offsets topic to be read to its end
  * @param transactionTimeoutMs the producer's {@code transaction.timeout.ms}: a transaction open for less cannot have expired
+ * @param startCheck    run just before and just after the producer's {@code initTransactions()}; throws when the
+ *                      task may no longer start (a newer generation of its connector's tasks exists)
  */
 public record TransactionalParts(OffsetTopic offsetTopic, OffsetCodec codec, TransactionBoundary boundary, long intervalMs,
-        long readTimeoutMs, long transactionTimeoutMs) {
+        long readTimeoutMs, long transactionTimeoutMs, Runnable startCheck) {
 }

@@ -87,11 +87,16 @@ public final class TransactionalSourceTask extends WorkerTask {
 
     @Override
     protected void initializeAndStart() {
+        transactional.startCheck().run();
+        if (isStopping()) {
+            return; // a task stopped before its start must not fence out its successor
+        }
         try {
             producer.initTransactions();
         } catch (RuntimeException e) {
             throw failure("initialize its transactional producer", e);
         }
+        transactional.startCheck().run();
         readOffsetsToEnd();
         task.initialize(new WorkerSourceTaskContext(setup.config(), parts.offsets(), setup.pluginMetrics(), transactionContext));
         task.start(setup.config());

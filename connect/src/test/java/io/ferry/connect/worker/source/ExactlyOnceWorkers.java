@@ -60,12 +60,17 @@ final class ExactlyOnceWorkers implements AutoCloseable {
 
     /** A started worker whose offset store reads the shared offsets topic. */
     Worker startWorker(String name) {
+        return startWorker(name, id -> { });
+    }
+
+    /** The same, with the herder's check of whether a task may still start. */
+    Worker startWorker(String name, ExactlyOnceSources.StartCheck check) {
         DistributedWorkerConfig config = config();
         KafkaOffsetStore store = new KafkaOffsetStore(KafkaOffsetStore.Settings.from(config));
         ConnectMetrics workerMetrics = new ConnectMetrics(name, config.originals(), Time.SYSTEM);
         metrics.put(name, workerMetrics);
         Worker worker = new Worker(new Worker.Settings(name, config, PLUGINS, workerMetrics,
-                store, ConfigProviders.none(), (connector, topic) -> { }, Time.SYSTEM, ExactlyOnceSources.from(config)));
+                store, ConfigProviders.none(), (connector, topic) -> { }, Time.SYSTEM, ExactlyOnceSources.from(config).withStartCheck(check)));
         worker.start();
         workers.add(worker);
         return worker;

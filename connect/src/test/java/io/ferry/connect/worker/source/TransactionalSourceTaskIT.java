@@ -128,6 +128,30 @@ class TransactionalSourceTaskIT {
     }
 
     @Test
+    void shouldNotStartATaskTheHerderNoLongerWantsBeforeItFencesAnything(FerryCluster cluster) {
+        String topic = cluster.uniqueTopicName("numbers");
+        cluster.createTopic(topic, 1);
+        try (ExactlyOnceWorkers workers = new ExactlyOnceWorkers(cluster)) {
+            Worker current = workers.startWorker("w1");
+            workers.startTask(current, ExactlyOnceWorkers.connector(topic, "batch.size", "5", "poll.delay.ms", "20"));
+            await().atMost(WAIT).until(() -> NumberedSourceTask.calls(topic).committedRecords.get() >= 10);
+
+            Worker late = workers.startWorker("w2", id -> {
+                throw new org.apache.kafka.connect.errors.ConnectException("task " + id + " belongs to an older generation");
+            });
+            workers.startTask(late, ExactlyOnceWorkers.connector(topic, "batch.size", "5", "poll.delay.ms", "20"));
+
+            await().atMost(WAIT).until(() -> workers.failures.containsKey(TASK));
+            assertThat(workers.failures.get(TASK)).hasMessage("task numbers-0 belongs to an older generation");
+            long before = NumberedSourceTask.calls(topic).committedRecords.get();
+            await().atMost(WAIT).until(() -> NumberedSourceTask.calls(topic).committedRecords.get() >= before + 20);
+            current.stopAndAwaitTasks(List.of(TASK));
+            assertThat(workers.committedValues(topic)).as("the current instance was not fenced").doesNotHaveDuplicates()
+                    .hasSizeGreaterThanOrEqualTo((int) before + 20);
+        }
+    }
+
+    @Test
     void shouldCommitOnTheIntervalRatherThanEveryPoll(FerryCluster cluster) {
         String topic = cluster.uniqueTopicName("numbers");
         cluster.createTopic(topic, 1);
