@@ -51,6 +51,7 @@ public record MetricDefinition(String group, String name, Scope scope, Kind kind
         TOTAL("total", "a count since the metric was registered"),
         AVG("average", "over the sample windows kept"),
         MAX("maximum", "over the sample windows kept"),
+        MIN("minimum", "over the sample windows kept"),
         VALUE("value", "the latest recorded value"),
         FRACTION("fraction", "share of the outcomes recorded in the sample windows kept, from 0 to 1"),
         TIME_RATIO("time ratio", "share of the time since the task's first state change, from 0 to 1"),

@@ -16,6 +16,7 @@ import org.apache.kafka.common.metrics.stats.Avg;
 import org.apache.kafka.common.metrics.stats.CumulativeSum;
 import org.apache.kafka.common.metrics.stats.Frequencies;
 import org.apache.kafka.common.metrics.stats.Max;
+import org.apache.kafka.common.metrics.stats.Min;
 import org.apache.kafka.common.metrics.stats.Rate;
 import org.apache.kafka.common.metrics.stats.Value;
 
@@ -136,6 +137,8 @@ final class MetricGroup implements AutoCloseable {
                 return new Avg();
             case MAX:
                 return new Max();
+            case MIN:
+                return new Min();
             case VALUE:
                 return new Value();
             default:

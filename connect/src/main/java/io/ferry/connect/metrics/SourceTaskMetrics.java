@@ -34,8 +34,16 @@ public final class SourceTaskMetrics implements AutoCloseable {
     static final MetricDefinition ACTIVE_AVG = define("source-record-active-count-avg", Kind.AVG,
             "The average number of records the task had produced that were not yet completely written to Kafka.");
 
+    static final MetricDefinition TRANSACTION_SIZE_AVG = define("transaction-size-avg", Kind.AVG,
+            "Exactly-once tasks only: the average number of records in the transactions the task committed.");
+    static final MetricDefinition TRANSACTION_SIZE_MIN = define("transaction-size-min", Kind.MIN,
+            "Exactly-once tasks only: the number of records in the smallest transaction the task committed.");
+    static final MetricDefinition TRANSACTION_SIZE_MAX = define("transaction-size-max", Kind.MAX,
+            "Exactly-once tasks only: the number of records in the largest transaction the task committed.");
+
     static final List<MetricDefinition> DEFINITIONS = List.of(POLL_RATE, POLL_TOTAL, WRITE_RATE, WRITE_TOTAL,
-            POLL_TIME_MAX, POLL_TIME_AVG, ACTIVE, ACTIVE_MAX, ACTIVE_AVG);
+            POLL_TIME_MAX, POLL_TIME_AVG, ACTIVE, ACTIVE_MAX, ACTIVE_AVG, TRANSACTION_SIZE_AVG, TRANSACTION_SIZE_MIN,
+            TRANSACTION_SIZE_MAX);
 
     private final MetricGroup group;
     private final Runnable onClose;
@@ -43,6 +51,7 @@ public final class SourceTaskMetrics implements AutoCloseable {
     private final Sensor written;
     private final Sensor pollTime;
     private final Sensor activeRecords;
+    private Sensor transactionSize;
     private long active;
 
     SourceTaskMetrics(MetricGroup group, Runnable onClose) {
@@ -89,6 +98,18 @@ public final class SourceTaskMetrics implements AutoCloseable {
     private void setActive(long count) {
         active = count;
         activeRecords.record(count);
+    }
+
+    /**
+     * An exactly-once task committed a transaction of {@code records} records (records skipped on
+     * purpose included, aborted ones not). The transaction metrics appear with the first call, so
+     * tasks without transactions do not show them, as in Apache Kafka Connect.
+     */
+    public synchronized void recordTransaction(int records) {
+        if (transactionSize == null) {
+            transactionSize = group.sensor("transaction-size", TRANSACTION_SIZE_AVG, TRANSACTION_SIZE_MIN, TRANSACTION_SIZE_MAX);
+        }
+        transactionSize.record(records);
     }
 
     /** Removes this task's source metrics. Idempotent. */

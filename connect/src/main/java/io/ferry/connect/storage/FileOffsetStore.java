@@ -93,7 +93,7 @@ public final class FileOffsetStore implements OffsetStore {
 
     private void write(Map<ByteBuffer, ByteBuffer> all) {
         HashMap<byte[], byte[]> raw = new HashMap<>();
-        all.forEach((key, value) -> raw.put(bytes(key), bytes(value)));
+        all.forEach((key, value) -> raw.put(OffsetCodec.bytes(key), OffsetCodec.bytes(value)));
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -116,13 +116,6 @@ public final class FileOffsetStore implements OffsetStore {
         } catch (IOException e) {
             throw new ConnectException("Could not write the offsets file " + file + ": " + e, e);
         }
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer copy = buffer.duplicate();
-        byte[] bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        return bytes;
     }
 
     @Override

@@ -62,7 +62,11 @@ public final class OffsetCodec {
         return (Map<String, Object>) decoded;
     }
 
-    private static byte[] bytes(ByteBuffer buffer) {
+    /** The remaining bytes of a key or value, as a new array (the buffer's position is left alone); null stays null. */
+    public static byte[] bytes(ByteBuffer buffer) {
+        if (buffer == null) {
+            return null;
+        }
         ByteBuffer copy = buffer.duplicate();
         byte[] bytes = new byte[copy.remaining()];
         copy.get(bytes);

@@ -30,6 +30,7 @@ import io.ferry.connect.plugins.PluginType;
 import io.ferry.connect.plugins.Plugins;
 import io.ferry.connect.storage.OffsetCodec;
 import io.ferry.connect.storage.OffsetStore;
+import io.ferry.connect.storage.OffsetTopic;
 import io.ferry.connect.storage.SourceOffsets;
 import io.ferry.connect.worker.pipeline.TaskConverters;
 import io.ferry.connect.worker.pipeline.TransformationChain;
@@ -38,10 +39,13 @@ import io.ferry.connect.worker.sink.SinkTaskParts;
 import io.ferry.connect.worker.sink.WorkerSinkTask;
 import io.ferry.connect.worker.source.SourceTaskParts;
 import io.ferry.connect.worker.source.TopicCreator;
+import io.ferry.connect.worker.source.TransactionalParts;
+import io.ferry.connect.worker.source.TransactionalSourceTask;
 import io.ferry.connect.worker.source.WorkerSourceTask;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.connector.Task;
@@ -59,6 +63,8 @@ import org.apache.kafka.connect.source.SourceTask;
 final class TaskFactory {
     /** The key under which a task's config names its class, as Apache Kafka Connect stores it. */
     static final String TASK_CLASS = "task.class";
+    /** The least an exactly-once task waits for the offsets topic to be read to its end before it starts. */
+    private static final long READ_TO_END_TIMEOUT_MS = 60_000;
 
     private final WorkerConfig worker;
     private final Plugins plugins;
@@ -67,9 +73,11 @@ final class TaskFactory {
     private final OffsetCodec codec = new OffsetCodec();
     private final TopicUseListener topicUse;
     private final Time time;
+    private final ExactlyOnceSources exactlyOnce;
 
     TaskFactory(WorkerConfig worker, Plugins plugins, ConnectMetrics metrics, OffsetStore offsetStore, TopicUseListener topicUse,
-            Time time) {
+            Time time, ExactlyOnceSources exactlyOnce) {
+        this.exactlyOnce = exactlyOnce;
         this.worker = worker;
         this.plugins = plugins;
         this.metrics = metrics;
@@ -128,9 +136,14 @@ final class TaskFactory {
         }
     }
 
-    private WorkerSourceTask source(TaskSetup setup, SourceTask task, TransformationChain<SourceRecord> chain,
+    private WorkerTask source(TaskSetup setup, SourceTask task, TransformationChain<SourceRecord> chain,
             SourceConnectorConfig config, Map<String, String> raw, List<AutoCloseable> made) {
-        KafkaProducer<byte[], byte[]> producer = track(made, new KafkaProducer<>(ClientConfigs.producer(worker, raw, setup.id())));
+        Map<String, Object> producerConfig = ClientConfigs.producer(worker, raw, setup.id());
+        if (exactlyOnce.enabled()) {
+            producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, exactlyOnce.transactionalId(setup.id()));
+            producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        }
+        KafkaProducer<byte[], byte[]> producer = track(made, new KafkaProducer<>(producerConfig));
         SourceOffsets offsets = new SourceOffsets(setup.id().connector(), offsetStore, codec);
         var creator = worker.getBoolean(WorkerConfig.TOPIC_CREATION_ENABLE) && config.createsTopics()
                 ? TopicCreator.of(config.topicCreationGroups(),
@@ -138,7 +151,19 @@ final class TaskFactory {
                 : java.util.Optional.<TopicCreator>empty();
         SourceTaskParts parts = new SourceTaskParts(task, chain, producer, offsets, creator, metrics.sourceTask(setup.id()), topicUse,
                 worker.getLong(WorkerConfig.OFFSET_FLUSH_TIMEOUT_MS));
+        if (exactlyOnce.enabled()) {
+            long flushInterval = worker.getLong(WorkerConfig.OFFSET_FLUSH_INTERVAL_MS);
+            TransactionalParts transactional = new TransactionalParts((OffsetTopic) offsetStore, codec, config.transactionBoundary(),
+                    config.transactionBoundaryIntervalMs(flushInterval), Math.max(flushInterval, READ_TO_END_TIMEOUT_MS),
+                    transactionTimeoutMs(producerConfig), () -> exactlyOnce.startCheck().verify(setup.id()));
+            return new TransactionalSourceTask(setup, parts, transactional);
+        }
         return new WorkerSourceTask(setup, parts);
+    }
+
+    private static long transactionTimeoutMs(Map<String, Object> producerConfig) {
+        Object configured = producerConfig.get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
+        return configured == null ? 60_000L : Long.parseLong(configured.toString().trim());
     }
 
     private WorkerSinkTask sink(TaskSetup setup, SinkTask task, TransformationChain<SinkRecord> chain, SinkConnectorConfig config,

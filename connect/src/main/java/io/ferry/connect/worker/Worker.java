@@ -30,6 +30,7 @@ import io.ferry.connect.model.TargetState;
 import io.ferry.connect.model.TaskId;
 import io.ferry.connect.plugins.Plugins;
 import io.ferry.connect.storage.OffsetStore;
+import io.ferry.connect.storage.OffsetTopic;
 import io.ferry.connect.worker.source.WorkerSourceTask;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.connector.Connector;
@@ -42,15 +43,35 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the connectors and tasks the herder assigns to this worker. It holds no opinion on what
  * should run — that is the herder's — only on how: a connector on its thread, each task on its
- * thread, source offsets committed every {@code offset.flush.interval.ms}, everything stopped within
+ * thread, source offsets committed every {@code offset.flush.interval.ms} (or, with exactly-once
+ * sources, in each task's transactions), everything stopped within
  * {@code task.shutdown.graceful.timeout.ms}. Thread-safe.
  */
 public final class Worker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
 
-    /** What a worker is made of. */
+    /**
+     * What a worker is made of.
+     *
+     * @param exactlyOnce whether source tasks run with transactions; when they do, {@code offsetStore}
+     *                    must be an {@link OffsetTopic}
+     */
     public record Settings(String workerId, WorkerConfig config, Plugins plugins, ConnectMetrics metrics, OffsetStore offsetStore,
-            ConfigProviders providers, TopicUseListener topicUse, Time time) {
+            ConfigProviders providers, TopicUseListener topicUse, Time time, ExactlyOnceSources exactlyOnce) {
+
+        public Settings {
+            java.util.Objects.requireNonNull(exactlyOnce, "exactlyOnce");
+            if (exactlyOnce.enabled() && !(offsetStore instanceof OffsetTopic)) {
+                throw new IllegalArgumentException("exactly-once source tasks write their offsets to a topic: the offset store "
+                        + offsetStore.getClass().getName() + " is not an OffsetTopic");
+            }
+        }
+
+        /** A worker whose source tasks commit offsets periodically, without transactions. */
+        public Settings(String workerId, WorkerConfig config, Plugins plugins, ConnectMetrics metrics, OffsetStore offsetStore,
+                ConfigProviders providers, TopicUseListener topicUse, Time time) {
+            this(workerId, config, plugins, metrics, offsetStore, providers, topicUse, time, ExactlyOnceSources.disabled());
+        }
     }
 
     private final Settings settings;
@@ -69,7 +90,7 @@ public final class Worker implements AutoCloseable {
     public Worker(Settings settings) {
         this.settings = settings;
         this.tasks = new TaskFactory(settings.config(), settings.plugins(), settings.metrics(), settings.offsetStore(),
-                settings.topicUse(), settings.time());
+                settings.topicUse(), settings.time(), settings.exactlyOnce());
     }
 
     /** Loads the stored offsets. */

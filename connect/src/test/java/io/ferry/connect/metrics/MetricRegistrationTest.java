@@ -54,7 +54,7 @@ class MetricRegistrationTest {
     void shouldRegisterEveryCatalogueMetricWhenEveryGroupIsOpen() {
         metrics.connector("orders", new ConnectorMetrics.Info("com.acme.OrdersSource", "1.2", ConnectorType.SOURCE), () -> State.RUNNING);
         metrics.task(id, fullInfo());
-        metrics.sourceTask(id);
+        metrics.sourceTask(id).recordTransaction(1); // the transaction metrics appear with the first transaction
         metrics.sinkTask(id);
         metrics.taskErrors(id);
         metrics.rebalance();
@@ -69,6 +69,7 @@ class MetricRegistrationTest {
                 new ConnectorMetrics.Info("com.acme.OrdersSource", null, ConnectorType.SOURCE), () -> State.RUNNING);
         TaskMetrics task = metrics.task(id, fullInfo());
         SourceTaskMetrics source = metrics.sourceTask(id);
+        source.recordTransaction(1);
         SinkTaskMetrics sink = metrics.sinkTask(id);
         TaskErrorMetrics errors = metrics.taskErrors(id);
         RebalanceMetrics rebalance = metrics.rebalance();

@@ -80,7 +80,7 @@ class PrometheusTextTest {
     void shouldShowEveryMetricOfTheCatalogueWhenEveryGroupIsOpen() {
         metrics.connector("orders", new ConnectorMetrics.Info("com.acme.OrdersSource", "1.2", ConnectorType.SOURCE), () -> State.RUNNING);
         metrics.task(id, MetricRegistrationTest.fullInfo());
-        metrics.sourceTask(id);
+        metrics.sourceTask(id).recordTransaction(1); // an exactly-once task's transaction metrics
         metrics.sinkTask(id);
         metrics.taskErrors(id);
         RebalanceMetrics rebalance = metrics.rebalance();

@@ -78,4 +78,17 @@ class SourceTaskMetricsTest {
         assertThat(value("poll-batch-max-time-ms")).isNaN();
         assertThat(value("source-record-poll-total")).isZero();
     }
+
+    @Test
+    void shouldShowTransactionSizesOnlyOnceATaskCommittedATransaction() {
+        assertThat(reader.exists(SourceTaskMetrics.GROUP, "transaction-size-avg", "connector", "orders", "task", "3")).isFalse();
+
+        source.recordTransaction(10);
+        source.recordTransaction(2);
+        source.recordTransaction(6);
+
+        assertThat(value("transaction-size-min")).isEqualTo(2.0);
+        assertThat(value("transaction-size-max")).isEqualTo(10.0);
+        assertThat(value("transaction-size-avg")).isEqualTo(6.0);
+    }
 }

@@ -15,7 +15,8 @@ import org.apache.kafka.connect.source.SourceConnector;
  * An exactly-once test source: task {@code t} writes the numbered records {@code t-0, t-1, ...} to
  * {@code topic} from source partition {@code {"task": t}}, resuming after its committed offset
  * {@code {"n": n}}. With {@code transaction.boundary=connector} it commits its transaction after
- * every {@code commit.every}-th record and aborts it instead after every {@code abort.every}-th.
+ * every {@code commit.every}-th record and aborts it instead after every {@code abort.every}-th;
+ * every {@code bad.every}-th record has a value that does not match its STRING schema.
  * {@code answer.exactly.once} and {@code answer.transaction.boundaries} give the answers of
  * {@link #exactlyOnceSupport} and {@link #canDefineTransactionBoundaries} (SUPPORTED, UNSUPPORTED,
  * null or throw).
@@ -77,6 +78,7 @@ public class NumberedSourceConnector extends SourceConnector {
                 .define("poll.delay.ms", ConfigDef.Type.LONG, 0L, ConfigDef.Importance.LOW, "A pause before each poll.")
                 .define("commit.every", ConfigDef.Type.LONG, 0L, ConfigDef.Importance.LOW, "Connector boundary: commit after every n-th record.")
                 .define("abort.every", ConfigDef.Type.LONG, 0L, ConfigDef.Importance.LOW, "Connector boundary: abort after every n-th record.")
+                .define("bad.every", ConfigDef.Type.LONG, 0L, ConfigDef.Importance.LOW, "Every n-th record's value does not match its schema.")
                 .define("answer.exactly.once", ConfigDef.Type.STRING, "SUPPORTED", ConfigDef.Importance.LOW, "exactlyOnceSupport's answer.")
                 .define("answer.transaction.boundaries", ConfigDef.Type.STRING, "SUPPORTED", ConfigDef.Importance.LOW,
                         "canDefineTransactionBoundaries' answer.");

@@ -19,6 +19,7 @@ public class NumberedSourceTask extends SourceTask {
         public final AtomicLong committedRecords = new AtomicLong();
         public final AtomicLong commits = new AtomicLong();
         public final AtomicLong firstNumber = new AtomicLong(-1);
+        public final AtomicLong polledRecords = new AtomicLong();
     }
 
     private static final Map<String, Calls> CALLS = new ConcurrentHashMap<>();
@@ -30,6 +31,7 @@ public class NumberedSourceTask extends SourceTask {
     private long pollDelayMs;
     private long commitEvery;
     private long abortEvery;
+    private long badEvery;
     private long next;
 
     public static Calls calls(String topic) {
@@ -45,6 +47,7 @@ public class NumberedSourceTask extends SourceTask {
         pollDelayMs = Long.parseLong(props.getOrDefault("poll.delay.ms", "0"));
         commitEvery = Long.parseLong(props.getOrDefault("commit.every", "0"));
         abortEvery = Long.parseLong(props.getOrDefault("abort.every", "0"));
+        badEvery = Long.parseLong(props.getOrDefault("bad.every", "0"));
         Map<String, Object> offset = context.offsetStorageReader().offset(Map.of("task", taskNumber));
         next = offset == null ? 0 : ((Number) offset.get("n")).longValue() + 1;
         calls(topic).firstNumber.set(next);
@@ -62,8 +65,10 @@ public class NumberedSourceTask extends SourceTask {
         List<SourceRecord> batch = new ArrayList<>();
         TransactionContext transactions = context.transactionContext();
         for (int i = 0; i < batchSize && next < records; i++, next++) {
+            // A bad record's value does not match its schema: a converter that checks refuses it.
+            Object value = badEvery > 0 && (next + 1) % badEvery == 0 ? (Object) next : taskNumber + "-" + next;
             SourceRecord record = new SourceRecord(Map.of("task", taskNumber), Map.of("n", next), topic, null,
-                    Schema.STRING_SCHEMA, Integer.toString(taskNumber), Schema.STRING_SCHEMA, taskNumber + "-" + next);
+                    Schema.STRING_SCHEMA, Integer.toString(taskNumber), Schema.STRING_SCHEMA, value);
             batch.add(record);
             if (transactions != null && abortEvery > 0 && (next + 1) % abortEvery == 0) {
                 transactions.abortTransaction(record);
@@ -71,6 +76,7 @@ public class NumberedSourceTask extends SourceTask {
                 transactions.commitTransaction(record);
             }
         }
+        calls(topic).polledRecords.addAndGet(batch.size());
         return batch;
     }
 

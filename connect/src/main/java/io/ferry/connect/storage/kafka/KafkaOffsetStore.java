@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.ferry.connect.config.DistributedWorkerConfig;
 import io.ferry.connect.config.WorkerConfig;
+import io.ferry.connect.storage.MemoryOffsetStore;
 import io.ferry.connect.storage.OffsetCodec;
 import io.ferry.connect.storage.OffsetTopic;
 import io.ferry.kafka.support.admin.TopicRequirements;
@@ -69,7 +69,8 @@ public final class KafkaOffsetStore implements OffsetTopic {
     }
 
     private final Settings settings;
-    private final Map<ByteBuffer, ByteBuffer> offsets = new ConcurrentHashMap<>();
+    /** What the topic holds, as far as the reader has got. */
+    private final MemoryOffsetStore offsets = new MemoryOffsetStore();
     private volatile CompactedTopicTailer<byte[], byte[]> tailer;
 
     public KafkaOffsetStore(Settings settings) {
@@ -112,24 +113,14 @@ public final class KafkaOffsetStore implements OffsetTopic {
         if (record.key() == null) {
             return; // not an offset: Apache's format always has a key
         }
-        ByteBuffer key = ByteBuffer.wrap(record.key());
-        if (record.value() == null) {
-            offsets.remove(key);
-        } else {
-            offsets.put(key, ByteBuffer.wrap(record.value()));
-        }
+        Map<ByteBuffer, ByteBuffer> applied = new HashMap<>();
+        applied.put(ByteBuffer.wrap(record.key()), record.value() == null ? null : ByteBuffer.wrap(record.value()));
+        offsets.set(applied);
     }
 
     @Override
     public Map<ByteBuffer, ByteBuffer> get(Collection<ByteBuffer> keys) {
-        Map<ByteBuffer, ByteBuffer> found = new HashMap<>();
-        for (ByteBuffer key : keys) {
-            ByteBuffer value = offsets.get(key);
-            if (value != null) {
-                found.put(key, value);
-            }
-        }
-        return found;
+        return offsets.get(keys);
     }
 
     /**
@@ -142,7 +133,7 @@ public final class KafkaOffsetStore implements OffsetTopic {
     public void set(Map<ByteBuffer, ByteBuffer> values) {
         CompactedTopicTailer<byte[], byte[]> writer = running();
         List<CompletableFuture<?>> writes = new ArrayList<>();
-        values.forEach((key, value) -> writes.add(writer.sendAndAwait(bytes(key), value == null ? null : bytes(value))));
+        values.forEach((key, value) -> writes.add(writer.sendAndAwait(OffsetCodec.bytes(key), OffsetCodec.bytes(value))));
         try {
             CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0]))
                     .get(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -159,7 +150,7 @@ public final class KafkaOffsetStore implements OffsetTopic {
 
     @Override
     public Map<ByteBuffer, ByteBuffer> all() {
-        return new HashMap<>(offsets);
+        return offsets.all();
     }
 
     @Override
@@ -178,13 +169,6 @@ public final class KafkaOffsetStore implements OffsetTopic {
             throw new IllegalStateException("the offset store of " + topic() + " is not started");
         }
         return current;
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer copy = buffer.duplicate();
-        byte[] bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        return bytes;
     }
 
     @Override

@@ -15,14 +15,11 @@ import io.ferry.connect.worker.task.WorkerTask;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
-import org.apache.kafka.connect.storage.HeaderConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,20 +35,19 @@ import org.slf4j.LoggerFactory;
 public final class WorkerSourceTask extends WorkerTask {
     private static final Logger log = LoggerFactory.getLogger(WorkerSourceTask.class);
     private static final long SEND_RETRY_BACKOFF_MS = 100;
-    /** Kafka's value for a record without a timestamp. */
-    private static final long NO_TIMESTAMP = -1L;
 
     private final TaskSetup setup;
     private final SourceTaskParts parts;
     private final SourceTask task;
     private final RetryWithTolerance errors;
     private final Time time;
+    private final SourceRecordConverter converter;
+    private final SourceTaskCalls calls;
     private final SubmittedRecords submitted = new SubmittedRecords();
     private final AtomicReference<Throwable> producerFailure = new AtomicReference<>();
     private final Set<String> usedTopics = ConcurrentHashMap.newKeySet();
     private final Object commitLock = new Object();
-    private List<SourceRecord> toSend;
-    private int nextToSend;
+    private PolledBatch toSend;
     private volatile boolean started;
 
     public WorkerSourceTask(TaskSetup setup, SourceTaskParts parts) {
@@ -61,6 +57,8 @@ public final class WorkerSourceTask extends WorkerTask {
         this.task = parts.task();
         this.errors = setup.errors();
         this.time = setup.time();
+        this.converter = new SourceRecordConverter(setup.converters(), errors);
+        this.calls = new SourceTaskCalls(setup, parts, this);
     }
 
     @Override
@@ -80,15 +78,14 @@ public final class WorkerSourceTask extends WorkerTask {
             }
             throwIfProducerFailed();
             if (toSend == null) {
-                toSend = poll();
-                nextToSend = 0;
-                if (toSend == null || toSend.isEmpty()) {
-                    toSend = null;
+                List<SourceRecord> polled = calls.poll();
+                if (polled == null || polled.isEmpty()) {
                     continue;
                 }
+                toSend = new PolledBatch(polled);
                 taskMetrics.recordBatch(toSend.size());
             }
-            if (sendRecords()) {
+            if (toSend.sendRemaining(parts.chain(), converter, handler)) {
                 toSend = null;
             } else {
                 time.sleep(SEND_RETRY_BACKOFF_MS);
@@ -96,91 +93,29 @@ public final class WorkerSourceTask extends WorkerTask {
         }
     }
 
-    private List<SourceRecord> poll() throws InterruptedException {
-        long started = time.milliseconds();
-        try {
-            List<SourceRecord> records = task.poll();
-            parts.metrics().recordPoll(records == null ? 0 : records.size(), time.milliseconds() - started);
-            return records;
-        } catch (RetriableException e) {
-            log.warn("{} failed to poll records from the source task; polling again: {}", this, e.getMessage());
-            return null;
+    /** How the plain loop hands over a batch: each record tracked until Kafka acknowledges it. */
+    private final PolledBatch.Handler handler = new PolledBatch.Handler() {
+        @Override
+        public void skip(SourceRecord original) {
+            WorkerSourceTask.this.skip(original);
         }
-    }
 
-    /** @return false when the batch must be tried again from where it stopped (a retriable send failure) */
-    private boolean sendRecords() {
-        int written = 0;
-        int filtered = 0;
-        try {
-            for (; nextToSend < toSend.size(); nextToSend++) {
-                SourceRecord original = toSend.get(nextToSend);
-                ProcessingContext context = ProcessingContext.forSource(original);
-                SourceRecord transformed = parts.chain().apply(context, original);
-                ProducerRecord<byte[], byte[]> converted = transformed == null ? null : convert(context, transformed);
-                if (converted == null) {
-                    skip(original);
-                    filtered++;
-                    continue;
-                }
-                if (!send(original, converted, context)) {
-                    return false;
-                }
-                written++;
-            }
-            return true;
-        } finally {
-            parts.metrics().recordWrite(written, filtered);
+        @Override
+        public boolean send(SourceRecord original, ProducerRecord<byte[], byte[]> record, ProcessingContext context) {
+            return WorkerSourceTask.this.send(original, record, context);
+        }
+
+        @Override
+        public void counted(int written, int skipped) {
+            parts.metrics().recordWrite(written, skipped);
             parts.metrics().recordActiveRecords(submitted.outstanding());
         }
-    }
+    };
 
     /** A record dropped by a transformation or skipped under tolerance: its offset may be committed. */
     private void skip(SourceRecord original) {
         submitted.submit(original).ack();
-        commitTaskRecord(original, null);
-    }
-
-    private ProducerRecord<byte[], byte[]> convert(ProcessingContext context, SourceRecord record) {
-        HeaderConverter headerConverter = setup.converters().header();
-        RecordHeaders headers = record.headers() == null || record.headers().isEmpty() ? new RecordHeaders()
-                : errors.execute(context, Stage.HEADER_CONVERTER, headerConverter.getClass(), () -> convertHeaders(record, headerConverter));
-        if (context.failed()) {
-            return null;
-        }
-        byte[] key = errors.execute(context, Stage.KEY_CONVERTER, setup.converters().key().getClass(),
-                () -> setup.converters().key().fromConnectData(record.topic(), headers, record.keySchema(), record.key()));
-        if (context.failed()) {
-            return null;
-        }
-        byte[] value = errors.execute(context, Stage.VALUE_CONVERTER, setup.converters().value().getClass(),
-                () -> setup.converters().value().fromConnectData(record.topic(), headers, record.valueSchema(), record.value()));
-        if (context.failed()) {
-            return null;
-        }
-        return new ProducerRecord<>(record.topic(), record.kafkaPartition(), timestamp(record), key, value, headers);
-    }
-
-    private static RecordHeaders convertHeaders(SourceRecord record, HeaderConverter converter) {
-        RecordHeaders headers = new RecordHeaders();
-        if (record.headers() != null) {
-            for (Header header : record.headers()) {
-                byte[] raw = converter.fromConnectHeader(record.topic(), header.key(), header.schema(), header.value());
-                headers.add(header.key(), raw);
-            }
-        }
-        return headers;
-    }
-
-    private static Long timestamp(SourceRecord record) {
-        Long timestamp = record.timestamp();
-        if (timestamp == null || timestamp == NO_TIMESTAMP) {
-            return null;
-        }
-        if (timestamp < 0) {
-            throw new ConnectException("Invalid record timestamp " + timestamp + " of a record for topic " + record.topic());
-        }
-        return timestamp;
+        calls.commitRecord(original, null);
     }
 
     /** @return false when the record could not be handed to the producer for now */
@@ -210,7 +145,7 @@ public final class WorkerSourceTask extends WorkerTask {
             SubmittedRecords.Submitted submission, RecordMetadata metadata, Exception error) {
         if (error == null) {
             submission.ack();
-            commitTaskRecord(original, metadata);
+            calls.commitRecord(original, metadata);
             if (usedTopics.add(record.topic())) {
                 parts.topics().onTopicUsed(id.connector(), record.topic());
             }
@@ -221,7 +156,7 @@ public final class WorkerSourceTask extends WorkerTask {
             log.warn("{} skipped a record the producer could not send to topic {}, as errors.tolerance allows: {}", this,
                     record.topic(), error.toString());
             submission.ack();
-            commitTaskRecord(original, null);
+            calls.commitRecord(original, null);
         } catch (RuntimeException notTolerated) {
             producerFailure.compareAndSet(null, new ConnectException(
                     "Unrecoverable exception from producer send callback for topic " + record.topic(), error));
@@ -233,16 +168,6 @@ public final class WorkerSourceTask extends WorkerTask {
         Throwable failure = producerFailure.get();
         if (failure != null) {
             throw failure instanceof ConnectException connect ? connect : new ConnectException(failure);
-        }
-    }
-
-    private void commitTaskRecord(SourceRecord record, RecordMetadata metadata) {
-        try {
-            task.commitRecord(record, metadata);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            log.error("{} Exception thrown while calling task.commitRecord()", this, t);
         }
     }
 
@@ -275,15 +200,8 @@ public final class WorkerSourceTask extends WorkerTask {
     }
 
     private void commitSourceTask() {
-        if (!started) {
-            return;
-        }
-        try {
-            task.commit();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            log.error("{} Exception thrown while calling task.commit()", this, t);
+        if (started) {
+            calls.commit();
         }
     }
 
@@ -294,20 +212,7 @@ public final class WorkerSourceTask extends WorkerTask {
                 finalCommit();
             }
         } finally {
-            if (started) {
-                try {
-                    task.stop();
-                } catch (Throwable t) {
-                    log.warn("{} Could not stop task", this, t);
-                }
-            }
-            quietly(() -> parts.producer().close(Duration.ofSeconds(30)), "close the producer");
-            quietly(parts.chain()::close, "close the transformation chain");
-            quietly(setup.converters()::close, "close the converters");
-            quietly(errors::close, "close the error reporters");
-            quietly(parts.offsets()::close, "close the offset reader");
-            quietly(parts.metrics()::close, "close the source task metrics");
-            parts.topicCreator().ifPresent(creator -> quietly(creator::close, "close the topic admin"));
+            calls.release(started, this::quietly);
         }
     }
 
