@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.ferry.connect.config.ConfigProviders;
 import io.ferry.connect.config.DistributedWorkerConfig;
@@ -20,6 +21,7 @@ import io.ferry.connect.storage.kafka.KafkaConfigStore;
 import io.ferry.connect.storage.kafka.KafkaOffsetStore;
 import io.ferry.connect.storage.kafka.KafkaStatusStore;
 import io.ferry.connect.validation.ConnectorConfigValidator;
+import io.ferry.connect.worker.ExactlyOnceSources;
 import io.ferry.connect.worker.Worker;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.utils.AppInfoParser;
@@ -86,14 +88,16 @@ public final class DistributedConnect implements AutoCloseable {
         parts.add(statuses);
         statuses.start(START_TIMEOUT);
         KafkaOffsetStore offsets = new KafkaOffsetStore(KafkaOffsetStore.Settings.from(config));
+        AtomicReference<DistributedHerder> herderOfWorker = new AtomicReference<>();
         Worker worker = new Worker(new Worker.Settings(workerId, config, plugins, metrics, offsets, providers, statuses::addTopic,
-                Time.SYSTEM));
+                Time.SYSTEM, ExactlyOnceSources.from(config).withStartCheck(task -> herderOfWorker.get().requireAssigned(task))));
         ServerInfo info = new ServerInfo(AppInfoParser.getVersion(), AppInfoParser.getCommitId(), clusterId);
         ConnectorConfigValidator validator = new ConnectorConfigValidator(plugins, config, providers);
         parts.add(validator);
         DistributedHerder herder = new DistributedHerder(new DistributedHerder.Settings(config, advertised, worker, statuses,
                 (writer, listener) -> new KafkaConfigStore(KafkaConfigStore.Settings.from(config), writer, listener), validator, info,
                 new RestLeaderClient(ConnectRestServer.DEFAULT_REQUEST_TIMEOUT), generation));
+        herderOfWorker.set(herder);
         parts.add(herder);
         ConnectRestServer rest = WorkerBootstrap.restServer(herder, config, metrics);
         // The REST API comes before the herder, as the leader may be asked for task configs while others join.

@@ -57,7 +57,8 @@ final class AssignedWork {
     private final Parts parts;
     private final StatusTracker tracker;
     private final AutoRestarts restarts;
-    private ConnectAssignment assignment = ConnectAssignment.NONE;
+    /** Written on the owner thread; read by task threads too ({@link #requireAssigned}). */
+    private volatile ConnectAssignment assignment = ConnectAssignment.NONE;
 
     AssignedWork(Parts parts) {
         this.parts = parts;
@@ -207,9 +208,15 @@ final class AssignedWork {
         startTask(task);
     }
 
-    /** Called on the leader before it stores new task configs of a connector. */
-    void beforeTaskConfigs(String connector, int taskCount) {
-        // Exactly-once sources fence the producers of the connector's former tasks here.
+    /**
+     * Throws unless the task is in this worker's current assignment: an exactly-once task that starts
+     * late must not fence out the instance that runs now. Called on the task's thread.
+     */
+    void requireAssigned(TaskId task) {
+        if (!assignment.tasks().contains(task)) {
+            throw new org.apache.kafka.connect.errors.ConnectException("Task " + task + " is no longer assigned to worker "
+                    + worker.workerId() + ": it does not start, so that it cannot fence out the instance that runs it now");
+        }
     }
 
     private static boolean failed(StateInfo state) {

@@ -48,11 +48,13 @@ import io.ferry.connect.storage.kafka.KafkaConfigStore;
 import io.ferry.connect.storage.kafka.RestartRequest;
 import io.ferry.connect.validation.ConnectorConfigValidator;
 import io.ferry.connect.worker.Worker;
+import io.ferry.connect.worker.source.ZombieFencing;
 import io.ferry.kafka.support.membership.GroupMember;
 import io.ferry.kafka.support.membership.LeaderFencedProducer;
 import io.ferry.kafka.support.membership.MemberIdentity;
 import io.ferry.kafka.support.membership.MembershipSettings;
 import io.ferry.kafka.support.membership.MembershipView;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -102,6 +104,9 @@ public final class DistributedHerder implements Herder, AutoCloseable {
     private final ScheduledExecutorService owner;
     private final KafkaConfigStore configs;
     private final LeaderFencedProducer<String, byte[]> leaderProducer;
+    /** With exactly-once sources: what the leader fences former tasks with; null otherwise. */
+    private final Admin fencingAdmin;
+    private final ZombieFencing zombieFencing;
     private final AssignedWork work;
     private final GroupMember member;
     private final CompletableFuture<Void> firstPlan = new CompletableFuture<>();
@@ -121,6 +126,9 @@ public final class DistributedHerder implements Herder, AutoCloseable {
         this.offsets = new ConnectorOffsetsManager(config, worker.settings().plugins(), worker.settings().offsetStore());
         this.ownerThread = new OwnerThread("distributed-herder", worker.settings().plugins().classLoader());
         this.owner = ownerThread.executor();
+        this.fencingAdmin = config.exactlyOnceSourceSupport().tasksUseTransactions() ? Admin.create(config.clientConfig()) : null;
+        this.zombieFencing = fencingAdmin == null ? null
+                : new ZombieFencing(fencingAdmin, worker.settings().exactlyOnce().transactionalIds(), Duration.ofSeconds(30));
         this.leaderProducer = LeaderFencedProducer.builder(new StringSerializer(), new ByteArraySerializer())
                 .clientConfig(config.clientConfig())
                 .build();
@@ -389,12 +397,32 @@ public final class DistributedHerder implements Herder, AutoCloseable {
     }
 
     private void storeTaskConfigsAsLeader(String connector, List<Map<String, String>> taskConfigs) {
-        if (taskConfigs.equals(snapshot().taskConfigs().getOrDefault(connector, List.of()))) {
+        ClusterConfigSnapshot current = snapshot();
+        if (taskConfigs.equals(current.taskConfigs().getOrDefault(connector, List.of()))) {
             return;
         }
-        work.beforeTaskConfigs(connector, taskConfigs.size());
+        boolean transactional = zombieFencing != null
+                && HerderRules.typeOf(worker.settings().plugins(), current.connectorConfig(connector)) == ConnectorType.SOURCE;
+        if (transactional) {
+            // Tasks that keep their number fence their predecessors as they start; those beyond the new count never start
+            // again, so the leader fences them before the new generation takes over (KIP-618).
+            int earlier = Math.max(current.taskCount(connector), current.taskCountRecords().getOrDefault(connector, 0));
+            zombieFencing.fence(connector, taskConfigs.size(), earlier);
+        }
         configs.putTaskConfigs(connector, taskConfigs);
+        if (transactional) {
+            configs.putTaskCountRecord(connector, taskConfigs.size());
+        }
         log.info("Stored {} task config(s) of connector {}", taskConfigs.size(), connector);
+    }
+
+    /**
+     * The exactly-once start check: a task starts only while this worker's plan gives it the task.
+     *
+     * @throws ConnectException when it does not
+     */
+    public void requireAssigned(TaskId task) {
+        work.requireAssigned(task);
     }
 
     /** Stores the task configs a connector of this worker generated: here when leading, else at the leader. */
@@ -706,6 +734,9 @@ public final class DistributedHerder implements Herder, AutoCloseable {
         worker.close();
         closeQuietly(configs);
         closeQuietly(leaderProducer);
+        if (fencingAdmin != null) {
+            closeQuietly(fencingAdmin);
+        }
         owner.shutdownNow();
     }
 

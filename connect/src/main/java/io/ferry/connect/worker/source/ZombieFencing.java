@@ -58,10 +58,21 @@ public final class ZombieFencing {
      * @throws ConnectException naming the connector when a producer could not be fenced in time
      */
     public void fence(String connector, int taskCount) {
-        if (taskCount <= 0) {
+        fence(connector, 0, taskCount);
+    }
+
+    /**
+     * Fences the producers of tasks {@code fromTask..toTask-1} only: those of a generation that will not
+     * start again (the tasks below {@code fromTask} fence their own predecessors when they start).
+     *
+     * @throws ConnectException naming the connector when a producer could not be fenced in time
+     */
+    public void fence(String connector, int fromTask, int toTask) {
+        if (toTask <= fromTask) {
             return;
         }
-        List<String> ids = transactionalIds(connector, taskCount);
+        List<String> ids = transactionalIds(connector, toTask).subList(fromTask, toTask);
+        int taskCount = ids.size();
         try {
             admin.fenceProducers(ids, new FenceProducersOptions().timeoutMs((int) Math.min(Integer.MAX_VALUE, timeout.toMillis())))
                     .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
