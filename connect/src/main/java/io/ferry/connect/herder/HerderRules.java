@@ -10,7 +10,6 @@ import io.ferry.connect.model.ConnectorType;
 import io.ferry.connect.plugins.PluginDesc;
 import io.ferry.connect.plugins.PluginType;
 import io.ferry.connect.plugins.Plugins;
-import io.ferry.connect.validation.ConnectorConfigValidator;
 import io.ferry.connect.worker.ConnectorClasses;
 
 /**
@@ -41,10 +40,10 @@ public final class HerderRules {
     }
 
     /**
+     * @param validation the validation of the config
      * @throws BadRequestException with every error of the validation, as Apache words it, when the config is invalid
      */
-    public static void requireValid(ConnectorConfigValidator validator, Map<String, String> config) {
-        ConfigInfos validation = validator.validate(config);
+    public static void requireValid(ConfigInfos validation) {
         if (validation.errorCount() == 0) {
             return;
         }

@@ -355,7 +355,7 @@ public final class DistributedHerder implements Herder, AutoCloseable {
             }
             Map<String, String> config = new HashMap<>(masking.unmask(submitted, stored));
             config.put(ConnectorConfig.NAME, connector);
-            HerderRules.requireValid(validator, config);
+            HerderRules.requireValid(validator.validate(config));
             boolean created = stored == null;
             configs.putConnectorConfig(connector, config, created ? (initialState == null ? TargetState.STARTED : initialState) : null);
             types.remove(connector);
@@ -368,7 +368,7 @@ public final class DistributedHerder implements Herder, AutoCloseable {
     public CompletableFuture<ConnectorInfo> patchConnectorConfig(String connector, Map<String, String> patch) {
         return asLeader(() -> {
             Map<String, String> merged = HerderRules.patched(requireConnector(connector), patch);
-            HerderRules.requireValid(validator, merged);
+            HerderRules.requireValid(validator.validate(merged));
             configs.putConnectorConfig(connector, merged, null);
             types.remove(connector);
             return info(connector);

@@ -158,7 +158,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
             }
             Map<String, String> submitted = new HashMap<>(masking.unmask(config, stored));
             submitted.put(ConnectorConfig.NAME, connector);
-            HerderRules.requireValid(validator, submitted);
+            HerderRules.requireValid(validator.validate(submitted));
             boolean created = stored == null;
             if (!created) {
                 stopTasks(connector);
