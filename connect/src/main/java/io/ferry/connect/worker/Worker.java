@@ -120,6 +120,15 @@ public final class Worker implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether this worker holds an instance of the connector, in any state: a paused or stopped
+     * connector is held, though not {@linkplain #isConnectorRunning running}.
+     */
+    public boolean hasConnector(String name) {
+        return connectors.containsKey(name);
+    }
+
+    /** Whether the connector is held and started: its {@code start()} ran and no {@code stop()} since. */
     public boolean isConnectorRunning(String name) {
         WorkerConnector connector = connectors.get(name);
         return connector != null && connector.isRunning();

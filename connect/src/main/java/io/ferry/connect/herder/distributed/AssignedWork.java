@@ -95,7 +95,7 @@ final class AssignedWork {
         }
         assignment = next;
         for (String connector : next.connectors()) {
-            if (!worker.isConnectorRunning(connector)) {
+            if (!worker.hasConnector(connector)) {
                 startConnector(connector);
             }
         }
@@ -117,7 +117,7 @@ final class AssignedWork {
         if (!assignment.connectors().contains(connector)) {
             return;
         }
-        if (worker.isConnectorRunning(connector)) {
+        if (worker.hasConnector(connector)) {
             log.info("The config of connector {} changed: restarting it", connector);
             worker.stopConnector(connector);
         }
@@ -134,7 +134,7 @@ final class AssignedWork {
         }
         worker.stopAndAwaitTasks(mine);
         mine.forEach(statuses::removeTask);
-        if (worker.isConnectorRunning(connector)) {
+        if (worker.hasConnector(connector)) {
             worker.stopConnector(connector);
         }
         restarts.forget(connector);
@@ -145,7 +145,8 @@ final class AssignedWork {
         if (target == null) {
             return;
         }
-        if (assignment.connectors().contains(connector) && worker.isConnectorRunning(connector)) {
+        // A paused or stopped connector is held but not running: it moves to the new state where it is.
+        if (assignment.connectors().contains(connector) && worker.hasConnector(connector)) {
             worker.setConnectorTargetState(connector, target).whenCompleteAsync((ignored, error) -> {
                 if (error == null && target == TargetState.STARTED) {
                     reconfigureTasks(connector);
