@@ -35,23 +35,32 @@ final class ConnectCluster implements AutoCloseable {
 
     ConnectCluster(FerryCluster kafka, Path dir, String group, Path plugins) {
         this.dir = dir;
-        this.common = new HashMap<>();
-        common.put("bootstrap.servers", kafka.bootstrapServers());
-        common.put("group.id", group);
-        common.put("config.storage.topic", group + "-configs");
-        common.put("offset.storage.topic", group + "-offsets");
-        common.put("status.storage.topic", group + "-status");
-        common.put("config.storage.replication.factor", "1");
-        common.put("offset.storage.replication.factor", "1");
-        common.put("status.storage.replication.factor", "1");
-        common.put("offset.storage.partitions", "5");
-        common.put("status.storage.partitions", "2");
-        common.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        common.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
-        common.put("offset.flush.interval.ms", "1000");
-        common.put("session.timeout.ms", "6000");
-        common.put("heartbeat.interval.ms", "1000");
-        common.put("plugin.path", plugins.toString());
+        this.common = workerSettings(kafka, group, plugins);
+    }
+
+    /**
+     * Distributed worker settings Ferry and Apache Kafka Connect both take: the group, its internal
+     * topics {@code <group>-configs}, {@code -offsets} and {@code -status}, string keys and values.
+     */
+    static Map<String, String> workerSettings(FerryCluster kafka, String group, Path plugins) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("bootstrap.servers", kafka.bootstrapServers());
+        settings.put("group.id", group);
+        settings.put("config.storage.topic", group + "-configs");
+        settings.put("offset.storage.topic", group + "-offsets");
+        settings.put("status.storage.topic", group + "-status");
+        settings.put("config.storage.replication.factor", "1");
+        settings.put("offset.storage.replication.factor", "1");
+        settings.put("status.storage.replication.factor", "1");
+        settings.put("offset.storage.partitions", "5");
+        settings.put("status.storage.partitions", "2");
+        settings.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        settings.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+        settings.put("offset.flush.interval.ms", "1000");
+        settings.put("session.timeout.ms", "6000");
+        settings.put("heartbeat.interval.ms", "1000");
+        settings.put("plugin.path", plugins.toString());
+        return settings;
     }
 
     /** The settings every worker gets; change them before starting workers. */
