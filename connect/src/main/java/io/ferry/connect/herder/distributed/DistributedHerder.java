@@ -57,6 +57,7 @@ import io.ferry.kafka.support.membership.MemberIdentity;
 import io.ferry.kafka.support.membership.MembershipSettings;
 import io.ferry.kafka.support.membership.MembershipView;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -294,17 +295,17 @@ public final class DistributedHerder implements Herder, AutoCloseable {
     }
 
     /** The config writer: only the leader writes, in a transaction Kafka refuses from a former leader. */
-    private void writeAsLeader(List<ProducerRecord<String, byte[]>> records) {
+    private RecordMetadata writeAsLeader(List<ProducerRecord<String, byte[]>> records) {
         MembershipView current = view;
         if (current == null || !current.isLeader()) {
             throw new ConflictException("This worker is not the leader of the Connect cluster any more");
         }
         try {
             leaderProducer.claim(current);
-            leaderProducer.runInTransaction(current, sender -> {
-                records.forEach(sender::send);
-                return null;
-            });
+            List<CompletableFuture<RecordMetadata>> sent = leaderProducer.runInTransaction(current,
+                    sender -> records.stream().map(sender::send).toList());
+            // The commit succeeded, so every send was acknowledged.
+            return sent.get(sent.size() - 1).join();
         } catch (io.ferry.kafka.support.membership.NotLeaderException e) {
             throw new ConflictException("The leadership of this worker ended while it wrote: " + e.getMessage());
         }

@@ -121,13 +121,15 @@ public final class KafkaConfigStore implements AutoCloseable {
     }
 
     /**
-     * Writes records to the config topic. Blocks until they are written; all or nothing.
+     * Writes records to the config topic. Blocks until they are written — committed, for a
+     * transactional writer; all or nothing.
      *
+     * @return where the last record was written
      * @throws ConnectException when they could not be written (a fenced-out leader, for instance)
      */
     @FunctionalInterface
     public interface ConfigWriter {
-        void write(List<ProducerRecord<String, byte[]>> records);
+        RecordMetadata write(List<ProducerRecord<String, byte[]>> records);
     }
 
     private final Settings settings;
@@ -165,9 +167,11 @@ public final class KafkaConfigStore implements AutoCloseable {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             try {
                 records.forEach(record -> sent.add(producer.send(record)));
+                RecordMetadata last = null;
                 for (Future<RecordMetadata> ack : sent) {
-                    ack.get(READ_BACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    last = ack.get(READ_BACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 }
+                return last;
             } catch (ExecutionException e) {
                 throw new ConnectException("could not write to the config topic: " + e.getCause().getMessage(), e.getCause());
             } catch (TimeoutException | RuntimeException e) {
@@ -333,8 +337,11 @@ public final class KafkaConfigStore implements AutoCloseable {
         List<ProducerRecord<String, byte[]>> encoded = records.stream()
                 .map(record -> new ProducerRecord<>(settings.topic(), record.key(), codec.encodeValue(record)))
                 .toList();
-        writer.write(encoded);
-        awaitApplied(tailer.readToEnd());
+        RecordMetadata last = writer.write(encoded);
+        // Not readToEnd(): a read_committed reader's end is the last stable offset, which passes a
+        // committed transaction only once the broker has written its commit marker — after the
+        // commit returned. Waiting for the last record itself cannot finish before it is visible.
+        awaitApplied(tailer.awaitApplied(last.partition(), last.offset()));
     }
 
     private void awaitApplied(CompletableFuture<?> applied) {
