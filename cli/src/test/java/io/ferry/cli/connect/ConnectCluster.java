@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,7 @@ final class ConnectCluster implements AutoCloseable {
     static final Duration READY = Duration.ofSeconds(90);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CONFLICT_RETRIES = 40;
 
     private final Path dir;
     private final Map<String, String> common;
@@ -115,14 +117,30 @@ final class ConnectCluster implements AutoCloseable {
         return send(id, HttpRequest.newBuilder(URI.create(url(id) + path)).GET());
     }
 
+    /** A POST, sent again while the worker answers 409 (see {@link #retryingConflicts}). */
     Reply post(String id, String path, Object body) throws Exception {
-        return send(id, HttpRequest.newBuilder(URI.create(url(id) + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+        return retryingConflicts(() -> send(id, HttpRequest.newBuilder(URI.create(url(id) + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))));
     }
 
+    /** A PUT, sent again while the worker answers 409 (see {@link #retryingConflicts}). */
     Reply put(String id, String path, Object body) throws Exception {
-        return send(id, HttpRequest.newBuilder(URI.create(url(id) + path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+        return retryingConflicts(() -> send(id, HttpRequest.newBuilder(URI.create(url(id) + path))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))));
+    }
+
+    /**
+     * Sends a write again while it is refused with 409, as a client of Apache Kafka Connect does: a
+     * worker refuses writes while its group rebalances — which each new connector or task set starts —
+     * and applies nothing of a refused write. Gives up after {@link #CONFLICT_RETRIES}, with the last reply.
+     */
+    static Reply retryingConflicts(Callable<Reply> write) throws Exception {
+        Reply reply = write.call();
+        for (int attempt = 1; attempt < CONFLICT_RETRIES && reply.status() == 409; attempt++) {
+            Thread.sleep(250);
+            reply = write.call();
+        }
+        return reply;
     }
 
     Reply delete(String id, String path) throws Exception {
