@@ -59,7 +59,9 @@ class ApacheConnectMigrationIT {
         Source carried = source(kafka, "carried");
 
         // Apache: both connectors read their N lines, then the worker stops and commits their offsets.
+        long started = System.nanoTime();
         Map<Source, Long> apachePositions = runOnApache(kafka, group, plugins, List.of(recreated, carried));
+        System.out.printf("Apache Connect started, ran and stopped in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         for (Source source : List.of(recreated, carried)) {
             assertThat(apachePositions.get(source)).as("Apache's committed position of %s", source.name())
                     .isEqualTo(Files.size(source.file()));
@@ -76,11 +78,15 @@ class ApacheConnectMigrationIT {
             Map<String, Object> request = Map.of("name", recreated.name(), "config", recreated.config(), "initial_state", "STOPPED");
             ConnectCluster.Reply created = ferry.post("ferry-new", "/connectors", request);
             assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+            // Stopped, the connector has no task yet: nothing has read the file.
+            await().atMost(PIPELINE).until(() -> ferry.get("ferry-new", "/connectors/" + recreated.name() + "/status").body()
+                    .path("connector").path("state").asText(), "STOPPED"::equals);
             assertThat(offsetsThroughRest(ferry, "ferry-new", recreated)).as("offsets Ferry reads from Apache's topic")
                     .isEqualTo(apachePositions.get(recreated));
             assertThat(ferry.put("ferry-new", "/connectors/" + recreated.name() + "/resume", Map.of()).status()).isEqualTo(202);
             awaitEveryLineOnce(kafka, ferry, "ferry-new", recreated, LINES + MORE_LINES);
             assertThat(ferry.stop("ferry-new")).as("exit code").isZero();
+            System.out.printf("Ferry on Apache's offsets topic done at %d ms%n", (System.nanoTime() - started) / 1_000_000);
         }
 
         // Ferry on all three of Apache's topics and its group.id: the connectors come from Apache's
@@ -99,6 +105,7 @@ class ApacheConnectMigrationIT {
             // The connector the first Ferry cluster moved on stays where that cluster left it.
             awaitEveryLineOnce(kafka, ferry, "ferry-same", recreated, LINES + MORE_LINES);
             assertThat(ferry.stop("ferry-same")).as("exit code").isZero();
+            System.out.printf("Ferry on Apache's three topics done at %d ms%n", (System.nanoTime() - started) / 1_000_000);
         }
     }
 

@@ -75,6 +75,8 @@ final class ApacheConnectWorker implements AutoCloseable {
         Map<String, String> worker = new HashMap<>(settings);
         worker.put("listeners", "http://127.0.0.1:" + port);
         worker.put("rest.advertised.host.name", "127.0.0.1");
+        // connect-file and Apache's own plugins have service manifests: no class scanning at start.
+        worker.putIfAbsent("plugin.discovery", "service_load");
         Path properties = ConnectFiles.properties(dir.resolve("apache-worker.properties"), worker);
         Path log = dir.resolve("apache-connect.log");
         Path log4j = dir.resolve("apache-log4j2.properties");
