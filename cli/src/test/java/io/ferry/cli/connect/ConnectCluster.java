@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,7 @@ final class ConnectCluster implements AutoCloseable {
     static final Duration READY = Duration.ofSeconds(90);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CONFLICT_RETRIES = 40;
 
     private final Path dir;
     private final Map<String, String> common;
@@ -35,23 +37,32 @@ final class ConnectCluster implements AutoCloseable {
 
     ConnectCluster(FerryCluster kafka, Path dir, String group, Path plugins) {
         this.dir = dir;
-        this.common = new HashMap<>();
-        common.put("bootstrap.servers", kafka.bootstrapServers());
-        common.put("group.id", group);
-        common.put("config.storage.topic", group + "-configs");
-        common.put("offset.storage.topic", group + "-offsets");
-        common.put("status.storage.topic", group + "-status");
-        common.put("config.storage.replication.factor", "1");
-        common.put("offset.storage.replication.factor", "1");
-        common.put("status.storage.replication.factor", "1");
-        common.put("offset.storage.partitions", "5");
-        common.put("status.storage.partitions", "2");
-        common.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        common.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
-        common.put("offset.flush.interval.ms", "1000");
-        common.put("session.timeout.ms", "6000");
-        common.put("heartbeat.interval.ms", "1000");
-        common.put("plugin.path", plugins.toString());
+        this.common = workerSettings(kafka, group, plugins);
+    }
+
+    /**
+     * Distributed worker settings Ferry and Apache Kafka Connect both take: the group, its internal
+     * topics {@code <group>-configs}, {@code -offsets} and {@code -status}, string keys and values.
+     */
+    static Map<String, String> workerSettings(FerryCluster kafka, String group, Path plugins) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("bootstrap.servers", kafka.bootstrapServers());
+        settings.put("group.id", group);
+        settings.put("config.storage.topic", group + "-configs");
+        settings.put("offset.storage.topic", group + "-offsets");
+        settings.put("status.storage.topic", group + "-status");
+        settings.put("config.storage.replication.factor", "1");
+        settings.put("offset.storage.replication.factor", "1");
+        settings.put("status.storage.replication.factor", "1");
+        settings.put("offset.storage.partitions", "5");
+        settings.put("status.storage.partitions", "2");
+        settings.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        settings.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+        settings.put("offset.flush.interval.ms", "1000");
+        settings.put("session.timeout.ms", "6000");
+        settings.put("heartbeat.interval.ms", "1000");
+        settings.put("plugin.path", plugins.toString());
+        return settings;
     }
 
     /** The settings every worker gets; change them before starting workers. */
@@ -106,14 +117,30 @@ final class ConnectCluster implements AutoCloseable {
         return send(id, HttpRequest.newBuilder(URI.create(url(id) + path)).GET());
     }
 
+    /** A POST, sent again while the worker answers 409 (see {@link #retryingConflicts}). */
     Reply post(String id, String path, Object body) throws Exception {
-        return send(id, HttpRequest.newBuilder(URI.create(url(id) + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+        return retryingConflicts(() -> send(id, HttpRequest.newBuilder(URI.create(url(id) + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))));
     }
 
+    /** A PUT, sent again while the worker answers 409 (see {@link #retryingConflicts}). */
     Reply put(String id, String path, Object body) throws Exception {
-        return send(id, HttpRequest.newBuilder(URI.create(url(id) + path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+        return retryingConflicts(() -> send(id, HttpRequest.newBuilder(URI.create(url(id) + path))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))));
+    }
+
+    /**
+     * Sends a write again while it is refused with 409, as a client of Apache Kafka Connect does: a
+     * worker refuses writes while its group rebalances — which each new connector or task set starts —
+     * and applies nothing of a refused write. Gives up after {@link #CONFLICT_RETRIES}, with the last reply.
+     */
+    static Reply retryingConflicts(Callable<Reply> write) throws Exception {
+        Reply reply = write.call();
+        for (int attempt = 1; attempt < CONFLICT_RETRIES && reply.status() == 409; attempt++) {
+            Thread.sleep(250);
+            reply = write.call();
+        }
+        return reply;
     }
 
     Reply delete(String id, String path) throws Exception {

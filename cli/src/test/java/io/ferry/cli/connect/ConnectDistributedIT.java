@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import io.ferry.cli.FerryProcess;
 import io.ferry.testkit.FerryCluster;
 import io.ferry.testkit.FerryClusterExtension;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ferry connect distributed}: three workers as separate processes share Apache's FileStream
  * connectors through the test kit's broker — created through any worker, spread evenly, moved off
  * a worker killed with SIGKILL, rebalanced when a worker joins, restarted one by one under load —
- * and nothing is lost. Bad internal topics and clashing settings are refused at start.
+ * and nothing is lost; a paused or stopped connector comes back with its tasks on resume. Bad internal topics and clashing settings are refused at start.
  */
 class ConnectDistributedIT {
     private static final int PIPELINES = 3;
@@ -90,6 +93,45 @@ class ConnectDistributedIT {
                     .containsOnlyKeys("w1", "w2", "w3").allSatisfy((worker, count) -> assertThat(count).isEqualTo(2)));
             assertEveryPipelineComplete();
         }
+    }
+
+    @Test
+    void shouldBringAPausedOrStoppedConnectorBackWithItsTasksOnResume(FerryCluster kafka) throws Exception {
+        try (ConnectCluster cluster = new ConnectCluster(kafka, dir, kafka.uniqueTopicName("resume"), ConnectFiles.pluginPath(dir))) {
+            cluster.start("w1");
+            Files.write(input(0), List.of("before"));
+            String topic = kafka.uniqueTopicName("resumed");
+            kafka.createTopic(topic, 1);
+            Map<String, Object> request = Map.of("name", "source", "initial_state", "STOPPED",
+                    "config", Map.of("connector.class", "FileStreamSource", "file", input(0).toString(), "topic", topic));
+            assertThat(cluster.post("w1", "/connectors", request).status()).isEqualTo(201);
+            awaitStates(cluster, "STOPPED", List.of());
+
+            assertThat(cluster.put("w1", "/connectors/source/resume", Map.of()).status()).isEqualTo(202);
+            awaitStates(cluster, "RUNNING", List.of("RUNNING"));
+            assertThat(cluster.put("w1", "/connectors/source/pause", Map.of()).status()).isEqualTo(202);
+            awaitStates(cluster, "PAUSED", List.of("PAUSED"));
+            assertThat(cluster.put("w1", "/connectors/source/resume", Map.of()).status()).isEqualTo(202);
+            awaitStates(cluster, "RUNNING", List.of("RUNNING"));
+            assertThat(cluster.put("w1", "/connectors/source/stop", Map.of()).status()).isEqualTo(204);
+            awaitStates(cluster, "STOPPED", List.of());
+            Files.write(input(0), List.of("after"), StandardOpenOption.APPEND);
+            assertThat(cluster.put("w1", "/connectors/source/resume", Map.of()).status()).isEqualTo(202);
+            awaitStates(cluster, "RUNNING", List.of("RUNNING"));
+            await().atMost(ConnectCluster.READY).untilAsserted(() -> assertThat(kafka.consumeAll(topic, Duration.ofSeconds(10)))
+                    .extracting(ConsumerRecord::value).containsExactly("before", "after"));
+        }
+    }
+
+    /** Waits until the connector {@code source} is in the state and its tasks in these states, as w1 reports them. */
+    private static void awaitStates(ConnectCluster cluster, String connector, List<String> tasks) {
+        await().atMost(ConnectCluster.READY).untilAsserted(() -> {
+            ConnectCluster.Reply status = cluster.get("w1", "/connectors/source/status");
+            assertThat(status.body().path("connector").path("state").asText()).as("%s", status.body()).isEqualTo(connector);
+            List<String> states = new ArrayList<>();
+            status.body().path("tasks").forEach(task -> states.add(task.path("state").asText()));
+            assertThat(states).as("%s", status.body()).isEqualTo(tasks);
+        });
     }
 
     @Test
