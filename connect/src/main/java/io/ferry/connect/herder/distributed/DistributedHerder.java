@@ -115,6 +115,8 @@ public final class DistributedHerder implements Herder, AutoCloseable {
     private volatile MembershipView view;
     private volatile boolean ready;
     private volatile boolean closing;
+    /** Requests that wait for the group's next plan (owner thread only). */
+    private final List<Runnable> afterNextPlan = new ArrayList<>();
 
     public DistributedHerder(Settings settings) {
         this.settings = settings;
@@ -266,6 +268,9 @@ public final class DistributedHerder implements Herder, AutoCloseable {
         }
         rebalanceIfLeaderAndWorkChanged();
         firstPlan.complete(null);
+        List<Runnable> waiting = new ArrayList<>(afterNextPlan);
+        afterNextPlan.clear();
+        waiting.forEach(Runnable::run);
     }
 
     private void onFailedPlan(ConnectAssignment assignment) {
@@ -307,7 +312,7 @@ public final class DistributedHerder implements Herder, AutoCloseable {
     private long writeAsLeader(List<ProducerRecord<String, byte[]>> records) {
         MembershipView current = view;
         if (current == null || !current.isLeader()) {
-            throw new ConflictException("This worker is not the leader of the Connect cluster any more");
+            throw new RebalanceInProgressException("This worker is not the leader of the Connect cluster any more");
         }
         try {
             leaderProducer.claim(current);
@@ -316,29 +321,56 @@ public final class DistributedHerder implements Herder, AutoCloseable {
             // The transaction committed, so every send completed.
             return sent.stream().mapToLong(ack -> ack.join().offset()).max().orElse(-1);
         } catch (io.ferry.kafka.support.membership.NotLeaderException e) {
-            throw new ConflictException("The leadership of this worker ended while it wrote: " + e.getMessage());
+            throw new RebalanceInProgressException("The leadership of this worker ended while it wrote: " + e.getMessage());
         }
     }
 
     // ---- leader-only requests
 
+    /**
+     * Runs a request that needs the leader. While the group rebalances (no leader known, or this
+     * leader's generation ended as it wrote), the request waits for the next plan and is tried again,
+     * as Apache Kafka Connect's workers hold requests during a rebalance; it fails with 409 only when no
+     * plan comes within {@code rebalance.timeout.ms}.
+     */
     private <T> CompletableFuture<T> asLeader(Callable<T> action) {
-        return onOwner(() -> {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.getInt(DistributedWorkerConfig.REBALANCE_TIMEOUT_MS));
+        owner.execute(() -> attemptAsLeader(action, result, deadline));
+        return result;
+    }
+
+    private <T> void attemptAsLeader(Callable<T> action, CompletableFuture<T> result, long deadline) {
+        if (result.isDone()) {
+            return;
+        }
+        try {
             requireLeader();
-            return action.call();
-        });
+            result.complete(action.call());
+        } catch (RebalanceInProgressException e) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || closing) {
+                result.completeExceptionally(e);
+                return;
+            }
+            log.debug("Request waits for the group's next plan: {}", e.getMessage());
+            afterNextPlan.add(() -> attemptAsLeader(action, result, deadline));
+            owner.schedule(() -> result.completeExceptionally(e), left, TimeUnit.NANOSECONDS);
+        } catch (Exception e) {
+            result.completeExceptionally(e);
+        }
     }
 
     private void requireLeader() {
         MembershipView current = view;
         if (!ready || current == null || !current.isMember()) {
-            throw new ConflictException("Cannot complete request momentarily due to no known leader URL, likely because a rebalance "
+            throw new RebalanceInProgressException("Cannot complete request momentarily due to no known leader URL, likely because a rebalance "
                     + "was underway.");
         }
         if (!current.isLeader()) {
             String url = current.leader().map(MemberIdentity::url).orElse("");
             if (url.isEmpty()) {
-                throw new ConflictException("Cannot complete request momentarily due to no known leader URL, likely because a "
+                throw new RebalanceInProgressException("Cannot complete request momentarily due to no known leader URL, likely because a "
                         + "rebalance was underway.");
             }
             throw new NotLeaderException("This worker is not the leader; the request goes to " + url, url);
