@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.ferry.connect.config.ConnectorConfig;
+import io.ferry.connect.config.DistributedWorkerConfig;
 import io.ferry.connect.config.WorkerConfig;
 import io.ferry.connect.model.TaskId;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -45,9 +46,19 @@ public final class ClientConfigs {
         return config;
     }
 
-    /** A sink task's consumer, in the group {@code connect-<connector>}, committing by hand. */
+    /**
+     * A sink task's consumer, in the group {@code connect-<connector>}, committing by hand. On a
+     * distributed worker its session follows the worker's ({@code session.timeout.ms},
+     * {@code heartbeat.interval.ms}) unless {@code consumer.*} or an override says otherwise: when a
+     * worker crashes, its sink tasks' partitions then move when its tasks do, not after the consumer's
+     * default 45 s.
+     */
     public static Map<String, Object> consumer(WorkerConfig worker, Map<String, String> connector, TaskId task) {
         Map<String, Object> config = new HashMap<>(worker.clientConfig());
+        if (worker instanceof DistributedWorkerConfig distributed) {
+            config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, distributed.getInt(DistributedWorkerConfig.SESSION_TIMEOUT_MS));
+            config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, distributed.getInt(DistributedWorkerConfig.HEARTBEAT_INTERVAL_MS));
+        }
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "connect-" + task.connector());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
