@@ -5,16 +5,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -28,9 +34,11 @@ import org.apache.kafka.common.TopicPartition;
  *     has N lines (sink_done) and the group connect-SINK has committed offsets summing to N (committed)
  * DistributedWatch spread REST TASKS TIMEOUT_S WORKER_ID...
  *     waits until TASKS tasks exist, every connector and task is RUNNING and each worker runs a task
- * DistributedWatch failover REST PID WORKER_ID KILL|TERM TIMEOUT_S
- *     signals the worker process PID, then polls GET /connectors?expand=status every 50 ms until every
- *     connector and task is RUNNING on a worker other than WORKER_ID (recovered)
+ * DistributedWatch failover BOOTSTRAP REST SINK PID WORKER_ID KILL|TERM TIMEOUT_S
+ *     signals the worker process PID, then polls every 50 ms: GET /connectors?expand=status until every
+ *     connector and task is RUNNING on a worker other than WORKER_ID (recovered), and the group
+ *     connect-SINK until it is stable with one member per sink task, none of them WORKER_ID's
+ *     (sink_group_stable)
  * </pre>
  *
  * Each mode ends by printing {@code key=value} lines (times in epoch milliseconds); exit 1 with a message
@@ -54,8 +62,8 @@ public final class DistributedWatch {
                         Path.of(args[8]));
                 case "spread" -> new DistributedWatch(Long.parseLong(args[3]))
                         .spread(args[1], Integer.parseInt(args[2]), List.of(args).subList(4, args.length));
-                case "failover" -> new DistributedWatch(Long.parseLong(args[5]))
-                        .failover(args[1], Long.parseLong(args[2]), args[3], args[4].equals("KILL"));
+                case "failover" -> new DistributedWatch(Long.parseLong(args[7]))
+                        .failover(args[1], args[2], args[3], Long.parseLong(args[4]), args[5], args[6].equals("KILL"));
                 default -> throw new IllegalArgumentException("unknown mode " + args[0]);
             }
         } catch (WatchSupport.WatchFailed e) {
@@ -125,30 +133,63 @@ public final class DistributedWatch {
         }
     }
 
-    private void failover(String rest, long pid, String worker, boolean kill) throws Exception {
+    private void failover(String bootstrap, String rest, String sink, long pid, String worker, boolean kill)
+            throws Exception {
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new WatchSupport.WatchFailed("no process " + pid));
-        JsonNode before = getJson(rest + "/connectors?expand=status");
-        marks.put("victim_tasks", perWorker(before).getOrDefault(worker, 0));
-        marks.put("victim_connectors", connectorsOn(before, worker));
-        long signalled = System.currentTimeMillis();
-        marks.put("signalled", signalled);
-        boolean sent = kill ? process.destroyForcibly() : process.destroy();
-        if (!sent) {
-            throw new WatchSupport.WatchFailed("could not signal " + pid);
-        }
-        int polls = 0;
-        while (true) {
-            sleep(50);
-            polls++;
-            JsonNode all = getJson(rest + "/connectors?expand=status");
-            if (all != null && runningElsewhere(all, worker)) {
-                marks.put("recovered", System.currentTimeMillis());
-                marks.put("polls", polls);
-                marks.put("placement", perWorker(all));
-                report();
-                return;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            JsonNode before = getJson(rest + "/connectors?expand=status");
+            marks.put("victim_tasks", perWorker(before).getOrDefault(worker, 0));
+            marks.put("victim_connectors", connectorsOn(before, worker));
+            String group = "connect-" + sink;
+            int sinkTasks = before.path(sink).path("status").path("tasks").size();
+            Set<String> victimMembers = victimSinkMembers(admin, group, sink, before.path(sink), worker);
+            marks.put("signalled", System.currentTimeMillis());
+            boolean sent = kill ? process.destroyForcibly() : process.destroy();
+            if (!sent) {
+                throw new WatchSupport.WatchFailed("could not signal " + pid);
+            }
+            while (!marks.containsKey("recovered") || !marks.containsKey("sink_group_stable")) {
+                sleep(50);
+                if (!marks.containsKey("recovered")) {
+                    JsonNode all = getJson(rest + "/connectors?expand=status");
+                    if (all != null && runningElsewhere(all, worker)) {
+                        marks.put("recovered", System.currentTimeMillis());
+                        marks.put("placement", perWorker(all));
+                    }
+                }
+                if (!marks.containsKey("sink_group_stable") && stableWithout(admin, group, sinkTasks, victimMembers)) {
+                    marks.put("sink_group_stable", System.currentTimeMillis());
+                }
             }
         }
+        report();
+    }
+
+    /** The consumer group member ids of the sink tasks that run on the worker about to go. */
+    private static Set<String> victimSinkMembers(Admin admin, String group, String sink, JsonNode sinkStatus,
+                                                 String worker) throws Exception {
+        Set<String> clientIds = new HashSet<>();
+        for (JsonNode task : sinkStatus.path("status").path("tasks")) {
+            if (task.path("worker_id").asText().equals(worker)) {
+                clientIds.add("connector-consumer-" + sink + "-" + task.path("id").asInt());
+            }
+        }
+        return describe(admin, group).members().stream().filter(m -> clientIds.contains(m.clientId()))
+                .map(MemberDescription::consumerId).collect(Collectors.toSet());
+    }
+
+    /**
+     * Whether the sink's group finished rebalancing without the departed worker's consumers: only then
+     * do the sink's tasks consume again (until then a RUNNING task holds no partitions).
+     */
+    private static boolean stableWithout(Admin admin, String group, int members, Set<String> gone) throws Exception {
+        ConsumerGroupDescription description = describe(admin, group);
+        return description.groupState() == GroupState.STABLE && description.members().size() == members
+                && description.members().stream().noneMatch(m -> gone.contains(m.consumerId()));
+    }
+
+    private static ConsumerGroupDescription describe(Admin admin, String group) throws Exception {
+        return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
     }
 
     private static void create(String rest, Path connectorJson) throws Exception {
