@@ -19,7 +19,8 @@
 #               heartbeat.interval.ms=3000 and as often with 6000/1000 (the broker's smallest session),
 #               interleaved.
 # A watcher process (bench/connect/DistributedWatch.java) creates the connectors and does the timing, with the
-# admin client and plain HTTP.
+# admin client and plain HTTP. A full run takes about 20 minutes on 2 cores: each SIGKILL waits for the sink's
+# group, which drops the dead worker's consumers only after their session.timeout.ms (45 s by default).
 #
 # Usage: bench/connect-distributed.sh [--only throughput|failover] [--records N] [--tasks T] [--partitions P]
 #                                     [--rounds R] [--failovers F] [--rate R] [--keep]
