@@ -9,8 +9,8 @@
 #               to N (source r/s; also counted from every task RUNNING); the sink's file has N lines (e2e);
 #               the group connect-<sink> committed offsets summing to N (commit). Peak RSS (VmHWM) of each
 #               worker when the run ends.
-#   failover    three workers, a datagen source (tasks.max=6, no end, --rate records/s per task) and a sink
-#               (tasks.max=6); once every task is RUNNING and each worker runs some, SIGTERM the third worker
+#   failover    three workers, a datagen source (tasks.max=T, no end, --rate records/s per task) and a sink
+#               (tasks.max=T); once every task is RUNNING and each worker runs some, SIGTERM the third worker
 #               and time, from the signal, until GET /connectors?expand=status on the first worker shows every
 #               connector and task RUNNING on a live worker (polled every 50 ms), and until the sink's consumer
 #               group is stable again without the departed worker's consumers (only then does the sink
