@@ -73,10 +73,7 @@ if [[ ! -f "$APACHE/lib/connect-runtime-4.3.1.jar" || ! -f "$PLUGINS/connect-fil
   ./mvnw -B -q -f bench/connect/pom.xml dependency:copy-dependencies -DincludeArtifactIds=connect-file \
     -DexcludeTransitive=true -DoutputDirectory="$PLUGINS/connect-file" >/dev/null
 fi
-if [[ bench/connect/ConnectWatch.java -nt bench/target/connect-watch/ConnectWatch.class ]]; then
-  mkdir -p bench/target/connect-watch
-  javac -d bench/target/connect-watch -cp "$APACHE/lib/*" bench/connect/ConnectWatch.java
-fi
+compile_watch "$APACHE/lib/*" ConnectWatch
 
 RUNTIMES=()
 [[ "$ONLY" != ferry ]] && RUNTIMES+=(apache)
@@ -160,8 +157,6 @@ stop_runtime() {
   RUNTIME_PID=
 }
 
-mark() { sed -n "s/^$1=//p" "$2"; }
-kib() { awk -v k="$1" '$1 == k":" { print $2 }' "/proc/$2/status"; }
 
 run_one() { # RUNTIME KIND RUN: appends a line to $RESULTS and prints it
   local runtime=$1 kind=$2 run=$3
@@ -235,7 +230,6 @@ for run in $(seq 1 "$RUNS"); do
   done
 done
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.0f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 col() { awk -F'\t' -v rt="$1" -v k="$2" -v c="$3" '$1 == rt && $2 ~ k && $4 != "failed" { print $c }' "$RESULTS" | median; }
 echo
 echo "median of $RUNS runs (REST ready over all runs; RSS of the source runs / of the sink runs)"

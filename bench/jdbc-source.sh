@@ -70,16 +70,12 @@ cleanup() {
 trap cleanup EXIT
 
 now_ms() { date +%s%3N; }
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.0f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # --- prepare: the command line with the connector, the watcher, the table ---
 if [[ "${FERRY_SKIP_BUILD:-}" != 1 ]]; then
   ./mvnw -B -o -q package -DskipTests -pl connectors/jdbc,cli >/dev/null
 fi
-if [[ bench/connect/ConnectWatch.java -nt bench/target/connect-watch/ConnectWatch.class ]]; then
-  mkdir -p bench/target/connect-watch
-  javac -d bench/target/connect-watch -cp "$PWD/cli/target/lib/*" bench/connect/ConnectWatch.java
-fi
+compile_watch "$PWD/cli/target/lib/*" ConnectWatch
 
 psql -q -d postgres -c "CREATE DATABASE $DB" >/dev/null
 psql -q -d "$DB" >/dev/null <<SQL

@@ -1,29 +1,19 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -59,7 +49,6 @@ import org.apache.kafka.connect.json.JsonConverter;
 public final class ConnectWatch {
     private static final long POLL_MS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Map<String, Long> marks = new HashMap<>();
     private final long deadline;
@@ -79,7 +68,7 @@ public final class ConnectWatch {
                         .watchSink(Path.of(args[1]), Long.parseLong(args[2]), args[3], args[4]);
                 default -> throw new IllegalArgumentException("unknown mode " + args[0]);
             }
-        } catch (WatchFailed e) {
+        } catch (WatchSupport.WatchFailed e) {
             System.err.println("ConnectWatch: " + e.getMessage());
             System.exit(1);
         }
@@ -140,13 +129,13 @@ public final class ConnectWatch {
         try (Admin admin = Admin.create(clientProps(bootstrap))) {
             createTopic(admin, topic);
             TopicPartition partition = new TopicPartition(topic, 0);
-            endOffset(admin, List.of(partition));
+            WatchSupport.endOffsets(admin, List.of(partition));
             ready();
             awaitRest(rest, name);
             long records;
             do {
                 sleepUntilNextPoll();
-                records = endOffset(admin, List.of(partition));
+                records = WatchSupport.endOffsets(admin, List.of(partition));
                 if (records > 0) {
                     marks.putIfAbsent("first", System.currentTimeMillis());
                 }
@@ -160,26 +149,10 @@ public final class ConnectWatch {
     private void watchSink(Path file, long n, String rest, String name) throws Exception {
         ready();
         awaitRest(rest, name);
-        long lines = 0;
-        long position = 0;
-        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
-        while (lines < n) {
+        WatchSupport.LineCounter counter = new WatchSupport.LineCounter(file);
+        for (long lines = 0; lines < n; ) {
             sleepUntilNextPoll();
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                channel.position(position);
-                for (int read = channel.read(buffer); read > 0; read = channel.read(buffer)) {
-                    position += read;
-                    buffer.flip();
-                    while (buffer.hasRemaining()) {
-                        if (buffer.get() == '\n') {
-                            lines++;
-                        }
-                    }
-                    buffer.clear();
-                }
-            } catch (NoSuchFileException notYet) {
-                continue;
-            }
+            lines = counter.count();
             if (lines > 0) {
                 marks.putIfAbsent("first", System.currentTimeMillis());
             }
@@ -200,7 +173,7 @@ public final class ConnectWatch {
         }
         marks.put("rest_ready", System.currentTimeMillis());
         while (true) {
-            HttpResponse<String> response = get(rest + "/connectors/" + name + "/status");
+            HttpResponse<String> response = WatchSupport.get(rest + "/connectors/" + name + "/status");
             if (response != null && response.statusCode() == 200) {
                 JsonNode status = JSON.readTree(response.body());
                 String task = status.path("tasks").path(0).path("state").asText("");
@@ -209,7 +182,7 @@ public final class ConnectWatch {
                     return;
                 }
                 if (task.equals("FAILED") || status.path("connector").path("state").asText("").equals("FAILED")) {
-                    throw new WatchFailed("connector " + name + " failed: " + response.body());
+                    throw new WatchSupport.WatchFailed("connector " + name + " failed: " + response.body());
                 }
             }
             sleepUntilNextPoll();
@@ -217,23 +190,8 @@ public final class ConnectWatch {
     }
 
     private static int status(String url) throws Exception {
-        HttpResponse<String> response = get(url);
+        HttpResponse<String> response = WatchSupport.get(url);
         return response == null ? -1 : response.statusCode();
-    }
-
-    private static HttpResponse<String> get(String url) throws Exception {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException notListeningYet) {
-            return null;
-        }
-    }
-
-    private static long endOffset(Admin admin, List<TopicPartition> partitions) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = partitions.stream()
-                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-        return admin.listOffsets(latest).all().get().values().stream().mapToLong(r -> r.offset()).sum();
     }
 
     /** CreateTime of the first and last record: the producer stamped them when the worker sent them. */
@@ -259,7 +217,7 @@ public final class ConnectWatch {
 
     private void sleepUntilNextPoll() throws InterruptedException {
         if (System.currentTimeMillis() > deadline) {
-            throw new WatchFailed("timed out; reached " + marks.keySet());
+            throw new WatchSupport.WatchFailed("timed out; reached " + marks.keySet());
         }
         Thread.sleep(POLL_MS);
     }
@@ -268,9 +226,4 @@ public final class ConnectWatch {
         marks.forEach((key, millis) -> System.out.println(key + "=" + millis));
     }
 
-    private static final class WatchFailed extends RuntimeException {
-        WatchFailed(String message) {
-            super(message);
-        }
-    }
 }
