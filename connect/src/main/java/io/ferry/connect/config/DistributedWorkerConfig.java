@@ -76,19 +76,19 @@ public final class DistributedWorkerConfig extends WorkerConfig {
                         "The Connect cluster this worker belongs to: workers with the same group.id share connectors and tasks.")
                 .define(CONFIG_TOPIC, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
                         "The compacted topic, with exactly one partition, that holds connector and task configs.")
-                .define(CONFIG_TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) 3, replication(), Importance.LOW,
+                .define(CONFIG_TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) 3, new PositiveOrBrokerDefault(), Importance.LOW,
                         "Replication factor of the config topic when it is created; -1 for the broker's default.")
                 .define(OFFSET_TOPIC, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
                         "The compacted topic that holds source connectors' offsets, in Apache Kafka Connect's format.")
-                .define(OFFSET_TOPIC_PARTITIONS, Type.INT, 25, partitions(), Importance.LOW,
+                .define(OFFSET_TOPIC_PARTITIONS, Type.INT, 25, new PositiveOrBrokerDefault(), Importance.LOW,
                         "Partitions of the offsets topic when it is created; -1 for the broker's default.")
-                .define(OFFSET_TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) 3, replication(), Importance.LOW,
+                .define(OFFSET_TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) 3, new PositiveOrBrokerDefault(), Importance.LOW,
                         "Replication factor of the offsets topic when it is created; -1 for the broker's default.")
                 .define(STATUS_TOPIC, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
                         "The compacted topic that holds the states of connectors and tasks.")
-                .define(STATUS_TOPIC_PARTITIONS, Type.INT, 5, partitions(), Importance.LOW,
+                .define(STATUS_TOPIC_PARTITIONS, Type.INT, 5, new PositiveOrBrokerDefault(), Importance.LOW,
                         "Partitions of the status topic when it is created; -1 for the broker's default.")
-                .define(STATUS_TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) 3, replication(), Importance.LOW,
+                .define(STATUS_TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) 3, new PositiveOrBrokerDefault(), Importance.LOW,
                         "Replication factor of the status topic when it is created; -1 for the broker's default.")
                 .define(SESSION_TIMEOUT_MS, Type.INT, 10_000, atLeast(1), Importance.HIGH,
                         "How long a worker may go without a heartbeat before the group counts it as gone and its "
@@ -126,14 +126,6 @@ public final class DistributedWorkerConfig extends WorkerConfig {
                 .define(WORKER_ID, Type.STRING, null, Importance.LOW,
                         "Ferry: this worker's id in the group and in statuses; its advertised host:port when unset. "
                                 + "It must be unique within the group and stable across restarts.");
-    }
-
-    private static ConfigDef.Validator replication() {
-        return new PositiveOrBrokerDefault();
-    }
-
-    private static ConfigDef.Validator partitions() {
-        return new PositiveOrBrokerDefault();
     }
 
     /** A count of at least 1, or -1 for the broker's default, as Apache's internal topic settings take. */

@@ -14,7 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import io.ferry.connect.config.ConnectorConfig;
 import io.ferry.connect.config.DistributedWorkerConfig;
@@ -737,11 +736,15 @@ public final class DistributedHerder implements Herder, AutoCloseable {
     /** On the leader: when the connectors or tasks differ from those the latest plan shared out, asks for a new plan. */
     private void rebalanceIfLeaderAndWorkChanged() {
         MembershipView current = view;
-        if (current == null || !current.isLeader() || closing || clusterWork().digest() == plannedDigest) {
+        if (current == null || !current.isLeader() || closing) {
+            return;
+        }
+        long digest = clusterWork().digest();
+        if (digest == plannedDigest) {
             return;
         }
         log.info("The connectors or tasks of the cluster changed: asking the group for a new plan");
-        plannedDigest = clusterWork().digest();
+        plannedDigest = digest;
         member.updatePayload(announcement());
     }
 
@@ -778,14 +781,5 @@ public final class DistributedHerder implements Herder, AutoCloseable {
         } catch (Exception e) {
             log.warn("Could not close {}", closeable, e);
         }
-    }
-
-    /** For tests: the current view of the group. */
-    MembershipView view() {
-        return view;
-    }
-
-    Supplier<ClusterWork> work() {
-        return this::clusterWork;
     }
 }
