@@ -1,15 +1,10 @@
 package io.ferry.cli.connect;
 
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 
 import io.ferry.cli.support.FerryVersion;
-import io.ferry.cli.support.ProcessLogging;
-import io.ferry.cli.support.ShutdownSignals;
 import io.ferry.connect.server.DistributedConnect;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,25 +44,7 @@ public final class DistributedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> settings = WorkerProcess.workerSettings(workerFile);
-        Path log = logFile.toAbsolutePath().normalize();
-        Files.createDirectories(log.getParent());
-        ProcessLogging.toFile(log, verbose);
-
-        ShutdownSignals signals = ShutdownSignals.install();
-        CompletableFuture<DistributedConnect> starting = CompletableFuture.supplyAsync(
-                () -> DistributedConnect.start(settings, FerryVersion.current().ferry()));
-        DistributedConnect connect = WorkerProcess.awaitStart(starting, signals);
-        if (connect == null) {
-            return 0;
-        }
-        try {
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("Connect worker ready at " + connect.restUrl());
-            out.flush();
-            signals.await();
-        } finally {
-            connect.close();
-        }
-        return 0;
+        return WorkerProcess.run(spec.commandLine().getOut(), logFile, verbose,
+                () -> DistributedConnect.start(settings, FerryVersion.current().ferry()), DistributedConnect::restUrl);
     }
 }

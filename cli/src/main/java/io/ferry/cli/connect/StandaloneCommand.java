@@ -1,18 +1,13 @@
 package io.ferry.cli.connect;
 
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 
 import io.ferry.cli.support.CliException;
 import io.ferry.cli.support.FerryVersion;
-import io.ferry.cli.support.ProcessLogging;
-import io.ferry.cli.support.ShutdownSignals;
 import io.ferry.connect.server.ConnectorFiles;
 import io.ferry.connect.server.ConnectorRequest;
 import io.ferry.connect.server.StandaloneConnect;
@@ -62,26 +57,8 @@ public final class StandaloneCommand implements Callable<Integer> {
         for (Path file : connectorFiles) {
             connectors.add(read(file));
         }
-        Path log = logFile.toAbsolutePath().normalize();
-        Files.createDirectories(log.getParent());
-        ProcessLogging.toFile(log, verbose);
-
-        ShutdownSignals signals = ShutdownSignals.install();
-        CompletableFuture<StandaloneConnect> starting = CompletableFuture.supplyAsync(
-                () -> StandaloneConnect.start(settings, connectors, FerryVersion.current().ferry()));
-        StandaloneConnect connect = WorkerProcess.awaitStart(starting, signals);
-        if (connect == null) {
-            return 0;
-        }
-        try {
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("Connect worker ready at " + connect.restUrl());
-            out.flush();
-            signals.await();
-        } finally {
-            connect.close();
-        }
-        return 0;
+        return WorkerProcess.run(spec.commandLine().getOut(), logFile, verbose,
+                () -> StandaloneConnect.start(settings, connectors, FerryVersion.current().ferry()), StandaloneConnect::restUrl);
     }
 
     private static ConnectorRequest read(Path file) {
@@ -91,5 +68,4 @@ public final class StandaloneCommand implements Callable<Integer> {
             throw new CliException(e.getMessage(), e);
         }
     }
-
 }

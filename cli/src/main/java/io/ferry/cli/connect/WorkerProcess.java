@@ -1,7 +1,9 @@
 package io.ferry.cli.connect;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -10,8 +12,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.ferry.cli.support.CliException;
+import io.ferry.cli.support.ProcessLogging;
 import io.ferry.cli.support.ShutdownSignals;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -25,6 +30,33 @@ final class WorkerProcess {
     private static final long STARTUP_ABANDON_MS = 10_000;
 
     private WorkerProcess() {
+    }
+
+    /**
+     * Runs a worker process: logs to the file, starts the worker (a stop asked for meanwhile is
+     * honoured), prints {@code Connect worker ready at URL}, and closes the worker on SIGTERM or Ctrl-C.
+     *
+     * @return the exit code
+     */
+    static <T extends AutoCloseable> int run(PrintWriter out, Path logFile, boolean verbose, Supplier<T> start,
+            Function<T, URI> restUrl) throws Exception {
+        Path log = logFile.toAbsolutePath().normalize();
+        Files.createDirectories(log.getParent());
+        ProcessLogging.toFile(log, verbose);
+
+        ShutdownSignals signals = ShutdownSignals.install();
+        T worker = awaitStart(CompletableFuture.supplyAsync(start), signals);
+        if (worker == null) {
+            return 0;
+        }
+        try {
+            out.println("Connect worker ready at " + restUrl.apply(worker));
+            out.flush();
+            signals.await();
+        } finally {
+            worker.close();
+        }
+        return 0;
     }
 
     /** @return null when a stop was requested during startup */
