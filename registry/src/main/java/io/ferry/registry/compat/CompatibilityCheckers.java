@@ -2,7 +2,6 @@ package io.ferry.registry.compat;
 
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,11 +19,6 @@ public final class CompatibilityCheckers {
                 throw new IllegalArgumentException("Two compatibility checkers for " + checker.type());
             }
         }
-    }
-
-    /** The checkers Ferry has: Avro's. */
-    public static CompatibilityCheckers standard() {
-        return new CompatibilityCheckers(List.of(new AvroCompatibilityChecker()));
     }
 
     /** The checker for that type, if there is one. */

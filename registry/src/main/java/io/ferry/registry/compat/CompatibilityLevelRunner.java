@@ -12,18 +12,18 @@ import io.ferry.registry.schema.SchemaType;
  * Applies a compatibility level with a type's {@link ReadCheck}: chooses the earlier versions to check and
  * the directions to read in, and lists the problems as Confluent Schema Registry lists them.
  */
-final class CompatibilityLevelRunner {
+public final class CompatibilityLevelRunner {
 
     private final SchemaType type;
     private final ReadCheck readCheck;
 
-    CompatibilityLevelRunner(SchemaType type, ReadCheck readCheck) {
+    public CompatibilityLevelRunner(SchemaType type, ReadCheck readCheck) {
         this.type = Objects.requireNonNull(type, "type");
         this.readCheck = Objects.requireNonNull(readCheck, "readCheck");
     }
 
     /** See {@link CompatibilityChecker#check}. */
-    CompatibilityResult run(ParsedSchema candidate, List<VersionedSchema> previousOldestFirst,
+    public CompatibilityResult run(ParsedSchema candidate, List<VersionedSchema> previousOldestFirst,
             CompatibilityLevel level) {
         Objects.requireNonNull(level, "level");
         if (candidate.type() != type) {

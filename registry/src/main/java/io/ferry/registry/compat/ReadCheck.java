@@ -6,7 +6,7 @@ import io.ferry.registry.schema.ParsedSchema;
 
 /** What goes wrong when one schema reads data written with another; one implementation per schema type. */
 @FunctionalInterface
-interface ReadCheck {
+public interface ReadCheck {
 
     /**
      * @param reader     the schema that reads

@@ -1,7 +1,7 @@
 package io.ferry.registry.compat;
 
 /** Which of the two schemas in a check a description speaks of: the candidate or the earlier version. */
-enum SchemaRole {
+public enum SchemaRole {
     NEW("new"),
     OLD("old");
 
@@ -12,11 +12,11 @@ enum SchemaRole {
     }
 
     /** The word descriptions use: {@code new} or {@code old}. */
-    String label() {
+    public String label() {
         return label;
     }
 
-    SchemaRole other() {
+    public SchemaRole other() {
         return this == NEW ? OLD : NEW;
     }
 }

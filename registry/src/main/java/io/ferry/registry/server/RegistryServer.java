@@ -16,9 +16,12 @@ import io.ferry.kafka.support.membership.MembershipSettings;
 import io.ferry.registry.cluster.LeaderForwarder;
 import io.ferry.registry.cluster.RegistryCluster;
 import io.ferry.registry.cluster.RequestForwarder;
+import io.ferry.registry.compat.AvroCompatibilityChecker;
+import io.ferry.registry.compat.CompatibilityChecker;
 import io.ferry.registry.compat.CompatibilityCheckers;
 import io.ferry.registry.rest.NodeInfo;
 import io.ferry.registry.rest.RegistryHttpServer;
+import io.ferry.registry.schema.SchemaProvider;
 import io.ferry.registry.schema.avro.AvroSchemaProvider;
 import io.ferry.registry.service.SchemaRegistryService;
 import io.ferry.registry.service.SchemaTypes;
@@ -188,8 +191,13 @@ public final class RegistryServer implements AutoCloseable {
         }
     }
 
+    /** The schema types this registry serves: a parser and a compatibility checker for each. */
     private static SchemaTypes schemaTypes() {
-        return new SchemaTypes(List.of(new AvroSchemaProvider()), CompatibilityCheckers.standard());
+        List<SchemaProvider> providers = List.of(
+                new AvroSchemaProvider());
+        List<CompatibilityChecker> checkers = List.of(
+                new AvroCompatibilityChecker());
+        return new SchemaTypes(providers, new CompatibilityCheckers(checkers));
     }
 
     /** A port that was free a moment ago: the node's URL must be known before it joins its group. */

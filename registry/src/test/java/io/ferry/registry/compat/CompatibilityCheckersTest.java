@@ -11,15 +11,11 @@ import org.junit.jupiter.api.Test;
 class CompatibilityCheckersTest {
 
     @Test
-    void shouldFindTheAvroChecker() {
-        assertThat(CompatibilityCheckers.standard().forType(SchemaType.AVRO))
+    void shouldFindTheCheckerOfEachTypeItHolds() {
+        CompatibilityCheckers checkers = new CompatibilityCheckers(List.of(new AvroCompatibilityChecker()));
+        assertThat(checkers.forType(SchemaType.AVRO))
                 .hasValueSatisfying(checker -> assertThat(checker).isInstanceOf(AvroCompatibilityChecker.class));
-    }
-
-    @Test
-    void shouldHaveNoCheckerForTypesNotYetSupported() {
-        assertThat(CompatibilityCheckers.standard().forType(SchemaType.JSON)).isEmpty();
-        assertThat(CompatibilityCheckers.standard().forType(SchemaType.PROTOBUF)).isEmpty();
+        assertThat(checkers.forType(SchemaType.JSON)).isEmpty();
     }
 
     @Test

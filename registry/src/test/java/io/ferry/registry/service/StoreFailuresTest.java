@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.ferry.registry.compat.AvroCompatibilityChecker;
 import io.ferry.registry.compat.CompatibilityCheckers;
 import io.ferry.registry.schema.avro.AvroSchemaProvider;
 import io.ferry.registry.store.RecordApplier;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** What a write answers when the log fails under it: 50001, 50002, or a hand-over to the leader. */
 class StoreFailuresTest {
     private final RegistryIndex index = new RegistryIndex();
-    private final SchemaTypes types = new SchemaTypes(List.of(new AvroSchemaProvider()), CompatibilityCheckers.standard());
+    private final SchemaTypes types = new SchemaTypes(List.of(new AvroSchemaProvider()), new CompatibilityCheckers(List.of(new AvroCompatibilityChecker())));
 
     /** A log whose append or sync fails as told. */
     private static final class FailingLog implements RegistryLog {
