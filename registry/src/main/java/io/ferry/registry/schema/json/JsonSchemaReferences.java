@@ -1,0 +1,50 @@
+package io.ferry.registry.schema.json;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ferry.registry.schema.InvalidSchemaException;
+import io.ferry.registry.schema.ResolvedReference;
+import io.ferry.registry.schema.SchemaReference;
+
+/** The schemas a JSON Schema's references point to, read into trees by reference name. */
+final class JsonSchemaReferences {
+
+    private JsonSchemaReferences() {
+    }
+
+    /**
+     * @throws InvalidSchemaException {@code No schema reference found for subject "s" and version n} for
+     *                                a reference without a resolved schema
+     */
+    static void requireResolved(List<SchemaReference> references, List<ResolvedReference> resolved)
+            throws InvalidSchemaException {
+        for (SchemaReference reference : references) {
+            boolean found = resolved.stream().anyMatch(r -> r.reference().equals(reference));
+            if (!found) {
+                throw new InvalidSchemaException("No schema reference found for subject \""
+                        + reference.subject() + "\" and version " + reference.version());
+            }
+        }
+    }
+
+    /**
+     * The roots of the resolved schemas by reference name; where two references share a name, the first
+     * given wins, as Confluent Schema Registry resolves them.
+     *
+     * @throws InvalidSchemaException when a referenced text is not JSON, which a stored schema never is
+     */
+    static Map<String, JsonNode> roots(List<ResolvedReference> resolved) throws InvalidSchemaException {
+        Map<String, JsonNode> roots = new LinkedHashMap<>();
+        for (ResolvedReference reference : resolved) {
+            String name = reference.reference().name();
+            if (!roots.containsKey(name)) {
+                roots.put(name, JsonSchemaText.read(reference.schemaText()));
+            }
+        }
+        return Collections.unmodifiableMap(roots);
+    }
+}
