@@ -41,17 +41,21 @@ public final class JsonParsedSchema implements JsonSchemaDocument {
     }
 
     /**
-     * Parses and checks a schema text with the schemas its references point to.
+     * Parses a schema text with the schemas its references point to.
      *
+     * @param check whether to check the schema against its draft's meta-schema and resolve its
+     *              {@code $ref}s, or only read its JSON
      * @throws InvalidSchemaException see {@link JsonSchemaProvider#parse}
      */
-    static JsonParsedSchema parse(String text, List<SchemaReference> references, List<ResolvedReference> resolved)
-            throws InvalidSchemaException {
+    static JsonParsedSchema parse(String text, List<SchemaReference> references, List<ResolvedReference> resolved,
+            boolean check) throws InvalidSchemaException {
         JsonNode root = JsonSchemaText.read(text);
         JsonSchemaReferences.requireResolved(references, resolved);
         Map<String, JsonNode> referencedRoots = JsonSchemaReferences.roots(resolved);
         JsonSchemaDraft draft = JsonSchemaDraft.of(root);
-        JsonSchemaCheck.check(root, draft, referencedRoots);
+        if (check) {
+            JsonSchemaCheck.check(root, draft, referencedRoots);
+        }
         return new JsonParsedSchema(root, draft, references, resolved, referencedRoots);
     }
 

@@ -86,17 +86,31 @@ final class JsonSchemaCheck {
             documents.putIfAbsent(resolve(rootBase, name), text);
             documents.putIfAbsent(resolve(BASE, name), text);
         });
+        JsonNode checked = withoutDialect(root);
+        documents.put(BASE.toString(), JsonSchemaText.write(checked));
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(draft.version(), builder -> builder
                 .schemaLoader(loader -> loader.fetchRemoteResources(false))
                 .schemas(documents::get));
         try {
-            Schema schema = registry.getSchema(SchemaLocation.of(BASE.toString()), withoutDialect(root));
-            // Loads every subschema now, so that a $ref that does not resolve fails here.
-            schema.initializeValidators();
+            // Loading a subschema resolves its $ref. Loading the root alone would leave out subschemas that
+            // validation never reaches, such as a definition no $ref uses.
+            registry.getSchema(SchemaLocation.of(BASE.toString()), checked).initializeValidators();
+            for (String pointer : JsonSubschemas.withRefs(checked)) {
+                registry.getSchema(SchemaLocation.of(BASE + "#" + fragment(pointer))).initializeValidators();
+            }
         } catch (SchemaException e) {
             throw new InvalidSchemaException(referenceMessage(e), e);
         } catch (RuntimeException e) {
             throw new InvalidSchemaException(e.getMessage() != null ? e.getMessage() : e.toString(), e);
+        }
+    }
+
+    /** A JSON pointer as a URI fragment: characters a URI may not hold percent-encoded. */
+    private static String fragment(String pointer) {
+        try {
+            return new URI(null, null, null, -1, null, null, pointer).getRawFragment();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("A JSON pointer could not be written as a URI fragment: " + pointer, e);
         }
     }
 

@@ -75,6 +75,14 @@ class JsonParsedSchemaTest {
     }
 
     @Test
+    void shouldAcceptRefsThatResolveInDefinitionsNoValidationReaches() throws Exception {
+        String text = "{\"definitions\":{\"a b/c~\":{\"items\":[{\"$ref\":\"#/definitions/b%25\"}]},\"b%\":{\"type\":\"string\"}},"
+                + "\"properties\":{\"enum\":{\"enum\":[{\"$ref\":\"data, not a reference\"}]}}}";
+
+        assertThat(parse(text).root().path("definitions").size()).isEqualTo(2);
+    }
+
+    @Test
     void shouldBeNamedByItsTitle() throws Exception {
         assertThat(parse("{\"title\":\"com.acme.Order\",\"type\":\"object\"}").name()).isEqualTo("com.acme.Order");
         assertThat(parse("{\"type\":\"object\",\"properties\":{\"p\":{\"title\":\"Inner\"}}}").name()).isNull();
