@@ -74,6 +74,18 @@ abstract class JsonSchemaApiContract {
     }
 
     @Test
+    void shouldRegisterANewVersionUnderCompatibilityNone() {
+        String subject = subject("json-none");
+        api().put("/config/" + encode(subject), "{\"compatibility\":\"NONE\"}");
+        register(subject, jsonRequest(ORDER));
+
+        Reply second = register(subject, jsonRequest("{\"title\":\"Order\",\"type\":\"string\"}"));
+
+        assertThat(second.status()).as(second.toString()).isEqualTo(200);
+        assertThat(second.json().path("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void shouldNotMistakeAJsonSchemaForTheSameTextInAvro() {
         String subject = subject("json-vs-avro");
         Reply json = register(subject, jsonRequest("{\"type\":\"string\"}"));

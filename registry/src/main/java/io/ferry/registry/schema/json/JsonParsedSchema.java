@@ -1,6 +1,5 @@
 package io.ferry.registry.schema.json;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,10 +17,6 @@ import io.ferry.registry.schema.SchemaType;
  * <p>Two instances are equal when their {@link #canonicalString()} and {@link #references()} are.
  */
 public final class JsonParsedSchema implements JsonSchemaDocument {
-
-    /** How references are ordered in the normal form: by subject, then version, as Confluent orders them. */
-    private static final Comparator<SchemaReference> NORMAL_REFERENCE_ORDER =
-            Comparator.comparing(SchemaReference::subject).thenComparingInt(SchemaReference::version);
 
     private final JsonNode root;
     private final JsonSchemaDraft draft;
@@ -50,7 +45,7 @@ public final class JsonParsedSchema implements JsonSchemaDocument {
     static JsonParsedSchema parse(String text, List<SchemaReference> references, List<ResolvedReference> resolved,
             boolean check) throws InvalidSchemaException {
         JsonNode root = JsonSchemaText.read(text);
-        JsonSchemaReferences.requireResolved(references, resolved);
+        ResolvedReference.requireAll(references, resolved);
         Map<String, JsonNode> referencedRoots = JsonSchemaReferences.roots(resolved);
         JsonSchemaDraft draft = JsonSchemaDraft.of(root);
         if (check) {
@@ -82,8 +77,8 @@ public final class JsonParsedSchema implements JsonSchemaDocument {
      */
     @Override
     public JsonParsedSchema normalize() {
-        List<SchemaReference> sorted = references.stream().sorted(NORMAL_REFERENCE_ORDER).distinct().toList();
-        return new JsonParsedSchema(JsonSchemaText.sorted(root), draft, sorted, resolved, referencedRoots);
+        return new JsonParsedSchema(JsonSchemaText.sorted(root), draft, SchemaReference.normalOrder(references),
+                resolved, referencedRoots);
     }
 
     /** The schema's {@code title}, as Confluent Schema Registry names JSON Schemas; null without one. */

@@ -8,27 +8,11 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.registry.schema.InvalidSchemaException;
 import io.ferry.registry.schema.ResolvedReference;
-import io.ferry.registry.schema.SchemaReference;
 
 /** The schemas a JSON Schema's references point to, read into trees by reference name. */
 final class JsonSchemaReferences {
 
     private JsonSchemaReferences() {
-    }
-
-    /**
-     * @throws InvalidSchemaException {@code No schema reference found for subject "s" and version n} for
-     *                                a reference without a resolved schema
-     */
-    static void requireResolved(List<SchemaReference> references, List<ResolvedReference> resolved)
-            throws InvalidSchemaException {
-        for (SchemaReference reference : references) {
-            boolean found = resolved.stream().anyMatch(r -> r.reference().equals(reference));
-            if (!found) {
-                throw new InvalidSchemaException("No schema reference found for subject \""
-                        + reference.subject() + "\" and version " + reference.version());
-            }
-        }
     }
 
     /**

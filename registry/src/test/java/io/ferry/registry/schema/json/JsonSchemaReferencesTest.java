@@ -41,6 +41,9 @@ class JsonSchemaReferencesTest {
                 Arguments.of("a document referenced transitively", "{\"properties\":{\"c\":{\"$ref\":\"country.json\"}}}"),
                 Arguments.of("a name relative to the schema's $id",
                         "{\"$id\":\"https://acme.com/schemas/customer.json\",\"properties\":{\"home\":{\"$ref\":\"address.json\"}}}"),
+                Arguments.of("an absolute URI that resolves the name against the schema's $id",
+                        "{\"$id\":\"https://acme.com/schemas/customer.json\","
+                                + "\"properties\":{\"home\":{\"$ref\":\"https://acme.com/schemas/address.json\"}}}"),
                 Arguments.of("a name from draft 2020-12", "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\","
                         + "\"properties\":{\"home\":{\"$ref\":\"address.json\"}}}"));
     }
