@@ -24,6 +24,7 @@ import io.ferry.registry.rest.RegistryHttpServer;
 import io.ferry.registry.schema.SchemaProvider;
 import io.ferry.registry.schema.avro.AvroSchemaProvider;
 import io.ferry.registry.schema.json.JsonSchemaProvider;
+import io.ferry.registry.schema.protobuf.ProtobufSchemaProvider;
 import io.ferry.registry.service.SchemaRegistryService;
 import io.ferry.registry.service.SchemaTypes;
 import io.ferry.registry.service.WriterRole;
@@ -196,7 +197,8 @@ public final class RegistryServer implements AutoCloseable {
     private static SchemaTypes schemaTypes() {
         List<SchemaProvider> providers = List.of(
                 new AvroSchemaProvider(),
-                new JsonSchemaProvider());
+                new JsonSchemaProvider(),
+                new ProtobufSchemaProvider());
         List<CompatibilityChecker> checkers = List.of(
                 new AvroCompatibilityChecker());
         return new SchemaTypes(providers, new CompatibilityCheckers(checkers));
