@@ -7,10 +7,15 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import com.squareup.wire.schema.internal.parser.MessageElement;
 import io.ferry.registry.compat.protobuf.ProtobufTypeIndex.DeclaredType;
@@ -65,6 +70,47 @@ final class ProtobufDiffContext {
     Step enterPath(String step) {
         path.addLast(step);
         return path::removeLast;
+    }
+
+    /**
+     * Pairs the writer's and the reader's elements by key (a field or constant number, a oneof name) and
+     * compares each pair with a path step named by the key; an element one side lacks is paired with
+     * {@code null}. Keys come in order: ascending for sorted maps, else the writer's then the reader's.
+     */
+    <K, T> void pairUp(Map<K, T> writer, Map<K, T> reader, BiConsumer<T, T> compare) {
+        pairUp(writer, reader, compare, key -> enterPath(key.toString()));
+    }
+
+    /**
+     * The usual comparison of a pair from {@link #pairUp}: an element the reader lacks is {@code whenRemoved},
+     * one the writer lacks is {@code whenAdded}, and two are compared with {@code whenBoth}.
+     */
+    <T> BiConsumer<T, T> comparing(ProtobufChange whenRemoved, ProtobufChange whenAdded, BiConsumer<T, T> whenBoth) {
+        return (written, read) -> {
+            if (read == null) {
+                add(whenRemoved);
+            } else if (written == null) {
+                add(whenAdded);
+            } else {
+                whenBoth.accept(written, read);
+            }
+        };
+    }
+
+    /** {@link #pairUp} for types (messages, enums) by name, whose names also scope the names inside them. */
+    <T> void pairUpTypes(Map<String, T> writer, Map<String, T> reader, BiConsumer<T, T> compare) {
+        pairUp(writer, reader, compare, this::enterType);
+    }
+
+    private <K, T> void pairUp(Map<K, T> writer, Map<K, T> reader, BiConsumer<T, T> compare,
+            Function<K, Step> enter) {
+        Set<K> keys = writer instanceof SortedMap ? new TreeSet<>(writer.keySet()) : new LinkedHashSet<>(writer.keySet());
+        keys.addAll(reader.keySet());
+        for (K key : keys) {
+            try (Step step = enter.apply(key)) {
+                compare.accept(writer.get(key), reader.get(key));
+            }
+        }
     }
 
     /** Steps into a message or enum, whose name also scopes the type names used inside it. */

@@ -2,7 +2,6 @@ package io.ferry.registry.compat.protobuf;
 
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import com.squareup.wire.schema.internal.parser.EnumConstantElement;
 import com.squareup.wire.schema.internal.parser.EnumElement;
@@ -17,23 +16,12 @@ final class ProtobufEnumDiff {
     }
 
     static void compare(ProtobufDiffContext context, EnumElement writer, EnumElement reader) {
-        Map<Integer, EnumConstantElement> writerByNumber = byNumber(writer);
-        Map<Integer, EnumConstantElement> readerByNumber = byNumber(reader);
-        TreeSet<Integer> numbers = new TreeSet<>(writerByNumber.keySet());
-        numbers.addAll(readerByNumber.keySet());
-        for (Integer number : numbers) {
-            try (ProtobufDiffContext.Step step = context.enterPath(number.toString())) {
-                EnumConstantElement written = writerByNumber.get(number);
-                EnumConstantElement read = readerByNumber.get(number);
-                if (read == null) {
-                    context.add(ProtobufChange.ENUM_CONST_REMOVED);
-                } else if (written == null) {
-                    context.add(ProtobufChange.ENUM_CONST_ADDED);
-                } else if (!written.getName().equals(read.getName())) {
-                    context.add(ProtobufChange.ENUM_CONST_CHANGED);
-                }
-            }
-        }
+        context.pairUp(byNumber(writer), byNumber(reader), context.comparing(ProtobufChange.ENUM_CONST_REMOVED,
+                ProtobufChange.ENUM_CONST_ADDED, (written, read) -> {
+                    if (!written.getName().equals(read.getName())) {
+                        context.add(ProtobufChange.ENUM_CONST_CHANGED);
+                    }
+                }));
     }
 
     private static Map<Integer, EnumConstantElement> byNumber(EnumElement element) {

@@ -1,11 +1,9 @@
 package io.ferry.registry.compat.protobuf;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import com.squareup.wire.schema.internal.parser.EnumElement;
 import com.squareup.wire.schema.internal.parser.MessageElement;
@@ -13,6 +11,10 @@ import com.squareup.wire.schema.internal.parser.TypeElement;
 
 /** Compares two files, or two lists of types declared side by side (a file's, a message's nested types). */
 final class ProtobufFileDiff {
+
+    /** A message and its position among the messages declared beside it. */
+    private record Positioned(int index, MessageElement message) {
+    }
 
     private ProtobufFileDiff() {
     }
@@ -29,69 +31,46 @@ final class ProtobufFileDiff {
 
     /** Matches the types by name: messages, then enums. */
     static void compareTypes(ProtobufDiffContext context, List<TypeElement> writer, List<TypeElement> reader) {
-        Declared writerTypes = new Declared(writer);
-        Declared readerTypes = new Declared(reader);
-        for (String name : union(writerTypes.messages.keySet(), readerTypes.messages.keySet())) {
-            try (ProtobufDiffContext.Step step = context.enterType(name)) {
-                compareMessage(context, name, writerTypes, readerTypes);
-            }
-        }
-        for (String name : union(writerTypes.enums.keySet(), readerTypes.enums.keySet())) {
-            try (ProtobufDiffContext.Step step = context.enterType(name)) {
-                EnumElement writerEnum = writerTypes.enums.get(name);
-                EnumElement readerEnum = readerTypes.enums.get(name);
-                if (readerEnum == null) {
-                    context.add(ProtobufChange.ENUM_REMOVED);
-                } else if (writerEnum == null) {
-                    context.add(ProtobufChange.ENUM_ADDED);
-                } else {
-                    ProtobufEnumDiff.compare(context, writerEnum, readerEnum);
-                }
-            }
-        }
+        context.pairUpTypes(messages(writer), messages(reader), (written, read) -> compareMessage(context, written, read));
+        context.pairUpTypes(enums(writer), enums(reader), context.comparing(ProtobufChange.ENUM_REMOVED,
+                ProtobufChange.ENUM_ADDED, (written, read) -> ProtobufEnumDiff.compare(context, written, read)));
     }
 
-    private static void compareMessage(ProtobufDiffContext context, String name, Declared writer, Declared reader) {
-        MessageElement writerMessage = writer.messages.get(name);
-        MessageElement readerMessage = reader.messages.get(name);
-        if (readerMessage == null) {
+    private static void compareMessage(ProtobufDiffContext context, Positioned written, Positioned read) {
+        if (read == null) {
             // A map field's entry type is an artefact of the map, not a message anyone reads on its own.
-            if (!ProtobufTypeIndex.isMapEntry(writerMessage)) {
+            if (!ProtobufTypeIndex.isMapEntry(written.message())) {
                 context.add(ProtobufChange.MESSAGE_REMOVED);
             }
-        } else if (writerMessage == null) {
-            if (!ProtobufTypeIndex.isMapEntry(readerMessage)) {
+        } else if (written == null) {
+            if (!ProtobufTypeIndex.isMapEntry(read.message())) {
                 context.add(ProtobufChange.MESSAGE_ADDED);
             }
         } else {
-            ProtobufMessageDiff.compare(context, writerMessage, readerMessage);
-            if (!writer.indexes.get(name).equals(reader.indexes.get(name))) {
+            ProtobufMessageDiff.compare(context, written.message(), read.message());
+            if (written.index() != read.index()) {
                 context.add(ProtobufChange.MESSAGE_MOVED);
             }
         }
     }
 
-    private static Set<String> union(Set<String> first, Set<String> second) {
-        Set<String> all = new LinkedHashSet<>(first);
-        all.addAll(second);
-        return all;
-    }
-
-    /** The messages (with their index among the messages) and enums of one list, by name, in order. */
-    private static final class Declared {
-        final Map<String, MessageElement> messages = new LinkedHashMap<>();
-        final Map<String, Integer> indexes = new LinkedHashMap<>();
-        final Map<String, EnumElement> enums = new LinkedHashMap<>();
-
-        Declared(List<TypeElement> types) {
-            for (TypeElement type : types) {
-                if (type instanceof MessageElement message) {
-                    indexes.put(message.getName(), messages.size());
-                    messages.put(message.getName(), message);
-                } else if (type instanceof EnumElement enumElement) {
-                    enums.put(enumElement.getName(), enumElement);
-                }
+    private static Map<String, Positioned> messages(List<TypeElement> types) {
+        Map<String, Positioned> messages = new LinkedHashMap<>();
+        for (TypeElement type : types) {
+            if (type instanceof MessageElement message) {
+                messages.put(message.getName(), new Positioned(messages.size(), message));
             }
         }
+        return messages;
+    }
+
+    private static Map<String, EnumElement> enums(List<TypeElement> types) {
+        Map<String, EnumElement> enums = new LinkedHashMap<>();
+        for (TypeElement type : types) {
+            if (type instanceof EnumElement enumElement) {
+                enums.put(enumElement.getName(), enumElement);
+            }
+        }
+        return enums;
     }
 }

@@ -2,12 +2,10 @@ package io.ferry.registry.compat.protobuf;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import com.squareup.wire.schema.Field;
 import com.squareup.wire.schema.internal.parser.FieldElement;
@@ -51,20 +49,9 @@ final class ProtobufMessageDiff {
                 checkFieldsMovedInto(context, oneOf, writerFields, writerOneOfNumbers);
             }
         }
-        Set<String> oneOfNames = new LinkedHashSet<>(writerOneOfs.keySet());
-        oneOfNames.addAll(readerOneOfs.keySet());
-        for (String name : oneOfNames) {
-            try (ProtobufDiffContext.Step step = context.enterPath(name)) {
-                compareOneOf(context, writerOneOfs.get(name), readerOneOfs.get(name));
-            }
-        }
-        Set<Integer> numbers = new TreeSet<>(writerFields.keySet());
-        numbers.addAll(readerFields.keySet());
-        for (Integer number : numbers) {
-            try (ProtobufDiffContext.Step step = context.enterPath(number.toString())) {
-                compareField(context, writerFields.get(number), readerFields.get(number));
-            }
-        }
+        context.pairUp(writerOneOfs, readerOneOfs, context.comparing(ProtobufChange.ONEOF_REMOVED,
+                ProtobufChange.ONEOF_ADDED, (written, read) -> compareOneOfFields(context, written, read)));
+        context.pairUp(writerFields, readerFields, (written, read) -> compareField(context, written, read));
     }
 
     /**
@@ -91,32 +78,10 @@ final class ProtobufMessageDiff {
         }
     }
 
-    private static void compareOneOf(ProtobufDiffContext context, OneOfElement writer, OneOfElement reader) {
-        if (reader == null) {
-            context.add(ProtobufChange.ONEOF_REMOVED);
-            return;
-        }
-        if (writer == null) {
-            context.add(ProtobufChange.ONEOF_ADDED);
-            return;
-        }
-        Map<Integer, FieldElement> writerFields = byNumber(writer.getFields());
-        Map<Integer, FieldElement> readerFields = byNumber(reader.getFields());
-        Set<Integer> numbers = new TreeSet<>(writerFields.keySet());
-        numbers.addAll(readerFields.keySet());
-        for (Integer number : numbers) {
-            try (ProtobufDiffContext.Step step = context.enterPath(number.toString())) {
-                FieldElement written = writerFields.get(number);
-                FieldElement read = readerFields.get(number);
-                if (read == null) {
-                    context.add(ProtobufChange.ONEOF_FIELD_REMOVED);
-                } else if (written == null) {
-                    context.add(ProtobufChange.ONEOF_FIELD_ADDED);
-                } else {
-                    ProtobufFieldDiff.compare(context, written, read);
-                }
-            }
-        }
+    private static void compareOneOfFields(ProtobufDiffContext context, OneOfElement writer, OneOfElement reader) {
+        context.pairUp(byNumber(writer.getFields()), byNumber(reader.getFields()),
+                context.comparing(ProtobufChange.ONEOF_FIELD_REMOVED, ProtobufChange.ONEOF_FIELD_ADDED,
+                        (written, read) -> ProtobufFieldDiff.compare(context, written, read)));
     }
 
     private static void compareField(ProtobufDiffContext context, FieldElement written, FieldElement read) {
