@@ -19,6 +19,7 @@ import io.ferry.registry.cluster.RequestForwarder;
 import io.ferry.registry.compat.AvroCompatibilityChecker;
 import io.ferry.registry.compat.CompatibilityChecker;
 import io.ferry.registry.compat.CompatibilityCheckers;
+import io.ferry.registry.compat.protobuf.ProtobufCompatibilityChecker;
 import io.ferry.registry.rest.NodeInfo;
 import io.ferry.registry.rest.RegistryHttpServer;
 import io.ferry.registry.schema.SchemaProvider;
@@ -200,7 +201,8 @@ public final class RegistryServer implements AutoCloseable {
                 new JsonSchemaProvider(),
                 new ProtobufSchemaProvider());
         List<CompatibilityChecker> checkers = List.of(
-                new AvroCompatibilityChecker());
+                new AvroCompatibilityChecker(),
+                new ProtobufCompatibilityChecker());
         return new SchemaTypes(providers, new CompatibilityCheckers(checkers));
     }
 
