@@ -19,6 +19,7 @@ import io.ferry.registry.cluster.RequestForwarder;
 import io.ferry.registry.compat.AvroCompatibilityChecker;
 import io.ferry.registry.compat.CompatibilityChecker;
 import io.ferry.registry.compat.CompatibilityCheckers;
+import io.ferry.registry.compat.json.JsonSchemaCompatibilityChecker;
 import io.ferry.registry.rest.NodeInfo;
 import io.ferry.registry.rest.RegistryHttpServer;
 import io.ferry.registry.schema.SchemaProvider;
@@ -196,7 +197,8 @@ public final class RegistryServer implements AutoCloseable {
         List<SchemaProvider> providers = List.of(
                 new AvroSchemaProvider());
         List<CompatibilityChecker> checkers = List.of(
-                new AvroCompatibilityChecker());
+                new AvroCompatibilityChecker(),
+                new JsonSchemaCompatibilityChecker());
         return new SchemaTypes(providers, new CompatibilityCheckers(checkers));
     }
 

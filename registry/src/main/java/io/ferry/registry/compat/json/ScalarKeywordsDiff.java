@@ -1,0 +1,112 @@
+package io.ferry.registry.compat.json;
+
+import static io.ferry.registry.compat.json.JsonDifferenceType.EXCLUSIVE_MAXIMUM_ADDED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.EXCLUSIVE_MAXIMUM_DECREASED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.EXCLUSIVE_MAXIMUM_INCREASED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.EXCLUSIVE_MAXIMUM_REMOVED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.EXCLUSIVE_MINIMUM_ADDED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.EXCLUSIVE_MINIMUM_DECREASED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.EXCLUSIVE_MINIMUM_INCREASED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.EXCLUSIVE_MINIMUM_REMOVED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.MAXIMUM_ADDED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.MAXIMUM_DECREASED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.MAXIMUM_INCREASED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.MAXIMUM_REMOVED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.MAX_LENGTH_ADDED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.MAX_LENGTH_DECREASED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.MAX_LENGTH_INCREASED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.MAX_LENGTH_REMOVED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.MINIMUM_ADDED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.MINIMUM_DECREASED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.MINIMUM_INCREASED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.MINIMUM_REMOVED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.MIN_LENGTH_ADDED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.MIN_LENGTH_DECREASED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.MIN_LENGTH_INCREASED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.MIN_LENGTH_REMOVED;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The keywords of strings ({@code maxLength}, {@code minLength}, {@code pattern}) and of numbers. */
+final class ScalarKeywordsDiff {
+
+    private static final KeywordBounds.Types MAX_LENGTH = new KeywordBounds.Types(
+            MAX_LENGTH_ADDED, MAX_LENGTH_REMOVED, MAX_LENGTH_INCREASED, MAX_LENGTH_DECREASED);
+    private static final KeywordBounds.Types MIN_LENGTH = new KeywordBounds.Types(
+            MIN_LENGTH_ADDED, MIN_LENGTH_REMOVED, MIN_LENGTH_INCREASED, MIN_LENGTH_DECREASED);
+    private static final KeywordBounds.Types MAXIMUM = new KeywordBounds.Types(
+            MAXIMUM_ADDED, MAXIMUM_REMOVED, MAXIMUM_INCREASED, MAXIMUM_DECREASED);
+    private static final KeywordBounds.Types MINIMUM = new KeywordBounds.Types(
+            MINIMUM_ADDED, MINIMUM_REMOVED, MINIMUM_INCREASED, MINIMUM_DECREASED);
+    private static final KeywordBounds.Types EXCLUSIVE_MAXIMUM = new KeywordBounds.Types(EXCLUSIVE_MAXIMUM_ADDED,
+            EXCLUSIVE_MAXIMUM_REMOVED, EXCLUSIVE_MAXIMUM_INCREASED, EXCLUSIVE_MAXIMUM_DECREASED);
+    private static final KeywordBounds.Types EXCLUSIVE_MINIMUM = new KeywordBounds.Types(EXCLUSIVE_MINIMUM_ADDED,
+            EXCLUSIVE_MINIMUM_REMOVED, EXCLUSIVE_MINIMUM_INCREASED, EXCLUSIVE_MINIMUM_DECREASED);
+
+    private ScalarKeywordsDiff() {
+    }
+
+    static List<JsonDifference> string(SchemaNode original, SchemaNode update) {
+        List<JsonDifference> out = new ArrayList<>();
+        KeywordBounds.compare(out, "maxLength", original, update, MAX_LENGTH);
+        KeywordBounds.compare(out, "minLength", original, update, MIN_LENGTH);
+        String before = text(original.keyword("pattern"));
+        String after = text(update.keyword("pattern"));
+        if (before == null && after != null) {
+            out.add(JsonDifference.at("pattern", JsonDifferenceType.PATTERN_ADDED));
+        } else if (before != null && after == null) {
+            out.add(JsonDifference.at("pattern", JsonDifferenceType.PATTERN_REMOVED));
+        } else if (before != null && !before.equals(after)) {
+            out.add(JsonDifference.at("pattern", JsonDifferenceType.PATTERN_CHANGED));
+        }
+        return out;
+    }
+
+    static List<JsonDifference> number(SchemaNode original, SchemaNode update) {
+        List<JsonDifference> out = new ArrayList<>();
+        KeywordBounds.compare(out, "maximum", original, update, MAXIMUM);
+        KeywordBounds.compare(out, "minimum", original, update, MINIMUM);
+        KeywordBounds.compare(out, "exclusiveMaximum", original, update, EXCLUSIVE_MAXIMUM);
+        KeywordBounds.compare(out, "exclusiveMinimum", original, update, EXCLUSIVE_MINIMUM);
+        multipleOf(out, KeywordBounds.number(original.keyword("multipleOf")),
+                KeywordBounds.number(update.keyword("multipleOf")));
+        if (original.integer() != update.integer()) {
+            // integer to number widens what a reader accepts; number to integer narrows it.
+            out.add(JsonDifference.here(original.integer()
+                    ? JsonDifferenceType.TYPE_EXTENDED : JsonDifferenceType.TYPE_NARROWED));
+        }
+        return out;
+    }
+
+    /** A reader whose divisor divides the writer's accepts every value the writer wrote. */
+    private static void multipleOf(List<JsonDifference> out, BigDecimal before, BigDecimal after) {
+        if (before == null && after == null || before != null && after != null && before.compareTo(after) == 0) {
+            return;
+        }
+        JsonDifferenceType type;
+        if (before == null) {
+            type = JsonDifferenceType.MULTIPLE_OF_ADDED;
+        } else if (after == null) {
+            type = JsonDifferenceType.MULTIPLE_OF_REMOVED;
+        } else if (divides(before, after)) {
+            type = JsonDifferenceType.MULTIPLE_OF_EXPANDED;
+        } else if (divides(after, before)) {
+            type = JsonDifferenceType.MULTIPLE_OF_REDUCED;
+        } else {
+            type = JsonDifferenceType.MULTIPLE_OF_CHANGED;
+        }
+        out.add(JsonDifference.at("multipleOf", type));
+    }
+
+    private static boolean divides(BigDecimal divisor, BigDecimal dividend) {
+        return divisor.signum() != 0 && dividend.remainder(divisor).signum() == 0;
+    }
+
+    private static String text(JsonNode value) {
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+}
