@@ -1,8 +1,10 @@
 package io.ferry.registry.compat.json;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,13 +15,15 @@ import io.ferry.registry.compat.json.SchemaNode.Kind;
 /**
  * Lists the differences from a writer's schema (the "original") to a reader's schema (the "update"), as
  * Confluent Schema Registry's JSON Schema diff does, handing each kind of schema to its keyword group. Keeps
- * the pairs being compared, so that a recursive schema stops where it comes back to a pair. One instance per
- * check; not thread-safe.
+ * the pairs being compared, so that a recursive schema stops where it comes back to a pair, and remembers the
+ * pairs compared, so that schemas whose parts refer to one another many times over are compared once per
+ * pair. One instance per check; not thread-safe.
  */
 final class SchemaComparator {
 
     private final JsonCompatibilityPolicy policy;
     private final Set<List<Object>> inProgress = new HashSet<>();
+    private final Map<List<Object>, List<JsonDifference>> compared = new HashMap<>();
 
     SchemaComparator(JsonCompatibilityPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -57,12 +61,18 @@ final class SchemaComparator {
                     ? List.of() : List.of(JsonDifference.here(JsonDifferenceType.TYPE_CHANGED));
         }
         List<Object> pair = List.of(original.identity(), update.identity());
+        List<JsonDifference> known = compared.get(pair);
+        if (known != null) {
+            return known;
+        }
         if (!inProgress.add(pair)) {
             // Back at a pair being compared further up: what differs there is reported there.
             return List.of();
         }
         try {
-            return sameKind(original, update);
+            List<JsonDifference> found = List.copyOf(sameKind(original, update));
+            compared.put(pair, found);
+            return found;
         } finally {
             inProgress.remove(pair);
         }
