@@ -1,14 +1,5 @@
 package io.ferry.registry.compat.json;
 
-import static io.ferry.registry.compat.json.JsonDifferenceType.MAX_ITEMS_ADDED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MAX_ITEMS_DECREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MAX_ITEMS_INCREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MAX_ITEMS_REMOVED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MIN_ITEMS_ADDED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MIN_ITEMS_DECREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MIN_ITEMS_INCREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MIN_ITEMS_REMOVED;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,14 +13,8 @@ import io.ferry.registry.compat.json.SchemaNode.Kind;
  */
 final class ArrayDiff {
 
-    private static final KeywordBounds.Types MAX_ITEMS = new KeywordBounds.Types(
-            MAX_ITEMS_ADDED, MAX_ITEMS_REMOVED, MAX_ITEMS_INCREASED, MAX_ITEMS_DECREASED);
-    private static final KeywordBounds.Types MIN_ITEMS = new KeywordBounds.Types(
-            MIN_ITEMS_ADDED, MIN_ITEMS_REMOVED, MIN_ITEMS_INCREASED, MIN_ITEMS_DECREASED);
-
-    private static final ContentModel.Types ADDITIONAL_ITEMS = new ContentModel.Types(
-            JsonDifferenceType.ADDITIONAL_ITEMS_ADDED, JsonDifferenceType.ADDITIONAL_ITEMS_REMOVED,
-            JsonDifferenceType.ADDITIONAL_ITEMS_EXTENDED, JsonDifferenceType.ADDITIONAL_ITEMS_NARROWED);
+    private static final KeywordBounds.Types MAX_ITEMS = KeywordBounds.Types.named("MAX_ITEMS");
+    private static final KeywordBounds.Types MIN_ITEMS = KeywordBounds.Types.named("MIN_ITEMS");
 
     private ArrayDiff() {
     }
@@ -40,7 +25,7 @@ final class ArrayDiff {
                 comparator.compareOptional(original, allItems(original), update, allItems(update))));
         tuple(out, comparator, original, update);
         out.addAll(JsonDifference.under("additionalItems",
-                ContentModel.ITEMS.compare(comparator, original, update, ADDITIONAL_ITEMS)));
+                ContentModel.ITEMS.compare(comparator, original, update)));
         KeywordBounds.compare(out, "maxItems", original, update, MAX_ITEMS);
         KeywordBounds.compare(out, "minItems", original, update, MIN_ITEMS);
         boolean uniqueBefore = unique(original);
@@ -61,28 +46,13 @@ final class ArrayDiff {
             if (i < before.size() && i < after.size()) {
                 found = comparator.compareOptional(original, before.get(i), update, after.get(i));
             } else if (i < before.size()) {
-                found = removed(comparator, original, before.get(i), update);
+                found = ContentModel.ITEMS.removed(comparator, original, before.get(i), update,
+                        ContentModel.ITEMS.isOpen(update), ContentModel.ITEMS.additionalSchema(update));
             } else {
                 found = added(comparator, original, update, after.get(i));
             }
             out.addAll(JsonDifference.under("items/" + i, found));
         }
-    }
-
-    private static List<JsonDifference> removed(SchemaComparator comparator, SchemaNode original, JsonNode item,
-            SchemaNode update) {
-        if (ContentModel.ITEMS.isOpen(update)) {
-            return List.of(JsonDifference.here(JsonDifferenceType.ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL));
-        }
-        JsonNode covering = ContentModel.ITEMS.additionalSchema(update);
-        if (covering != null) {
-            return ContentModel.covered(comparator, comparator.compareOptional(original, item, update, covering),
-                    JsonDifferenceType.ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
-                    JsonDifferenceType.ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL);
-        }
-        return List.of(JsonDifference.here(original.child(item).is(Kind.FALSE)
-                ? JsonDifferenceType.ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL
-                : JsonDifferenceType.ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL));
     }
 
     private static List<JsonDifference> added(SchemaComparator comparator, SchemaNode original, SchemaNode update,
@@ -94,9 +64,7 @@ final class ArrayDiff {
         }
         JsonNode covering = ContentModel.ITEMS.additionalSchema(original);
         if (covering != null) {
-            return ContentModel.covered(comparator, comparator.compareOptional(original, covering, update, item),
-                    JsonDifferenceType.ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
-                    JsonDifferenceType.ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL);
+            return ContentModel.ITEMS.addedUnderCovering(comparator, original, covering, update, item);
         }
         return List.of(JsonDifference.here(JsonDifferenceType.ITEM_ADDED_TO_CLOSED_CONTENT_MODEL));
     }

@@ -14,6 +14,13 @@ final class KeywordBounds {
     /** The four difference types of one keyword. */
     record Types(JsonDifferenceType added, JsonDifferenceType removed, JsonDifferenceType increased,
             JsonDifferenceType decreased) {
+
+        /** The types named {@code <prefix>_ADDED}, {@code _REMOVED}, {@code _INCREASED}, {@code _DECREASED}. */
+        static Types named(String prefix) {
+            return new Types(JsonDifferenceType.valueOf(prefix + "_ADDED"),
+                    JsonDifferenceType.valueOf(prefix + "_REMOVED"), JsonDifferenceType.valueOf(prefix + "_INCREASED"),
+                    JsonDifferenceType.valueOf(prefix + "_DECREASED"));
+        }
     }
 
     private KeywordBounds() {

@@ -1,14 +1,5 @@
 package io.ferry.registry.compat.json;
 
-import static io.ferry.registry.compat.json.JsonDifferenceType.MAX_PROPERTIES_ADDED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MAX_PROPERTIES_DECREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MAX_PROPERTIES_INCREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MAX_PROPERTIES_REMOVED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MIN_PROPERTIES_ADDED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MIN_PROPERTIES_DECREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MIN_PROPERTIES_INCREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MIN_PROPERTIES_REMOVED;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,14 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class ObjectDiff {
 
-    private static final KeywordBounds.Types MAX_PROPERTIES = new KeywordBounds.Types(
-            MAX_PROPERTIES_ADDED, MAX_PROPERTIES_REMOVED, MAX_PROPERTIES_INCREASED, MAX_PROPERTIES_DECREASED);
-    private static final KeywordBounds.Types MIN_PROPERTIES = new KeywordBounds.Types(
-            MIN_PROPERTIES_ADDED, MIN_PROPERTIES_REMOVED, MIN_PROPERTIES_INCREASED, MIN_PROPERTIES_DECREASED);
-
-    private static final ContentModel.Types ADDITIONAL_PROPERTIES = new ContentModel.Types(
-            JsonDifferenceType.ADDITIONAL_PROPERTIES_ADDED, JsonDifferenceType.ADDITIONAL_PROPERTIES_REMOVED,
-            JsonDifferenceType.ADDITIONAL_PROPERTIES_EXTENDED, JsonDifferenceType.ADDITIONAL_PROPERTIES_NARROWED);
+    private static final KeywordBounds.Types MAX_PROPERTIES = KeywordBounds.Types.named("MAX_PROPERTIES");
+    private static final KeywordBounds.Types MIN_PROPERTIES = KeywordBounds.Types.named("MIN_PROPERTIES");
 
     private ObjectDiff() {
     }
@@ -43,7 +28,7 @@ final class ObjectDiff {
         out.addAll(JsonDifference.under("properties", PropertiesDiff.compare(comparator, original, update)));
         out.addAll(JsonDifference.under("dependencies", dependencies(comparator, original, update)));
         out.addAll(JsonDifference.under("additionalProperties",
-                ContentModel.PROPERTIES.compare(comparator, original, update, ADDITIONAL_PROPERTIES)));
+                ContentModel.PROPERTIES.compare(comparator, original, update)));
         KeywordBounds.compare(out, "maxProperties", original, update, MAX_PROPERTIES);
         KeywordBounds.compare(out, "minProperties", original, update, MIN_PROPERTIES);
         return out;

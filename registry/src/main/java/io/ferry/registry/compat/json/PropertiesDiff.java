@@ -31,7 +31,8 @@ final class PropertiesDiff {
         for (String name : names) {
             List<JsonDifference> found;
             if (!after.containsKey(name)) {
-                found = removed(comparator, original, before.get(name), update, name);
+                found = ContentModel.PROPERTIES.removed(comparator, original, before.get(name), update,
+                        isOpen(update), coveringSchema(update, name));
             } else if (!before.containsKey(name)) {
                 found = added(comparator, original, update, after.get(name), name);
             } else {
@@ -40,22 +41,6 @@ final class PropertiesDiff {
             out.addAll(JsonDifference.under(name, found));
         }
         return out;
-    }
-
-    private static List<JsonDifference> removed(SchemaComparator comparator, SchemaNode original, JsonNode property,
-            SchemaNode update, String name) {
-        if (isOpen(update)) {
-            return List.of(JsonDifference.here(JsonDifferenceType.PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL));
-        }
-        JsonNode covering = coveringSchema(update, name);
-        if (covering != null) {
-            return ContentModel.covered(comparator, comparator.compareOptional(original, property, update, covering),
-                    JsonDifferenceType.PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
-                    JsonDifferenceType.PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL);
-        }
-        return List.of(JsonDifference.here(original.child(property).is(Kind.FALSE)
-                ? JsonDifferenceType.PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL
-                : JsonDifferenceType.PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL));
     }
 
     private static List<JsonDifference> added(SchemaComparator comparator, SchemaNode original, SchemaNode update,
@@ -77,9 +62,7 @@ final class PropertiesDiff {
         List<JsonDifference> out = new ArrayList<>();
         JsonNode covering = coveringSchema(original, name);
         if (covering != null) {
-            out.addAll(ContentModel.covered(comparator, comparator.compareOptional(original, covering, update, property),
-                    JsonDifferenceType.PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
-                    JsonDifferenceType.PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL));
+            out.addAll(ContentModel.PROPERTIES.addedUnderCovering(comparator, original, covering, update, property));
         }
         // Closed and partially open models alike: old data never has the property, so a reader that
         // requires it needs a default.

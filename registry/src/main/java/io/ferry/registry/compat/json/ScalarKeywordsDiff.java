@@ -1,30 +1,5 @@
 package io.ferry.registry.compat.json;
 
-import static io.ferry.registry.compat.json.JsonDifferenceType.EXCLUSIVE_MAXIMUM_ADDED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.EXCLUSIVE_MAXIMUM_DECREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.EXCLUSIVE_MAXIMUM_INCREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.EXCLUSIVE_MAXIMUM_REMOVED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.EXCLUSIVE_MINIMUM_ADDED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.EXCLUSIVE_MINIMUM_DECREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.EXCLUSIVE_MINIMUM_INCREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.EXCLUSIVE_MINIMUM_REMOVED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MAXIMUM_ADDED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MAXIMUM_DECREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MAXIMUM_INCREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MAXIMUM_REMOVED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MAX_LENGTH_ADDED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MAX_LENGTH_DECREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MAX_LENGTH_INCREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MAX_LENGTH_REMOVED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MINIMUM_ADDED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MINIMUM_DECREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MINIMUM_INCREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MINIMUM_REMOVED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MIN_LENGTH_ADDED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MIN_LENGTH_DECREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MIN_LENGTH_INCREASED;
-import static io.ferry.registry.compat.json.JsonDifferenceType.MIN_LENGTH_REMOVED;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,18 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The keywords of strings ({@code maxLength}, {@code minLength}, {@code pattern}) and of numbers. */
 final class ScalarKeywordsDiff {
 
-    private static final KeywordBounds.Types MAX_LENGTH = new KeywordBounds.Types(
-            MAX_LENGTH_ADDED, MAX_LENGTH_REMOVED, MAX_LENGTH_INCREASED, MAX_LENGTH_DECREASED);
-    private static final KeywordBounds.Types MIN_LENGTH = new KeywordBounds.Types(
-            MIN_LENGTH_ADDED, MIN_LENGTH_REMOVED, MIN_LENGTH_INCREASED, MIN_LENGTH_DECREASED);
-    private static final KeywordBounds.Types MAXIMUM = new KeywordBounds.Types(
-            MAXIMUM_ADDED, MAXIMUM_REMOVED, MAXIMUM_INCREASED, MAXIMUM_DECREASED);
-    private static final KeywordBounds.Types MINIMUM = new KeywordBounds.Types(
-            MINIMUM_ADDED, MINIMUM_REMOVED, MINIMUM_INCREASED, MINIMUM_DECREASED);
-    private static final KeywordBounds.Types EXCLUSIVE_MAXIMUM = new KeywordBounds.Types(EXCLUSIVE_MAXIMUM_ADDED,
-            EXCLUSIVE_MAXIMUM_REMOVED, EXCLUSIVE_MAXIMUM_INCREASED, EXCLUSIVE_MAXIMUM_DECREASED);
-    private static final KeywordBounds.Types EXCLUSIVE_MINIMUM = new KeywordBounds.Types(EXCLUSIVE_MINIMUM_ADDED,
-            EXCLUSIVE_MINIMUM_REMOVED, EXCLUSIVE_MINIMUM_INCREASED, EXCLUSIVE_MINIMUM_DECREASED);
+    private static final KeywordBounds.Types MAX_LENGTH = KeywordBounds.Types.named("MAX_LENGTH");
+    private static final KeywordBounds.Types MIN_LENGTH = KeywordBounds.Types.named("MIN_LENGTH");
+    private static final KeywordBounds.Types MAXIMUM = KeywordBounds.Types.named("MAXIMUM");
+    private static final KeywordBounds.Types MINIMUM = KeywordBounds.Types.named("MINIMUM");
+    private static final KeywordBounds.Types EXCLUSIVE_MAXIMUM = KeywordBounds.Types.named("EXCLUSIVE_MAXIMUM");
+    private static final KeywordBounds.Types EXCLUSIVE_MINIMUM = KeywordBounds.Types.named("EXCLUSIVE_MINIMUM");
 
     private ScalarKeywordsDiff() {
     }

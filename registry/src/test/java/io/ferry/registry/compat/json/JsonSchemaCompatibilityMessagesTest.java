@@ -2,6 +2,7 @@ package io.ferry.registry.compat.json;
 
 import static io.ferry.registry.compat.json.TestJsonSchema.history;
 import static io.ferry.registry.compat.json.TestJsonSchema.json;
+import static io.ferry.registry.compat.json.TestJsonSchema.typesAndLocations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -47,11 +48,13 @@ class JsonSchemaCompatibilityMessagesTest {
 
     @Test
     void shouldNameTheOldSchemaAsTheReaderOfAForwardCheck() {
-        String closed = "{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{\"a\":{\"type\":\"string\"}}}";
+        String closed = "{\"type\":\"object\",\"additionalProperties\":false,"
+                + "\"properties\":{\"a\":{\"type\":\"string\"}}}";
         String closedWithB = "{\"type\":\"object\",\"additionalProperties\":false,"
                 + "\"properties\":{\"a\":{\"type\":\"string\"},\"b\":{\"type\":\"string\"}}}";
 
-        CompatibilityResult result = checker.check(json(closedWithB), history(json(closed)), CompatibilityLevel.FORWARD);
+        CompatibilityResult result =
+                checker.check(json(closedWithB), history(json(closed)), CompatibilityLevel.FORWARD);
 
         assertThat(result.messages().get(0)).isEqualTo(
                 "{errorType:\"PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL\", description:\"The old schema has a closed"
@@ -92,8 +95,7 @@ class JsonSchemaCompatibilityMessagesTest {
 
         CompatibilityResult result = checker.check(json(after), history(json(before)), CompatibilityLevel.BACKWARD);
 
-        assertThat(result.incompatibilities()).extracting(Incompatibility::type, Incompatibility::location)
-                .containsExactly(
+        assertThat(typesAndLocations(result)).containsExactly(
                         tuple("TYPE_CHANGED", "#/properties/b"),
                         tuple("PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
                                 "#/properties/b"));
@@ -134,8 +136,7 @@ class JsonSchemaCompatibilityMessagesTest {
         CompatibilityResult result = checker.check(json("{\"type\":\"number\",\"exclusiveMaximum\":5}"),
                 history(json("{\"type\":\"number\",\"exclusiveMaximum\":9}")), CompatibilityLevel.BACKWARD);
 
-        assertThat(result.incompatibilities()).extracting(Incompatibility::type, Incompatibility::location)
-                .containsExactly(tuple("EXCLUSIVE_MAXIMUM_DECREASED",
+        assertThat(typesAndLocations(result)).containsExactly(tuple("EXCLUSIVE_MAXIMUM_DECREASED",
                         "#/exclusiveMaximum"));
     }
 

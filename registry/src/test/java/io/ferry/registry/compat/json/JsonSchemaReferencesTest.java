@@ -2,6 +2,7 @@ package io.ferry.registry.compat.json;
 
 import static io.ferry.registry.compat.json.TestJsonSchema.history;
 import static io.ferry.registry.compat.json.TestJsonSchema.json;
+import static io.ferry.registry.compat.json.TestJsonSchema.typesAndLocations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
@@ -31,7 +32,7 @@ class JsonSchemaReferencesTest {
         CompatibilityResult result = checker.check(json(ORDER, Map.of("address.json", ADDRESS_INTEGER_ZIP)),
                 history(json(ORDER, Map.of("address.json", ADDRESS_STRING_ZIP))), CompatibilityLevel.BACKWARD);
 
-        assertThat(result.incompatibilities()).extracting(Incompatibility::type, Incompatibility::location)
+        assertThat(typesAndLocations(result))
                 .containsExactly(tuple("TYPE_CHANGED", "#/properties/address/properties/zip"));
     }
 
@@ -56,8 +57,7 @@ class JsonSchemaReferencesTest {
         CompatibilityResult result = checker.check(json(main, Map.of("defs.json", defsAfter)),
                 history(json(main, Map.of("defs.json", defsBefore))), CompatibilityLevel.BACKWARD);
 
-        assertThat(result.incompatibilities()).extracting(Incompatibility::type, Incompatibility::location)
-                .containsExactly(tuple("PATTERN_ADDED", "#/properties/zip/pattern"));
+        assertThat(typesAndLocations(result)).containsExactly(tuple("PATTERN_ADDED", "#/properties/zip/pattern"));
     }
 
     @Test
@@ -84,7 +84,8 @@ class JsonSchemaReferencesTest {
     @Test
     void shouldStopInARecursiveUnion() {
         String before = "{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"$ref\":\"#\"}}]}";
-        String after = "{\"anyOf\":[{\"type\":\"string\",\"maxLength\":3},{\"type\":\"array\",\"items\":{\"$ref\":\"#\"}}]}";
+        String after = "{\"anyOf\":[{\"type\":\"string\",\"maxLength\":3},"
+                + "{\"type\":\"array\",\"items\":{\"$ref\":\"#\"}}]}";
 
         CompatibilityResult result = checker.check(json(after), history(json(before)), CompatibilityLevel.BACKWARD);
 

@@ -8,11 +8,13 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ferry.registry.compat.CompatibilityResult;
 import io.ferry.registry.compat.VersionedSchema;
 import io.ferry.registry.schema.ParsedSchema;
 import io.ferry.registry.schema.SchemaReference;
 import io.ferry.registry.schema.SchemaType;
 import io.ferry.registry.schema.json.JsonSchemaDocument;
+import org.assertj.core.groups.Tuple;
 
 /** A JSON Schema for checker tests, read with Jackson alone, with referenced documents given by name. */
 record TestJsonSchema(JsonNode root, Map<String, JsonNode> referencedRoots) implements JsonSchemaDocument {
@@ -41,6 +43,13 @@ record TestJsonSchema(JsonNode root, Map<String, JsonNode> referencedRoots) impl
             versions.add(new VersionedSchema(i + 1, oldestFirst[i]));
         }
         return versions;
+    }
+
+    /** Each problem of a result as its type and location. */
+    static List<Tuple> typesAndLocations(CompatibilityResult result) {
+        return result.incompatibilities().stream()
+                .map(problem -> new Tuple(problem.type(), problem.location()))
+                .toList();
     }
 
     static JsonNode parse(String text) {
