@@ -51,15 +51,6 @@ final class SchemaComparator {
 
     /** The differences, with paths relative to the two schemas. */
     List<JsonDifference> compare(SchemaNode original, SchemaNode update) {
-        List<JsonDifference> acrossCombination = acrossCombination(original, update);
-        if (acrossCombination != null) {
-            return acrossCombination;
-        }
-        if (original.kind() != update.kind()) {
-            // Anything may be read with a schema that allows anything, and nothing was written with false.
-            return original.is(Kind.FALSE) || update.is(Kind.EMPTY)
-                    ? List.of() : List.of(JsonDifference.here(JsonDifferenceType.TYPE_CHANGED));
-        }
         List<Object> pair = List.of(original.identity(), update.identity());
         List<JsonDifference> known = compared.get(pair);
         if (known != null) {
@@ -70,12 +61,25 @@ final class SchemaComparator {
             return List.of();
         }
         try {
-            List<JsonDifference> found = List.copyOf(sameKind(original, update));
+            List<JsonDifference> found = List.copyOf(compareOnce(original, update));
             compared.put(pair, found);
             return found;
         } finally {
             inProgress.remove(pair);
         }
+    }
+
+    private List<JsonDifference> compareOnce(SchemaNode original, SchemaNode update) {
+        List<JsonDifference> acrossCombination = acrossCombination(original, update);
+        if (acrossCombination != null) {
+            return acrossCombination;
+        }
+        if (original.kind() != update.kind()) {
+            // Anything may be read with a schema that allows anything, and nothing was written with false.
+            return original.is(Kind.FALSE) || update.is(Kind.EMPTY)
+                    ? List.of() : List.of(JsonDifference.here(JsonDifferenceType.TYPE_CHANGED));
+        }
+        return sameKind(original, update);
     }
 
     /**

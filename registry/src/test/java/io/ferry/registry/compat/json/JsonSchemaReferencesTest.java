@@ -82,6 +82,15 @@ class JsonSchemaReferencesTest {
     }
 
     @Test
+    void shouldStopAtAUnionWhoseOnlyBranchIsItself() {
+        CompatibilityResult result = checker.check(json("{\"anyOf\":[{\"$ref\":\"#\"}]}"),
+                history(json("{\"type\":\"string\"}")), CompatibilityLevel.FULL);
+
+        // It constrains nothing but itself, so it reads like a schema that allows anything.
+        assertThat(result.isCompatible()).isTrue();
+    }
+
+    @Test
     void shouldStopInARecursiveUnion() {
         String before = "{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"$ref\":\"#\"}}]}";
         String after = "{\"anyOf\":[{\"type\":\"string\",\"maxLength\":3},"
