@@ -135,7 +135,7 @@ public final class KnownProtoFiles {
     }
 
     /** protoc's json_name: lowerCamelCase of a snake_case name. */
-    static String jsonName(String name) {
+    public static String jsonName(String name) {
         StringBuilder out = new StringBuilder(name.length());
         boolean upper = false;
         for (char c : name.toCharArray()) {
