@@ -22,10 +22,10 @@ import com.google.protobuf.TypeProto;
 import com.google.protobuf.WrappersProto;
 
 /**
- * The files any schema may import without a registry reference, by import path: Protobuf's well-known
- * types (from protobuf-java), Confluent's {@code confluent/meta.proto} and {@code confluent/type/decimal.proto},
- * and the {@code google/type} date and time-of-day files the Connect mapping uses. A registry that speaks
- * Confluent's API knows the same files. Immutable and thread-safe.
+ * The well-known files, by import path: Protobuf's own (from protobuf-java), Confluent's
+ * {@code confluent/meta.proto} and {@code confluent/type/decimal.proto}, and the {@code google/type} date and
+ * time-of-day files the Connect mapping uses. A reader builds a descriptor that imports one of them without a
+ * reference (as Confluent's clients write them) from here. Immutable and thread-safe.
  */
 public final class KnownProtoFiles {
     public static final String META = "confluent/meta.proto";
@@ -40,10 +40,14 @@ public final class KnownProtoFiles {
     private KnownProtoFiles() {
     }
 
-    /** Whether an import path is a known file (skipped when registering with {@code skip.known.types}). */
-    public static boolean isKnown(String importPath) {
-        return FILES.containsKey(importPath) || importPath.startsWith("google/protobuf/") || importPath.startsWith("google/type/")
-                || importPath.startsWith("confluent/");
+    /**
+     * Whether every registry resolves an import of this path without a reference: Protobuf's own
+     * {@code google/protobuf/*.proto}. Confluent's registry also builds in {@code confluent/*} and
+     * {@code google/type/*}, Ferry's does not, so those are registered as references even with
+     * {@code skip.known.types}; both registries accept that.
+     */
+    public static boolean isBuiltIntoEveryRegistry(String importPath) {
+        return importPath.startsWith("google/protobuf/");
     }
 
     /** The descriptor of a known file, or {@code null}. */

@@ -84,7 +84,7 @@ final class ProtobufSchemaRegistrar {
     RegistrySchema schemaOf(FileDescriptor file) {
         List<SchemaReference> references = new ArrayList<>();
         for (FileDescriptor dependency : file.getDependencies()) {
-            if (mode.skipKnownTypes() && KnownProtoFiles.isKnown(dependency.getName())) {
+            if (mode.skipKnownTypes() && KnownProtoFiles.isBuiltIntoEveryRegistry(dependency.getName())) {
                 continue;
             }
             RegistrySchema schema = schemaOf(dependency);
