@@ -43,7 +43,9 @@ class ProtobufConverterTest {
 
         SchemaAndValue back = converter(false).toConnectData("orders", bytes);
 
-        assertThat(registry.subjects()).containsExactly("orders-value");
+        // Imports of confluent/* and google/type/* files are registered as references first: not every registry builds them in.
+        assertThat(registry.subjects()).endsWith("orders-value")
+                .allMatch(subject -> subject.equals("orders-value") || subject.startsWith("confluent/") || subject.startsWith("google/type/"));
         assertThat(back.schema().version()).isEqualTo(1);
         assertThat(back.schema().name()).isEqualTo(schema.name().substring(schema.name().lastIndexOf('.') + 1));
         assertThat(ProtobufConnectCases.plain(back.value())).isEqualTo(ProtobufConnectCases.plain(value));
