@@ -3,8 +3,8 @@ package io.ferry.serde.protobuf;
 import java.util.Map;
 
 import com.google.protobuf.Message;
-import io.ferry.serde.client.CachingRegistryClient;
 import io.ferry.serde.client.RegistryClient;
+import io.ferry.serde.client.RegistryClientLease;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -21,28 +21,25 @@ import org.apache.kafka.common.serialization.Deserializer;
  * the consumer wraps it in a {@code RecordDeserializationException} with partition and offset.
  */
 public class KafkaProtobufDeserializer<T extends Message> implements Deserializer<T> {
-    private RegistryClient client;
-    private boolean ownsClient;
+    private final RegistryClientLease lease;
     private boolean isKey;
     private ProtobufPayloadReader reader;
     private SpecificTypes specific;
 
     /** For Kafka: configured through {@link #configure}. */
     public KafkaProtobufDeserializer() {
+        this(null);
     }
 
     /** With a client of the caller's, which {@link #close} leaves open; still needs {@link #configure}. */
     public KafkaProtobufDeserializer(RegistryClient client) {
-        this.client = client;
+        this.lease = new RegistryClientLease(client);
     }
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         ProtobufSerdeConfig config = new ProtobufSerdeConfig(configs);
-        if (client == null) {
-            client = CachingRegistryClient.create(config.clientConfig());
-            ownsClient = true;
-        }
+        RegistryClient client = lease.open(config.clientConfig());
         this.isKey = isKey;
         this.reader = new ProtobufPayloadReader(client);
         this.specific = new SpecificTypes(config.specificType(isKey), config.deriveType());
@@ -71,8 +68,6 @@ public class KafkaProtobufDeserializer<T extends Message> implements Deserialize
 
     @Override
     public void close() {
-        if (ownsClient && client != null) {
-            client.close();
-        }
+        lease.close();
     }
 }

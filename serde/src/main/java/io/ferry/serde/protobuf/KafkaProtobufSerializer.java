@@ -3,8 +3,8 @@ package io.ferry.serde.protobuf;
 import java.util.Map;
 
 import com.google.protobuf.Message;
-import io.ferry.serde.client.CachingRegistryClient;
 import io.ferry.serde.client.RegistryClient;
+import io.ferry.serde.client.RegistryClientLease;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
@@ -22,27 +22,24 @@ import org.apache.kafka.common.serialization.Serializer;
  * {@link io.ferry.serde.avro.IncompatibleSchemaException}.
  */
 public class KafkaProtobufSerializer<T extends Message> implements Serializer<T> {
-    private RegistryClient client;
-    private boolean ownsClient;
+    private final RegistryClientLease lease;
     private boolean isKey;
     private ProtobufPayloadWriter writer;
 
     /** For Kafka: configured through {@link #configure}. */
     public KafkaProtobufSerializer() {
+        this(null);
     }
 
     /** With a client of the caller's, which {@link #close} leaves open; still needs {@link #configure}. */
     public KafkaProtobufSerializer(RegistryClient client) {
-        this.client = client;
+        this.lease = new RegistryClientLease(client);
     }
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         ProtobufSerdeConfig config = new ProtobufSerdeConfig(configs);
-        if (client == null) {
-            client = CachingRegistryClient.create(config.clientConfig());
-            ownsClient = true;
-        }
+        RegistryClient client = lease.open(config.clientConfig());
         this.isKey = isKey;
         this.writer = new ProtobufPayloadWriter(client, config.subjectNameStrategy(isKey), config.writeMode());
     }
@@ -65,8 +62,6 @@ public class KafkaProtobufSerializer<T extends Message> implements Serializer<T>
 
     @Override
     public void close() {
-        if (ownsClient && client != null) {
-            client.close();
-        }
+        lease.close();
     }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import io.ferry.serde.avro.SchemaRegistryException;
-import io.ferry.serde.client.CachingRegistryClient;
 import io.ferry.serde.client.RegistryClient;
+import io.ferry.serde.client.RegistryClientLease;
 import io.ferry.serde.protobuf.ProtobufPayloadReader;
 import io.ferry.serde.protobuf.ProtobufPayloadWriter;
 import org.apache.kafka.common.config.ConfigDef;
@@ -32,8 +32,7 @@ import org.apache.kafka.connect.storage.Converter;
  * a registry that cannot be reached throws {@link RetriableException}. Thread-safe after {@link #configure}.
  */
 public class ProtobufConverter implements Converter {
-    private RegistryClient client;
-    private boolean ownsClient;
+    private final RegistryClientLease lease;
     private boolean isKey;
     private ProtobufData data;
     private ProtobufPayloadWriter writer;
@@ -42,20 +41,18 @@ public class ProtobufConverter implements Converter {
 
     /** For Connect: configured through {@link #configure}. */
     public ProtobufConverter() {
+        this(null);
     }
 
     /** With a client of the caller's, which {@link #close} leaves open; still needs {@link #configure}. */
     public ProtobufConverter(RegistryClient client) {
-        this.client = client;
+        this.lease = new RegistryClientLease(client);
     }
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         ProtobufConverterConfig config = new ProtobufConverterConfig(configs);
-        if (client == null) {
-            client = CachingRegistryClient.create(config.clientConfig());
-            ownsClient = true;
-        }
+        RegistryClient client = lease.open(config.clientConfig());
         this.isKey = isKey;
         this.data = new ProtobufData(config.dataOptions());
         this.writer = new ProtobufPayloadWriter(client, config.subjectNameStrategy(isKey), config.writeMode());
@@ -124,8 +121,6 @@ public class ProtobufConverter implements Converter {
 
     @Override
     public void close() {
-        if (ownsClient && client != null) {
-            client.close();
-        }
+        lease.close();
     }
 }
