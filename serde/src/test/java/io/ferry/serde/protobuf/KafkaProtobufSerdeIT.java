@@ -77,6 +77,20 @@ class KafkaProtobufSerdeIT {
     }
 
     @Test
+    void shouldFindTheRegisteredIdByLookupWithoutAutoRegister() {
+        String topic = ENV.kafka().uniqueTopicName("lookup");
+        KafkaProtobufSerializer<Message> registering = new KafkaProtobufSerializer<>();
+        registering.configure(ENV.serdeConfig(), false);
+        KafkaProtobufSerializer<Message> looking = new KafkaProtobufSerializer<>();
+        looking.configure(ENV.serdeConfig("auto.register.schemas", false), false);
+
+        byte[] registered = registering.serialize(topic, KafkaProtobufSerdeTest.order());
+        byte[] looked = looking.serialize(topic, KafkaProtobufSerdeTest.order());
+
+        assertThat(WireFormat.readHeader(looked).schemaId()).isEqualTo(WireFormat.readHeader(registered).schemaId());
+    }
+
+    @Test
     void shouldReadIntoAGeneratedClass() throws Exception {
         String topic = ENV.kafka().uniqueTopicName("typed");
         ENV.kafka().createTopic(topic, 1);
