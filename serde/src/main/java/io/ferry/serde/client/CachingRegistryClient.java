@@ -18,6 +18,8 @@ public final class CachingRegistryClient implements RegistryClient {
     private final BoundedCache<SubjectKey, Integer> registered;
     private final BoundedCache<SubjectKey, RegisteredSchema> versions;
     private final BoundedCache<String, Expiring> latest;
+    private final BoundedCache<Rendering, RegistrySchema> rendered;
+    private final BoundedCache<Rendering, RegisteredSchema> subjectVersions;
 
     /**
      * @param latestTtl how long a latest version is remembered; {@code null} for ever
@@ -30,6 +32,8 @@ public final class CachingRegistryClient implements RegistryClient {
         this.registered = new BoundedCache<>(capacity);
         this.versions = new BoundedCache<>(capacity);
         this.latest = new BoundedCache<>(latestCapacity);
+        this.rendered = new BoundedCache<>(capacity);
+        this.subjectVersions = new BoundedCache<>(capacity);
     }
 
     /** The REST client behind caches, as the configuration asks. */
@@ -39,6 +43,10 @@ public final class CachingRegistryClient implements RegistryClient {
     }
 
     private record SubjectKey(String subject, RegistrySchema schema, boolean normalize) {
+    }
+
+    /** A schema (by id, or by subject and version) in one rendering; the subject is null for ids. */
+    private record Rendering(String subject, int number, String format) {
     }
 
     private record Expiring(RegisteredSchema value, Instant expires) {
@@ -80,6 +88,17 @@ public final class CachingRegistryClient implements RegistryClient {
         latest.put(subject, new Expiring(fresh, latestTtl == null ? null : now.plus(latestTtl)));
         byId.put(fresh.id(), fresh.schema());
         return fresh;
+    }
+
+    @Override
+    public RegistrySchema schemaById(int id, String format) {
+        return rendered.computeIfAbsent(new Rendering(null, id, format), key -> delegate.schemaById(id, format));
+    }
+
+    @Override
+    public RegisteredSchema version(String subject, int version, String format) {
+        // A version's schema never changes while it lives; a deleted and re-registered version is a new id.
+        return subjectVersions.computeIfAbsent(new Rendering(subject, version, format), key -> delegate.version(subject, version, format));
     }
 
     @Override

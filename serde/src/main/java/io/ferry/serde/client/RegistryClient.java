@@ -40,6 +40,25 @@ public interface RegistryClient extends AutoCloseable {
      */
     RegisteredSchema latestVersion(String subject);
 
+    /**
+     * The schema with a global id, in a format the registry renders it in ({@code serialized}: a Protobuf
+     * schema as a base64 {@code FileDescriptorProto}).
+     *
+     * @throws RegistryClientException with error code 40403 when no schema has the id
+     */
+    default RegistrySchema schemaById(int id, String format) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not fetch schemas in format " + format);
+    }
+
+    /**
+     * One version of a subject, its schema rendered in {@code format} ({@code null} for the registered text).
+     *
+     * @throws RegistryClientException with error code 40401 (no subject) or 40402 (no such version)
+     */
+    default RegisteredSchema version(String subject, int version, String format) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not fetch subject versions");
+    }
+
     /** Releases the client's resources; the client is unusable afterwards. */
     @Override
     void close();

@@ -46,6 +46,21 @@ public final class RestRegistryClient implements RegistryClient {
     }
 
     @Override
+    public RegistrySchema schemaById(int id, String format) {
+        return RegistryJson.schema(transport.send("GET", "/schemas/ids/" + id + "?fetchMaxId=false" + formatQuery("&", format), null));
+    }
+
+    @Override
+    public RegisteredSchema version(String subject, int version, String format) {
+        JsonNode answer = transport.send("GET", "/subjects/" + segment(subject) + "/versions/" + version + formatQuery("?", format), null);
+        return RegistryJson.registered(subject, answer, null);
+    }
+
+    private static String formatQuery(String separator, String format) {
+        return format == null ? "" : separator + "format=" + URLEncoder.encode(format, StandardCharsets.UTF_8);
+    }
+
+    @Override
     public void close() {
         // java.net.http's client holds no resources that outlive its idle connections (Java 17 has no close()).
     }

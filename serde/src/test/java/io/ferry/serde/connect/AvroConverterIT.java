@@ -3,15 +3,9 @@ package io.ferry.serde.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import io.ferry.serde.testing.SerdeEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -34,32 +28,13 @@ class AvroConverterIT {
         return converter;
     }
 
-    private static byte[] throughKafka(String topic, byte[] bytes) throws Exception {
-        ENV.kafka().createTopic(topic, 1);
-        try (var producer = ENV.kafka().producer(new ByteArraySerializer(), new ByteArraySerializer(), Map.of())) {
-            producer.send(new ProducerRecord<>(topic, bytes)).get();
-        }
-        try (var consumer = ENV.kafka().consumer(new ByteArrayDeserializer(), new ByteArrayDeserializer(), Map.of())) {
-            var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    return record.value();
-                }
-            }
-        }
-        throw new AssertionError("nothing arrived on " + topic);
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.ferry.serde.connect.ConnectCases#all")
     void shouldRoundTripEveryConnectTypeThroughBrokerAndRegistry(String name, Schema schema, Object value) throws Exception {
         String topic = ENV.kafka().uniqueTopicName("connect");
         byte[] bytes = converter(false).fromConnectData(topic, schema, value);
 
-        SchemaAndValue back = converter(false).toConnectData(topic, throughKafka(topic, bytes));
+        SchemaAndValue back = converter(false).toConnectData(topic, ENV.throughKafka(topic, bytes));
 
         assertThat(ConnectSchemas.describe(back.schema())).isEqualTo(ConnectSchemas.describe(schema));
         assertThat(back.schema()).isEqualTo(schema);

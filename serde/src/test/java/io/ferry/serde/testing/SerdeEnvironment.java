@@ -1,6 +1,8 @@
 package io.ferry.serde.testing;
 
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,6 +10,11 @@ import java.util.Map;
 import io.ferry.registry.server.RegistryServer;
 import io.ferry.registry.server.RegistryServerConfig;
 import io.ferry.testkit.FerryCluster;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -43,6 +50,26 @@ public final class SerdeEnvironment implements BeforeAllCallback, AfterAllCallba
 
     public String registryUrl() {
         return registry.url();
+    }
+
+    /** Produces {@code bytes} to a new one-partition topic and returns the value consumed back from it. */
+    public byte[] throughKafka(String topic, byte[] bytes) throws Exception {
+        kafka.createTopic(topic, 1);
+        try (var producer = kafka.producer(new ByteArraySerializer(), new ByteArraySerializer(), Map.of())) {
+            producer.send(new ProducerRecord<>(topic, bytes)).get();
+        }
+        try (var consumer = kafka.consumer(new ByteArrayDeserializer(), new ByteArrayDeserializer(), Map.of())) {
+            var partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    return record.value();
+                }
+            }
+        }
+        throw new AssertionError("nothing arrived on " + topic);
     }
 
     /** {@code schema.registry.url} and the given settings. */
