@@ -26,8 +26,11 @@ import io.ferry.registry.schema.SchemaType;
  */
 public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
 
-    /** The output format of {@code GET /schemas/ids/{id}?format=serialized}. */
+    /** The output format ({@code format=} of GET /schemas/ids/{id}) of the base64 of the descriptor. */
     public static final String SERIALIZED = "serialized";
+
+    /** The output format of the canonical text without custom options and extensions. */
+    public static final String IGNORE_EXTENSIONS = "ignore_extensions";
 
     /** How references are ordered in the normal form: by subject, then version, as Confluent orders them. */
     private static final Comparator<SchemaReference> NORMAL_REFERENCE_ORDER =
@@ -48,7 +51,7 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
         this.imports = imports;
         this.descriptor = descriptor;
         this.unbuildable = unbuildable;
-        this.canonical = ProtobufTextWriter.canonical(file);
+        this.canonical = ProtobufTextWriter.write(file, ProtobufTextForm.CANONICAL, null);
         this.references = List.copyOf(references);
         this.resolved = List.copyOf(resolved);
         this.options = options;
@@ -119,7 +122,7 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
      */
     @Override
     public ProtobufParsedSchema normalize() {
-        String text = ProtobufTextWriter.normalized(file, descriptor());
+        String text = ProtobufTextWriter.write(file, ProtobufTextForm.NORMALIZED, descriptor());
         List<SchemaReference> sorted = references.stream().sorted(NORMAL_REFERENCE_ORDER).distinct().toList();
         try {
             return parse(text, sorted, resolved, options);
@@ -145,8 +148,9 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
     }
 
     /**
-     * {@code serialized}: the base64 of the schema's {@code FileDescriptorProto}. Other formats give the
-     * canonical text.
+     * {@code serialized}: the base64 of the schema's {@code FileDescriptorProto}; {@code ignore_extensions}: the
+     * canonical text without custom options (Confluent's {@code confluent.*} options kept), extension ranges and
+     * extensions. Other formats give the canonical text, as in Confluent Schema Registry.
      *
      * @throws IllegalStateException for {@code serialized} when the schema has no descriptor
      */
@@ -154,6 +158,9 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
     public String formatted(String format) {
         if (SERIALIZED.equalsIgnoreCase(format)) {
             return Base64.getEncoder().encodeToString(descriptor().toProto().toByteArray());
+        }
+        if (IGNORE_EXTENSIONS.equalsIgnoreCase(format)) {
+            return ProtobufTextWriter.write(file, ProtobufTextForm.IGNORE_EXTENSIONS, null);
         }
         return canonical;
     }
