@@ -1,6 +1,5 @@
 package io.ferry.registry.schema.avro;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,6 +7,7 @@ import io.ferry.registry.schema.InvalidSchemaException;
 import io.ferry.registry.schema.ParsedSchema;
 import io.ferry.registry.schema.ResolvedReference;
 import io.ferry.registry.schema.SchemaReference;
+import io.ferry.registry.schema.SchemaReferences;
 import io.ferry.registry.schema.SchemaType;
 import org.apache.avro.Schema;
 
@@ -18,10 +18,6 @@ import org.apache.avro.Schema;
  * <p>Two instances are equal when their {@link #canonicalString()} and {@link #references()} are.
  */
 public final class AvroParsedSchema implements ParsedSchema {
-
-    /** How references are ordered in the normal form: by subject, then version, as Confluent orders them. */
-    private static final Comparator<SchemaReference> NORMAL_REFERENCE_ORDER =
-            Comparator.comparing(SchemaReference::subject).thenComparingInt(SchemaReference::version);
 
     private final Schema schema;
     private final String canonical;
@@ -84,7 +80,7 @@ public final class AvroParsedSchema implements ParsedSchema {
     @Override
     public AvroParsedSchema normalize() {
         String text = AvroNormalForm.write(schema, referenced);
-        List<SchemaReference> sorted = references.stream().sorted(NORMAL_REFERENCE_ORDER).distinct().toList();
+        List<SchemaReference> sorted = SchemaReferences.inNormalOrder(references);
         try {
             return parse(text, sorted, resolved, mode);
         } catch (InvalidSchemaException e) {

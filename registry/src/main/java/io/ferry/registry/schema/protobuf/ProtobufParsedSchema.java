@@ -1,7 +1,6 @@
 package io.ferry.registry.schema.protobuf;
 
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import io.ferry.registry.schema.InvalidSchemaException;
 import io.ferry.registry.schema.ParseOptions;
 import io.ferry.registry.schema.ResolvedReference;
 import io.ferry.registry.schema.SchemaReference;
+import io.ferry.registry.schema.SchemaReferences;
 import io.ferry.registry.schema.SchemaType;
 
 /**
@@ -31,10 +31,6 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
 
     /** The output format of the canonical text without custom options and extensions. */
     public static final String IGNORE_EXTENSIONS = "ignore_extensions";
-
-    /** How references are ordered in the normal form: by subject, then version, as Confluent orders them. */
-    private static final Comparator<SchemaReference> NORMAL_REFERENCE_ORDER =
-            Comparator.comparing(SchemaReference::subject).thenComparingInt(SchemaReference::version);
 
     private final ProtoFileElement file;
     private final ProtobufImports imports;
@@ -66,7 +62,7 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
      */
     static ProtobufParsedSchema parse(String text, List<SchemaReference> references, List<ResolvedReference> resolved,
             ParseOptions options) throws InvalidSchemaException {
-        requireResolved(references, resolved);
+        SchemaReferences.requireResolved(references, resolved);
         ProtoFileElement file = ProtobufText.parse(text, "");
         Map<String, String> referencedTexts = new LinkedHashMap<>();
         // One text per import path, the first given, as Confluent Schema Registry resolves them.
@@ -85,16 +81,6 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
             unbuildable = e.getMessage();
         }
         return new ProtobufParsedSchema(file, imports, descriptor, unbuildable, references, resolved, options);
-    }
-
-    private static void requireResolved(List<SchemaReference> references, List<ResolvedReference> resolved)
-            throws InvalidSchemaException {
-        for (SchemaReference reference : references) {
-            if (resolved.stream().noneMatch(r -> r.reference().equals(reference))) {
-                throw new InvalidSchemaException("No schema reference found for subject \""
-                        + reference.subject() + "\" and version " + reference.version());
-            }
-        }
     }
 
     @Override
@@ -123,7 +109,7 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
     @Override
     public ProtobufParsedSchema normalize() {
         String text = ProtobufTextWriter.write(file, ProtobufTextForm.NORMALIZED, descriptor());
-        List<SchemaReference> sorted = references.stream().sorted(NORMAL_REFERENCE_ORDER).distinct().toList();
+        List<SchemaReference> sorted = SchemaReferences.inNormalOrder(references);
         try {
             return parse(text, sorted, resolved, options);
         } catch (InvalidSchemaException e) {

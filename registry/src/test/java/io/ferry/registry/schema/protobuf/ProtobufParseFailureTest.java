@@ -26,6 +26,8 @@ class ProtobufParseFailureTest {
                         "Syntax error in :4:2: expected ';' but was '}'"),
                 Arguments.of("an unknown syntax", "syntax = \"proto4\";\nmessage M {}\n",
                         "Syntax error in :1:1: unexpected syntax: proto4"),
+                Arguments.of("an edition instead of a syntax", "edition = \"2023\";\nmessage M {}\n",
+                        "Syntax error in :1:8: edition is not currently supported"),
                 Arguments.of("a field number that is not a number", "syntax = \"proto3\";\nmessage M {\n  int32 a = 8.01;\n}\n",
                         "Syntax error in :3:17: expected an integer but was 8.01"),
                 Arguments.of("text that is not Protobuf", "{\"type\": \"record\"}",
