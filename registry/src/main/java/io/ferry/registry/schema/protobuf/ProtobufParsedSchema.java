@@ -67,7 +67,7 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
         Map<String, String> referencedTexts = new LinkedHashMap<>();
         // One text per import path, the first given, as Confluent Schema Registry resolves them.
         resolved.forEach(reference -> referencedTexts.putIfAbsent(reference.reference().name(), reference.schemaText()));
-        ProtobufImports imports;
+        ProtobufImports imports = ProtobufImports.NONE;
         FileDescriptor descriptor = null;
         String unbuildable = null;
         try {
@@ -77,7 +77,7 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
             if (options.isNew()) {
                 throw e;
             }
-            imports = new ProtobufImports(Map.of(), java.util.Set.of());
+            // Stored: keep what resolved (the imports, when only the descriptor failed) for the readers.
             unbuildable = e.getMessage();
         }
         return new ProtobufParsedSchema(file, imports, descriptor, unbuildable, references, resolved, options);
@@ -162,6 +162,10 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
         return file;
     }
 
+    /**
+     * The imported files by import path, transitively. Empty for a stored schema whose imports do not resolve;
+     * a stored schema that only fails to build its descriptor keeps them.
+     */
     @Override
     public Map<String, ProtoFileElement> dependencies() {
         return imports.files();

@@ -135,6 +135,16 @@ class ProtobufParsedSchemaTest {
     }
 
     @Test
+    void shouldKeepTheImportsOfAStoredSchemaThatDoesNotBuild() throws InvalidSchemaException {
+        ProtobufParsedSchema stored = provider.parse(
+                "syntax = \"proto3\";\nimport \"google/protobuf/empty.proto\";\nmessage M { Missing m = 1; }\n",
+                List.of(), List.of(), ParseOptions.STORED);
+
+        assertThat(stored.dependencies()).containsOnlyKeys("google/protobuf/empty.proto");
+        assertThat(stored.name()).isEqualTo("M");
+    }
+
+    @Test
     void shouldHandOutItsFileAsTheRawSchema() throws InvalidSchemaException {
         ProtobufParsedSchema schema = parse("syntax = \"proto3\";\npackage p;\nmessage M {}\n");
 
