@@ -118,7 +118,7 @@ class ProtobufSchemaApiIT {
     static Stream<Arguments> invalidSchemas() {
         return Stream.of(
                 Arguments.of("a syntax error", "syntax = \"proto3\";\nmessage M {\n  int32 a = 1\n}\n", null,
-                        "Syntax error in :4:2: expected ';' but was '}'"),
+                        "Could not parse Protobuf - Syntax error in :4:2: expected ';' but was '}'"),
                 Arguments.of("a field of an unknown type", "syntax = \"proto3\";\nmessage M {\n  Missing a = 1;\n}\n", null,
                         "M.a: \"Missing\" is not defined."),
                 Arguments.of("an import without a reference", CUSTOMER, null,

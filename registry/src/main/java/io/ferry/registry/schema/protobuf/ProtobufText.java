@@ -13,8 +13,10 @@ final class ProtobufText {
 
     /**
      * @param path the file's import path, or {@code ""} for the schema being parsed; Wire names it in its
-     *             messages ({@code Syntax error in :3:12: expected ';'})
-     * @throws InvalidSchemaException with Wire's message when the text does not parse
+     *             messages
+     * @throws InvalidSchemaException when the text does not parse: {@code Could not parse Protobuf - } and
+     *                                Wire's message ({@code Syntax error in :3:12: expected ';'}), as Confluent
+     *                                Schema Registry words it
      */
     static ProtoFileElement parse(String text, String path) throws InvalidSchemaException {
         if (text == null || text.isBlank()) {
@@ -24,7 +26,7 @@ final class ProtobufText {
             return ProtoParser.Companion.parse(Location.get(path), text);
         } catch (RuntimeException e) {
             // Wire reports syntax errors as IllegalStateException, some others as IllegalArgumentException.
-            throw new InvalidSchemaException(e.getMessage() != null ? e.getMessage() : e.toString(), e);
+            throw new InvalidSchemaException("Could not parse Protobuf - " + (e.getMessage() != null ? e.getMessage() : e), e);
         }
     }
 }

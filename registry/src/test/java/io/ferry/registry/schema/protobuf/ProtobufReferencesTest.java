@@ -104,7 +104,7 @@ class ProtobufReferencesTest {
         assertThatThrownBy(() -> provider.parse(LINE, List.of(MONEY_REF),
                 List.of(new ResolvedReference(MONEY_REF, "syntax = \"proto3\";\nmessage Money {\n")), ParseOptions.NEW))
                 .isInstanceOf(InvalidSchemaException.class)
-                .hasMessageStartingWith("Syntax error in shop/money.proto:");
+                .hasMessageStartingWith("Could not parse Protobuf - Syntax error in shop/money.proto:");
     }
 
     @Test
