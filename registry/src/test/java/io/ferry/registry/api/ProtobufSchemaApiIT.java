@@ -104,6 +104,20 @@ class ProtobufSchemaApiIT {
     }
 
     @Test
+    void shouldAcceptTheSerializedFormAndStoreItsText() {
+        String text = subject("text");
+        int textId = register(text, protobuf(ADDRESS)).json().path("id").asInt();
+        String serialized = api().get("/schemas/ids/" + textId + "?format=serialized").json().path("schema").asText();
+
+        String subject = subject("serialized");
+        Reply registered = register(subject, protobuf(serialized));
+
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
+        assertThat(api().get("/subjects/" + subject + "/versions/1").json().path("schema").asText())
+                .startsWith("syntax = \"proto3\";\npackage acme;\n\nmessage Address {\n  string street = 1;");
+    }
+
+    @Test
     void shouldStoreTheNormalFormWhenAskedAndFindItOnLookup() {
         String subject = subject("normal");
         String shuffled = "syntax = \"proto3\";\nmessage M {\n  string b = 2;\n  int32 a = 1;\n}\n";
@@ -118,7 +132,7 @@ class ProtobufSchemaApiIT {
     static Stream<Arguments> invalidSchemas() {
         return Stream.of(
                 Arguments.of("a syntax error", "syntax = \"proto3\";\nmessage M {\n  int32 a = 1\n}\n", null,
-                        "Syntax error in :4:2: expected ';' but was '}'"),
+                        "Could not parse Protobuf - Syntax error in :4:2: expected ';' but was '}'"),
                 Arguments.of("a field of an unknown type", "syntax = \"proto3\";\nmessage M {\n  Missing a = 1;\n}\n", null,
                         "M.a: \"Missing\" is not defined."),
                 Arguments.of("an import without a reference", CUSTOMER, null,

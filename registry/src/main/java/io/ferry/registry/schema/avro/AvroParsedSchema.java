@@ -7,6 +7,7 @@ import io.ferry.registry.schema.InvalidSchemaException;
 import io.ferry.registry.schema.ParsedSchema;
 import io.ferry.registry.schema.ResolvedReference;
 import io.ferry.registry.schema.SchemaReference;
+import io.ferry.registry.schema.SchemaReferences;
 import io.ferry.registry.schema.SchemaType;
 import org.apache.avro.Schema;
 
@@ -79,8 +80,9 @@ public final class AvroParsedSchema implements ParsedSchema {
     @Override
     public AvroParsedSchema normalize() {
         String text = AvroNormalForm.write(schema, referenced);
+        List<SchemaReference> sorted = SchemaReferences.inNormalOrder(references);
         try {
-            return parse(text, SchemaReference.normalOrder(references), resolved, mode);
+            return parse(text, sorted, resolved, mode);
         } catch (InvalidSchemaException e) {
             throw new IllegalStateException("The normal form of a valid schema did not parse: " + e.getMessage(), e);
         }

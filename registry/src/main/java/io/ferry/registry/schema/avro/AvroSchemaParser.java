@@ -8,6 +8,7 @@ import java.util.Set;
 import io.ferry.registry.schema.InvalidSchemaException;
 import io.ferry.registry.schema.ResolvedReference;
 import io.ferry.registry.schema.SchemaReference;
+import io.ferry.registry.schema.SchemaReferences;
 import org.apache.avro.Schema;
 
 /**
@@ -33,7 +34,7 @@ final class AvroSchemaParser {
         if (text == null || text.isBlank()) {
             throw new InvalidSchemaException("Empty schema");
         }
-        ResolvedReference.requireAll(references, resolved);
+        SchemaReferences.requireResolved(references, resolved);
         Schema.Parser parser = mode.newParser();
         List<Schema> referenced = new ArrayList<>();
         Set<String> parsedNames = new HashSet<>();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.registry.schema.InvalidSchemaException;
 import io.ferry.registry.schema.ResolvedReference;
 import io.ferry.registry.schema.SchemaReference;
+import io.ferry.registry.schema.SchemaReferences;
 import io.ferry.registry.schema.SchemaType;
 
 /**
@@ -45,7 +46,7 @@ public final class JsonParsedSchema implements JsonSchemaDocument {
     static JsonParsedSchema parse(String text, List<SchemaReference> references, List<ResolvedReference> resolved,
             boolean check) throws InvalidSchemaException {
         JsonNode root = JsonSchemaText.read(text);
-        ResolvedReference.requireAll(references, resolved);
+        SchemaReferences.requireResolved(references, resolved);
         Map<String, JsonNode> referencedRoots = JsonSchemaReferences.roots(resolved);
         JsonSchemaDraft draft = JsonSchemaDraft.of(root);
         if (check) {
@@ -77,7 +78,7 @@ public final class JsonParsedSchema implements JsonSchemaDocument {
      */
     @Override
     public JsonParsedSchema normalize() {
-        return new JsonParsedSchema(JsonSchemaText.sorted(root), draft, SchemaReference.normalOrder(references),
+        return new JsonParsedSchema(JsonSchemaText.sorted(root), draft, SchemaReferences.inNormalOrder(references),
                 resolved, referencedRoots);
     }
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.EnumDescriptorProto;
@@ -128,16 +130,8 @@ final class ProtobufDescriptorProtos {
         for (Declared declared : fields) {
             proto.addField(field(declared, proto));
         }
-        for (ReservedElement reserved : message.getReserveds()) {
-            for (Object value : reserved.getValues()) {
-                if (value instanceof String reservedName) {
-                    proto.addReservedName(reservedName);
-                } else {
-                    int[] range = range(value);
-                    proto.addReservedRangeBuilder().setStart(range[0]).setEnd(range[1] + 1);
-                }
-            }
-        }
+        reserved(message.getReserveds(), proto::addReservedName,
+                (start, last) -> proto.addReservedRangeBuilder().setStart(start).setEnd(last + 1));
         for (ExtensionsElement extensions : message.getExtensions()) {
             for (Object value : extensions.getValues()) {
                 int[] range = range(value);
@@ -251,17 +245,9 @@ final class ProtobufDescriptorProtos {
             ProtobufOptions.read(constant.getOptions(), value.getOptions()).ifPresent(value::setOptions);
             proto.addValue(value);
         }
-        for (ReservedElement reserved : element.getReserveds()) {
-            for (Object value : reserved.getValues()) {
-                if (value instanceof String reservedName) {
-                    proto.addReservedName(reservedName);
-                } else {
-                    // Enum reserved ranges include their end, unlike message ones.
-                    int[] range = range(value);
-                    proto.addReservedRangeBuilder().setStart(range[0]).setEnd(range[1]);
-                }
-            }
-        }
+        // Enum reserved ranges include their end, unlike message ones.
+        reserved(element.getReserveds(), proto::addReservedName,
+                (start, last) -> proto.addReservedRangeBuilder().setStart(start).setEnd(last));
         ProtobufOptions.read(element.getOptions(), proto.getOptions()).ifPresent(proto::setOptions);
         return proto.build();
     }
@@ -284,6 +270,20 @@ final class ProtobufDescriptorProtos {
         }
         ProtobufOptions.read(element.getOptions(), proto.getOptions()).ifPresent(proto::setOptions);
         return proto.build();
+    }
+
+    /** Hands each reserved name and each reserved range (first and last number included) on. */
+    private static void reserved(List<ReservedElement> reserveds, Consumer<String> names, BiConsumer<Integer, Integer> ranges) {
+        for (ReservedElement reserved : reserveds) {
+            for (Object value : reserved.getValues()) {
+                if (value instanceof String name) {
+                    names.accept(name);
+                } else {
+                    int[] range = range(value);
+                    ranges.accept(range[0], range[1]);
+                }
+            }
+        }
     }
 
     /** A single number or an inclusive range, as Wire parses {@code reserved} and {@code extensions}. */

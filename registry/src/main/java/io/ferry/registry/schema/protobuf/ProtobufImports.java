@@ -1,11 +1,13 @@
 package io.ferry.registry.schema.protobuf;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.squareup.wire.schema.internal.parser.ProtoFileElement;
@@ -21,8 +23,11 @@ import io.ferry.registry.schema.InvalidSchemaException;
  */
 record ProtobufImports(Map<String, ProtoFileElement> files, Set<String> builtIn) {
 
+    /** No imports. */
+    static final ProtobufImports NONE = new ProtobufImports(Map.of(), Set.of());
+
     ProtobufImports {
-        files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
         builtIn = Set.copyOf(builtIn);
     }
 
@@ -78,7 +83,7 @@ record ProtobufImports(Map<String, ProtoFileElement> files, Set<String> builtIn)
             if (text != null) {
                 return ProtobufText.parse(text, path);
             }
-            var known = ProtobufWellKnownTypes.file(path);
+            Optional<ProtoFileElement> known = ProtobufWellKnownTypes.file(path);
             if (known.isPresent()) {
                 builtIn.add(path);
                 return known.get();

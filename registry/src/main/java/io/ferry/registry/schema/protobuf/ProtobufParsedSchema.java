@@ -1,7 +1,6 @@
 package io.ferry.registry.schema.protobuf;
 
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import io.ferry.registry.schema.InvalidSchemaException;
 import io.ferry.registry.schema.ParseOptions;
 import io.ferry.registry.schema.ResolvedReference;
 import io.ferry.registry.schema.SchemaReference;
+import io.ferry.registry.schema.SchemaReferences;
 import io.ferry.registry.schema.SchemaType;
 
 /**
@@ -26,12 +26,11 @@ import io.ferry.registry.schema.SchemaType;
  */
 public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
 
-    /** The output format of {@code GET /schemas/ids/{id}?format=serialized}. */
+    /** The output format ({@code format=} of GET /schemas/ids/{id}) of the base64 of the descriptor. */
     public static final String SERIALIZED = "serialized";
 
-    /** How references are ordered in the normal form: by subject, then version, as Confluent orders them. */
-    private static final Comparator<SchemaReference> NORMAL_REFERENCE_ORDER =
-            Comparator.comparing(SchemaReference::subject).thenComparingInt(SchemaReference::version);
+    /** The output format of the canonical text without custom options and extensions. */
+    public static final String IGNORE_EXTENSIONS = "ignore_extensions";
 
     private final ProtoFileElement file;
     private final ProtobufImports imports;
@@ -48,7 +47,7 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
         this.imports = imports;
         this.descriptor = descriptor;
         this.unbuildable = unbuildable;
-        this.canonical = ProtobufTextWriter.canonical(file);
+        this.canonical = ProtobufTextWriter.write(file, ProtobufTextForm.CANONICAL, null);
         this.references = List.copyOf(references);
         this.resolved = List.copyOf(resolved);
         this.options = options;
@@ -63,12 +62,12 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
      */
     static ProtobufParsedSchema parse(String text, List<SchemaReference> references, List<ResolvedReference> resolved,
             ParseOptions options) throws InvalidSchemaException {
-        requireResolved(references, resolved);
+        SchemaReferences.requireResolved(references, resolved);
         ProtoFileElement file = ProtobufText.parse(text, "");
         Map<String, String> referencedTexts = new LinkedHashMap<>();
         // One text per import path, the first given, as Confluent Schema Registry resolves them.
         resolved.forEach(reference -> referencedTexts.putIfAbsent(reference.reference().name(), reference.schemaText()));
-        ProtobufImports imports;
+        ProtobufImports imports = ProtobufImports.NONE;
         FileDescriptor descriptor = null;
         String unbuildable = null;
         try {
@@ -78,20 +77,10 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
             if (options.isNew()) {
                 throw e;
             }
-            imports = new ProtobufImports(Map.of(), java.util.Set.of());
+            // Stored: keep what resolved (the imports, when only the descriptor failed) for the readers.
             unbuildable = e.getMessage();
         }
         return new ProtobufParsedSchema(file, imports, descriptor, unbuildable, references, resolved, options);
-    }
-
-    private static void requireResolved(List<SchemaReference> references, List<ResolvedReference> resolved)
-            throws InvalidSchemaException {
-        for (SchemaReference reference : references) {
-            if (resolved.stream().noneMatch(r -> r.reference().equals(reference))) {
-                throw new InvalidSchemaException("No schema reference found for subject \""
-                        + reference.subject() + "\" and version " + reference.version());
-            }
-        }
     }
 
     @Override
@@ -119,8 +108,8 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
      */
     @Override
     public ProtobufParsedSchema normalize() {
-        String text = ProtobufTextWriter.normalized(file, descriptor());
-        List<SchemaReference> sorted = references.stream().sorted(NORMAL_REFERENCE_ORDER).distinct().toList();
+        String text = ProtobufTextWriter.write(file, ProtobufTextForm.NORMALIZED, descriptor());
+        List<SchemaReference> sorted = SchemaReferences.inNormalOrder(references);
         try {
             return parse(text, sorted, resolved, options);
         } catch (InvalidSchemaException e) {
@@ -145,8 +134,9 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
     }
 
     /**
-     * {@code serialized}: the base64 of the schema's {@code FileDescriptorProto}. Other formats give the
-     * canonical text.
+     * {@code serialized}: the base64 of the schema's {@code FileDescriptorProto}; {@code ignore_extensions}: the
+     * canonical text without custom options (Confluent's {@code confluent.*} options kept), extension ranges and
+     * extensions. Other formats give the canonical text, as in Confluent Schema Registry.
      *
      * @throws IllegalStateException for {@code serialized} when the schema has no descriptor
      */
@@ -154,6 +144,9 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
     public String formatted(String format) {
         if (SERIALIZED.equalsIgnoreCase(format)) {
             return Base64.getEncoder().encodeToString(descriptor().toProto().toByteArray());
+        }
+        if (IGNORE_EXTENSIONS.equalsIgnoreCase(format)) {
+            return ProtobufTextWriter.write(file, ProtobufTextForm.IGNORE_EXTENSIONS, null);
         }
         return canonical;
     }
@@ -169,6 +162,10 @@ public final class ProtobufParsedSchema implements ProtobufSchemaDocument {
         return file;
     }
 
+    /**
+     * The imported files by import path, transitively. Empty for a stored schema whose imports do not resolve;
+     * a stored schema that only fails to build its descriptor keeps them.
+     */
     @Override
     public Map<String, ProtoFileElement> dependencies() {
         return imports.files();

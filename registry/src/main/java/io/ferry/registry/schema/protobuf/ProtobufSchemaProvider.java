@@ -25,8 +25,8 @@ public final class ProtobufSchemaProvider implements SchemaProvider {
     }
 
     /**
-     * Parses a Protobuf schema. The message of the {@link InvalidSchemaException} is Wire's for a syntax error
-     * ({@code Syntax error in :3:12: expected ';'}), protobuf-java's for a descriptor it cannot build
+     * Parses a Protobuf schema. The message of the {@link InvalidSchemaException} is Wire's for a syntax error,
+     * after Confluent's words ({@code Could not parse Protobuf - Syntax error in :3:12: expected ';'}), protobuf-java's for a descriptor it cannot build
      * ({@code acme.Order.customer: "Customer" is not defined.}), {@code Empty schema} for a blank text,
      * {@code No schema reference found for subject "s" and version n} for a reference without a resolved
      * schema, or names the import that is neither a reference nor a well-known type.

@@ -2,13 +2,16 @@ package io.ferry.registry.schema.protobuf;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
+import com.squareup.wire.Syntax;
 import com.squareup.wire.schema.Field;
 import com.squareup.wire.schema.internal.parser.EnumConstantElement;
 import com.squareup.wire.schema.internal.parser.EnumElement;
@@ -30,40 +33,45 @@ import com.squareup.wire.schema.internal.parser.TypeElement;
  * two-space indents, within a message its reserved ranges, options, fields, oneofs, groups, extension ranges,
  * extensions and nested types in that order, each group after a blank line; messages before enums.
  *
- * <p>The normal form is the same text with imports, options, fields (by number), oneofs (by first field
- * number), enum constants (by number), reserved ranges and option keys sorted; every message and enum type
- * written by its full name with a leading dot; map fields written as {@code map<K, V>} and their entry messages
- * left out. The order of messages is kept: clients number messages by their position.
+ * <p>The {@link ProtobufTextForm#NORMALIZED normal form} is the same text with the proto2 syntax line left out;
+ * imports, fields (by number), oneofs (by first field number), enum constants (by number), reserved and extension
+ * ranges sorted; every message and enum type, extended message and custom option written by its full name;
+ * map fields written as {@code map<K, V>} and their entry messages left out; options as
+ * {@link ProtobufOptionText} writes them. The order of messages is kept: clients number messages by their
+ * position.
  */
 final class ProtobufTextWriter {
 
     private static final Comparator<FieldElement> BY_NUMBER = Comparator.comparingInt(FieldElement::getTag);
 
-    private final boolean normalize;
+    private final ProtobufTextForm form;
     private final FileDescriptor descriptor;
     private final ProtobufOptionText options;
+    private final ProtobufRangeText ranges;
 
-    private ProtobufTextWriter(boolean normalize, FileDescriptor descriptor) {
-        this.normalize = normalize;
+    private ProtobufTextWriter(ProtobufTextForm form, FileDescriptor descriptor) {
+        this.form = form;
         this.descriptor = descriptor;
-        this.options = new ProtobufOptionText(normalize);
+        this.options = new ProtobufOptionText(form, form.normalize() ? new ProtobufExtensionNames(descriptor) : null);
+        this.ranges = new ProtobufRangeText(form.normalize());
     }
 
-    /** The canonical text: the file as given, in the registry's layout. */
-    static String canonical(ProtoFileElement file) {
-        return new ProtobufTextWriter(false, null).file(file);
-    }
-
-    /** The normal form; {@code descriptor} is the file's, built, to resolve its type names. */
-    static String normalized(ProtoFileElement file, FileDescriptor descriptor) {
-        return new ProtobufTextWriter(true, Objects.requireNonNull(descriptor, "descriptor")).file(file);
+    /**
+     * @param descriptor the file's descriptor, built; needed for the normal form, to resolve names
+     */
+    static String write(ProtoFileElement file, ProtobufTextForm form, FileDescriptor descriptor) {
+        if (form.normalize()) {
+            Objects.requireNonNull(descriptor, "the normal form needs the descriptor");
+        }
+        return new ProtobufTextWriter(form, descriptor).file(file);
     }
 
     private String file(ProtoFileElement file) {
         StringBuilder out = new StringBuilder();
-        if (file.getSyntax() != null) {
+        if (file.getSyntax() != null && (!form.normalize() || file.getSyntax() == Syntax.PROTO_3)) {
             out.append("syntax = \"").append(file.getSyntax()).append("\";\n");
         }
+        String scope = file.getPackageName() == null ? "" : file.getPackageName();
         if (file.getPackageName() != null) {
             out.append("package ").append(file.getPackageName()).append(";\n");
         }
@@ -72,95 +80,95 @@ final class ProtobufTextWriter {
             sorted(file.getImports()).forEach(path -> out.append("import \"").append(path).append("\";\n"));
             sorted(file.getPublicImports()).forEach(path -> out.append("import public \"").append(path).append("\";\n"));
         }
-        if (!file.getOptions().isEmpty()) {
-            out.append('\n').append(options.statements(file.getOptions()));
+        String fileOptions = options.statements(file.getOptions(), scope);
+        if (!fileOptions.isEmpty()) {
+            out.append('\n').append(fileOptions);
         }
-        if (!file.getTypes().isEmpty()) {
+        List<TypeElement> types = withoutMapEntries(file.getTypes(), null);
+        if (!types.isEmpty()) {
             out.append('\n');
-            for (TypeElement type : file.getTypes()) {
-                if (type instanceof MessageElement message && !isMapEntry(message, null)) {
-                    out.append(message(message, normalize ? descriptor.findMessageTypeByName(message.getName()) : null));
+            for (TypeElement type : types) {
+                if (type instanceof MessageElement message) {
+                    out.append(message(message, resolved(null, message.getName()), qualified(scope, message.getName())));
                 }
             }
-            for (TypeElement type : file.getTypes()) {
+            for (TypeElement type : types) {
                 if (type instanceof EnumElement enumType) {
-                    out.append(enumType(enumType));
+                    out.append(enumType(enumType, qualified(scope, enumType.getName())));
                 }
             }
         }
-        if (!file.getExtendDeclarations().isEmpty()) {
+        if (!form.ignoreExtensions() && !file.getExtendDeclarations().isEmpty()) {
             out.append('\n');
-            file.getExtendDeclarations().forEach(extend -> out.append(extend.toSchema()));
+            extendDeclarations(file.getExtendDeclarations(), descriptor == null ? List.of() : descriptor.getExtensions(), scope)
+                    .forEach(out::append);
         }
         if (!file.getServices().isEmpty()) {
             out.append('\n');
-            file.getServices().forEach(service -> out.append(service(service)));
+            file.getServices().forEach(service -> out.append(service(service, qualified(scope, service.getName()))));
         }
         return out.toString();
     }
 
-    /** @param scope the message's descriptor in the normal form, else null */
-    private String message(MessageElement message, Descriptor scope) {
+    /**
+     * @param resolved the message's descriptor in the normal form, else null
+     * @param scope    the message's full name
+     */
+    private String message(MessageElement message, Descriptor resolved, String scope) {
         StringBuilder out = new StringBuilder("message ").append(message.getName()).append(" {");
         if (!message.getReserveds().isEmpty()) {
             out.append('\n');
-            reserveds(message.getReserveds()).forEach(reserved -> indent(out, reserved(reserved)));
+            ranges.statements("reserved", message.getReserveds().stream().map(ReservedElement::getValues).toList())
+                    .forEach(line -> indent(out, line));
         }
-        if (!message.getOptions().isEmpty()) {
-            out.append('\n');
-            indent(out, options.statements(message.getOptions()));
-        }
+        section(out, options.statements(message.getOptions(), scope));
         if (!message.getFields().isEmpty()) {
             out.append('\n');
-            byNumber(message.getFields()).forEach(field -> indent(out, field(field, scope)));
+            byNumber(message.getFields()).forEach(field -> indent(out, field(field, fieldOf(resolved, field), scope)));
         }
         if (!message.getOneOfs().isEmpty()) {
             out.append('\n');
-            oneOfs(message.getOneOfs()).forEach(oneOf -> indent(out, oneOf(oneOf, scope)));
+            oneOfs(message.getOneOfs()).forEach(oneOf -> indent(out, oneOf(oneOf, resolved, scope)));
         }
         if (!message.getGroups().isEmpty()) {
             out.append('\n');
-            message.getGroups().forEach(group -> indent(out, group.toSchema()));
+            groups(message.getGroups()).forEach(group -> indent(out, group(group, scope)));
         }
-        if (!message.getExtensions().isEmpty()) {
+        if (!form.ignoreExtensions() && !message.getExtensions().isEmpty()) {
             out.append('\n');
-            message.getExtensions().forEach(extensions -> indent(out, extensions.toSchema()));
+            ranges.statements("extensions", message.getExtensions().stream().map(ExtensionsElement::getValues).toList())
+                    .forEach(line -> indent(out, line));
         }
-        if (!message.getExtendDeclarations().isEmpty()) {
+        if (!form.ignoreExtensions() && !message.getExtendDeclarations().isEmpty()) {
             out.append('\n');
-            message.getExtendDeclarations().forEach(extend -> indent(out, extend.toSchema()));
+            extendDeclarations(message.getExtendDeclarations(), resolved == null ? List.of() : resolved.getExtensions(), scope)
+                    .forEach(extend -> indent(out, extend));
         }
-        if (!message.getNestedTypes().isEmpty()) {
+        List<TypeElement> nested = withoutMapEntries(message.getNestedTypes(), resolved);
+        if (!nested.isEmpty()) {
             out.append('\n');
-            for (TypeElement nested : message.getNestedTypes()) {
-                if (nested instanceof MessageElement nestedMessage && !isMapEntry(nestedMessage, scope)) {
-                    indent(out, message(nestedMessage, scope != null ? scope.findNestedTypeByName(nested.getName()) : null));
+            for (TypeElement type : nested) {
+                if (type instanceof MessageElement nestedMessage) {
+                    indent(out, message(nestedMessage, resolved(resolved, type.getName()), qualified(scope, type.getName())));
                 }
             }
-            for (TypeElement nested : message.getNestedTypes()) {
-                if (nested instanceof EnumElement nestedEnum) {
-                    indent(out, enumType(nestedEnum));
+            for (TypeElement type : nested) {
+                if (type instanceof EnumElement nestedEnum) {
+                    indent(out, enumType(nestedEnum, qualified(scope, type.getName())));
                 }
             }
         }
         return out.append("}\n").toString();
     }
 
-    /** In the normal form, map entry messages written out are left out: their fields are written as maps. */
-    private boolean isMapEntry(MessageElement message, Descriptor parent) {
-        if (!normalize) {
-            return false;
-        }
-        Descriptor type = parent == null ? descriptor.findMessageTypeByName(message.getName())
-                : parent.findNestedTypeByName(message.getName());
-        return type != null && type.getOptions().getMapEntry();
-    }
-
-    private String field(FieldElement field, Descriptor scope) {
+    /**
+     * @param resolved the field's descriptor in the normal form (null for a group's fields, which the
+     *                 descriptor does not hold), else null
+     */
+    private String field(FieldElement field, FieldDescriptor resolved, String scope) {
         Field.Label label = field.getLabel();
         String type = field.getType();
-        if (normalize) {
-            FieldDescriptor resolved = scope.findFieldByName(field.getName());
+        if (resolved != null) {
             if (resolved.isMapField()) {
                 Descriptor entry = resolved.getMessageType();
                 type = "map<" + typeName(entry.findFieldByNumber(1)) + ", " + typeName(entry.findFieldByNumber(2)) + ">";
@@ -181,8 +189,9 @@ final class ProtobufTextWriter {
         if (field.getJsonName() != null) {
             fieldOptions.add(new OptionElement("json_name", OptionElement.Kind.STRING, field.getJsonName(), false));
         }
-        if (!fieldOptions.isEmpty()) {
-            out.append(' ').append(options.bracketed(fieldOptions));
+        List<OptionElement> written = options.filtered(fieldOptions, scope);
+        if (!written.isEmpty()) {
+            out.append(' ').append(options.bracketed(written, scope));
         }
         return out.append(";\n").toString();
     }
@@ -207,59 +216,105 @@ final class ProtobufTextWriter {
         };
     }
 
-    private String oneOf(OneOfElement oneOf, Descriptor scope) {
+    private String oneOf(OneOfElement oneOf, Descriptor message, String scope) {
         StringBuilder out = new StringBuilder("oneof ").append(oneOf.getName()).append(" {");
-        if (!oneOf.getOptions().isEmpty()) {
-            out.append('\n');
-            indent(out, options.statements(oneOf.getOptions()));
-        }
+        section(out, options.statements(oneOf.getOptions(), scope));
         if (!oneOf.getFields().isEmpty()) {
             out.append('\n');
-            byNumber(oneOf.getFields()).forEach(field -> indent(out, field(field, scope)));
+            byNumber(oneOf.getFields()).forEach(field -> indent(out, field(field, fieldOf(message, field), scope)));
         }
         if (!oneOf.getGroups().isEmpty()) {
             out.append('\n');
-            oneOf.getGroups().forEach(group -> indent(out, group.toSchema()));
+            groups(oneOf.getGroups()).forEach(group -> indent(out, group(group, scope)));
         }
         return out.append("}\n").toString();
     }
 
-    private String enumType(EnumElement enumType) {
+    private String group(GroupElement group, String scope) {
+        StringBuilder out = new StringBuilder();
+        if (group.getLabel() != null) {
+            out.append(group.getLabel().name().toLowerCase(Locale.ROOT)).append(' ');
+        }
+        out.append("group ").append(group.getName()).append(" = ").append(group.getTag()).append(" {");
+        if (!group.getFields().isEmpty()) {
+            out.append('\n');
+            // Groups are not part of the descriptor: their fields' types are written as given.
+            byNumber(group.getFields()).forEach(field -> indent(out, field(field, null, scope)));
+        }
+        return out.append("}\n").toString();
+    }
+
+    /**
+     * Extend blocks; in the normal form one per extended message, named in full.
+     *
+     * @param resolved the extension fields these blocks declare, in the descriptor (empty unless normal form)
+     */
+    private List<String> extendDeclarations(List<ExtendElement> extendElements, List<FieldDescriptor> resolved, String scope) {
+        Map<String, List<FieldElement>> blocks = new LinkedHashMap<>();
+        for (ExtendElement extend : extendElements) {
+            for (FieldElement field : extend.getFields()) {
+                String extendee = form.normalize()
+                        ? "." + extension(resolved, field).getContainingType().getFullName()
+                        : extend.getName();
+                blocks.computeIfAbsent(extendee, name -> new ArrayList<>()).add(field);
+            }
+            if (!form.normalize() && extend.getFields().isEmpty()) {
+                blocks.putIfAbsent(extend.getName(), new ArrayList<>());
+            }
+        }
+        List<String> written = new ArrayList<>();
+        blocks.forEach((extendee, fields) -> {
+            StringBuilder out = new StringBuilder("extend ").append(extendee).append(" {");
+            if (!fields.isEmpty()) {
+                out.append('\n');
+                byNumber(fields).forEach(field -> indent(out, field(field, form.normalize() ? extension(resolved, field) : null, scope)));
+            }
+            written.add(out.append("}\n").toString());
+        });
+        return written;
+    }
+
+    private static FieldDescriptor extension(List<FieldDescriptor> extensions, FieldElement field) {
+        return extensions.stream().filter(extension -> extension.getName().equals(field.getName())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("extension " + field.getName() + " is not in the descriptor"));
+    }
+
+    private String enumType(EnumElement enumType, String scope) {
         StringBuilder out = new StringBuilder("enum ").append(enumType.getName()).append(" {");
-        if (!enumType.getOptions().isEmpty() || !enumType.getConstants().isEmpty()) {
+        if (!enumType.getReserveds().isEmpty()) {
+            out.append('\n');
+            ranges.statements("reserved", enumType.getReserveds().stream().map(ReservedElement::getValues).toList())
+                    .forEach(line -> indent(out, line));
+        } else if (!enumType.getOptions().isEmpty() || !enumType.getConstants().isEmpty()) {
             out.append('\n');
         }
-        if (!enumType.getOptions().isEmpty()) {
-            indent(out, options.statements(enumType.getOptions()));
-        }
+        indent(out, options.statements(enumType.getOptions(), scope));
         List<EnumConstantElement> constants = new ArrayList<>(enumType.getConstants());
-        if (normalize) {
+        if (form.normalize()) {
             constants.sort(Comparator.comparingInt(EnumConstantElement::getTag).thenComparing(EnumConstantElement::getName));
         }
         for (EnumConstantElement constant : constants) {
-            String constantOptions = constant.getOptions().isEmpty() ? "" : " " + options.bracketed(constant.getOptions());
+            List<OptionElement> written = options.filtered(constant.getOptions(), scope);
+            String constantOptions = written.isEmpty() ? "" : " " + options.bracketed(written, scope);
             indent(out, constant.getName() + " = " + constant.getTag() + constantOptions + ";\n");
         }
         return out.append("}\n").toString();
     }
 
-    private String service(ServiceElement service) {
+    private String service(ServiceElement service, String scope) {
         StringBuilder out = new StringBuilder("service ").append(service.getName()).append(" {");
-        if (!service.getOptions().isEmpty()) {
-            out.append('\n');
-            indent(out, options.statements(service.getOptions()));
-        }
+        section(out, options.statements(service.getOptions(), scope));
         if (!service.getRpcs().isEmpty()) {
             out.append('\n');
-            service.getRpcs().forEach(rpc -> indent(out, rpc(service, rpc)));
+            service.getRpcs().forEach(rpc -> indent(out, rpc(service, rpc, scope)));
         }
         return out.append("}\n").toString();
     }
 
-    private String rpc(ServiceElement service, RpcElement rpc) {
+    private String rpc(ServiceElement service, RpcElement rpc, String scope) {
         String request = rpc.getRequestType();
         String response = rpc.getResponseType();
-        if (normalize) {
+        if (form.normalize()) {
             var method = descriptor.findServiceByName(service.getName()).findMethodByName(rpc.getName());
             request = "." + method.getInputType().getFullName();
             response = "." + method.getOutputType().getFullName();
@@ -267,53 +322,47 @@ final class ProtobufTextWriter {
         StringBuilder out = new StringBuilder("rpc ").append(rpc.getName()).append(" (")
                 .append(rpc.getRequestStreaming() ? "stream " : "").append(request).append(") returns (")
                 .append(rpc.getResponseStreaming() ? "stream " : "").append(response).append(')');
-        if (!rpc.getOptions().isEmpty()) {
+        String rpcOptions = options.statements(rpc.getOptions(), scope);
+        if (!rpcOptions.isEmpty()) {
             out.append(" {\n");
-            indent(out, options.statements(rpc.getOptions()));
+            indent(out, rpcOptions);
             out.append('}');
         }
         return out.append(";\n").toString();
     }
 
-    private static String reserved(ReservedElement reserved) {
-        List<String> values = new ArrayList<>();
-        for (Object value : reserved.getValues()) {
-            if (value instanceof String name) {
-                values.add("\"" + name + "\"");
-            } else if (value instanceof kotlin.ranges.IntRange range) {
-                values.add(range.getFirst() + " to " + range.getLast());
-            } else {
-                values.add(String.valueOf(value));
-            }
+    /** A blank line and the lines, when there are any. */
+    private static void section(StringBuilder out, String lines) {
+        if (!lines.isEmpty()) {
+            out.append('\n');
+            indent(out, lines);
         }
-        return "reserved " + String.join(", ", values) + ";\n";
     }
 
-    /** As given; in the normal form one value each, numbers first by their start, then names. */
-    private List<ReservedElement> reserveds(List<ReservedElement> reserveds) {
-        if (!normalize) {
-            return reserveds;
+    private Descriptor resolved(Descriptor parent, String name) {
+        if (!form.normalize()) {
+            return null;
         }
-        List<ReservedElement> single = new ArrayList<>();
-        for (ReservedElement reserved : reserveds) {
-            for (Object value : reserved.getValues()) {
-                single.add(new ReservedElement(reserved.getLocation(), reserved.getDocumentation(), List.of(value)));
-            }
-        }
-        single.sort(Comparator.comparingInt((ReservedElement r) -> reservedStart(r.getValues().get(0)))
-                .thenComparing(r -> r.getValues().get(0).toString()));
-        return single;
+        return parent == null ? descriptor.findMessageTypeByName(name) : parent.findNestedTypeByName(name);
     }
 
-    private static int reservedStart(Object value) {
-        if (value instanceof kotlin.ranges.IntRange range) {
-            return range.getFirst();
+    private static FieldDescriptor fieldOf(Descriptor message, FieldElement field) {
+        return message == null ? null : message.findFieldByName(field.getName());
+    }
+
+    /** In the normal form, map entry messages written out are left out: their fields are written as maps. */
+    private List<TypeElement> withoutMapEntries(List<TypeElement> types, Descriptor parent) {
+        if (!form.normalize()) {
+            return types;
         }
-        return value instanceof Integer number ? number : Integer.MAX_VALUE;
+        return types.stream().filter(type -> {
+            Descriptor message = type instanceof MessageElement ? resolved(parent, type.getName()) : null;
+            return message == null || !message.getOptions().getMapEntry();
+        }).toList();
     }
 
     private List<OneOfElement> oneOfs(List<OneOfElement> oneOfs) {
-        if (!normalize) {
+        if (!form.normalize()) {
             return oneOfs;
         }
         return oneOfs.stream()
@@ -322,12 +371,20 @@ final class ProtobufTextWriter {
                 .toList();
     }
 
+    private List<GroupElement> groups(List<GroupElement> groups) {
+        return form.normalize() ? groups.stream().sorted(Comparator.comparingInt(GroupElement::getTag)).toList() : groups;
+    }
+
     private List<FieldElement> byNumber(List<FieldElement> fields) {
-        return normalize ? fields.stream().sorted(BY_NUMBER).toList() : fields;
+        return form.normalize() ? fields.stream().sorted(BY_NUMBER).toList() : fields;
     }
 
     private List<String> sorted(List<String> paths) {
-        return normalize ? paths.stream().sorted().distinct().toList() : paths;
+        return form.normalize() ? paths.stream().sorted().distinct().toList() : paths;
+    }
+
+    private static String qualified(String scope, String name) {
+        return scope.isEmpty() ? name : scope + "." + name;
     }
 
     /**
@@ -335,6 +392,9 @@ final class ProtobufTextWriter {
      * too, as in the text Confluent Schema Registry stores.
      */
     static void indent(StringBuilder out, String block) {
+        if (block.isEmpty()) {
+            return;
+        }
         for (String line : block.split("\n")) {
             out.append("  ").append(line).append('\n');
         }

@@ -132,6 +132,67 @@ class ProtobufCanonicalStringTest {
                           }
                         }
                         """),
+                Arguments.of("enum reserved ranges, proto2 groups, extension ranges up to max and nested extensions",
+                        """
+                        syntax = "proto2";
+                        message Legacy {
+                          extensions 100 to max;
+                          optional group Result = 1 { required string url = 2; }
+                          extend Legacy { optional int32 rank = 100; }
+                        }
+                        enum Level { reserved 2, 9 to max; LOW = 0; HIGH = 1; }
+                        """,
+                        """
+                        syntax = "proto2";
+
+                        message Legacy {
+                          optional group Result = 1 {
+                            required string url = 2;
+                          }
+
+                          extensions 100 to max;
+
+                          extend Legacy {
+                            optional int32 rank = 100;
+                          }
+                        }
+                        enum Level {
+                          reserved 2, 9 to max;
+                          LOW = 0;
+                          HIGH = 1;
+                        }
+                        """),
+                Arguments.of("aggregate option values, one key a line",
+                        """
+                        syntax = "proto3";
+                        import "google/protobuf/descriptor.proto";
+                        message Rule { string name = 1; repeated int32 codes = 2; }
+                        extend google.protobuf.FieldOptions { Rule rule = 50002; }
+                        message Checked { string code = 1 [(rule) = { name: "x\ty" codes: [1, 2] }]; }
+                        """,
+                        """
+                        syntax = "proto3";
+
+                        import "google/protobuf/descriptor.proto";
+
+                        message Rule {
+                          string name = 1;
+                          repeated int32 codes = 2;
+                        }
+                        message Checked {
+                          string code = 1 [(rule) = {
+                            name: "x\\ty",
+                            codes: [
+                              1,
+                              2
+                            ]
+                          }];
+                        }
+
+                        extend google.protobuf.FieldOptions {
+                          Rule rule = 50002;
+                        }
+                        """),
                 Arguments.of("custom options, aggregate values and a service",
                         """
                         syntax = "proto3";
