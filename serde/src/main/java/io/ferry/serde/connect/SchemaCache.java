@@ -8,7 +8,7 @@ import java.util.function.Function;
  * schema instance over and over, and Connect schemas hash deeply on every call), then a bounded map that is
  * emptied when full. Thread-safe.
  */
-final class SchemaCache<K, V> {
+public final class SchemaCache<K, V> {
     private record Entry<K, V>(K key, V value) {
     }
 
@@ -16,11 +16,11 @@ final class SchemaCache<K, V> {
     private final int capacity;
     private volatile Entry<K, V> last;
 
-    SchemaCache(int capacity) {
+    public SchemaCache(int capacity) {
         this.capacity = capacity;
     }
 
-    V get(K key, Function<K, V> convert) {
+    public V get(K key, Function<K, V> convert) {
         Entry<K, V> recent = last;
         if (recent != null && recent.key() == key) {
             return recent.value();
