@@ -5,11 +5,11 @@ import java.util.stream.Collectors;
 import org.apache.kafka.connect.data.Schema;
 
 /** A readable, complete description of a Connect schema, so tests compare schemas and show the difference. */
-final class ConnectSchemas {
+public final class ConnectSchemas {
     private ConnectSchemas() {
     }
 
-    static String describe(Schema schema) {
+    public static String describe(Schema schema) {
         StringBuilder out = new StringBuilder(schema.type().toString());
         if (schema.isOptional()) {
             out.append(" optional");
