@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Runs the two JavaScript schema registry clients from npm against a registry and checks every
 // answer: Confluent's official client (@confluentinc/schemaregistry: SchemaRegistryClient,
-// AvroSerializer, AvroDeserializer) and @kafkajs/confluent-schema-registry (SchemaRegistry with
-// register, encode, decode and the lookups). Both are written against Confluent Schema Registry, so
+// AvroSerializer, AvroDeserializer, and for JSON Schema and Protobuf the checks of
+// schema-formats.mjs) and @kafkajs/confluent-schema-registry (SchemaRegistry with register, encode,
+// decode and the lookups). Both are written against Confluent Schema Registry, so
 // every check here states what they rely on from it.
 //
 //   node registry-clients.mjs http://127.0.0.1:8081
@@ -27,6 +28,7 @@ import {
   SubjectNameStrategyType,
 } from '@confluentinc/schemaregistry';
 import kafkajs from '@kafkajs/confluent-schema-registry';
+import { schemaFormatChecks } from './schema-formats.mjs';
 
 const { SchemaRegistry, SchemaType, COMPATIBILITY } = kafkajs;
 
@@ -1082,6 +1084,7 @@ try {
   await confluentGuidsAndAssociations();
   await kafkajsRegistry();
   await crossLibrary();
+  await schemaFormatChecks({ check, needs, rejectsWithRest, freshConfluent, kafkajsClient, prefix, run });
 } catch (error) {
   console.log(`FAIL the script itself: ${describe(error)}`);
   failed++;

@@ -19,10 +19,13 @@ import io.ferry.registry.cluster.RequestForwarder;
 import io.ferry.registry.compat.AvroCompatibilityChecker;
 import io.ferry.registry.compat.CompatibilityChecker;
 import io.ferry.registry.compat.CompatibilityCheckers;
+import io.ferry.registry.compat.protobuf.ProtobufCompatibilityChecker;
 import io.ferry.registry.rest.NodeInfo;
 import io.ferry.registry.rest.RegistryHttpServer;
 import io.ferry.registry.schema.SchemaProvider;
 import io.ferry.registry.schema.avro.AvroSchemaProvider;
+import io.ferry.registry.schema.json.JsonSchemaProvider;
+import io.ferry.registry.schema.protobuf.ProtobufSchemaProvider;
 import io.ferry.registry.service.SchemaRegistryService;
 import io.ferry.registry.service.SchemaTypes;
 import io.ferry.registry.service.WriterRole;
@@ -194,9 +197,12 @@ public final class RegistryServer implements AutoCloseable {
     /** The schema types this registry serves: a parser and a compatibility checker for each. */
     private static SchemaTypes schemaTypes() {
         List<SchemaProvider> providers = List.of(
-                new AvroSchemaProvider());
+                new AvroSchemaProvider(),
+                new JsonSchemaProvider(),
+                new ProtobufSchemaProvider());
         List<CompatibilityChecker> checkers = List.of(
-                new AvroCompatibilityChecker());
+                new AvroCompatibilityChecker(),
+                new ProtobufCompatibilityChecker());
         return new SchemaTypes(providers, new CompatibilityCheckers(checkers));
     }
 

@@ -1,6 +1,5 @@
 package io.ferry.registry.schema.avro;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,10 +17,6 @@ import org.apache.avro.Schema;
  * <p>Two instances are equal when their {@link #canonicalString()} and {@link #references()} are.
  */
 public final class AvroParsedSchema implements ParsedSchema {
-
-    /** How references are ordered in the normal form: by subject, then version, as Confluent orders them. */
-    private static final Comparator<SchemaReference> NORMAL_REFERENCE_ORDER =
-            Comparator.comparing(SchemaReference::subject).thenComparingInt(SchemaReference::version);
 
     private final Schema schema;
     private final String canonical;
@@ -84,9 +79,8 @@ public final class AvroParsedSchema implements ParsedSchema {
     @Override
     public AvroParsedSchema normalize() {
         String text = AvroNormalForm.write(schema, referenced);
-        List<SchemaReference> sorted = references.stream().sorted(NORMAL_REFERENCE_ORDER).distinct().toList();
         try {
-            return parse(text, sorted, resolved, mode);
+            return parse(text, SchemaReference.normalOrder(references), resolved, mode);
         } catch (InvalidSchemaException e) {
             throw new IllegalStateException("The normal form of a valid schema did not parse: " + e.getMessage(), e);
         }

@@ -33,7 +33,7 @@ final class AvroSchemaParser {
         if (text == null || text.isBlank()) {
             throw new InvalidSchemaException("Empty schema");
         }
-        requireResolved(references, resolved);
+        ResolvedReference.requireAll(references, resolved);
         Schema.Parser parser = mode.newParser();
         List<Schema> referenced = new ArrayList<>();
         Set<String> parsedNames = new HashSet<>();
@@ -48,17 +48,6 @@ final class AvroSchemaParser {
             AvroNameCheck.check(schema);
         }
         return new Parsed(schema, List.copyOf(referenced));
-    }
-
-    private static void requireResolved(List<SchemaReference> references, List<ResolvedReference> resolved)
-            throws InvalidSchemaException {
-        for (SchemaReference reference : references) {
-            boolean found = resolved.stream().anyMatch(r -> r.reference().equals(reference));
-            if (!found) {
-                throw new InvalidSchemaException("No schema reference found for subject \""
-                        + reference.subject() + "\" and version " + reference.version());
-            }
-        }
     }
 
     private static Schema parseText(Schema.Parser parser, String text) throws InvalidSchemaException {
