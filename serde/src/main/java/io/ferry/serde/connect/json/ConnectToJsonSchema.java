@@ -8,6 +8,7 @@ import static io.ferry.serde.connect.json.JsonSchemaNames.CONNECT_VERSION;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -183,9 +184,9 @@ final class ConnectToJsonSchema {
         }
     }
 
-    private static java.util.Optional<ArrayNode> enumSymbols(Schema schema) {
+    private static Optional<ArrayNode> enumSymbols(Schema schema) {
         if (schema.parameters() == null || !schema.parameters().containsKey(JsonSchemaNames.ENUM)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ArrayNode symbols = NODES.arrayNode();
         String prefix = JsonSchemaNames.ENUM + ".";
@@ -194,7 +195,7 @@ final class ConnectToJsonSchema {
                 symbols.add(value);
             }
         });
-        return java.util.Optional.of(symbols);
+        return Optional.of(symbols);
     }
 
     /** Adds the connect.* properties in the order Confluent's converter writes them, then the type's keywords. */
