@@ -57,7 +57,10 @@ final class ConnectToJsonSchema {
         ObjectNode node = NODES.objectNode();
         Map<String, Object> connect = new LinkedHashMap<>();
         Map<String, JsonNode> keywords = new LinkedHashMap<>();
-        node.put("type", typeKeyword(schema, connect, keywords));
+        String type = typeKeyword(schema, connect, keywords);
+        if (type != null) {
+            node.put("type", type);
+        }
         describe(schema, node, connect);
         if (!ignoreOptional && schema.isOptional()) {
             addAll(node, connect, keywords);
@@ -75,6 +78,7 @@ final class ConnectToJsonSchema {
         return node;
     }
 
+    /** The {@code type} keyword ({@code null} for none), filling in the connect.* properties and the type's keywords. */
     private String typeKeyword(Schema schema, Map<String, Object> connect, Map<String, JsonNode> keywords) {
         switch (schema.type()) {
             case INT8, INT16, INT32, INT64 -> {
@@ -89,8 +93,10 @@ final class ConnectToJsonSchema {
                 return "boolean";
             }
             case STRING -> {
-                enumSymbols(schema).ifPresent(symbols -> keywords.put("enum", symbols));
-                return "string";
+                // An enum is written as Confluent's converter writes it: its symbols, without a type.
+                Optional<ArrayNode> symbols = enumSymbols(schema);
+                symbols.ifPresent(values -> keywords.put("enum", values));
+                return symbols.isPresent() ? null : "string";
             }
             case BYTES -> {
                 connect.put(CONNECT_TYPE, JsonSchemaNames.TYPE_BYTES);

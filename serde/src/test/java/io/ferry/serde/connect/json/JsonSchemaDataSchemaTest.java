@@ -99,10 +99,10 @@ class JsonSchemaDataSchemaTest {
                                 .field("io.confluent.connect.json.OneOf.field.1", Schema.OPTIONAL_STRING_SCHEMA).build(),
                         "{\"oneOf\":[{\"type\":\"null\"},{\"type\":\"integer\",\"connect.index\":0,\"connect.type\":\"int64\"},"
                                 + "{\"type\":\"string\",\"connect.index\":1}]}"),
-                Arguments.of("an enum: a string with its symbols", SchemaBuilder.string()
+                Arguments.of("an enum: its symbols, without a type", SchemaBuilder.string()
                                 .parameter("io.confluent.connect.json.Enum", "").parameter("io.confluent.connect.json.Enum.RED", "RED")
                                 .parameter("io.confluent.connect.json.Enum.GREEN", "GREEN").build(),
-                        "{\"type\":\"string\",\"enum\":[\"RED\",\"GREEN\"]}"));
+                        "{\"enum\":[\"RED\",\"GREEN\"]}"));
     }
 
     @ParameterizedTest(name = "{0}")
