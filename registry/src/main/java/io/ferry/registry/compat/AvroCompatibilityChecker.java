@@ -42,8 +42,7 @@ public final class AvroCompatibilityChecker implements CompatibilityChecker {
         } catch (RuntimeException e) {
             // Reported as a problem rather than thrown, so the client learns why, as Confluent does.
             log.warn("Avro compatibility check failed unexpectedly", e);
-            return List.of(Incompatibility.plain(Incompatibility.UNEXPECTED_ERROR,
-                    "Unexpected exception during compatibility check: " + e.getMessage()));
+            return List.of(Incompatibility.unexpectedError(e));
         }
     }
 }

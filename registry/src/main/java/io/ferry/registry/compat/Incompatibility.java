@@ -45,6 +45,11 @@ public record Incompatibility(String type, String location, String description, 
         return new Incompatibility(type, location, description, additionalInfo, message);
     }
 
+    /** The problem a check that failed with an exception gives, worded as Confluent Schema Registry words it. */
+    public static Incompatibility unexpectedError(RuntimeException e) {
+        return plain(UNEXPECTED_ERROR, "Unexpected exception during compatibility check: " + e.getMessage());
+    }
+
     /** A problem listed by its description alone. */
     public static Incompatibility plain(String type, String description) {
         return new Incompatibility(type, "/", description, "", description);

@@ -19,6 +19,7 @@ import io.ferry.registry.cluster.RequestForwarder;
 import io.ferry.registry.compat.AvroCompatibilityChecker;
 import io.ferry.registry.compat.CompatibilityChecker;
 import io.ferry.registry.compat.CompatibilityCheckers;
+import io.ferry.registry.compat.json.JsonSchemaCompatibilityChecker;
 import io.ferry.registry.compat.protobuf.ProtobufCompatibilityChecker;
 import io.ferry.registry.rest.NodeInfo;
 import io.ferry.registry.rest.RegistryHttpServer;
@@ -202,6 +203,7 @@ public final class RegistryServer implements AutoCloseable {
                 new ProtobufSchemaProvider());
         List<CompatibilityChecker> checkers = List.of(
                 new AvroCompatibilityChecker(),
+                new JsonSchemaCompatibilityChecker(),
                 new ProtobufCompatibilityChecker());
         return new SchemaTypes(providers, new CompatibilityCheckers(checkers));
     }

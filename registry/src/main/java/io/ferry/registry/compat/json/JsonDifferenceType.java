@@ -1,0 +1,163 @@
+package io.ferry.registry.compat.json;
+
+import static io.ferry.registry.compat.json.JsonDifferenceType.Wording.ADDED_NOT_COVERED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.Wording.ADDED_TO_OPEN;
+import static io.ferry.registry.compat.json.JsonDifferenceType.Wording.ELEMENTS_FEWER;
+import static io.ferry.registry.compat.json.JsonDifferenceType.Wording.ELEMENTS_MORE;
+import static io.ferry.registry.compat.json.JsonDifferenceType.Wording.KEYWORD_MISSING;
+import static io.ferry.registry.compat.json.JsonDifferenceType.Wording.NONE;
+import static io.ferry.registry.compat.json.JsonDifferenceType.Wording.REMOVED_FROM_CLOSED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.Wording.REMOVED_NOT_COVERED;
+import static io.ferry.registry.compat.json.JsonDifferenceType.Wording.REQUIRED_ADDED_TO_UNOPEN;
+import static io.ferry.registry.compat.json.JsonDifferenceType.Wording.TYPE_DIFFERENT;
+import static io.ferry.registry.compat.json.JsonDifferenceType.Wording.VALUE_DIFFERENT;
+import static io.ferry.registry.compat.json.JsonDifferenceType.Wording.VALUE_LESS;
+import static io.ferry.registry.compat.json.JsonDifferenceType.Wording.VALUE_MORE;
+
+/**
+ * The kinds of change between a writer's schema (the "original") and a reader's schema (the "update"), named
+ * as Confluent Schema Registry names them in its {@code errorType}. Each says whether a reader tolerates it
+ * under the {@link JsonCompatibilityPolicy#STRICT strict} policy, and how its description is worded.
+ */
+public enum JsonDifferenceType {
+    TYPE_EXTENDED(true, NONE),
+    TYPE_NARROWED(false, TYPE_DIFFERENT),
+    TYPE_CHANGED(false, TYPE_DIFFERENT),
+    SCHEMA_ADDED(false, NONE),
+    SCHEMA_REMOVED(true, NONE),
+
+    MAX_LENGTH_ADDED(false, KEYWORD_MISSING),
+    MAX_LENGTH_REMOVED(true, NONE),
+    MAX_LENGTH_INCREASED(true, NONE),
+    MAX_LENGTH_DECREASED(false, VALUE_LESS),
+    MIN_LENGTH_ADDED(false, KEYWORD_MISSING),
+    MIN_LENGTH_REMOVED(true, NONE),
+    MIN_LENGTH_INCREASED(false, VALUE_MORE),
+    MIN_LENGTH_DECREASED(true, NONE),
+    PATTERN_ADDED(false, KEYWORD_MISSING),
+    PATTERN_REMOVED(true, NONE),
+    PATTERN_CHANGED(false, VALUE_DIFFERENT),
+
+    MAXIMUM_ADDED(false, KEYWORD_MISSING),
+    MAXIMUM_REMOVED(true, NONE),
+    MAXIMUM_INCREASED(true, NONE),
+    MAXIMUM_DECREASED(false, VALUE_LESS),
+    MINIMUM_ADDED(false, KEYWORD_MISSING),
+    MINIMUM_REMOVED(true, NONE),
+    MINIMUM_INCREASED(false, VALUE_MORE),
+    MINIMUM_DECREASED(true, NONE),
+    EXCLUSIVE_MAXIMUM_ADDED(false, KEYWORD_MISSING),
+    EXCLUSIVE_MAXIMUM_REMOVED(true, NONE),
+    EXCLUSIVE_MAXIMUM_INCREASED(true, NONE),
+    EXCLUSIVE_MAXIMUM_DECREASED(false, VALUE_LESS),
+    EXCLUSIVE_MINIMUM_ADDED(false, KEYWORD_MISSING),
+    EXCLUSIVE_MINIMUM_REMOVED(true, NONE),
+    EXCLUSIVE_MINIMUM_INCREASED(false, VALUE_MORE),
+    EXCLUSIVE_MINIMUM_DECREASED(true, NONE),
+    MULTIPLE_OF_ADDED(false, KEYWORD_MISSING),
+    MULTIPLE_OF_REMOVED(true, NONE),
+    MULTIPLE_OF_EXPANDED(false, VALUE_MORE),
+    MULTIPLE_OF_REDUCED(true, NONE),
+    MULTIPLE_OF_CHANGED(false, VALUE_DIFFERENT),
+
+    REQUIRED_ATTRIBUTE_ADDED(false, KEYWORD_MISSING),
+    REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED(true, NONE),
+    REQUIRED_ATTRIBUTE_REMOVED(true, NONE),
+    MAX_PROPERTIES_ADDED(false, KEYWORD_MISSING),
+    MAX_PROPERTIES_REMOVED(true, NONE),
+    MAX_PROPERTIES_INCREASED(true, NONE),
+    MAX_PROPERTIES_DECREASED(false, VALUE_LESS),
+    MIN_PROPERTIES_ADDED(false, KEYWORD_MISSING),
+    MIN_PROPERTIES_REMOVED(true, NONE),
+    MIN_PROPERTIES_INCREASED(false, VALUE_MORE),
+    MIN_PROPERTIES_DECREASED(true, NONE),
+    ADDITIONAL_PROPERTIES_ADDED(true, NONE),
+    ADDITIONAL_PROPERTIES_REMOVED(false, KEYWORD_MISSING),
+    ADDITIONAL_PROPERTIES_EXTENDED(true, NONE),
+    ADDITIONAL_PROPERTIES_NARROWED(false, ELEMENTS_FEWER),
+    DEPENDENCY_ARRAY_ADDED(false, KEYWORD_MISSING),
+    DEPENDENCY_ARRAY_REMOVED(true, NONE),
+    DEPENDENCY_ARRAY_EXTENDED(false, ELEMENTS_MORE),
+    DEPENDENCY_ARRAY_NARROWED(true, NONE),
+    DEPENDENCY_ARRAY_CHANGED(false, VALUE_DIFFERENT),
+    DEPENDENCY_SCHEMA_ADDED(false, KEYWORD_MISSING),
+    DEPENDENCY_SCHEMA_REMOVED(true, NONE),
+
+    REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL(false, ADDED_TO_OPEN),
+    REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL(false, ADDED_TO_OPEN),
+    OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL(false, ADDED_TO_OPEN),
+    PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL(true, NONE),
+    REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL(false, REQUIRED_ADDED_TO_UNOPEN),
+    REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL(true, NONE),
+    OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL(true, NONE),
+    PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL(true, NONE),
+    PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL(true, NONE),
+    PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL(false, REMOVED_FROM_CLOSED),
+    PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL(true, NONE),
+    PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL(false, REMOVED_NOT_COVERED),
+    PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL(true, NONE),
+    PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL(false, ADDED_NOT_COVERED),
+
+    MAX_ITEMS_ADDED(false, KEYWORD_MISSING),
+    MAX_ITEMS_REMOVED(true, NONE),
+    MAX_ITEMS_INCREASED(true, NONE),
+    MAX_ITEMS_DECREASED(false, VALUE_LESS),
+    MIN_ITEMS_ADDED(false, KEYWORD_MISSING),
+    MIN_ITEMS_REMOVED(true, NONE),
+    MIN_ITEMS_INCREASED(false, VALUE_MORE),
+    MIN_ITEMS_DECREASED(true, NONE),
+    UNIQUE_ITEMS_ADDED(false, KEYWORD_MISSING),
+    UNIQUE_ITEMS_REMOVED(true, NONE),
+    ADDITIONAL_ITEMS_ADDED(true, NONE),
+    ADDITIONAL_ITEMS_REMOVED(false, KEYWORD_MISSING),
+    ADDITIONAL_ITEMS_EXTENDED(true, NONE),
+    ADDITIONAL_ITEMS_NARROWED(false, ELEMENTS_FEWER),
+    ITEM_ADDED_TO_OPEN_CONTENT_MODEL(false, ADDED_TO_OPEN),
+    ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL(true, NONE),
+    ITEM_ADDED_TO_CLOSED_CONTENT_MODEL(true, NONE),
+    ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL(true, NONE),
+    ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL(true, NONE),
+    ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL(false, REMOVED_FROM_CLOSED),
+    ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL(true, NONE),
+    ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL(false, REMOVED_NOT_COVERED),
+    ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL(true, NONE),
+    ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL(false, ADDED_NOT_COVERED),
+
+    ENUM_ARRAY_EXTENDED(true, NONE),
+    ENUM_ARRAY_NARROWED(false, ELEMENTS_FEWER),
+    ENUM_ARRAY_CHANGED(false, TYPE_DIFFERENT),
+
+    COMBINED_TYPE_EXTENDED(true, NONE),
+    COMBINED_TYPE_CHANGED(false, TYPE_DIFFERENT),
+    PRODUCT_TYPE_EXTENDED(false, ELEMENTS_MORE),
+    PRODUCT_TYPE_NARROWED(true, NONE),
+    SUM_TYPE_EXTENDED(true, ELEMENTS_MORE),
+    SUM_TYPE_NARROWED(false, ELEMENTS_FEWER),
+    COMBINED_TYPE_SUBSCHEMAS_CHANGED(false, TYPE_DIFFERENT),
+    NOT_TYPE_EXTENDED(false, ELEMENTS_MORE),
+    NOT_TYPE_NARROWED(true, NONE);
+
+    /** How a description of the type reads; {@link #NONE} types have an empty description. */
+    enum Wording {
+        NONE, KEYWORD_MISSING, VALUE_MORE, VALUE_LESS, VALUE_DIFFERENT, ELEMENTS_FEWER, ELEMENTS_MORE,
+        TYPE_DIFFERENT, ADDED_TO_OPEN, REQUIRED_ADDED_TO_UNOPEN, REMOVED_FROM_CLOSED, REMOVED_NOT_COVERED,
+        ADDED_NOT_COVERED
+    }
+
+    private final boolean compatibleWhenStrict;
+    private final Wording wording;
+
+    JsonDifferenceType(boolean compatibleWhenStrict, Wording wording) {
+        this.compatibleWhenStrict = compatibleWhenStrict;
+        this.wording = wording;
+    }
+
+    /** Whether a reader tolerates this change under the strict policy. */
+    public boolean compatibleWhenStrict() {
+        return compatibleWhenStrict;
+    }
+
+    Wording wording() {
+        return wording;
+    }
+}
