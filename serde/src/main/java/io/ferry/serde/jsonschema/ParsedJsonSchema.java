@@ -88,15 +88,22 @@ public final class ParsedJsonSchema {
      * Checks a document against the schema.
      *
      * @return the problems, one a line, each with its location; empty when the document conforms
+     * @throws SerializationException when the schema itself cannot be used to validate (an unresolvable
+     *                                {@code $ref}, an unknown {@code $schema})
      */
     public List<String> problems(JsonNode document) {
-        Schema compiled = validator;
-        if (compiled == null) {
-            compiled = VALIDATORS.getSchema(tree);
-            validator = compiled;
+        try {
+            Schema compiled = validator;
+            if (compiled == null) {
+                compiled = VALIDATORS.getSchema(tree);
+                validator = compiled;
+            }
+            List<Error> errors = compiled.validate(document);
+            return errors.stream().map(Error::toString).collect(Collectors.toList());
+        } catch (RuntimeException e) {
+            // The validator's own exceptions (schema errors, unresolvable references) become the serde's.
+            throw new SerializationException("Cannot validate against the JSON Schema: " + e.getMessage(), e);
         }
-        List<Error> errors = compiled.validate(document);
-        return errors.stream().map(Error::toString).collect(Collectors.toList());
     }
 
     @Override

@@ -230,6 +230,15 @@ class KafkaJsonSchemaSerdeTest {
     }
 
     @Test
+    void shouldReportASchemaThatCannotValidateAsASerializationException() throws Exception {
+        JsonSchemaValue value = JsonSchemaValue.of("{\"$ref\":\"#/definitions/missing\"}", json("{\"id\":1}"));
+
+        assertThatThrownBy(() -> serializer("json.fail.invalid.schema", true).serialize("orders", value))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("Cannot validate against the JSON Schema");
+    }
+
+    @Test
     void shouldPassNullThroughAsATombstone() {
         assertThat(serializer().serialize("t", null)).isNull();
         assertThat(deserializer().deserialize("t", null)).isNull();
