@@ -5,7 +5,8 @@
  *
  * <p>{@code client} talks to the registry, {@code wire} frames payloads, {@code subject} names subjects,
  * {@code avro} holds Kafka's Avro serializer and deserializer, {@code connect} the Connect
- * {@code AvroConverter}. Nothing here depends on another Ferry module, so the jar runs as a plain
+ * {@code AvroConverter}, {@code jsonschema} the JSON Schema serializer and deserializer, {@code connect.json}
+ * the Connect {@code JsonSchemaConverter}. Nothing here depends on another Ferry module, so the jar runs as a plain
  * plugin in any Kafka Connect worker or Kafka client.
  */
 package io.ferry.serde;

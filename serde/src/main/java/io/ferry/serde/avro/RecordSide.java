@@ -1,11 +1,11 @@
 package io.ferry.serde.avro;
 
 /** Names the part of a record being (de)serialized, for error messages: "the value of a record in topic 'orders'". */
-final class RecordSide {
+public final class RecordSide {
     private RecordSide() {
     }
 
-    static String describe(String topic, boolean isKey) {
+    public static String describe(String topic, boolean isKey) {
         return "the " + (isKey ? "key" : "value") + " of a record in topic '" + topic + "'";
     }
 }

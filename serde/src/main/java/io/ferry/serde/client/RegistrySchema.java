@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record RegistrySchema(String schemaType, String schema, List<SchemaReference> references) {
     public static final String AVRO = "AVRO";
+    public static final String JSON = "JSON";
 
     public RegistrySchema {
         Objects.requireNonNull(schemaType, "schemaType");
@@ -23,5 +24,10 @@ public record RegistrySchema(String schemaType, String schema, List<SchemaRefere
     /** An Avro schema without references. */
     public static RegistrySchema avro(String schemaText) {
         return new RegistrySchema(AVRO, schemaText, List.of());
+    }
+
+    /** A JSON Schema without references. */
+    public static RegistrySchema json(String schemaText) {
+        return new RegistrySchema(JSON, schemaText, List.of());
     }
 }

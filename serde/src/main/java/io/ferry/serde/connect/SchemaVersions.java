@@ -14,7 +14,7 @@ import io.ferry.serde.subject.SubjectNameStrategy;
  * once per topic and id. A schema that is not a version of the subject (registered under another subject)
  * has no version rather than failing the record. Thread-safe.
  */
-final class SchemaVersions {
+public final class SchemaVersions {
     private record Key(String topic, int id) {
     }
 
@@ -28,13 +28,24 @@ final class SchemaVersions {
 
     private volatile Last last;
 
-    SchemaVersions(RegistryClient client, SubjectNameStrategy strategy) {
+    public SchemaVersions(RegistryClient client, SubjectNameStrategy strategy) {
         this.client = client;
         this.strategy = strategy;
     }
 
     /** @return the version, or {@code null} when the subject has no version with this schema */
     Integer versionOf(String topic, boolean isKey, int id, org.apache.avro.Schema schema) {
+        return versionOf(topic, isKey, id, AvroSchemas.recordName(schema), () -> RegistrySchema.avro(schema.toString()));
+    }
+
+    /**
+     * The version of a schema of any type, for converters of other formats.
+     *
+     * @param recordName the schema's record name for the subject strategy, or {@code null}
+     * @param schema     the schema as the registry stores it, asked for only when the version is not known yet
+     * @return the version, or {@code null} when the subject has no version with this schema
+     */
+    public Integer versionOf(String topic, boolean isKey, int id, String recordName, java.util.function.Supplier<RegistrySchema> schema) {
         Last recent = last;
         if (recent != null && recent.key().id() == id && recent.key().topic().equals(topic)) {
             return recent.version();
@@ -42,7 +53,7 @@ final class SchemaVersions {
         Key key = new Key(topic, id);
         Integer version = versions.get(key);
         if (version == null) {
-            version = lookup(topic, isKey, schema);
+            version = lookup(topic, isKey, recordName, schema.get());
             versions.putIfAbsent(key, version);
         }
         Integer result = NONE.equals(version) ? null : version;
@@ -50,10 +61,10 @@ final class SchemaVersions {
         return result;
     }
 
-    private Integer lookup(String topic, boolean isKey, org.apache.avro.Schema schema) {
-        String subject = strategy.subjectName(topic, isKey, AvroSchemas.recordName(schema));
+    private Integer lookup(String topic, boolean isKey, String recordName, RegistrySchema schema) {
+        String subject = strategy.subjectName(topic, isKey, recordName);
         try {
-            return client.lookup(subject, RegistrySchema.avro(schema.toString()), false).version();
+            return client.lookup(subject, schema, false).version();
         } catch (RegistryClientException e) {
             if (e.errorCode() == RegistryClientException.SUBJECT_NOT_FOUND || e.errorCode() == RegistryClientException.SCHEMA_NOT_FOUND) {
                 return NONE;

@@ -20,16 +20,16 @@ import org.junit.jupiter.params.provider.Arguments;
  * Connect schemas and values of every type and logical type, as (name, schema, value). Top-level schemas
  * carry version 1, which is what a converter reads back for the first version of a fresh subject.
  */
-final class ConnectCases {
+public final class ConnectCases {
     private ConnectCases() {
     }
 
-    static final Schema ADDRESS = SchemaBuilder.struct().name("com.acme.Address").version(1)
+    public static final Schema ADDRESS = SchemaBuilder.struct().name("com.acme.Address").version(1)
             .field("street", Schema.STRING_SCHEMA)
             .field("zip", Schema.OPTIONAL_STRING_SCHEMA)
             .build();
 
-    static final Schema EVERYTHING = SchemaBuilder.struct().name("com.acme.Everything").version(1).doc("one of each")
+    public static final Schema EVERYTHING = SchemaBuilder.struct().name("com.acme.Everything").version(1).doc("one of each")
             .parameter("owner", "team-a")
             .field("int8", Schema.INT8_SCHEMA)
             .field("int16", Schema.INT16_SCHEMA)
@@ -59,11 +59,11 @@ final class ConnectCases {
             .field("nestedArrays", SchemaBuilder.array(SchemaBuilder.array(Schema.FLOAT64_SCHEMA).build()).optional().build())
             .build();
 
-    static Struct address(String street, String zip) {
+    public static Struct address(String street, String zip) {
         return new Struct(ADDRESS).put("street", street).put("zip", zip);
     }
 
-    static Struct everything() {
+    public static Struct everything() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("a", 1);
         counts.put("b", 2);
@@ -87,7 +87,7 @@ final class ConnectCases {
                 .put("nestedArrays", List.of(List.of(1.0, 2.0), List.of()));
     }
 
-    static Stream<Arguments> all() {
+    public static Stream<Arguments> all() {
         return Stream.of(
                 Arguments.of("int8", SchemaBuilder.int8().version(1).build(), (byte) 8),
                 Arguments.of("int16", SchemaBuilder.int16().version(1).build(), (short) 16),

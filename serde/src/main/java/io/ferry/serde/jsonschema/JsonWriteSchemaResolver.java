@@ -1,0 +1,126 @@
+package io.ferry.serde.jsonschema;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.ferry.serde.avro.IncompatibleSchemaException;
+import io.ferry.serde.avro.RecordSide;
+import io.ferry.serde.avro.SchemaRegistryException;
+import io.ferry.serde.client.RegisteredSchema;
+import io.ferry.serde.client.RegistryClient;
+import io.ferry.serde.client.RegistryClientException;
+import io.ferry.serde.subject.SubjectNameStrategy;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * Decides the schema id (and the schema) a JSON payload is written with, in Confluent's order: register the
+ * payload's schema ({@code auto.register.schemas}), else a fixed id ({@code use.schema.id}), else the subject's
+ * latest version ({@code use.latest.version}), else look the payload's schema up in the subject. A payload without
+ * a schema of its own can only be written with {@code use.schema.id} or {@code use.latest.version}. Decisions for
+ * a schema are remembered per topic; the latest version is remembered by the registry client for its
+ * {@code latest.cache.ttl.sec}. Thread-safe.
+ */
+final class JsonWriteSchemaResolver {
+
+    /** What to write with. */
+    record Resolved(int id, ParsedJsonSchema schema) {
+    }
+
+    /** The choices of {@link JsonSchemaSerdeConfig} that matter here. */
+    record Mode(boolean autoRegister, int useSchemaId, boolean useLatest, boolean normalize) {
+        static Mode of(JsonSchemaSerdeConfig config) {
+            return new Mode(config.autoRegisterSchemas(), config.useSchemaId(), config.useLatestVersion(), config.normalizeSchemas());
+        }
+    }
+
+    private record Key(String topic, ParsedJsonSchema schema) {
+    }
+
+    private final RegistryClient client;
+    private final SubjectNameStrategy strategy;
+    private final Mode mode;
+    private final ConcurrentHashMap<Key, Resolved> decided = new ConcurrentHashMap<>();
+
+    JsonWriteSchemaResolver(RegistryClient client, SubjectNameStrategy strategy, Mode mode) {
+        this.client = client;
+        this.strategy = strategy;
+        this.mode = mode;
+    }
+
+    /**
+     * @param schema the payload's own schema, or {@code null} when it has none
+     * @throws SchemaRegistryException when the registry refuses or cannot be reached; an
+     *                                 {@link IncompatibleSchemaException} for an incompatible schema
+     */
+    Resolved resolve(String topic, boolean isKey, ParsedJsonSchema schema) {
+        if (schema == null) {
+            return withoutSchema(topic, isKey);
+        }
+        Key key = new Key(topic, schema);
+        Resolved resolved = decided.get(key);
+        if (resolved == null) {
+            resolved = decide(topic, isKey, schema);
+            if (!mode.useLatest() || mode.autoRegister()) {
+                decided.putIfAbsent(key, resolved);
+            }
+        }
+        return resolved;
+    }
+
+    private Resolved withoutSchema(String topic, boolean isKey) {
+        if (mode.useSchemaId() < 0 && !mode.useLatest()) {
+            throw new SerializationException("Cannot serialize " + RecordSide.describe(topic, isKey) + ": it carries no "
+                    + "JSON Schema; pass a JsonSchemaValue or an envelope {\"schema\":...,\"payload\":...}, or set "
+                    + "use.latest.version=true (or use.schema.id) to write with a registered schema");
+        }
+        return call(topic, isKey, null, () -> {
+            if (mode.useSchemaId() >= 0) {
+                return new Resolved(mode.useSchemaId(), ParsedJsonSchema.of(client.schemaById(mode.useSchemaId())));
+            }
+            RegisteredSchema latest = client.latestVersion(strategy.subjectName(topic, isKey, null));
+            return new Resolved(latest.id(), ParsedJsonSchema.of(latest.schema()));
+        });
+    }
+
+    private Resolved decide(String topic, boolean isKey, ParsedJsonSchema schema) {
+        String subject = strategy.subjectName(topic, isKey, schema.recordName());
+        return call(topic, isKey, subject, () -> {
+            if (mode.autoRegister()) {
+                return new Resolved(client.register(subject, schema.registrySchema(), mode.normalize()), schema);
+            } else if (mode.useSchemaId() >= 0) {
+                return new Resolved(mode.useSchemaId(), ParsedJsonSchema.of(client.schemaById(mode.useSchemaId())));
+            } else if (mode.useLatest()) {
+                RegisteredSchema latest = client.latestVersion(subject);
+                return new Resolved(latest.id(), ParsedJsonSchema.of(latest.schema()));
+            }
+            return new Resolved(client.lookup(subject, schema.registrySchema(), mode.normalize()).id(), schema);
+        });
+    }
+
+    private interface RegistryCall {
+        Resolved run();
+    }
+
+    private Resolved call(String topic, boolean isKey, String subject, RegistryCall call) {
+        String what = RecordSide.describe(topic, isKey) + (subject == null ? "" : " (subject '" + subject + "')");
+        try {
+            return call.run();
+        } catch (RegistryClientException e) {
+            if (e.isIncompatibleSchema()) {
+                throw new IncompatibleSchemaException("Cannot serialize " + what + ": the registry refused its schema as "
+                        + "incompatible with the subject's versions", e);
+            }
+            throw new SchemaRegistryException("Cannot serialize " + what + ": " + action(), e);
+        }
+    }
+
+    private String action() {
+        if (mode.autoRegister()) {
+            return "registering its schema failed";
+        } else if (mode.useSchemaId() >= 0) {
+            return "fetching schema " + mode.useSchemaId() + " failed";
+        } else if (mode.useLatest()) {
+            return "fetching the subject's latest version failed";
+        }
+        return "its schema is not registered in the subject (auto.register.schemas=false)";
+    }
+}
