@@ -1,6 +1,5 @@
 package io.ferry.registry.compat;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,14 +25,7 @@ public enum CompatibilityPolicy {
 
     /** The policy of that name (case-insensitive), if any. */
     public static Optional<CompatibilityPolicy> fromName(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(CompatibilityPolicy.valueOf(name.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return EnumNames.fromName(CompatibilityPolicy.class, name);
     }
 
     /** Whether this policy may be combined with that level: a LOGICAL policy only evolves backward. */
