@@ -35,4 +35,16 @@ public interface CompatibilityChecker {
      */
     CompatibilityResult check(ParsedSchema candidate, List<VersionedSchema> previousOldestFirst,
             CompatibilityLevel level);
+
+    /**
+     * Checks as {@link #check(ParsedSchema, List, CompatibilityLevel)} does, under the subject's
+     * {@code compatibilityPolicy}. Only a checker whose verdicts depend on the policy overrides this; the
+     * others ignore the policy, so Avro and Protobuf answer the same under every policy.
+     *
+     * @param policy the policy in force for the subject
+     */
+    default CompatibilityResult check(ParsedSchema candidate, List<VersionedSchema> previousOldestFirst,
+            CompatibilityLevel level, CompatibilityPolicy policy) {
+        return check(candidate, previousOldestFirst, level);
+    }
 }

@@ -1,6 +1,5 @@
 package io.ferry.registry.compat;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** How a new version must relate to earlier ones; the names are Confluent's. */
@@ -40,13 +39,6 @@ public enum CompatibilityLevel {
 
     /** The level of that name (case-insensitive), if any. */
     public static Optional<CompatibilityLevel> fromName(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(CompatibilityLevel.valueOf(name.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return EnumNames.fromName(CompatibilityLevel.class, name);
     }
 }

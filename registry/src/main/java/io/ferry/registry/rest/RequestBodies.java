@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.registry.compat.CompatibilityLevel;
+import io.ferry.registry.compat.CompatibilityPolicy;
 import io.ferry.registry.schema.SchemaReference;
 import io.ferry.registry.service.ConfigUpdate;
 import io.ferry.registry.service.RegisterRequest;
@@ -25,7 +26,7 @@ import io.ferry.registry.store.RegistryMode;
 final class RequestBodies {
     /** Settings a PUT /config may carry besides the level, kept as given. */
     private static final Set<String> CONFIG_SETTINGS = Set.of("alias", "normalize", "validateFields", "validateRules",
-            "compatibilityGroup", "defaultMetadata", "overrideMetadata", "defaultRuleSet", "overrideRuleSet");
+            "compatibilityPolicy", "compatibilityGroup", "defaultMetadata", "overrideMetadata", "defaultRuleSet", "overrideRuleSet");
 
     private static final ObjectReader REGISTER = ApiJson.MAPPER.readerFor(RegisterBody.class)
             .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -114,7 +115,19 @@ final class RequestBodies {
                 others.set(field.getKey(), field.getValue());
             }
         });
+        JsonNode policy = others.get("compatibilityPolicy");
+        if (policy != null) {
+            others.put("compatibilityPolicy", policy(policy).name());
+        }
         return new ConfigUpdate(compatibility, others.isEmpty() ? null : others);
+    }
+
+    /** A {@code compatibilityPolicy} value: a known name, any case, stored as its canonical name; 42203 otherwise. */
+    private static CompatibilityPolicy policy(JsonNode value) {
+        if (!value.isTextual()) {
+            throw RegistryErrors.invalidCompatibilityPolicy();
+        }
+        return CompatibilityPolicy.fromName(value.asText()).orElseThrow(RegistryErrors::invalidCompatibilityPolicy);
     }
 
     /** The body of PUT /mode[/{s}]: {"mode": "..."}. 42204 for an unknown mode. */

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.registry.compat.CompatibilityLevel;
+import io.ferry.registry.compat.CompatibilityPolicy;
 import io.ferry.registry.store.RecordValue;
 import io.ferry.registry.store.RegistryIndex;
 import io.ferry.registry.store.RegistryMode;
@@ -13,6 +14,9 @@ import io.ferry.registry.store.RegistryMode;
  * A global READONLY_OVERRIDE wins over any subject's mode.
  */
 final class EffectiveSettings {
+    /** The config setting that holds the compatibility policy. */
+    static final String POLICY = "compatibilityPolicy";
+
     private final RegistryIndex index;
     private final RegistrySettings settings;
 
@@ -37,6 +41,16 @@ final class EffectiveSettings {
 
     boolean validateFields(String subject) {
         return flag(subject, "validateFields");
+    }
+
+    /**
+     * The subject's {@code compatibilityPolicy}, else the global one, else STRICT. A value this registry
+     * does not know (a newer registry may have written it) counts as unset, as Confluent's registry reads it.
+     */
+    CompatibilityPolicy policy(String subject) {
+        return setting(subject, POLICY).or(() -> setting(null, POLICY))
+                .flatMap(value -> CompatibilityPolicy.fromName(value.asText()))
+                .orElse(CompatibilityPolicy.DEFAULT);
     }
 
     private boolean flag(String subject, String name) {

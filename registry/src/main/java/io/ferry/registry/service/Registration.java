@@ -175,7 +175,7 @@ final class Registration {
         for (SubjectVersion version : liveVersions) {
             previous.add(new VersionedSchema(version.version(), resolver.parseStored(version.id(), version.content())));
         }
-        return types.checker(candidate.type()).check(candidate.submitted().schema(), previous, level);
+        return types.checker(candidate.type()).check(candidate.submitted().schema(), previous, level, effective.policy(subject));
     }
 
     Optional<SubjectVersion> identicalLive(String subject, SchemaContent content) {

@@ -2,6 +2,7 @@ package io.ferry.registry.service;
 
 import java.util.List;
 
+import io.ferry.registry.compat.CompatibilityLevel;
 import io.ferry.registry.schema.SchemaType;
 
 /**
@@ -81,6 +82,17 @@ public final class RegistryErrors {
     public static RegistryException invalidVersion(String version) {
         return new RegistryException(42202, "The specified version '" + version + "' is not a valid version id. "
                 + "Allowed values are between [1, 2^31-1] and the string \"latest\"");
+    }
+
+    /** An unknown {@code compatibilityPolicy} (42203, the code of an invalid compatibility setting). */
+    public static RegistryException invalidCompatibilityPolicy() {
+        return new RegistryException(42203, "Invalid compatibility policy. Valid values are strict, lenient, and logical");
+    }
+
+    /** A LOGICAL policy together with a forward level, which a LOGICAL policy cannot satisfy (42203). */
+    public static RegistryException logicalPolicyWithForwardLevel(CompatibilityLevel level) {
+        return new RegistryException(42203, "compatibilityPolicy=LOGICAL cannot be combined with compatibilityLevel="
+                + level.name() + ": a LOGICAL policy only evolves backward");
     }
 
     public static RegistryException invalidCompatibilityLevel() {

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ferry.registry.compat.CompatibilityLevel;
+import io.ferry.registry.compat.CompatibilityPolicy;
 import io.ferry.registry.store.RecordKey;
 import io.ferry.registry.store.RecordValue;
 import io.ferry.registry.store.RegistryIndex;
@@ -45,9 +47,29 @@ final class SettingsCommands {
             RecordValue.Config merged = new RecordValue.Config(
                     update.compatibility() != null ? update.compatibility() : current.map(RecordValue.Config::level).orElse(null),
                     others.isEmpty() ? null : others);
+            requireCombinable(subject, update, merged);
             RegistryRecord record = RegistryRecord.of(new RecordKey.Config(subject), merged);
             return new LogWriter.Plan<>(List.of(record), new ConfigUpdate(merged.level(), merged.others()));
         });
+    }
+
+    /**
+     * Refuses (42203) an update that leaves a LOGICAL policy in force with a forward level, each taken from
+     * the merged settings, else from what the scope inherits. Only updates that set either are checked.
+     */
+    private void requireCombinable(String subject, ConfigUpdate update, RecordValue.Config merged) {
+        boolean setsPolicy = update.others() != null && update.others().has(EffectiveSettings.POLICY);
+        if (update.compatibility() == null && !setsPolicy) {
+            return;
+        }
+        CompatibilityLevel level = merged.level() != null ? merged.level() : effective.level(subject);
+        CompatibilityPolicy policy = Optional.ofNullable(merged.others())
+                .map(others -> others.path(EffectiveSettings.POLICY).asText(null))
+                .flatMap(CompatibilityPolicy::fromName)
+                .orElseGet(() -> effective.policy(subject));
+        if (!policy.allows(level)) {
+            throw RegistryErrors.logicalPolicyWithForwardLevel(level);
+        }
     }
 
     /** Removes the scope's own settings; answers with what was in force before. */

@@ -38,7 +38,8 @@ public sealed interface RecordValue {
      * Compatibility settings.
      *
      * @param level  the compatibility level; null when only other settings are set
-     * @param others further settings (normalize, validateFields, metadata and rule-set defaults...), kept as given
+     * @param others further settings (normalize, validateFields, compatibilityPolicy, metadata and rule-set
+     *               defaults...), kept as given
      */
     record Config(CompatibilityLevel level, ObjectNode others) implements RecordValue {
     }

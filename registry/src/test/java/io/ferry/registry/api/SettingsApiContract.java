@@ -88,6 +88,100 @@ abstract class SettingsApiContract {
         }
     }
 
+    private static final String OPEN_OBJECT = "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}}";
+    /** An optional property added to an open content model: STRICT refuses it backward, LENIENT accepts it. */
+    private static final String OPTIONAL_ADDED =
+            "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"},\"b\":{\"type\":\"string\"}}}";
+
+    private static String jsonSchemaBody(String schema) {
+        return RegistryHttp.schemaRequest(schema).put("schemaType", "JSON").toString();
+    }
+
+    private boolean compatibleWithLatest(String subject, String body) {
+        Reply reply = api().post("/compatibility/subjects/" + subject + "/versions/latest", body);
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        return reply.json().path("is_compatible").asBoolean();
+    }
+
+    @Test
+    void shouldAcceptWhatALenientPolicyToleratesOnceTheSubjectSetsIt() {
+        String subject = subject("policy");
+        assertThat(api().post("/subjects/" + subject + "/versions", jsonSchemaBody(OPEN_OBJECT)).status()).isEqualTo(200);
+        assertThat(compatibleWithLatest(subject, jsonSchemaBody(OPTIONAL_ADDED))).as("under the default STRICT policy").isFalse();
+
+        Reply set = api().put("/config/" + subject, "{\"compatibilityPolicy\":\"lenient\"}");
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.json().toString()).isEqualTo("{\"compatibilityPolicy\":\"LENIENT\"}");
+        assertThat(api().get("/config/" + subject).json().toString()).isEqualTo("{\"compatibilityPolicy\":\"LENIENT\"}");
+
+        assertThat(compatibleWithLatest(subject, jsonSchemaBody(OPTIONAL_ADDED))).as("under LENIENT").isTrue();
+        assertThat(api().post("/subjects/" + subject + "/versions", jsonSchemaBody(OPTIONAL_ADDED)).json().path("id").isInt()).isTrue();
+    }
+
+    @Test
+    void shouldKeepThePolicyAcrossPartialUpdatesAndShowItBesideTheLevel() {
+        String subject = subject("policy-merge");
+        api().put("/config/" + subject, "{\"compatibility\":\"FULL\",\"compatibilityPolicy\":\"LENIENT\"}");
+        Reply merged = api().put("/config/" + subject, "{\"compatibility\":\"BACKWARD\"}");
+        assertThat(merged.json().path("compatibilityPolicy").asText()).isEqualTo("LENIENT");
+        Reply got = api().get("/config/" + subject);
+        assertThat(got.json().path("compatibilityLevel").asText()).isEqualTo("BACKWARD");
+        assertThat(got.json().path("compatibilityPolicy").asText()).isEqualTo("LENIENT");
+    }
+
+    @Test
+    void shouldFallBackToTheGlobalPolicyWhenTheSubjectSetsNone() {
+        String subject = subject("policy-global");
+        api().post("/subjects/" + subject + "/versions", jsonSchemaBody(OPEN_OBJECT));
+        api().put("/config/" + subject, "{\"compatibility\":\"BACKWARD\"}");
+        try {
+            assertThat(api().put("/config", "{\"compatibilityPolicy\":\"LENIENT\"}").status()).isEqualTo(200);
+            assertThat(api().get("/config").json().path("compatibilityPolicy").asText()).isEqualTo("LENIENT");
+            assertThat(compatibleWithLatest(subject, jsonSchemaBody(OPTIONAL_ADDED))).as("the global LENIENT policy").isTrue();
+
+            api().put("/config/" + subject, "{\"compatibilityPolicy\":\"STRICT\"}");
+            assertThat(compatibleWithLatest(subject, jsonSchemaBody(OPTIONAL_ADDED))).as("the subject's own STRICT policy").isFalse();
+        } finally {
+            api().delete("/config");
+        }
+        assertThat(api().get("/config").json().has("compatibilityPolicy")).isFalse();
+    }
+
+    @Test
+    void shouldLeaveAvroVerdictsAsTheyAreUnderALenientPolicy() {
+        String subject = subject("policy-avro");
+        api().register(subject, record("P", intField("a")));
+        api().put("/config/" + subject, "{\"compatibilityPolicy\":\"LENIENT\"}");
+        assertThat(compatibleWithLatest(subject, schemaBody(record("P", intField("a"), intField("b"))))).isFalse();
+    }
+
+    @Test
+    void shouldRefuseUnknownPoliciesWith42203() {
+        for (String body : new String[] {"{\"compatibilityPolicy\":\"RELAXED\"}", "{\"compatibilityPolicy\":7}",
+                "{\"compatibility\":\"FULL\",\"compatibilityPolicy\":\"\"}"}) {
+            String subject = subject("bad-policy");
+            Reply reply = api().put("/config/" + subject, body);
+            assertThat(reply.status()).as(body).isEqualTo(422);
+            assertThat(reply.errorCode()).as(body).isEqualTo(42203);
+            assertThat(reply.message()).as(body).isEqualTo("Invalid compatibility policy. Valid values are strict, lenient, and logical");
+            assertThat(api().get("/config/" + subject).status()).as("nothing stored for %s", body).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void shouldAcceptLogicalButNotWithAForwardLevel() {
+        String subject = subject("policy-logical");
+        Reply logical = api().put("/config/" + subject, "{\"compatibility\":\"BACKWARD\",\"compatibilityPolicy\":\"LOGICAL\"}");
+        assertThat(logical.status()).isEqualTo(200);
+        assertThat(logical.json().path("compatibilityPolicy").asText()).isEqualTo("LOGICAL");
+
+        Reply forward = api().put("/config/" + subject, "{\"compatibility\":\"FORWARD_TRANSITIVE\"}");
+        assertThat(forward.status()).isEqualTo(422);
+        assertThat(forward.errorCode()).isEqualTo(42203);
+        assertThat(forward.message()).contains("compatibilityPolicy=LOGICAL cannot be combined with compatibilityLevel=FORWARD_TRANSITIVE");
+        assertThat(api().get("/config/" + subject).json().path("compatibilityLevel").asText()).as("unchanged").isEqualTo("BACKWARD");
+    }
+
     @Test
     void shouldAnswerReadWriteWhenNoModeWasSet() {
         assertThat(api().get("/mode").json().toString()).isEqualTo("{\"mode\":\"READWRITE\"}");

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.registry.compat.CompatibilityLevel;
 import io.ferry.registry.schema.SchemaReference;
 import io.ferry.registry.schema.SchemaType;
@@ -41,6 +43,15 @@ class SchemasTopicCodecTest {
                         "{\"keytype\":\"CONFIG\",\"subject\":\"Kafka-value\",\"magic\":0}",
                         "{\"subject\":\"Kafka-value\",\"compatibilityLevel\":\"FULL\"}",
                         RegistryRecord.of(new RecordKey.Config("Kafka-value"), new RecordValue.Config(CompatibilityLevel.FULL, null))),
+                Arguments.of("subject config with a compatibility policy",
+                        "{\"keytype\":\"CONFIG\",\"subject\":\"orders-value\",\"magic\":0}",
+                        "{\"subject\":\"orders-value\",\"compatibilityPolicy\":\"LENIENT\",\"compatibilityLevel\":\"BACKWARD\"}",
+                        RegistryRecord.of(new RecordKey.Config("orders-value"),
+                                new RecordValue.Config(CompatibilityLevel.BACKWARD, settings("compatibilityPolicy", "LENIENT")))),
+                Arguments.of("global config with only a compatibility policy",
+                        "{\"keytype\":\"CONFIG\",\"magic\":0}",
+                        "{\"compatibilityPolicy\":\"STRICT\"}",
+                        RegistryRecord.of(new RecordKey.Config(null), new RecordValue.Config(null, settings("compatibilityPolicy", "STRICT")))),
                 Arguments.of("global config",
                         "{\"keytype\":\"CONFIG\",\"magic\":0}",
                         "{\"compatibilityLevel\":\"NONE\"}",
@@ -100,6 +111,18 @@ class SchemasTopicCodecTest {
         RegistryRecord schema = codec.decode(bytes("{\"keytype\":\"SCHEMA\",\"subject\":\"s\",\"version\":1,\"magic\":1}"),
                 bytes("{\"subject\":\"s\",\"version\":1,\"id\":2,\"schema\":\"\\\"int\\\"\",\"md5\":\"abc\",\"deleted\":false}"));
         assertThat(((RecordValue.Schema) schema.value()).id()).isEqualTo(2);
+    }
+
+    private static ObjectNode settings(String name, String value) {
+        return JsonNodeFactory.instance.objectNode().put(name, value);
+    }
+
+    @Test
+    void shouldKeepACompatibilityPolicyItDoesNotKnowAsWritten() {
+        RegistryRecord config = codec.decode(bytes("{\"keytype\":\"CONFIG\",\"subject\":\"s\",\"magic\":0}"),
+                bytes("{\"subject\":\"s\",\"compatibilityPolicy\":\"SOMEDAY\"}"));
+        assertThat(config.value()).isEqualTo(new RecordValue.Config(null, settings("compatibilityPolicy", "SOMEDAY")));
+        assertThat(text(codec.encodeValue(config.key(), config.value()))).isEqualTo("{\"subject\":\"s\",\"compatibilityPolicy\":\"SOMEDAY\"}");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.ferry.registry.compat.json;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.ferry.registry.compat.CompatibilityPolicy;
+
 /**
  * Which differences between a writer's and a reader's JSON Schema the reader tolerates; the names are
  * Confluent Schema Registry's {@code compatibilityPolicy} values.
@@ -31,6 +33,15 @@ public enum JsonCompatibilityPolicy {
 
     JsonCompatibilityPolicy(Set<JsonDifferenceType> alsoCompatible) {
         this.alsoCompatible = alsoCompatible;
+    }
+
+    /**
+     * The JSON Schema policy for a subject's {@code compatibilityPolicy} setting: {@code LENIENT} is lenient;
+     * {@code STRICT}, {@code LOGICAL} (a setting for table formats, which adds nothing to JSON Schema's rules)
+     * and no setting are strict.
+     */
+    public static JsonCompatibilityPolicy of(CompatibilityPolicy setting) {
+        return setting == CompatibilityPolicy.LENIENT ? LENIENT : STRICT;
     }
 
     /** Whether a reader tolerates a difference of this type under this policy. */

@@ -1,11 +1,14 @@
 package io.ferry.registry.compat.json;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.ferry.registry.compat.CompatibilityChecker;
 import io.ferry.registry.compat.CompatibilityLevel;
 import io.ferry.registry.compat.CompatibilityLevelRunner;
+import io.ferry.registry.compat.CompatibilityPolicy;
 import io.ferry.registry.compat.CompatibilityResult;
 import io.ferry.registry.compat.Incompatibility;
 import io.ferry.registry.compat.SchemaRole;
@@ -29,7 +32,8 @@ public final class JsonSchemaCompatibilityChecker implements CompatibilityChecke
     private static final Logger log = LoggerFactory.getLogger(JsonSchemaCompatibilityChecker.class);
 
     private final JsonCompatibilityPolicy policy;
-    private final CompatibilityLevelRunner runner;
+    /** A runner per policy, so a subject's policy picks one per check without building anything. */
+    private final Map<JsonCompatibilityPolicy, CompatibilityLevelRunner> runners = new EnumMap<>(JsonCompatibilityPolicy.class);
 
     /** A checker under the {@link JsonCompatibilityPolicy#STRICT strict} policy, Confluent's default. */
     public JsonSchemaCompatibilityChecker() {
@@ -38,7 +42,10 @@ public final class JsonSchemaCompatibilityChecker implements CompatibilityChecke
 
     public JsonSchemaCompatibilityChecker(JsonCompatibilityPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.runner = new CompatibilityLevelRunner(SchemaType.JSON, this::problems);
+        for (JsonCompatibilityPolicy each : JsonCompatibilityPolicy.values()) {
+            runners.put(each, new CompatibilityLevelRunner(SchemaType.JSON,
+                    (reader, writer, readerRole) -> problems(each, reader, writer, readerRole)));
+        }
     }
 
     @Override
@@ -54,10 +61,18 @@ public final class JsonSchemaCompatibilityChecker implements CompatibilityChecke
     @Override
     public CompatibilityResult check(ParsedSchema candidate, List<VersionedSchema> previousOldestFirst,
             CompatibilityLevel level) {
-        return runner.run(candidate, previousOldestFirst, level);
+        return runners.get(policy).run(candidate, previousOldestFirst, level);
     }
 
-    private List<Incompatibility> problems(ParsedSchema reader, ParsedSchema writer, SchemaRole readerRole) {
+    /** Checks under the subject's policy, which wins over the one this checker was built with. */
+    @Override
+    public CompatibilityResult check(ParsedSchema candidate, List<VersionedSchema> previousOldestFirst,
+            CompatibilityLevel level, CompatibilityPolicy subjectPolicy) {
+        return runners.get(JsonCompatibilityPolicy.of(subjectPolicy)).run(candidate, previousOldestFirst, level);
+    }
+
+    private static List<Incompatibility> problems(JsonCompatibilityPolicy policy, ParsedSchema reader,
+            ParsedSchema writer, SchemaRole readerRole) {
         try {
             List<JsonDifference> differences = new SchemaComparator(policy).compare(node(writer), node(reader));
             return differences.stream()
