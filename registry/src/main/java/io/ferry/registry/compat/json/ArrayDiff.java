@@ -7,14 +7,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.registry.compat.json.SchemaNode.Kind;
 
 /**
- * The keywords of arrays: {@code items} as one schema for every item, {@code items} as a tuple (judged by
- * the content model {@code additionalItems} gives, as properties are), {@code additionalItems}, then
- * {@code maxItems}, {@code minItems} and {@code uniqueItems}.
+ * The keywords of arrays: {@code items} as one schema for every item; a tuple, given as an {@code items}
+ * array (draft 4 to 2019-09) or as 2020-12 {@code prefixItems}, judged by the content model that
+ * {@code additionalItems} (or, beside {@code prefixItems}, {@code items}) or else {@code unevaluatedItems}
+ * gives, as properties are; {@code additionalItems}, {@code unevaluatedItems}, {@code contains}, then
+ * {@code maxItems}, {@code minItems}, {@code uniqueItems}, {@code maxContains} and {@code minContains}. Both
+ * tuple forms are reported at {@code items/<index>} and their additional items at {@code additionalItems}, so
+ * a schema may move from one form to the other without a difference.
  */
 final class ArrayDiff {
 
     private static final KeywordBounds.Types MAX_ITEMS = KeywordBounds.Types.named("MAX_ITEMS");
     private static final KeywordBounds.Types MIN_ITEMS = KeywordBounds.Types.named("MIN_ITEMS");
+    private static final KeywordBounds.Types MAX_CONTAINS = KeywordBounds.Types.named("MAX_CONTAINS");
+    private static final KeywordBounds.Types MIN_CONTAINS = KeywordBounds.Types.named("MIN_CONTAINS");
 
     private ArrayDiff() {
     }
@@ -26,6 +32,10 @@ final class ArrayDiff {
         tuple(out, comparator, original, update);
         out.addAll(JsonDifference.under("additionalItems",
                 ContentModel.ITEMS.compare(comparator, original, update)));
+        out.addAll(ContentModel.ITEMS.compareUnevaluated(comparator, original, update));
+        // The reader's contains schema must accept the item the writer's guaranteed.
+        out.addAll(JsonDifference.under("contains", comparator.compareOptional(original,
+                original.keyword("contains"), update, update.keyword("contains"))));
         KeywordBounds.compare(out, "maxItems", original, update, MAX_ITEMS);
         KeywordBounds.compare(out, "minItems", original, update, MIN_ITEMS);
         boolean uniqueBefore = unique(original);
@@ -34,6 +44,8 @@ final class ArrayDiff {
             out.add(JsonDifference.at("uniqueItems", uniqueBefore
                     ? JsonDifferenceType.UNIQUE_ITEMS_REMOVED : JsonDifferenceType.UNIQUE_ITEMS_ADDED));
         }
+        KeywordBounds.compare(out, "maxContains", original, update, MAX_CONTAINS);
+        KeywordBounds.compare(out, "minContains", original, update, MIN_CONTAINS);
         return out;
     }
 
@@ -69,14 +81,18 @@ final class ArrayDiff {
         return List.of(JsonDifference.here(JsonDifferenceType.ITEM_ADDED_TO_CLOSED_CONTENT_MODEL));
     }
 
-    /** {@code items} given as one schema (or a boolean), else {@code null}. */
+    /**
+     * {@code items} given as one schema (or a boolean) for every item, else {@code null}; beside
+     * {@code prefixItems} it covers only the items after the tuple.
+     */
     private static JsonNode allItems(SchemaNode schema) {
         JsonNode items = schema.keyword("items");
-        return items != null && !items.isArray() ? items : null;
+        return items != null && !items.isArray() && schema.keyword("prefixItems") == null ? items : null;
     }
 
     private static List<JsonNode> tupleItems(SchemaNode schema) {
-        JsonNode items = schema.keyword("items");
+        JsonNode prefixItems = schema.keyword("prefixItems");
+        JsonNode items = prefixItems != null ? prefixItems : schema.keyword("items");
         List<JsonNode> tuple = new ArrayList<>();
         if (items != null && items.isArray()) {
             items.forEach(tuple::add);

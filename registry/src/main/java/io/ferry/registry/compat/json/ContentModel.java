@@ -2,59 +2,105 @@ package io.ferry.registry.compat.json;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.registry.compat.json.SchemaNode.Kind;
 
 /**
- * What an object or array allows beyond the members (properties, tuple items) it declares, through
- * {@code additionalProperties} or {@code additionalItems}: anything (open: absent or {@code true}), nothing
- * (closed: {@code false}) or what a schema allows (partially open). The difference types are named alike for
- * both: {@code PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL}, {@code ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL}.
+ * What an object or array allows beyond the members (properties, tuple items) it declares: anything (open),
+ * nothing (closed: {@code false}) or what a schema allows (partially open). The model is the
+ * {@code additionalProperties} or additional-items keyword when present, else {@code unevaluatedProperties}
+ * or {@code unevaluatedItems} (2019-09), which then play the same part for the members declared alongside;
+ * absent or {@code true}, it is open. The difference types are named alike for both:
+ * {@code PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL}, {@code ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL}.
  *
- * @param keyword       {@code additionalProperties} or {@code additionalItems}
- * @param member        how difference types name a member: {@code PROPERTY} or {@code ITEM}
- * @param keywordPrefix how difference types name the keyword: {@code ADDITIONAL_PROPERTIES} or
- *                      {@code ADDITIONAL_ITEMS}
+ * @param member             how difference types name a member: {@code PROPERTY} or {@code ITEM}
+ * @param keywordPrefix      how difference types name the additional keyword: {@code ADDITIONAL_PROPERTIES}
+ *                           or {@code ADDITIONAL_ITEMS}
+ * @param additional         the additional keyword's value in a schema, or {@code null}
+ * @param unevaluatedKeyword {@code unevaluatedProperties} or {@code unevaluatedItems}
  */
-record ContentModel(String keyword, String member, String keywordPrefix) {
+record ContentModel(String member, String keywordPrefix, Function<SchemaNode, JsonNode> additional,
+        String unevaluatedKeyword) {
 
-    static final ContentModel PROPERTIES =
-            new ContentModel("additionalProperties", "PROPERTY", "ADDITIONAL_PROPERTIES");
-    static final ContentModel ITEMS = new ContentModel("additionalItems", "ITEM", "ADDITIONAL_ITEMS");
+    static final ContentModel PROPERTIES = new ContentModel("PROPERTY", "ADDITIONAL_PROPERTIES",
+            schema -> schema.keyword("additionalProperties"), "unevaluatedProperties");
+
+    /**
+     * Additional items are {@code additionalItems} beside a tuple given as an {@code items} array, and
+     * {@code items} beside a 2020-12 {@code prefixItems} tuple.
+     */
+    static final ContentModel ITEMS = new ContentModel("ITEM", "ADDITIONAL_ITEMS",
+            schema -> schema.keyword(schema.keyword("prefixItems") != null ? "items" : "additionalItems"),
+            "unevaluatedItems");
+
+    /** The keyword that decides the model: the additional keyword, else the unevaluated one. */
+    private JsonNode model(SchemaNode schema) {
+        JsonNode declared = additional.apply(schema);
+        return declared != null ? declared : schema.keyword(unevaluatedKeyword);
+    }
 
     boolean permitsAdditional(SchemaNode schema) {
-        JsonNode additional = schema.keyword(keyword);
-        return additional == null || !additional.isBoolean() || additional.booleanValue();
+        return permits(model(schema));
     }
 
-    /** The keyword's schema, or {@code null} when it is absent or a boolean. */
+    /** The model's schema, or {@code null} when it is absent or a boolean. */
     JsonNode additionalSchema(SchemaNode schema) {
-        JsonNode additional = schema.keyword(keyword);
-        return additional != null && additional.isObject() ? additional : null;
+        return schemaOf(model(schema));
     }
 
-    /** Open through this keyword alone. */
+    /** Open: anything beyond the declared members is allowed. */
     boolean isOpen(SchemaNode schema) {
         return permitsAdditional(schema) && additionalSchema(schema) == null;
     }
 
-    /** The keyword compared: allowed or not, then a schema appearing, disappearing or changing. */
+    /** The additional keyword compared, under its own name in the path's caller. */
     List<JsonDifference> compare(SchemaComparator comparator, SchemaNode original, SchemaNode update) {
-        boolean permittedBefore = permitsAdditional(original);
-        boolean permittedAfter = permitsAdditional(update);
-        JsonNode schemaBefore = additionalSchema(original);
-        JsonNode schemaAfter = additionalSchema(update);
+        return compareKeyword(comparator, original, additional.apply(original), update, additional.apply(update),
+                keywordPrefix);
+    }
+
+    /**
+     * The unevaluated keyword compared, as the additional one is, with types named
+     * {@code UNEVALUATED_<PROPERTIES|ITEMS>_...}; at its own path segment, and nothing when neither has it.
+     */
+    List<JsonDifference> compareUnevaluated(SchemaComparator comparator, SchemaNode original, SchemaNode update) {
+        JsonNode before = original.keyword(unevaluatedKeyword);
+        JsonNode after = update.keyword(unevaluatedKeyword);
+        if (before == null && after == null) {
+            return List.of();
+        }
+        String prefix = "UNEVALUATED_" + keywordPrefix.substring("ADDITIONAL_".length());
+        return JsonDifference.under(unevaluatedKeyword,
+                compareKeyword(comparator, original, before, update, after, prefix));
+    }
+
+    /** Allowed or not, then a schema appearing, disappearing or changing; absent reads as {@code true}. */
+    private static List<JsonDifference> compareKeyword(SchemaComparator comparator, SchemaNode original,
+            JsonNode before, SchemaNode update, JsonNode after, String prefix) {
+        boolean permittedBefore = permits(before);
+        boolean permittedAfter = permits(after);
+        JsonNode schemaBefore = schemaOf(before);
+        JsonNode schemaAfter = schemaOf(after);
         if (permittedBefore != permittedAfter) {
-            return List.of(JsonDifference.here(type(keywordPrefix, permittedAfter ? "_ADDED" : "_REMOVED")));
+            return List.of(JsonDifference.here(type(prefix, permittedAfter ? "_ADDED" : "_REMOVED")));
         }
         if (schemaBefore == null && schemaAfter != null) {
-            return List.of(JsonDifference.here(type(keywordPrefix, "_NARROWED")));
+            return List.of(JsonDifference.here(type(prefix, "_NARROWED")));
         }
         if (schemaBefore != null && schemaAfter == null) {
-            return List.of(JsonDifference.here(type(keywordPrefix, "_EXTENDED")));
+            return List.of(JsonDifference.here(type(prefix, "_EXTENDED")));
         }
         return comparator.compareOptional(original, schemaBefore, update, schemaAfter);
+    }
+
+    private static boolean permits(JsonNode keyword) {
+        return keyword == null || !keyword.isBoolean() || keyword.booleanValue();
+    }
+
+    private static JsonNode schemaOf(JsonNode keyword) {
+        return keyword != null && keyword.isObject() ? keyword : null;
     }
 
     /**

@@ -11,8 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The keywords of objects, in Confluent Schema Registry's order: {@code required}, {@code properties}
- * (see {@link PropertiesDiff}), {@code dependencies}, {@code additionalProperties}, then
- * {@code maxProperties} and {@code minProperties}.
+ * (see {@link PropertiesDiff}), {@code dependencies} (with the 2019-09 {@code dependentRequired} and
+ * {@code dependentSchemas}, reported at {@code dependencies/<name>} too), {@code additionalProperties},
+ * {@code unevaluatedProperties}, then {@code maxProperties} and {@code minProperties}.
  */
 final class ObjectDiff {
 
@@ -29,6 +30,7 @@ final class ObjectDiff {
         out.addAll(JsonDifference.under("dependencies", dependencies(comparator, original, update)));
         out.addAll(JsonDifference.under("additionalProperties",
                 ContentModel.PROPERTIES.compare(comparator, original, update)));
+        out.addAll(ContentModel.PROPERTIES.compareUnevaluated(comparator, original, update));
         KeywordBounds.compare(out, "maxProperties", original, update, MAX_PROPERTIES);
         KeywordBounds.compare(out, "minProperties", original, update, MIN_PROPERTIES);
         return out;
@@ -53,20 +55,24 @@ final class ObjectDiff {
         }
     }
 
+    /**
+     * Property dependencies, then schema dependencies: a name may have one of each in 2019-09
+     * ({@code dependentRequired} and {@code dependentSchemas}), so the two are compared apart.
+     */
     private static List<JsonDifference> dependencies(SchemaComparator comparator, SchemaNode original,
             SchemaNode update) {
         List<JsonDifference> out = new ArrayList<>();
-        Map<String, JsonNode> before = dependencies(original);
-        Map<String, JsonNode> after = dependencies(update);
-        Set<String> names = new LinkedHashSet<>(before.keySet());
-        names.addAll(after.keySet());
-        for (String name : names) {
-            JsonNode was = before.get(name);
-            JsonNode is = after.get(name);
-            boolean array = was != null ? was.isArray() : is.isArray();
-            if (array) {
-                propertyDependency(out, name, was, is);
-            } else if (is == null) {
+        Map<String, JsonNode> arraysBefore = dependencies(original, true);
+        Map<String, JsonNode> arraysAfter = dependencies(update, true);
+        for (String name : union(arraysBefore, arraysAfter)) {
+            propertyDependency(out, name, arraysBefore.get(name), arraysAfter.get(name));
+        }
+        Map<String, JsonNode> schemasBefore = dependencies(original, false);
+        Map<String, JsonNode> schemasAfter = dependencies(update, false);
+        for (String name : union(schemasBefore, schemasAfter)) {
+            JsonNode was = schemasBefore.get(name);
+            JsonNode is = schemasAfter.get(name);
+            if (is == null) {
                 out.add(JsonDifference.at(name, JsonDifferenceType.DEPENDENCY_SCHEMA_REMOVED));
             } else if (was == null) {
                 out.add(JsonDifference.at(name, JsonDifferenceType.DEPENDENCY_SCHEMA_ADDED));
@@ -77,13 +83,19 @@ final class ObjectDiff {
         return out;
     }
 
+    private static Set<String> union(Map<String, JsonNode> before, Map<String, JsonNode> after) {
+        Set<String> names = new LinkedHashSet<>(before.keySet());
+        names.addAll(after.keySet());
+        return names;
+    }
+
     /** Fewer properties a present one depends on is easier for the reader; more is harder. */
     private static void propertyDependency(List<JsonDifference> out, String name, JsonNode was, JsonNode is) {
-        if (is == null || !is.isArray()) {
+        if (is == null) {
             out.add(JsonDifference.at(name, JsonDifferenceType.DEPENDENCY_ARRAY_REMOVED));
             return;
         }
-        if (was == null || !was.isArray()) {
+        if (was == null) {
             out.add(JsonDifference.at(name, JsonDifferenceType.DEPENDENCY_ARRAY_ADDED));
             return;
         }
@@ -110,11 +122,18 @@ final class ObjectDiff {
         return property.isObject() && property.has("default");
     }
 
-    /** {@code dependencies}, with the later {@code dependentRequired} and {@code dependentSchemas} merged in. */
-    private static Map<String, JsonNode> dependencies(SchemaNode schema) {
-        Map<String, JsonNode> all = entries(schema.keyword("dependencies"));
-        all.putAll(entries(schema.keyword("dependentRequired")));
-        all.putAll(entries(schema.keyword("dependentSchemas")));
+    /**
+     * {@code dependencies} of one form (arrays of property names, or schemas), with the 2019-09 keyword of
+     * that form merged in.
+     */
+    private static Map<String, JsonNode> dependencies(SchemaNode schema, boolean arrays) {
+        Map<String, JsonNode> all = new LinkedHashMap<>();
+        entries(schema.keyword("dependencies")).forEach((name, value) -> {
+            if (value.isArray() == arrays) {
+                all.put(name, value);
+            }
+        });
+        all.putAll(entries(schema.keyword(arrays ? "dependentRequired" : "dependentSchemas")));
         return all;
     }
 

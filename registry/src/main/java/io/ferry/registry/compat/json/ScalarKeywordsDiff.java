@@ -37,10 +37,8 @@ final class ScalarKeywordsDiff {
 
     static List<JsonDifference> number(SchemaNode original, SchemaNode update) {
         List<JsonDifference> out = new ArrayList<>();
-        KeywordBounds.compare(out, "maximum", original, update, MAXIMUM);
-        KeywordBounds.compare(out, "minimum", original, update, MINIMUM);
-        KeywordBounds.compare(out, "exclusiveMaximum", original, update, EXCLUSIVE_MAXIMUM);
-        KeywordBounds.compare(out, "exclusiveMinimum", original, update, EXCLUSIVE_MINIMUM);
+        bounds(out, ModifierBounds.Direction.UPPER, original, update);
+        bounds(out, ModifierBounds.Direction.LOWER, original, update);
         multipleOf(out, KeywordBounds.number(original.keyword("multipleOf")),
                 KeywordBounds.number(update.keyword("multipleOf")));
         if (original.integer() != update.integer()) {
@@ -49,6 +47,23 @@ final class ScalarKeywordsDiff {
                     ? JsonDifferenceType.TYPE_EXTENDED : JsonDifferenceType.TYPE_NARROWED));
         }
         return out;
+    }
+
+    /**
+     * Later drafts' bounds keyword by keyword, as Confluent Schema Registry compares them; a draft-4 boolean
+     * exclusive keyword modifies its bound instead (see {@link ModifierBounds}).
+     */
+    private static void bounds(List<JsonDifference> out, ModifierBounds.Direction direction, SchemaNode original,
+            SchemaNode update) {
+        if (ModifierBounds.applies(direction, original, update)) {
+            ModifierBounds.compare(out, direction, original, update);
+        } else if (direction == ModifierBounds.Direction.UPPER) {
+            KeywordBounds.compare(out, "maximum", original, update, MAXIMUM);
+            KeywordBounds.compare(out, "exclusiveMaximum", original, update, EXCLUSIVE_MAXIMUM);
+        } else {
+            KeywordBounds.compare(out, "minimum", original, update, MINIMUM);
+            KeywordBounds.compare(out, "exclusiveMinimum", original, update, EXCLUSIVE_MINIMUM);
+        }
     }
 
     /** A reader whose divisor divides the writer's accepts every value the writer wrote. */

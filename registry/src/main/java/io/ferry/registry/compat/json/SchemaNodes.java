@@ -24,9 +24,10 @@ final class SchemaNodes {
             Set.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf");
     private static final Set<String> OBJECT_KEYWORDS = Set.of("properties", "required", "additionalProperties",
             "patternProperties", "minProperties", "maxProperties", "dependencies", "dependentRequired",
-            "dependentSchemas", "propertyNames");
+            "dependentSchemas", "propertyNames", "unevaluatedProperties");
     private static final Set<String> ARRAY_KEYWORDS =
-            Set.of("items", "additionalItems", "minItems", "maxItems", "uniqueItems", "contains");
+            Set.of("items", "additionalItems", "minItems", "maxItems", "uniqueItems", "contains", "prefixItems",
+                    "unevaluatedItems", "minContains", "maxContains");
     private static final Map<String, Set<String>> KEYWORDS_BY_TYPE = Map.of(
             "string", STRING_KEYWORDS, "number", NUMBER_KEYWORDS, "object", OBJECT_KEYWORDS, "array",
             ARRAY_KEYWORDS);
@@ -40,6 +41,12 @@ final class SchemaNodes {
      * @throws IllegalArgumentException when the node is not a schema, or a reference in it points at nothing
      */
     static SchemaNode of(JsonNode node, SchemaDocument document) {
+        if (document.refKeepsSiblings() && SchemaDocument.hasRef(node)) {
+            List<SchemaNode> siblings = views(node, document);
+            if (!siblings.isEmpty()) {
+                return withSiblings(node, document, siblings);
+            }
+        }
         SchemaDocument.Resolved resolved = document.resolve(node);
         JsonNode raw = resolved.node();
         SchemaDocument home = resolved.document();
@@ -57,6 +64,21 @@ final class SchemaNodes {
             return views.get(0);
         }
         return SchemaNode.combined(Criterion.ALL_OF, raw, home, "", () -> views);
+    }
+
+    /**
+     * From draft 2019-09 a {@code $ref} is one more constraint beside its siblings: the node reads as an
+     * {@code allOf} of the referenced schema and the siblings' views (which never include {@code $ref}). The
+     * referenced schema is read when the parts are asked for, so a schema that refers to itself can be seen.
+     */
+    private static SchemaNode withSiblings(JsonNode node, SchemaDocument document, List<SchemaNode> siblings) {
+        return SchemaNode.combined(Criterion.ALL_OF, node, document, "$ref", () -> {
+            SchemaDocument.Resolved target = document.follow(node);
+            List<SchemaNode> parts = new ArrayList<>();
+            parts.add(of(target.node(), target.document()));
+            parts.addAll(siblings);
+            return parts;
+        });
     }
 
     private static List<SchemaNode> views(JsonNode raw, SchemaDocument home) {
