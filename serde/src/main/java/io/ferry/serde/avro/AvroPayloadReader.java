@@ -7,8 +7,10 @@ import io.ferry.serde.client.RegisteredSchema;
 import io.ferry.serde.client.RegistryClient;
 import io.ferry.serde.client.RegistryClientException;
 import io.ferry.serde.subject.SubjectNameStrategy;
-import io.ferry.serde.wire.InvalidWireFormatException;
-import io.ferry.serde.wire.WireFormat;
+import io.ferry.serde.registry.FramedHeaders;
+import io.ferry.serde.registry.RecordSide;
+import io.ferry.serde.registry.RegistryFailures;
+import io.ferry.serde.registry.SchemaRegistryException;
 import io.ferry.serde.wire.WireHeader;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -74,12 +76,7 @@ public final class AvroPayloadReader {
      *                                registry refuses or cannot be reached
      */
     public Decoded read(String topic, boolean isKey, byte[] framed) {
-        WireHeader header;
-        try {
-            header = WireFormat.readHeader(framed);
-        } catch (InvalidWireFormatException e) {
-            throw new InvalidWireFormatException("Cannot deserialize " + RecordSide.describe(topic, isKey) + ": " + e.getMessage());
-        }
+        WireHeader header = FramedHeaders.read(topic, isKey, framed);
         Plan plan = plan(topic, isKey, header.schemaId());
         try {
             Object value = decoder.decode(framed, header.payloadOffset(), plan.writer, plan.datumReader);
@@ -101,12 +98,7 @@ public final class AvroPayloadReader {
      * @throws SerializationException as {@link #read}
      */
     public Framed frame(String topic, boolean isKey, byte[] framed) {
-        WireHeader header;
-        try {
-            header = WireFormat.readHeader(framed);
-        } catch (InvalidWireFormatException e) {
-            throw new InvalidWireFormatException("Cannot deserialize " + RecordSide.describe(topic, isKey) + ": " + e.getMessage());
-        }
+        WireHeader header = FramedHeaders.read(topic, isKey, framed);
         Plan plan = plan(topic, isKey, header.schemaId());
         return new Framed(plan.id, plan.writer, plan.reader, header.payloadOffset());
     }
@@ -118,9 +110,7 @@ public final class AvroPayloadReader {
             try {
                 schema = WriteSchemaResolver.parse(client.schemaById(id));
             } catch (RegistryClientException e) {
-                String problem = e.errorCode() == RegistryClientException.SCHEMA_NOT_FOUND
-                        ? "schema id " + id + " is not in the registry" : "fetching schema id " + id + " failed";
-                throw new SchemaRegistryException("Cannot deserialize " + RecordSide.describe(topic, isKey) + ": " + problem, e);
+                throw RegistryFailures.readingSchema(topic, isKey, id, e);
             }
             writers.putIfAbsent(id, schema);
         }

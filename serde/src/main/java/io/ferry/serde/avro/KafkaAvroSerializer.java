@@ -4,6 +4,8 @@ import java.util.Map;
 
 import io.ferry.serde.client.CachingRegistryClient;
 import io.ferry.serde.client.RegistryClient;
+import io.ferry.serde.registry.IncompatibleSchemaException;
+import io.ferry.serde.registry.SchemaRegistryException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 

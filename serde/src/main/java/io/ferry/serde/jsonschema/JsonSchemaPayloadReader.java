@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ferry.serde.avro.RecordSide;
-import io.ferry.serde.avro.SchemaRegistryException;
 import io.ferry.serde.client.RegistryClient;
 import io.ferry.serde.client.RegistryClientException;
-import io.ferry.serde.wire.InvalidWireFormatException;
-import io.ferry.serde.wire.WireFormat;
+import io.ferry.serde.registry.FramedHeaders;
+import io.ferry.serde.registry.RecordSide;
+import io.ferry.serde.registry.RegistryFailures;
+import io.ferry.serde.registry.SchemaRegistryException;
 import io.ferry.serde.wire.WireHeader;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -42,12 +42,7 @@ public final class JsonSchemaPayloadReader {
      *                                {@link SchemaRegistryException} when the registry refuses or cannot be reached
      */
     public Decoded read(String topic, boolean isKey, byte[] framed) {
-        WireHeader header;
-        try {
-            header = WireFormat.readHeader(framed);
-        } catch (InvalidWireFormatException e) {
-            throw new InvalidWireFormatException("Cannot deserialize " + RecordSide.describe(topic, isKey) + ": " + e.getMessage());
-        }
+        WireHeader header = FramedHeaders.read(topic, isKey, framed);
         ParsedJsonSchema schema = schema(topic, isKey, header.schemaId());
         JsonNode document;
         try {
@@ -73,9 +68,7 @@ public final class JsonSchemaPayloadReader {
             try {
                 schema = ParsedJsonSchema.of(client.schemaById(id));
             } catch (RegistryClientException e) {
-                String problem = e.errorCode() == RegistryClientException.SCHEMA_NOT_FOUND
-                        ? "schema id " + id + " is not in the registry" : "fetching schema id " + id + " failed";
-                throw new SchemaRegistryException("Cannot deserialize " + RecordSide.describe(topic, isKey) + ": " + problem, e);
+                throw RegistryFailures.readingSchema(topic, isKey, id, e);
             } catch (SerializationException e) {
                 throw new SerializationException("Cannot deserialize " + RecordSide.describe(topic, isKey) + " with schema id "
                         + id + ": " + e.getMessage(), e);

@@ -6,7 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.ferry.serde.avro.RecordSide;
+import io.ferry.serde.registry.RecordSide;
 import io.ferry.serde.client.CachingRegistryClient;
 import io.ferry.serde.client.RegistryClient;
 import org.apache.kafka.common.errors.SerializationException;

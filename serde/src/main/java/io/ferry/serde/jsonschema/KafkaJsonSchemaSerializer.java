@@ -29,8 +29,8 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>{@code null} is written as {@code null} (a tombstone) without touching the registry. Thread-safe after
  * {@link #configure}. Errors are {@link SerializationException}s naming the topic; registry failures are
- * {@link io.ferry.serde.avro.SchemaRegistryException}s, an incompatible schema an
- * {@link io.ferry.serde.avro.IncompatibleSchemaException} carrying the registry's 409.
+ * {@link io.ferry.serde.registry.SchemaRegistryException}s, an incompatible schema an
+ * {@link io.ferry.serde.registry.IncompatibleSchemaException} carrying the registry's 409.
  *
  * @param <T> the type of what is serialized
  */

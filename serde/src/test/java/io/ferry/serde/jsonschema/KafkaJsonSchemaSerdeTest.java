@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ferry.serde.avro.SchemaRegistryException;
+import io.ferry.serde.registry.SchemaRegistryException;
 import io.ferry.serde.client.RegistrySchema;
 import io.ferry.serde.testing.InMemoryRegistryClient;
 import org.apache.kafka.common.errors.SerializationException;

@@ -12,7 +12,7 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
-import io.ferry.serde.avro.SchemaRegistryException;
+import io.ferry.serde.registry.SchemaRegistryException;
 import io.ferry.serde.testing.InMemoryRegistryClient;
 import io.ferry.serde.wire.MessageIndexes;
 import io.ferry.serde.wire.WireFormat;
