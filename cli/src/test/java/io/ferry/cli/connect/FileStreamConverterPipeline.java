@@ -49,15 +49,8 @@ final class FileStreamConverterPipeline {
         Files.write(input, written);
 
         try (RegistryServer registry = RegistryServer.start(RegistryServerConfig.local("127.0.0.1", 0, dir.resolve("registry")), "test")) {
-            Map<String, String> worker = new HashMap<>();
-            worker.put("bootstrap.servers", cluster.bootstrapServers());
-            worker.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-            worker.put("value.converter", converterClass);
-            worker.put("value.converter.schema.registry.url", registry.url());
-            worker.put("offset.storage.file.filename", dir.resolve("offsets").toString());
+            Map<String, String> worker = worker(cluster, registry.url(), converterClass, dir);
             worker.put("offset.flush.interval.ms", "500");
-            worker.put("listeners", "http://127.0.0.1:0");
-            worker.put("plugin.path", ConnectFiles.pluginPath(dir).toString());
 
             Map<String, String> source = Map.of("name", "lines-in", "connector.class", "FileStreamSource", "file", input.toString(),
                     "topic", topic, "transforms", "struct", "transforms.struct.type", "org.apache.kafka.connect.transforms.HoistField$Value",
@@ -73,6 +66,22 @@ final class FileStreamConverterPipeline {
             JsonNode latest = get(registry.url() + "/subjects/" + topic + "-value/versions/latest");
             return new Result(written, Files.readAllLines(output), latest, rawRecords(cluster, topic, lines));
         }
+    }
+
+    /**
+     * A standalone worker's settings: string keys, {@code converterClass} for values against the registry at
+     * {@code registryUrl}, offsets and the FileStream plugin folder under {@code dir}, REST on a free port.
+     */
+    static Map<String, String> worker(FerryCluster cluster, String registryUrl, String converterClass, Path dir) throws Exception {
+        Map<String, String> worker = new HashMap<>();
+        worker.put("bootstrap.servers", cluster.bootstrapServers());
+        worker.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        worker.put("value.converter", converterClass);
+        worker.put("value.converter.schema.registry.url", registryUrl);
+        worker.put("offset.storage.file.filename", dir.resolve("offsets").toString());
+        worker.put("listeners", "http://127.0.0.1:0");
+        worker.put("plugin.path", ConnectFiles.pluginPath(dir).toString());
+        return worker;
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> rawRecords(FerryCluster cluster, String topic, int expected) {
