@@ -6,11 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.ferry.serde.client.RegisteredSchema;
 import io.ferry.serde.client.RegistryClient;
 import io.ferry.serde.client.RegistryClientException;
-import io.ferry.serde.subject.SubjectNameStrategy;
 import io.ferry.serde.registry.FramedHeaders;
 import io.ferry.serde.registry.RecordSide;
-import io.ferry.serde.registry.RegistryFailures;
 import io.ferry.serde.registry.SchemaRegistryException;
+import io.ferry.serde.registry.SchemasById;
+import io.ferry.serde.subject.SubjectNameStrategy;
 import io.ferry.serde.wire.WireHeader;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -54,7 +54,7 @@ public final class AvroPayloadReader {
     private final SubjectNameStrategy strategy;
     private final Options options;
     private final AvroDecoder decoder;
-    private final ConcurrentHashMap<Integer, Schema> writers = new ConcurrentHashMap<>();
+    private final SchemasById<Schema> writers;
     private final ConcurrentHashMap<PlanKey, Plan> plans = new ConcurrentHashMap<>();
     private volatile Plan last;
 
@@ -66,6 +66,7 @@ public final class AvroPayloadReader {
         this.strategy = strategy;
         this.options = options;
         this.decoder = new AvroDecoder(options.logicalTypes());
+        this.writers = new SchemasById<>(client, WriteSchemaResolver::parse);
     }
 
     /**
@@ -105,16 +106,7 @@ public final class AvroPayloadReader {
 
     /** The writer's schema of an id, fetched once. */
     public Schema writerSchema(String topic, boolean isKey, int id) {
-        Schema schema = writers.get(id);
-        if (schema == null) {
-            try {
-                schema = WriteSchemaResolver.parse(client.schemaById(id));
-            } catch (RegistryClientException e) {
-                throw RegistryFailures.readingSchema(topic, isKey, id, e);
-            }
-            writers.putIfAbsent(id, schema);
-        }
-        return schema;
+        return writers.get(topic, isKey, id);
     }
 
     private Plan plan(String topic, boolean isKey, int id) {

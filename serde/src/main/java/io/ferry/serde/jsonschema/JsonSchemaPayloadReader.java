@@ -2,15 +2,13 @@ package io.ferry.serde.jsonschema;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.serde.client.RegistryClient;
-import io.ferry.serde.client.RegistryClientException;
 import io.ferry.serde.registry.FramedHeaders;
 import io.ferry.serde.registry.RecordSide;
-import io.ferry.serde.registry.RegistryFailures;
 import io.ferry.serde.registry.SchemaRegistryException;
+import io.ferry.serde.registry.SchemasById;
 import io.ferry.serde.wire.WireHeader;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -25,13 +23,12 @@ public final class JsonSchemaPayloadReader {
     public record Decoded(int schemaId, ParsedJsonSchema schema, JsonNode document) {
     }
 
-    private final RegistryClient client;
     private final boolean validate;
-    private final ConcurrentHashMap<Integer, ParsedJsonSchema> schemas = new ConcurrentHashMap<>();
+    private final SchemasById<ParsedJsonSchema> schemas;
 
     public JsonSchemaPayloadReader(RegistryClient client, boolean validate) {
-        this.client = client;
         this.validate = validate;
+        this.schemas = new SchemasById<>(client, ParsedJsonSchema::of);
     }
 
     /**
@@ -63,18 +60,6 @@ public final class JsonSchemaPayloadReader {
 
     /** The writer's schema of an id, fetched once. */
     public ParsedJsonSchema schema(String topic, boolean isKey, int id) {
-        ParsedJsonSchema schema = schemas.get(id);
-        if (schema == null) {
-            try {
-                schema = ParsedJsonSchema.of(client.schemaById(id));
-            } catch (RegistryClientException e) {
-                throw RegistryFailures.readingSchema(topic, isKey, id, e);
-            } catch (SerializationException e) {
-                throw new SerializationException("Cannot deserialize " + RecordSide.describe(topic, isKey) + " with schema id "
-                        + id + ": " + e.getMessage(), e);
-            }
-            schemas.putIfAbsent(id, schema);
-        }
-        return schema;
+        return schemas.get(topic, isKey, id);
     }
 }
