@@ -4,6 +4,7 @@
  * API (which Ferry's registry serves).
  *
  * <p>{@code client} talks to the registry, {@code wire} frames payloads, {@code subject} names subjects,
+ * {@code registry} holds what every format shares (the registry exceptions, their mapping, the shared keys),
  * {@code avro} holds Kafka's Avro serializer and deserializer, {@code connect} the Connect
  * {@code AvroConverter}, {@code jsonschema} the JSON Schema serializer and deserializer, {@code connect.json}
  * the Connect {@code JsonSchemaConverter}. Nothing here depends on another Ferry module, so the jar runs as a plain

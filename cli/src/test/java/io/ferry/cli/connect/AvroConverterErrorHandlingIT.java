@@ -141,15 +141,8 @@ class AvroConverterErrorHandlingIT {
     }
 
     private Map<String, String> worker(FerryCluster cluster, RegistryServer registry) throws Exception {
-        Map<String, String> worker = new HashMap<>();
-        worker.put("bootstrap.servers", cluster.bootstrapServers());
-        worker.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        worker.put("value.converter", "io.ferry.serde.connect.AvroConverter");
-        worker.put("value.converter.schema.registry.url", registry.url());
-        worker.put("offset.storage.file.filename", dir.resolve("offsets").toString());
-        worker.put("listeners", "http://127.0.0.1:0");
-        worker.put("plugin.path", ConnectFiles.pluginPath(dir.resolve(java.util.UUID.randomUUID().toString())).toString());
-        return worker;
+        return FileStreamConverterPipeline.worker(cluster, registry.url(), "io.ferry.serde.connect.AvroConverter",
+                dir.resolve(java.util.UUID.randomUUID().toString()));
     }
 
     private static Map<String, String> sink(String name, String topic, Path output) {

@@ -6,9 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.ferry.serde.client.RegisteredSchema;
 import io.ferry.serde.client.RegistryClient;
 import io.ferry.serde.client.RegistryClientException;
+import io.ferry.serde.registry.FramedHeaders;
+import io.ferry.serde.registry.RecordSide;
+import io.ferry.serde.registry.SchemaRegistryException;
+import io.ferry.serde.registry.SchemasById;
 import io.ferry.serde.subject.SubjectNameStrategy;
-import io.ferry.serde.wire.InvalidWireFormatException;
-import io.ferry.serde.wire.WireFormat;
 import io.ferry.serde.wire.WireHeader;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -52,7 +54,7 @@ public final class AvroPayloadReader {
     private final SubjectNameStrategy strategy;
     private final Options options;
     private final AvroDecoder decoder;
-    private final ConcurrentHashMap<Integer, Schema> writers = new ConcurrentHashMap<>();
+    private final SchemasById<Schema> writers;
     private final ConcurrentHashMap<PlanKey, Plan> plans = new ConcurrentHashMap<>();
     private volatile Plan last;
 
@@ -64,6 +66,7 @@ public final class AvroPayloadReader {
         this.strategy = strategy;
         this.options = options;
         this.decoder = new AvroDecoder(options.logicalTypes());
+        this.writers = new SchemasById<>(client, WriteSchemaResolver::parse);
     }
 
     /**
@@ -74,12 +77,7 @@ public final class AvroPayloadReader {
      *                                registry refuses or cannot be reached
      */
     public Decoded read(String topic, boolean isKey, byte[] framed) {
-        WireHeader header;
-        try {
-            header = WireFormat.readHeader(framed);
-        } catch (InvalidWireFormatException e) {
-            throw new InvalidWireFormatException("Cannot deserialize " + RecordSide.describe(topic, isKey) + ": " + e.getMessage());
-        }
+        WireHeader header = FramedHeaders.read(topic, isKey, framed);
         Plan plan = plan(topic, isKey, header.schemaId());
         try {
             Object value = decoder.decode(framed, header.payloadOffset(), plan.writer, plan.datumReader);
@@ -101,30 +99,14 @@ public final class AvroPayloadReader {
      * @throws SerializationException as {@link #read}
      */
     public Framed frame(String topic, boolean isKey, byte[] framed) {
-        WireHeader header;
-        try {
-            header = WireFormat.readHeader(framed);
-        } catch (InvalidWireFormatException e) {
-            throw new InvalidWireFormatException("Cannot deserialize " + RecordSide.describe(topic, isKey) + ": " + e.getMessage());
-        }
+        WireHeader header = FramedHeaders.read(topic, isKey, framed);
         Plan plan = plan(topic, isKey, header.schemaId());
         return new Framed(plan.id, plan.writer, plan.reader, header.payloadOffset());
     }
 
     /** The writer's schema of an id, fetched once. */
     public Schema writerSchema(String topic, boolean isKey, int id) {
-        Schema schema = writers.get(id);
-        if (schema == null) {
-            try {
-                schema = WriteSchemaResolver.parse(client.schemaById(id));
-            } catch (RegistryClientException e) {
-                String problem = e.errorCode() == RegistryClientException.SCHEMA_NOT_FOUND
-                        ? "schema id " + id + " is not in the registry" : "fetching schema id " + id + " failed";
-                throw new SchemaRegistryException("Cannot deserialize " + RecordSide.describe(topic, isKey) + ": " + problem, e);
-            }
-            writers.putIfAbsent(id, schema);
-        }
-        return schema;
+        return writers.get(topic, isKey, id);
     }
 
     private Plan plan(String topic, boolean isKey, int id) {

@@ -3,6 +3,8 @@ package io.ferry.serde.avro;
 import java.io.IOException;
 
 import io.ferry.serde.client.RegistryClient;
+import io.ferry.serde.registry.RecordSide;
+import io.ferry.serde.registry.SchemaRegistryException;
 import io.ferry.serde.subject.SubjectNameStrategy;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;

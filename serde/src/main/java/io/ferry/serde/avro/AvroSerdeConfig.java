@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.ferry.serde.client.RegistryClientConfig;
 import io.ferry.serde.client.RegistryClientSettings;
-import io.ferry.serde.subject.SubjectNameStrategies;
+import io.ferry.serde.registry.RegistrySerdeSettings;
 import io.ferry.serde.subject.SubjectNameStrategy;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -14,26 +14,30 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The settings of {@link KafkaAvroSerializer}, {@link KafkaAvroDeserializer} and the Connect converter, with
- * Confluent's names and defaults: the registry client's ({@link RegistryClientSettings}) and the ones below.
+ * Confluent's names and defaults: the registry client's ({@link RegistryClientSettings}), every shared one
+ * ({@link RegistrySerdeSettings}; the constants below are its keys, kept here for existing code) and the Avro ones.
  * Keys Ferry does not know are ignored, so a configuration written for Confluent's serializers works
  * unchanged.
  */
 public class AvroSerdeConfig extends AbstractConfig {
-    public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
-    public static final String USE_LATEST_VERSION = "use.latest.version";
-    public static final String LATEST_COMPATIBILITY_STRICT = "latest.compatibility.strict";
-    public static final String USE_SCHEMA_ID = "use.schema.id";
-    public static final String ID_COMPATIBILITY_STRICT = "id.compatibility.strict";
-    public static final String NORMALIZE_SCHEMAS = "normalize.schemas";
-    public static final String KEY_SUBJECT_NAME_STRATEGY = "key.subject.name.strategy";
-    public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
+    public static final String AUTO_REGISTER_SCHEMAS = RegistrySerdeSettings.AUTO_REGISTER_SCHEMAS;
+    public static final String USE_LATEST_VERSION = RegistrySerdeSettings.USE_LATEST_VERSION;
+    public static final String LATEST_COMPATIBILITY_STRICT = RegistrySerdeSettings.LATEST_COMPATIBILITY_STRICT;
+    public static final String USE_SCHEMA_ID = RegistrySerdeSettings.USE_SCHEMA_ID;
+    public static final String ID_COMPATIBILITY_STRICT = RegistrySerdeSettings.ID_COMPATIBILITY_STRICT;
+    public static final String NORMALIZE_SCHEMAS = RegistrySerdeSettings.NORMALIZE_SCHEMAS;
+    public static final String KEY_SUBJECT_NAME_STRATEGY = RegistrySerdeSettings.KEY_SUBJECT_NAME_STRATEGY;
+    public static final String VALUE_SUBJECT_NAME_STRATEGY = RegistrySerdeSettings.VALUE_SUBJECT_NAME_STRATEGY;
     public static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
     public static final String USE_LOGICAL_TYPE_CONVERTERS = "avro.use.logical.type.converters";
     public static final String SCHEMA_REFLECTION = "schema.reflection";
 
     /** Confluent's default strategy, by Confluent's class name (an alias of Ferry's). */
-    public static final String DEFAULT_STRATEGY = "io.confluent.kafka.serializers.subject.TopicNameStrategy";
+    public static final String DEFAULT_STRATEGY = RegistrySerdeSettings.DEFAULT_STRATEGY;
     private static final String GROUP = "Avro serde";
+    /** The shared keys the Avro serde honours: all of them. */
+    private static final String[] SHARED = {AUTO_REGISTER_SCHEMAS, USE_LATEST_VERSION, LATEST_COMPATIBILITY_STRICT, USE_SCHEMA_ID,
+        ID_COMPATIBILITY_STRICT, NORMALIZE_SCHEMAS, KEY_SUBJECT_NAME_STRATEGY, VALUE_SUBJECT_NAME_STRATEGY};
 
     public AvroSerdeConfig(Map<?, ?> configs) {
         this(configDef(), configs);
@@ -49,35 +53,8 @@ public class AvroSerdeConfig extends AbstractConfig {
 
     /** The registry client's settings and the serde's. */
     public static ConfigDef configDef() {
-        int order = 0;
-        return RegistryClientSettings.define(new ConfigDef())
-                .define(AUTO_REGISTER_SCHEMAS, Type.BOOLEAN, true, Importance.MEDIUM,
-                        "Whether the serializer registers the schema of what it writes (and uses the id the registry gives). "
-                                + "When false it only looks the schema up in the subject.", GROUP, ++order, ConfigDef.Width.SHORT,
-                        "Register schemas")
-                .define(USE_LATEST_VERSION, Type.BOOLEAN, false, Importance.LOW,
-                        "Serializer (with auto.register.schemas=false): write with the subject's latest version instead of the "
-                                + "data's own schema. Deserializer: read every record into the subject's latest version.",
-                        GROUP, ++order, ConfigDef.Width.SHORT, "Use latest version")
-                .define(LATEST_COMPATIBILITY_STRICT, Type.BOOLEAN, true, Importance.LOW,
-                        "With use.latest.version: refuse to write when the latest version cannot read data of the data's schema.",
-                        GROUP, ++order, ConfigDef.Width.SHORT, "Check latest")
-                .define(USE_SCHEMA_ID, Type.INT, -1, Importance.LOW,
-                        "Serializer (with auto.register.schemas=false): write with this schema id; -1 for none.", GROUP, ++order,
-                        ConfigDef.Width.SHORT, "Schema id")
-                .define(ID_COMPATIBILITY_STRICT, Type.BOOLEAN, true, Importance.LOW,
-                        "With use.schema.id: refuse to write when that schema cannot read data of the data's schema.", GROUP,
-                        ++order, ConfigDef.Width.SHORT, "Check id")
-                .define(NORMALIZE_SCHEMAS, Type.BOOLEAN, false, Importance.LOW,
-                        "Ask the registry to normalize schemas before registering or looking them up.", GROUP, ++order,
-                        ConfigDef.Width.SHORT, "Normalize")
-                .define(KEY_SUBJECT_NAME_STRATEGY, Type.STRING, DEFAULT_STRATEGY, Importance.MEDIUM,
-                        "How the subject of key schemas is named: TopicNameStrategy (<topic>-key), RecordNameStrategy, "
-                                + "TopicRecordNameStrategy, by Ferry's or Confluent's class name, or a class implementing "
-                                + SubjectNameStrategy.class.getName() + ".", GROUP, ++order, ConfigDef.Width.LONG, "Key subjects")
-                .define(VALUE_SUBJECT_NAME_STRATEGY, Type.STRING, DEFAULT_STRATEGY, Importance.MEDIUM,
-                        "How the subject of value schemas is named (<topic>-value by default); as key.subject.name.strategy.",
-                        GROUP, ++order, ConfigDef.Width.LONG, "Value subjects")
+        int order = SHARED.length;
+        return RegistrySerdeSettings.define(RegistryClientSettings.define(new ConfigDef()), GROUP, SHARED)
                 .define(SPECIFIC_AVRO_READER, Type.BOOLEAN, false, Importance.LOW,
                         "Deserializer: return instances of the generated SpecificRecord classes named by the writer's schema "
                                 + "(which must be on the class path) instead of GenericRecords.", GROUP, ++order,
@@ -127,7 +104,6 @@ public class AvroSerdeConfig extends AbstractConfig {
 
     /** The configured strategy for keys or values. */
     public SubjectNameStrategy subjectNameStrategy(boolean isKey) {
-        String setting = isKey ? KEY_SUBJECT_NAME_STRATEGY : VALUE_SUBJECT_NAME_STRATEGY;
-        return SubjectNameStrategies.create(setting, getString(setting), originals());
+        return RegistrySerdeSettings.subjectNameStrategy(this, isKey);
     }
 }

@@ -2,8 +2,8 @@ package io.ferry.serde.avro;
 
 import java.util.Map;
 
-import io.ferry.serde.client.CachingRegistryClient;
 import io.ferry.serde.client.RegistryClient;
+import io.ferry.serde.client.RegistryClientLease;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -24,27 +24,24 @@ import org.apache.kafka.common.serialization.Deserializer;
  * exception as the cause. To skip the record, seek past {@code offset()}.
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
-    private RegistryClient client;
-    private boolean ownsClient;
+    private final RegistryClientLease lease;
     private boolean isKey;
     private AvroPayloadReader reader;
 
     /** For Kafka: configured through {@link #configure}. */
     public KafkaAvroDeserializer() {
+        this(null);
     }
 
     /** With a client of the caller's, which {@link #close} leaves open; still needs {@link #configure}. */
     public KafkaAvroDeserializer(RegistryClient client) {
-        this.client = client;
+        this.lease = new RegistryClientLease(client);
     }
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         AvroSerdeConfig config = new AvroSerdeConfig(configs);
-        if (client == null) {
-            client = CachingRegistryClient.create(config.clientConfig());
-            ownsClient = true;
-        }
+        RegistryClient client = lease.open(config.clientConfig());
         this.isKey = isKey;
         this.reader = new AvroPayloadReader(client, config.subjectNameStrategy(isKey), AvroPayloadReader.Options.of(config));
     }
@@ -67,8 +64,6 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
     @Override
     public void close() {
-        if (ownsClient && client != null) {
-            client.close();
-        }
+        lease.close();
     }
 }

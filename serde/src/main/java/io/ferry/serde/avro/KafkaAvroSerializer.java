@@ -2,8 +2,10 @@ package io.ferry.serde.avro;
 
 import java.util.Map;
 
-import io.ferry.serde.client.CachingRegistryClient;
 import io.ferry.serde.client.RegistryClient;
+import io.ferry.serde.client.RegistryClientLease;
+import io.ferry.serde.registry.IncompatibleSchemaException;
+import io.ferry.serde.registry.SchemaRegistryException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -23,27 +25,24 @@ import org.apache.kafka.common.serialization.Serializer;
  * carrying the registry's 409.
  */
 public class KafkaAvroSerializer implements Serializer<Object> {
-    private RegistryClient client;
-    private boolean ownsClient;
+    private final RegistryClientLease lease;
     private boolean isKey;
     private AvroPayloadWriter writer;
 
     /** For Kafka: configured through {@link #configure}. */
     public KafkaAvroSerializer() {
+        this(null);
     }
 
     /** With a client of the caller's, which {@link #close} leaves open; still needs {@link #configure}. */
     public KafkaAvroSerializer(RegistryClient client) {
-        this.client = client;
+        this.lease = new RegistryClientLease(client);
     }
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         AvroSerdeConfig config = new AvroSerdeConfig(configs);
-        if (client == null) {
-            client = CachingRegistryClient.create(config.clientConfig());
-            ownsClient = true;
-        }
+        RegistryClient client = lease.open(config.clientConfig());
         this.isKey = isKey;
         this.writer = new AvroPayloadWriter(client, config.subjectNameStrategy(isKey), config);
     }
@@ -66,8 +65,6 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 
     @Override
     public void close() {
-        if (ownsClient && client != null) {
-            client.close();
-        }
+        lease.close();
     }
 }

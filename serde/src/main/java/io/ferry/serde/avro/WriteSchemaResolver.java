@@ -6,6 +6,10 @@ import io.ferry.serde.client.RegisteredSchema;
 import io.ferry.serde.client.RegistryClient;
 import io.ferry.serde.client.RegistryClientException;
 import io.ferry.serde.client.RegistrySchema;
+import io.ferry.serde.registry.IncompatibleSchemaException;
+import io.ferry.serde.registry.RegistryFailures;
+import io.ferry.serde.registry.SchemaRegistryException;
+import io.ferry.serde.registry.WriteSchemaChoice;
 import io.ferry.serde.subject.SubjectNameStrategy;
 import org.apache.avro.Schema;
 
@@ -70,7 +74,7 @@ final class WriteSchemaResolver {
     private Resolved decide(String topic, boolean isKey, Schema schema) {
         String subject = strategy.subjectName(topic, isKey, AvroSchemas.recordName(schema));
         RegistrySchema text = RegistrySchema.avro(schema.toString());
-        String what = RecordSide.describe(topic, isKey) + " (subject '" + subject + "')";
+        String what = RegistryFailures.describe(topic, isKey, subject);
         try {
             if (mode.autoRegister()) {
                 return new Resolved(client.register(subject, text, mode.normalize()), schema, subject);
@@ -87,23 +91,8 @@ final class WriteSchemaResolver {
             }
             return new Resolved(client.lookup(subject, text, mode.normalize()).id(), schema, subject);
         } catch (RegistryClientException e) {
-            if (e.isIncompatibleSchema()) {
-                throw new IncompatibleSchemaException("Cannot serialize " + what + ": the registry refused its schema as "
-                        + "incompatible with the subject's versions", e);
-            }
-            throw new SchemaRegistryException("Cannot serialize " + what + ": " + action(), e);
+            throw RegistryFailures.writingSchema(what, new WriteSchemaChoice(mode.autoRegister(), mode.useSchemaId(), mode.useLatest()), e);
         }
-    }
-
-    private String action() {
-        if (mode.autoRegister()) {
-            return "registering its schema failed";
-        } else if (mode.useSchemaId() >= 0) {
-            return "fetching schema " + mode.useSchemaId() + " failed";
-        } else if (mode.useLatest()) {
-            return "fetching the subject's latest version failed";
-        }
-        return "its schema is not registered in the subject (auto.register.schemas=false)";
     }
 
     private static void requireReadable(Schema chosen, Schema data, boolean strict, String what, String which, String setting) {

@@ -4,9 +4,8 @@ import java.util.Map;
 
 import io.ferry.serde.avro.AvroPayloadReader;
 import io.ferry.serde.avro.AvroPayloadWriter;
-import io.ferry.serde.avro.SchemaRegistryException;
-import io.ferry.serde.client.CachingRegistryClient;
 import io.ferry.serde.client.RegistryClient;
+import io.ferry.serde.client.RegistryClientLease;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
@@ -33,8 +32,7 @@ import org.apache.kafka.connect.storage.Converter;
  * which the runtime retries. Thread-safe after {@link #configure}.
  */
 public class AvroConverter implements Converter {
-    private RegistryClient client;
-    private boolean ownsClient;
+    private final RegistryClientLease lease;
     private boolean isKey;
     private AvroData avroData;
     private AvroPayloadWriter writer;
@@ -45,20 +43,18 @@ public class AvroConverter implements Converter {
 
     /** For Connect: configured through {@link #configure}. */
     public AvroConverter() {
+        this(null);
     }
 
     /** With a client of the caller's, which {@link #close} leaves open; still needs {@link #configure}. */
     public AvroConverter(RegistryClient client) {
-        this.client = client;
+        this.lease = new RegistryClientLease(client);
     }
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         AvroConverterConfig config = new AvroConverterConfig(configs);
-        if (client == null) {
-            client = CachingRegistryClient.create(config.clientConfig());
-            ownsClient = true;
-        }
+        RegistryClient client = lease.open(config.clientConfig());
         this.isKey = isKey;
         this.avroData = new AvroData(config.avroDataOptions());
         // Connect data is always generic: logical types are converted by AvroData, never by Avro itself.
@@ -96,13 +92,8 @@ public class AvroConverter implements Converter {
             }
             Object avroValue = avroData.fromConnectData(schema, avroSchema, value);
             return avroValue == null ? null : writer.write(topic, isKey, avroSchema, avroValue);
-        } catch (SchemaRegistryException e) {
-            if (e.isRetriable()) {
-                throw new RetriableException(String.format("Failed to serialize Avro data for topic %s: %s", topic, e.getMessage()), e);
-            }
-            throw new DataException(String.format("Failed to serialize Avro data for topic %s: %s", topic, e.getMessage()), e);
         } catch (SerializationException | DataException e) {
-            throw new DataException(String.format("Failed to serialize Avro data for %s of topic %s: %s", side(), topic, e.getMessage()), e);
+            throw ConverterFailures.serializing("Avro", topic, isKey, e);
         }
     }
 
@@ -126,25 +117,13 @@ public class AvroConverter implements Converter {
             }
             AvroPayloadReader.Decoded decoded = reader.read(topic, isKey, value);
             return new SchemaAndValue(schema, avroData.toConnectValue(schema, decoded.value()));
-        } catch (SchemaRegistryException e) {
-            if (e.isRetriable()) {
-                throw new RetriableException(String.format("Failed to deserialize data for topic %s to Avro: %s", topic, e.getMessage()), e);
-            }
-            throw new DataException(String.format("Failed to deserialize data for topic %s to Avro: %s", topic, e.getMessage()), e);
         } catch (SerializationException | DataException e) {
-            throw new DataException(String.format("Failed to deserialize the %s of a record in topic %s to Avro "
-                    + "(partition and offset are reported by the runtime): %s", side(), topic, e.getMessage()), e);
+            throw ConverterFailures.deserializing("Avro", topic, isKey, e);
         }
-    }
-
-    private String side() {
-        return isKey ? "key" : "value";
     }
 
     @Override
     public void close() {
-        if (ownsClient && client != null) {
-            client.close();
-        }
+        lease.close();
     }
 }

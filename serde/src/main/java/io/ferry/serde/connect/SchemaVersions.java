@@ -6,6 +6,7 @@ import io.ferry.serde.avro.AvroSchemas;
 import io.ferry.serde.client.RegistryClient;
 import io.ferry.serde.client.RegistryClientException;
 import io.ferry.serde.client.RegistrySchema;
+import io.ferry.serde.registry.SchemaRegistryException;
 import io.ferry.serde.subject.SubjectNameStrategy;
 
 /**
@@ -69,7 +70,7 @@ public final class SchemaVersions {
             if (e.errorCode() == RegistryClientException.SUBJECT_NOT_FOUND || e.errorCode() == RegistryClientException.SCHEMA_NOT_FOUND) {
                 return NONE;
             }
-            throw new io.ferry.serde.avro.SchemaRegistryException("Cannot find the version of subject '" + subject
+            throw new SchemaRegistryException("Cannot find the version of subject '" + subject
                     + "' for " + (isKey ? "key" : "value") + " schema of topic '" + topic + "'", e);
         }
     }

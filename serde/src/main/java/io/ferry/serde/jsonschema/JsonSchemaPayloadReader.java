@@ -2,15 +2,13 @@ package io.ferry.serde.jsonschema;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ferry.serde.avro.RecordSide;
-import io.ferry.serde.avro.SchemaRegistryException;
 import io.ferry.serde.client.RegistryClient;
-import io.ferry.serde.client.RegistryClientException;
-import io.ferry.serde.wire.InvalidWireFormatException;
-import io.ferry.serde.wire.WireFormat;
+import io.ferry.serde.registry.FramedHeaders;
+import io.ferry.serde.registry.RecordSide;
+import io.ferry.serde.registry.SchemaRegistryException;
+import io.ferry.serde.registry.SchemasById;
 import io.ferry.serde.wire.WireHeader;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -25,13 +23,12 @@ public final class JsonSchemaPayloadReader {
     public record Decoded(int schemaId, ParsedJsonSchema schema, JsonNode document) {
     }
 
-    private final RegistryClient client;
     private final boolean validate;
-    private final ConcurrentHashMap<Integer, ParsedJsonSchema> schemas = new ConcurrentHashMap<>();
+    private final SchemasById<ParsedJsonSchema> schemas;
 
     public JsonSchemaPayloadReader(RegistryClient client, boolean validate) {
-        this.client = client;
         this.validate = validate;
+        this.schemas = new SchemasById<>(client, ParsedJsonSchema::of);
     }
 
     /**
@@ -42,12 +39,7 @@ public final class JsonSchemaPayloadReader {
      *                                {@link SchemaRegistryException} when the registry refuses or cannot be reached
      */
     public Decoded read(String topic, boolean isKey, byte[] framed) {
-        WireHeader header;
-        try {
-            header = WireFormat.readHeader(framed);
-        } catch (InvalidWireFormatException e) {
-            throw new InvalidWireFormatException("Cannot deserialize " + RecordSide.describe(topic, isKey) + ": " + e.getMessage());
-        }
+        WireHeader header = FramedHeaders.read(topic, isKey, framed);
         ParsedJsonSchema schema = schema(topic, isKey, header.schemaId());
         JsonNode document;
         try {
@@ -68,20 +60,6 @@ public final class JsonSchemaPayloadReader {
 
     /** The writer's schema of an id, fetched once. */
     public ParsedJsonSchema schema(String topic, boolean isKey, int id) {
-        ParsedJsonSchema schema = schemas.get(id);
-        if (schema == null) {
-            try {
-                schema = ParsedJsonSchema.of(client.schemaById(id));
-            } catch (RegistryClientException e) {
-                String problem = e.errorCode() == RegistryClientException.SCHEMA_NOT_FOUND
-                        ? "schema id " + id + " is not in the registry" : "fetching schema id " + id + " failed";
-                throw new SchemaRegistryException("Cannot deserialize " + RecordSide.describe(topic, isKey) + ": " + problem, e);
-            } catch (SerializationException e) {
-                throw new SerializationException("Cannot deserialize " + RecordSide.describe(topic, isKey) + " with schema id "
-                        + id + ": " + e.getMessage(), e);
-            }
-            schemas.putIfAbsent(id, schema);
-        }
-        return schema;
+        return schemas.get(topic, isKey, id);
     }
 }

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ferry.serde.avro.RecordSide;
+import io.ferry.serde.registry.RecordSide;
 import io.ferry.serde.client.RegistryClient;
 import io.ferry.serde.subject.SubjectNameStrategy;
 import io.ferry.serde.wire.WireFormat;
@@ -37,7 +37,7 @@ public final class JsonSchemaPayloadWriter {
      * @param document the document
      * @throws SerializationException naming the topic: the document does not conform (with
      *                                {@code json.fail.invalid.schema}), it has no schema and none is configured, or
-     *                                the registry refuses (a {@link io.ferry.serde.avro.SchemaRegistryException})
+     *                                the registry refuses (a {@link io.ferry.serde.registry.SchemaRegistryException})
      */
     public byte[] write(String topic, boolean isKey, ParsedJsonSchema schema, JsonNode document) {
         JsonWriteSchemaResolver.Resolved resolved = resolver.resolve(topic, isKey, schema);

@@ -1,13 +1,11 @@
 package io.ferry.serde.jsonschema;
 
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ferry.serde.avro.AvroSerdeConfig;
 import io.ferry.serde.client.RegistryClientConfig;
 import io.ferry.serde.client.RegistryClientSettings;
-import io.ferry.serde.subject.SubjectNameStrategies;
+import io.ferry.serde.registry.RegistrySerdeSettings;
 import io.ferry.serde.subject.SubjectNameStrategy;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -17,26 +15,26 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 /**
  * The settings of {@link KafkaJsonSchemaSerializer}, {@link KafkaJsonSchemaDeserializer} and the Connect
  * {@code JsonSchemaConverter}, with Confluent's names and defaults: the registry client's
- * ({@link RegistryClientSettings}), the ones every registry-aware serde shares (declared once, in
- * {@link AvroSerdeConfig}, and taken from there) and the JSON ones below. Keys Ferry does not know are
+ * ({@link RegistryClientSettings}), the ones every registry-aware serde shares ({@link RegistrySerdeSettings}) and the
+ * JSON ones below. Keys Ferry does not know are
  * ignored, so a configuration written for Confluent's JSON Schema serializers works unchanged.
  */
 public class JsonSchemaSerdeConfig extends AbstractConfig {
-    public static final String AUTO_REGISTER_SCHEMAS = AvroSerdeConfig.AUTO_REGISTER_SCHEMAS;
-    public static final String USE_LATEST_VERSION = AvroSerdeConfig.USE_LATEST_VERSION;
-    public static final String LATEST_COMPATIBILITY_STRICT = AvroSerdeConfig.LATEST_COMPATIBILITY_STRICT;
-    public static final String USE_SCHEMA_ID = AvroSerdeConfig.USE_SCHEMA_ID;
-    public static final String NORMALIZE_SCHEMAS = AvroSerdeConfig.NORMALIZE_SCHEMAS;
-    public static final String KEY_SUBJECT_NAME_STRATEGY = AvroSerdeConfig.KEY_SUBJECT_NAME_STRATEGY;
-    public static final String VALUE_SUBJECT_NAME_STRATEGY = AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY;
+    public static final String AUTO_REGISTER_SCHEMAS = RegistrySerdeSettings.AUTO_REGISTER_SCHEMAS;
+    public static final String USE_LATEST_VERSION = RegistrySerdeSettings.USE_LATEST_VERSION;
+    public static final String LATEST_COMPATIBILITY_STRICT = RegistrySerdeSettings.LATEST_COMPATIBILITY_STRICT;
+    public static final String USE_SCHEMA_ID = RegistrySerdeSettings.USE_SCHEMA_ID;
+    public static final String NORMALIZE_SCHEMAS = RegistrySerdeSettings.NORMALIZE_SCHEMAS;
+    public static final String KEY_SUBJECT_NAME_STRATEGY = RegistrySerdeSettings.KEY_SUBJECT_NAME_STRATEGY;
+    public static final String VALUE_SUBJECT_NAME_STRATEGY = RegistrySerdeSettings.VALUE_SUBJECT_NAME_STRATEGY;
     public static final String FAIL_INVALID_SCHEMA = "json.fail.invalid.schema";
     public static final String FAIL_UNKNOWN_PROPERTIES = "json.fail.unknown.properties";
     public static final String JSON_KEY_TYPE = "json.key.type";
     public static final String JSON_VALUE_TYPE = "json.value.type";
 
-    /** The keys every registry-aware serde shares with the Avro serde, with the same meaning. */
-    private static final Set<String> SHARED = Set.of(AUTO_REGISTER_SCHEMAS, USE_LATEST_VERSION, LATEST_COMPATIBILITY_STRICT,
-            USE_SCHEMA_ID, NORMALIZE_SCHEMAS, KEY_SUBJECT_NAME_STRATEGY, VALUE_SUBJECT_NAME_STRATEGY);
+    /** The shared keys the JSON serde honours (not id.compatibility.strict: the JSON serializer does not check a fixed id's schema against the data). */
+    private static final String[] SHARED = {AUTO_REGISTER_SCHEMAS, USE_LATEST_VERSION, LATEST_COMPATIBILITY_STRICT, USE_SCHEMA_ID,
+        NORMALIZE_SCHEMAS, KEY_SUBJECT_NAME_STRATEGY, VALUE_SUBJECT_NAME_STRATEGY};
     private static final String GROUP = "JSON Schema serde";
 
     public JsonSchemaSerdeConfig(Map<?, ?> configs) {
@@ -49,12 +47,8 @@ public class JsonSchemaSerdeConfig extends AbstractConfig {
 
     /** The registry client's settings, the shared serde settings and the JSON ones. */
     public static ConfigDef configDef() {
-        ConfigDef def = RegistryClientSettings.define(new ConfigDef());
-        AvroSerdeConfig.configDef().configKeys().values().stream()
-                .filter(key -> SHARED.contains(key.name))
-                .forEach(def::define);
-        int order = 0;
-        return def
+        int order = SHARED.length;
+        return RegistrySerdeSettings.define(RegistryClientSettings.define(new ConfigDef()), GROUP, SHARED)
                 .define(FAIL_INVALID_SCHEMA, Type.BOOLEAN, false, Importance.MEDIUM,
                         "Validate every payload against its JSON Schema (serializer: before writing; deserializer: after "
                                 + "reading) and fail the record when it does not conform.", GROUP, ++order,
@@ -110,7 +104,6 @@ public class JsonSchemaSerdeConfig extends AbstractConfig {
 
     /** The configured strategy for keys or values. */
     public SubjectNameStrategy subjectNameStrategy(boolean isKey) {
-        String setting = isKey ? KEY_SUBJECT_NAME_STRATEGY : VALUE_SUBJECT_NAME_STRATEGY;
-        return SubjectNameStrategies.create(setting, getString(setting), originals());
+        return RegistrySerdeSettings.subjectNameStrategy(this, isKey);
     }
 }

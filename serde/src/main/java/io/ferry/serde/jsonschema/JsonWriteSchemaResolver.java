@@ -2,9 +2,11 @@ package io.ferry.serde.jsonschema;
 
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.ferry.serde.avro.IncompatibleSchemaException;
-import io.ferry.serde.avro.RecordSide;
-import io.ferry.serde.avro.SchemaRegistryException;
+import io.ferry.serde.registry.IncompatibleSchemaException;
+import io.ferry.serde.registry.RecordSide;
+import io.ferry.serde.registry.RegistryFailures;
+import io.ferry.serde.registry.SchemaRegistryException;
+import io.ferry.serde.registry.WriteSchemaChoice;
 import io.ferry.serde.client.RegisteredSchema;
 import io.ferry.serde.client.RegistryClient;
 import io.ferry.serde.client.RegistryClientException;
@@ -101,26 +103,11 @@ final class JsonWriteSchemaResolver {
     }
 
     private Resolved call(String topic, boolean isKey, String subject, RegistryCall call) {
-        String what = RecordSide.describe(topic, isKey) + (subject == null ? "" : " (subject '" + subject + "')");
         try {
             return call.run();
         } catch (RegistryClientException e) {
-            if (e.isIncompatibleSchema()) {
-                throw new IncompatibleSchemaException("Cannot serialize " + what + ": the registry refused its schema as "
-                        + "incompatible with the subject's versions", e);
-            }
-            throw new SchemaRegistryException("Cannot serialize " + what + ": " + action(), e);
+            throw RegistryFailures.writingSchema(RegistryFailures.describe(topic, isKey, subject),
+                    new WriteSchemaChoice(mode.autoRegister(), mode.useSchemaId(), mode.useLatest()), e);
         }
-    }
-
-    private String action() {
-        if (mode.autoRegister()) {
-            return "registering its schema failed";
-        } else if (mode.useSchemaId() >= 0) {
-            return "fetching schema " + mode.useSchemaId() + " failed";
-        } else if (mode.useLatest()) {
-            return "fetching the subject's latest version failed";
-        }
-        return "its schema is not registered in the subject (auto.register.schemas=false)";
     }
 }

@@ -6,9 +6,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.ferry.serde.avro.RecordSide;
-import io.ferry.serde.client.CachingRegistryClient;
 import io.ferry.serde.client.RegistryClient;
+import io.ferry.serde.client.RegistryClientLease;
+import io.ferry.serde.registry.RecordSide;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -27,28 +27,25 @@ import org.apache.kafka.common.serialization.Deserializer;
  * @param <T> the type returned: {@link JsonNode}, or the configured class
  */
 public class KafkaJsonSchemaDeserializer<T> implements Deserializer<T> {
-    private RegistryClient client;
-    private boolean ownsClient;
+    private final RegistryClientLease lease;
     private boolean isKey;
     private JsonSchemaPayloadReader reader;
     private ObjectReader target;
 
     /** For Kafka: configured through {@link #configure}. */
     public KafkaJsonSchemaDeserializer() {
+        this(null);
     }
 
     /** With a client of the caller's, which {@link #close} leaves open; still needs {@link #configure}. */
     public KafkaJsonSchemaDeserializer(RegistryClient client) {
-        this.client = client;
+        this.lease = new RegistryClientLease(client);
     }
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         JsonSchemaSerdeConfig config = new JsonSchemaSerdeConfig(configs);
-        if (client == null) {
-            client = CachingRegistryClient.create(config.clientConfig());
-            ownsClient = true;
-        }
+        RegistryClient client = lease.open(config.clientConfig());
         this.isKey = isKey;
         this.reader = new JsonSchemaPayloadReader(client, config.failInvalidSchema());
         Class<?> type = config.targetType(isKey);
@@ -87,8 +84,6 @@ public class KafkaJsonSchemaDeserializer<T> implements Deserializer<T> {
 
     @Override
     public void close() {
-        if (ownsClient && client != null) {
-            client.close();
-        }
+        lease.close();
     }
 }

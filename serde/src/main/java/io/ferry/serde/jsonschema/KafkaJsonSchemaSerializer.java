@@ -3,8 +3,8 @@ package io.ferry.serde.jsonschema;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ferry.serde.client.CachingRegistryClient;
 import io.ferry.serde.client.RegistryClient;
+import io.ferry.serde.client.RegistryClientLease;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
@@ -29,33 +29,30 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>{@code null} is written as {@code null} (a tombstone) without touching the registry. Thread-safe after
  * {@link #configure}. Errors are {@link SerializationException}s naming the topic; registry failures are
- * {@link io.ferry.serde.avro.SchemaRegistryException}s, an incompatible schema an
- * {@link io.ferry.serde.avro.IncompatibleSchemaException} carrying the registry's 409.
+ * {@link io.ferry.serde.registry.SchemaRegistryException}s, an incompatible schema an
+ * {@link io.ferry.serde.registry.IncompatibleSchemaException} carrying the registry's 409.
  *
  * @param <T> the type of what is serialized
  */
 public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
-    private RegistryClient client;
-    private boolean ownsClient;
+    private final RegistryClientLease lease;
     private boolean isKey;
     private JsonSchemaPayloadWriter writer;
 
     /** For Kafka: configured through {@link #configure}. */
     public KafkaJsonSchemaSerializer() {
+        this(null);
     }
 
     /** With a client of the caller's, which {@link #close} leaves open; still needs {@link #configure}. */
     public KafkaJsonSchemaSerializer(RegistryClient client) {
-        this.client = client;
+        this.lease = new RegistryClientLease(client);
     }
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         JsonSchemaSerdeConfig config = new JsonSchemaSerdeConfig(configs);
-        if (client == null) {
-            client = CachingRegistryClient.create(config.clientConfig());
-            ownsClient = true;
-        }
+        RegistryClient client = lease.open(config.clientConfig());
         this.isKey = isKey;
         this.writer = new JsonSchemaPayloadWriter(client, config.subjectNameStrategy(isKey), config);
     }
@@ -98,8 +95,6 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
 
     @Override
     public void close() {
-        if (ownsClient && client != null) {
-            client.close();
-        }
+        lease.close();
     }
 }

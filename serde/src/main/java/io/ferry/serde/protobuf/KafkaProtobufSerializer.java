@@ -18,8 +18,8 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>{@code null} is written as {@code null}. Registry answers are remembered, so a warm call makes no request.
  * Thread-safe after {@link #configure}. Errors are {@link SerializationException}s naming the topic; registry
- * failures are {@link io.ferry.serde.avro.SchemaRegistryException}s, an incompatible schema an
- * {@link io.ferry.serde.avro.IncompatibleSchemaException}.
+ * failures are {@link io.ferry.serde.registry.SchemaRegistryException}s, an incompatible schema an
+ * {@link io.ferry.serde.registry.IncompatibleSchemaException}.
  */
 public class KafkaProtobufSerializer<T extends Message> implements Serializer<T> {
     private final RegistryClientLease lease;

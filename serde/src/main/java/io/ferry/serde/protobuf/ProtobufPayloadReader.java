@@ -6,9 +6,11 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import io.ferry.serde.avro.SchemaRegistryException;
 import io.ferry.serde.client.RegistryClient;
 import io.ferry.serde.client.RegistryClientException;
+import io.ferry.serde.registry.RecordSide;
+import io.ferry.serde.registry.RegistryFailures;
+import io.ferry.serde.registry.SchemaRegistryException;
 import io.ferry.serde.wire.MessageIndexes;
 import io.ferry.serde.wire.WireFormat;
 import io.ferry.serde.wire.WireHeader;
@@ -37,7 +39,7 @@ public final class ProtobufPayloadReader {
      *                                message; a {@link SchemaRegistryException} when the registry refuses or is unreachable
      */
     public Decoded read(String topic, boolean isKey, byte[] framed) {
-        String what = "the " + (isKey ? "key" : "value") + " of a record in topic '" + topic + "'";
+        String what = RecordSide.describe(topic, isKey);
         WireHeader header;
         MessageIndexes.Read indexes;
         try {
@@ -50,9 +52,7 @@ public final class ProtobufPayloadReader {
         try {
             type = MessageTypePaths.messageAt(schemas.fileOf(header.schemaId()), indexes.indexes());
         } catch (RegistryClientException e) {
-            String reason = e.errorCode() == RegistryClientException.SCHEMA_NOT_FOUND
-                    ? "schema id " + header.schemaId() + " is not in the registry" : "fetching schema " + header.schemaId() + " failed";
-            throw new SchemaRegistryException("Cannot deserialize " + what + ": " + reason, e);
+            throw RegistryFailures.readingSchema(topic, isKey, header.schemaId(), e);
         } catch (SerializationException e) {
             throw new SerializationException("Cannot deserialize " + what + " (schema id " + header.schemaId() + "): "
                     + e.getMessage(), e);

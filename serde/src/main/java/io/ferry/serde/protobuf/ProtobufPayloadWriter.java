@@ -23,7 +23,7 @@ public final class ProtobufPayloadWriter {
      * The framed payload of {@code message}.
      *
      * @throws org.apache.kafka.common.errors.SerializationException naming the topic when the registry refuses
-     *                                                                (a {@link io.ferry.serde.avro.SchemaRegistryException})
+     *                                                                (a {@link io.ferry.serde.registry.SchemaRegistryException})
      */
     public byte[] write(String topic, boolean isKey, Message message) {
         ProtobufSchemaRegistrar.Resolved resolved = registrar.resolve(topic, isKey, message.getDescriptorForType());

@@ -6,8 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
-import io.ferry.serde.avro.IncompatibleSchemaException;
-import io.ferry.serde.avro.SchemaRegistryException;
+import io.ferry.serde.registry.IncompatibleSchemaException;
+import io.ferry.serde.registry.RegistryFailures;
+import io.ferry.serde.registry.SchemaRegistryException;
+import io.ferry.serde.registry.WriteSchemaChoice;
 import io.ferry.serde.client.RegisteredSchema;
 import io.ferry.serde.client.RegistryClient;
 import io.ferry.serde.client.RegistryClientException;
@@ -59,7 +61,7 @@ final class ProtobufSchemaRegistrar {
 
     private Resolved decide(String topic, boolean isKey, Descriptor message) {
         String subject = strategy.subjectName(topic, isKey, message.getFullName());
-        String what = "the " + (isKey ? "key" : "value") + " of a record in topic '" + topic + "' (subject '" + subject + "')";
+        String what = RegistryFailures.describe(topic, isKey, subject);
         try {
             if (mode.autoRegister()) {
                 return new Resolved(client.register(subject, schemaOf(message.getFile()), mode.normalize()), MessageTypePaths.pathOf(message));
@@ -72,11 +74,7 @@ final class ProtobufSchemaRegistrar {
             return new Resolved(client.lookup(subject, schemaOf(message.getFile()), mode.normalize()).id(),
                     MessageTypePaths.pathOf(message));
         } catch (RegistryClientException e) {
-            if (e.isIncompatibleSchema()) {
-                throw new IncompatibleSchemaException("Cannot serialize " + what + ": the registry refused its schema as "
-                        + "incompatible with the subject's versions", e);
-            }
-            throw new SchemaRegistryException("Cannot serialize " + what + ": " + action(), e);
+            throw RegistryFailures.writingSchema(what, new WriteSchemaChoice(mode.autoRegister(), mode.useSchemaId(), mode.useLatest()), e);
         }
     }
 
@@ -105,16 +103,5 @@ final class ProtobufSchemaRegistrar {
                     + message.getFullName());
         }
         return MessageTypePaths.pathOf(found);
-    }
-
-    private String action() {
-        if (mode.autoRegister()) {
-            return "registering its schema failed";
-        } else if (mode.useSchemaId() >= 0) {
-            return "fetching schema " + mode.useSchemaId() + " failed";
-        } else if (mode.useLatest()) {
-            return "fetching the subject's latest version failed";
-        }
-        return "its schema is not registered in the subject (auto.register.schemas=false)";
     }
 }

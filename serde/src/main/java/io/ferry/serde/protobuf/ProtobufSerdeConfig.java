@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.ferry.serde.client.RegistryClientConfig;
 import io.ferry.serde.client.RegistryClientSettings;
-import io.ferry.serde.subject.SubjectNameStrategies;
+import io.ferry.serde.registry.RegistrySerdeSettings;
 import io.ferry.serde.subject.SubjectNameStrategy;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -20,12 +20,12 @@ import org.apache.kafka.common.config.ConfigException;
  * written for Confluent's classes works unchanged.
  */
 public class ProtobufSerdeConfig extends AbstractConfig {
-    public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
-    public static final String USE_LATEST_VERSION = "use.latest.version";
-    public static final String USE_SCHEMA_ID = "use.schema.id";
-    public static final String NORMALIZE_SCHEMAS = "normalize.schemas";
-    public static final String KEY_SUBJECT_NAME_STRATEGY = "key.subject.name.strategy";
-    public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
+    public static final String AUTO_REGISTER_SCHEMAS = RegistrySerdeSettings.AUTO_REGISTER_SCHEMAS;
+    public static final String USE_LATEST_VERSION = RegistrySerdeSettings.USE_LATEST_VERSION;
+    public static final String USE_SCHEMA_ID = RegistrySerdeSettings.USE_SCHEMA_ID;
+    public static final String NORMALIZE_SCHEMAS = RegistrySerdeSettings.NORMALIZE_SCHEMAS;
+    public static final String KEY_SUBJECT_NAME_STRATEGY = RegistrySerdeSettings.KEY_SUBJECT_NAME_STRATEGY;
+    public static final String VALUE_SUBJECT_NAME_STRATEGY = RegistrySerdeSettings.VALUE_SUBJECT_NAME_STRATEGY;
     public static final String REFERENCE_SUBJECT_NAME_STRATEGY = "reference.subject.name.strategy";
     public static final String SKIP_KNOWN_TYPES = "skip.known.types";
     public static final String SPECIFIC_KEY_TYPE = "specific.protobuf.key.type";
@@ -33,7 +33,7 @@ public class ProtobufSerdeConfig extends AbstractConfig {
     public static final String DERIVE_TYPE = "derive.type";
 
     /** Confluent's default subject strategy, by Confluent's class name (an alias of Ferry's). */
-    public static final String DEFAULT_STRATEGY = "io.confluent.kafka.serializers.subject.TopicNameStrategy";
+    public static final String DEFAULT_STRATEGY = RegistrySerdeSettings.DEFAULT_STRATEGY;
     /** Confluent's default reference strategy: a dependency's subject is its import path. */
     public static final String DEFAULT_REFERENCE_STRATEGY = "io.confluent.kafka.serializers.subject.DefaultReferenceSubjectNameStrategy";
     private static final String GROUP = "Protobuf serde";
@@ -114,7 +114,6 @@ public class ProtobufSerdeConfig extends AbstractConfig {
 
     /** The configured strategy for keys or values. */
     public SubjectNameStrategy subjectNameStrategy(boolean isKey) {
-        String setting = isKey ? KEY_SUBJECT_NAME_STRATEGY : VALUE_SUBJECT_NAME_STRATEGY;
-        return SubjectNameStrategies.create(setting, getString(setting), originals());
+        return RegistrySerdeSettings.subjectNameStrategy(this, isKey);
     }
 }

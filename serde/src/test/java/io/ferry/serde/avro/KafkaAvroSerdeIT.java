@@ -15,6 +15,8 @@ import io.ferry.serde.client.CachingRegistryClient;
 import io.ferry.serde.client.RegistryClient;
 import io.ferry.serde.client.RegistryClientConfig;
 import io.ferry.serde.client.RegistrySchema;
+import io.ferry.serde.registry.IncompatibleSchemaException;
+import io.ferry.serde.registry.SchemaRegistryException;
 import io.ferry.serde.testing.SerdeEnvironment;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;

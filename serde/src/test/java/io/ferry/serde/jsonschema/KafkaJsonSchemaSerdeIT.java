@@ -11,7 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ferry.serde.avro.IncompatibleSchemaException;
+import io.ferry.serde.registry.IncompatibleSchemaException;
 import io.ferry.serde.client.CachingRegistryClient;
 import io.ferry.serde.client.RegistryClient;
 import io.ferry.serde.client.RegistryClientConfig;

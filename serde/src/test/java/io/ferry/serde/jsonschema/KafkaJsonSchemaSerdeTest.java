@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ferry.serde.avro.SchemaRegistryException;
+import io.ferry.serde.registry.SchemaRegistryException;
 import io.ferry.serde.client.RegistrySchema;
 import io.ferry.serde.testing.InMemoryRegistryClient;
 import org.apache.kafka.common.errors.SerializationException;
@@ -53,12 +52,7 @@ class KafkaJsonSchemaSerdeTest {
     }
 
     private static Map<String, Object> config(Object... settings) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("schema.registry.url", "http://unused");
-        for (int i = 0; i < settings.length; i += 2) {
-            config.put((String) settings[i], settings[i + 1]);
-        }
-        return config;
+        return InMemoryRegistryClient.settings(settings);
     }
 
     private static JsonNode json(String text) throws Exception {

@@ -3,7 +3,6 @@ package io.ferry.serde.protobuf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -12,7 +11,7 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
-import io.ferry.serde.avro.SchemaRegistryException;
+import io.ferry.serde.registry.SchemaRegistryException;
 import io.ferry.serde.testing.InMemoryRegistryClient;
 import io.ferry.serde.wire.MessageIndexes;
 import io.ferry.serde.wire.WireFormat;
@@ -39,12 +38,7 @@ class KafkaProtobufSerdeTest {
     }
 
     private static Map<String, Object> config(Object... settings) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("schema.registry.url", "http://unused");
-        for (int i = 0; i < settings.length; i += 2) {
-            config.put((String) settings[i], settings[i + 1]);
-        }
-        return config;
+        return InMemoryRegistryClient.settings(settings);
     }
 
     static DynamicMessage order() {

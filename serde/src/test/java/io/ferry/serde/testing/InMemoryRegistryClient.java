@@ -27,6 +27,19 @@ public final class InMemoryRegistryClient implements RegistryClient {
     /** Every request, as "method subject", for assertions on what was registered. */
     public final List<String> calls = new ArrayList<>();
 
+    /**
+     * The settings of a serde or converter built with this client: a registry URL that is never called (the
+     * client is given) and {@code keysAndValues}, as key, value, key, value.
+     */
+    public static Map<String, Object> settings(Object... keysAndValues) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("schema.registry.url", "http://unused");
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            config.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return config;
+    }
+
     /** Teaches the serialized form of a file and its imports. */
     public synchronized InMemoryRegistryClient learn(FileDescriptor file) {
         serializedByText.put(ProtoFilePrinter.print(file), Base64.getEncoder().encodeToString(file.toProto().toByteArray()));

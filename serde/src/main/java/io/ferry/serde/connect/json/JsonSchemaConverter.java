@@ -2,9 +2,9 @@ package io.ferry.serde.connect.json;
 
 import java.util.Map;
 
-import io.ferry.serde.avro.SchemaRegistryException;
-import io.ferry.serde.client.CachingRegistryClient;
 import io.ferry.serde.client.RegistryClient;
+import io.ferry.serde.client.RegistryClientLease;
+import io.ferry.serde.connect.ConverterFailures;
 import io.ferry.serde.connect.SchemaVersions;
 import io.ferry.serde.jsonschema.JsonSchemaPayloadReader;
 import io.ferry.serde.jsonschema.JsonSchemaPayloadWriter;
@@ -35,8 +35,7 @@ import org.apache.kafka.connect.storage.Converter;
  * Thread-safe after {@link #configure}.
  */
 public class JsonSchemaConverter implements Converter {
-    private RegistryClient client;
-    private boolean ownsClient;
+    private final RegistryClientLease lease;
     private boolean isKey;
     private JsonSchemaData data;
     private JsonSchemaPayloadWriter writer;
@@ -45,20 +44,18 @@ public class JsonSchemaConverter implements Converter {
 
     /** For Connect: configured through {@link #configure}. */
     public JsonSchemaConverter() {
+        this(null);
     }
 
     /** With a client of the caller's, which {@link #close} leaves open; still needs {@link #configure}. */
     public JsonSchemaConverter(RegistryClient client) {
-        this.client = client;
+        this.lease = new RegistryClientLease(client);
     }
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         JsonSchemaConverterConfig config = new JsonSchemaConverterConfig(configs);
-        if (client == null) {
-            client = CachingRegistryClient.create(config.clientConfig());
-            ownsClient = true;
-        }
+        RegistryClient client = lease.open(config.clientConfig());
         this.isKey = isKey;
         this.data = new JsonSchemaData(config.dataOptions());
         this.writer = new JsonSchemaPayloadWriter(client, config.subjectNameStrategy(isKey), config);
@@ -91,14 +88,8 @@ public class JsonSchemaConverter implements Converter {
                 return null;
             }
             return writer.write(topic, isKey, jsonSchema, data.fromConnectData(schema, value));
-        } catch (SchemaRegistryException e) {
-            if (e.isRetriable()) {
-                throw new RetriableException(String.format("Failed to serialize JSON data for topic %s: %s", topic, e.getMessage()), e);
-            }
-            throw new DataException(String.format("Failed to serialize JSON data for topic %s: %s", topic, e.getMessage()), e);
         } catch (SerializationException | DataException e) {
-            throw new DataException(String.format("Failed to serialize JSON data for the %s of topic %s: %s", side(), topic,
-                    e.getMessage()), e);
+            throw ConverterFailures.serializing("JSON", topic, isKey, e);
         }
     }
 
@@ -118,25 +109,13 @@ public class JsonSchemaConverter implements Converter {
             Integer version = versions.versionOf(topic, isKey, decoded.schemaId(), writerSchema.recordName(), writerSchema::registrySchema);
             Schema schema = data.toConnectSchema(writerSchema, version);
             return new SchemaAndValue(schema, data.toConnectData(schema, decoded.document()));
-        } catch (SchemaRegistryException e) {
-            if (e.isRetriable()) {
-                throw new RetriableException(String.format("Failed to deserialize data for topic %s to JSON: %s", topic, e.getMessage()), e);
-            }
-            throw new DataException(String.format("Failed to deserialize data for topic %s to JSON: %s", topic, e.getMessage()), e);
         } catch (SerializationException | DataException e) {
-            throw new DataException(String.format("Failed to deserialize the %s of a record in topic %s to JSON "
-                    + "(partition and offset are reported by the runtime): %s", side(), topic, e.getMessage()), e);
+            throw ConverterFailures.deserializing("JSON", topic, isKey, e);
         }
-    }
-
-    private String side() {
-        return isKey ? "key" : "value";
     }
 
     @Override
     public void close() {
-        if (ownsClient && client != null) {
-            client.close();
-        }
+        lease.close();
     }
 }

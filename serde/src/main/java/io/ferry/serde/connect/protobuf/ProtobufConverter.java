@@ -4,9 +4,9 @@ import java.util.Map;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
-import io.ferry.serde.avro.SchemaRegistryException;
 import io.ferry.serde.client.RegistryClient;
 import io.ferry.serde.client.RegistryClientLease;
+import io.ferry.serde.connect.ConverterFailures;
 import io.ferry.serde.protobuf.ProtobufPayloadReader;
 import io.ferry.serde.protobuf.ProtobufPayloadWriter;
 import org.apache.kafka.common.config.ConfigDef;
@@ -82,12 +82,8 @@ public class ProtobufConverter implements Converter {
             Descriptor type = data.fromConnectSchema(schema);
             DynamicMessage message = data.fromConnectData(type, schema, value);
             return writer.write(topic, isKey, message);
-        } catch (SchemaRegistryException e) {
-            String message = String.format("Failed to serialize Protobuf data for topic %s: %s", topic, e.getMessage());
-            throw e.isRetriable() ? new RetriableException(message, e) : new DataException(message, e);
         } catch (SerializationException | DataException e) {
-            throw new DataException(String.format("Failed to serialize Protobuf data for %s of topic %s: %s", side(), topic,
-                    e.getMessage()), e);
+            throw ConverterFailures.serializing("Protobuf", topic, isKey, e);
         }
     }
 
@@ -106,17 +102,9 @@ public class ProtobufConverter implements Converter {
             Integer version = versions.versionOf(topic, isKey, decoded.schemaId(), decoded.type().getFullName());
             Schema schema = data.toConnectSchema(decoded.type(), version);
             return new SchemaAndValue(schema, data.toConnectData(schema, decoded.message()));
-        } catch (SchemaRegistryException e) {
-            String message = String.format("Failed to deserialize data for topic %s to Protobuf: %s", topic, e.getMessage());
-            throw e.isRetriable() ? new RetriableException(message, e) : new DataException(message, e);
         } catch (SerializationException | DataException e) {
-            throw new DataException(String.format("Failed to deserialize the %s of a record in topic %s to Protobuf "
-                    + "(partition and offset are reported by the runtime): %s", side(), topic, e.getMessage()), e);
+            throw ConverterFailures.deserializing("Protobuf", topic, isKey, e);
         }
-    }
-
-    private String side() {
-        return isKey ? "key" : "value";
     }
 
     @Override

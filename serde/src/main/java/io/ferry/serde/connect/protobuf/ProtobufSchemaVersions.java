@@ -2,7 +2,7 @@ package io.ferry.serde.connect.protobuf;
 
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.ferry.serde.avro.SchemaRegistryException;
+import io.ferry.serde.registry.SchemaRegistryException;
 import io.ferry.serde.client.RegistryClient;
 import io.ferry.serde.client.RegistryClientException;
 import io.ferry.serde.client.RegistrySchema;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 
 import io.ferry.serde.client.RegistrySchema;
@@ -32,13 +31,8 @@ class JsonSchemaConverterTest {
     }
 
     private JsonSchemaConverter converter(boolean isKey, Object... settings) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("schema.registry.url", "http://unused");
-        for (int i = 0; i < settings.length; i += 2) {
-            config.put((String) settings[i], settings[i + 1]);
-        }
         JsonSchemaConverter converter = new JsonSchemaConverter(registry);
-        converter.configure(config, isKey);
+        converter.configure(InMemoryRegistryClient.settings(settings), isKey);
         return converter;
     }
 

@@ -3,7 +3,6 @@ package io.ferry.serde.connect.protobuf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import io.ferry.serde.testing.InMemoryRegistryClient;
@@ -21,13 +20,8 @@ class ProtobufConverterTest {
     private final InMemoryRegistryClient registry = new InMemoryRegistryClient();
 
     private ProtobufConverter converter(boolean isKey, Object... settings) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("schema.registry.url", "http://unused");
-        for (int i = 0; i < settings.length; i += 2) {
-            config.put((String) settings[i], settings[i + 1]);
-        }
         ProtobufConverter converter = new ProtobufConverter(registry);
-        converter.configure(config, isKey);
+        converter.configure(InMemoryRegistryClient.settings(settings), isKey);
         return converter;
     }
 

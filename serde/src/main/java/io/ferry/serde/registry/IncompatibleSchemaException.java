@@ -1,4 +1,4 @@
-package io.ferry.serde.avro;
+package io.ferry.serde.registry;
 
 import io.ferry.serde.client.RegistryClientException;
 

@@ -1,4 +1,4 @@
-package io.ferry.serde.avro;
+package io.ferry.serde.registry;
 
 /** Names the part of a record being (de)serialized, for error messages: "the value of a record in topic 'orders'". */
 public final class RecordSide {
