@@ -4,6 +4,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
+import io.ferry.protobuf.ProtoNames;
+
 /** The names and parameters Confluent's Protobuf converter puts in Connect schemas, and its name scrubbing. */
 final class ProtobufConnectNames {
     static final String NAMESPACE = "io.confluent.connect.protobuf";
@@ -48,7 +50,7 @@ final class ProtobufConnectNames {
 
     /** The map entry message protoc generates for a field: {@code counts} → {@code CountsEntry}. */
     static String mapEntryName(String fieldName) {
-        String camel = io.ferry.serde.protobuf.KnownProtoFiles.jsonName(fieldName);
+        String camel = ProtoNames.jsonName(fieldName);
         return camel.isEmpty() ? MAP_ENTRY_SUFFIX : Character.toUpperCase(camel.charAt(0)) + camel.substring(1) + MAP_ENTRY_SUFFIX;
     }
 }
