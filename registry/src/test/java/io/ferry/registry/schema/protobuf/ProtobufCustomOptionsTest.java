@@ -51,6 +51,31 @@ class ProtobufCustomOptionsTest {
     }
 
     @Test
+    void shouldReadConfluentMetaOptionsBackFromASerializedDescriptor() throws Exception {
+        ProtobufParsedSchema text = provider.parse(META_SCHEMA, List.of(), List.of(), ParseOptions.NEW);
+        String base64 = text.formatted(ProtobufParsedSchema.SERIALIZED);
+
+        ProtobufParsedSchema fromDescriptor = provider.parse(base64, List.of(), List.of(), ParseOptions.NEW);
+
+        assertThat(fromDescriptor.canonicalString()).contains("(confluent.field_meta)").contains("\"connect.type\"")
+                .contains("(confluent.message_meta)").contains("\"a sensor reading\"");
+        assertThat(serialized(fromDescriptor)).as("the same descriptor again").isEqualTo(serialized(text));
+    }
+
+    @Test
+    void shouldNotReadAnUnknownFieldAsMetaWithoutTheImport() throws Exception {
+        FileDescriptorProto served = serialized(provider.parse(META_SCHEMA, List.of(), List.of(), ParseOptions.NEW));
+        FileDescriptorProto withoutImport = served.toBuilder().clearDependency()
+                .setMessageType(0, served.getMessageType(0).toBuilder().clearField().addField(served.getMessageType(0).getField(0)))
+                .build();
+
+        ProtobufParsedSchema read = provider.parse(Base64.getEncoder().encodeToString(withoutImport.toByteArray()),
+                List.of(), List.of(), ParseOptions.NEW);
+
+        assertThat(read.canonicalString()).doesNotContain("confluent.");
+    }
+
+    @Test
     void shouldKeepOptionsOfAnExtensionDefinedInAReferencedFile() throws Exception {
         SchemaReference ref = new SchemaReference("acme/options.proto", "options", 1);
         String options = """
