@@ -20,4 +20,10 @@ public final class ProtoNames {
         }
         return out.toString();
     }
+
+    /** protoc's name for a map field's entry message: the field name in upper camel case, then {@code Entry}. */
+    public static String mapEntryName(String fieldName) {
+        String camel = jsonName(fieldName);
+        return camel.isEmpty() ? "Entry" : Character.toUpperCase(camel.charAt(0)) + camel.substring(1) + "Entry";
+    }
 }

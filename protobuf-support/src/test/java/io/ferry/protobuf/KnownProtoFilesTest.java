@@ -58,4 +58,10 @@ class KnownProtoFilesTest {
     void shouldDeriveProtocsJsonName(String name, String jsonName) {
         assertThat(ProtoNames.jsonName(name)).isEqualTo(jsonName);
     }
+
+    @ParameterizedTest
+    @CsvSource({"counts, CountsEntry", "line_items, LineItemsEntry", "_x, XEntry"})
+    void shouldNameMapEntriesAsProtocDoes(String field, String entry) {
+        assertThat(ProtoNames.mapEntryName(field)).isEqualTo(entry);
+    }
 }

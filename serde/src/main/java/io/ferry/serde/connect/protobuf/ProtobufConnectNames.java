@@ -21,7 +21,6 @@ final class ProtobufConnectNames {
     static final String CONNECT_PRECISION = "connect.decimal.precision";
     static final String PRECISION = "precision";
     static final String SCALE = "scale";
-    static final String MAP_ENTRY_SUFFIX = "Entry";
 
     static final String DECIMAL_TYPE = "confluent.type.Decimal";
     static final String DATE_TYPE = "google.type.Date";
@@ -50,7 +49,6 @@ final class ProtobufConnectNames {
 
     /** The map entry message protoc generates for a field: {@code counts} → {@code CountsEntry}. */
     static String mapEntryName(String fieldName) {
-        String camel = ProtoNames.jsonName(fieldName);
-        return camel.isEmpty() ? MAP_ENTRY_SUFFIX : Character.toUpperCase(camel.charAt(0)) + camel.substring(1) + MAP_ENTRY_SUFFIX;
+        return ProtoNames.mapEntryName(fieldName);
     }
 }
