@@ -37,7 +37,7 @@ final class FerryArchitecture {
         return root + "." + module + "..";
     }
 
-    /** Modules depend downward only: cli → connect, registry → serde → kafka-support; cli, testkit → kafka-embedded. */
+    /** Modules depend downward only: cli → connect, registry → serde → kafka-support, protobuf-support; cli, testkit → kafka-embedded. */
     ArchRule modulesDependDownwardOnly() {
         return layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
@@ -47,6 +47,7 @@ final class FerryArchitecture {
                 .layer("registry").definedBy(pkg("registry"))
                 .layer("serde").definedBy(pkg("serde"))
                 .layer("kafka-support").definedBy(pkg("kafka.support"))
+                .layer("protobuf-support").definedBy(pkg("protobuf"))
                 .layer("kafka-embedded").definedBy(pkg("kafka.embedded"))
                 .layer("testkit").definedBy(pkg("testkit"))
                 .layer("connectors").definedBy(pkg("connectors"))
@@ -55,6 +56,7 @@ final class FerryArchitecture {
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("serde").mayOnlyBeAccessedByLayers("connect", "registry", "cli")
                 .whereLayer("kafka-support").mayOnlyBeAccessedByLayers("serde", "connect", "registry", "cli")
+                .whereLayer("protobuf-support").mayOnlyBeAccessedByLayers("serde", "connect", "registry", "cli")
                 .whereLayer("kafka-embedded").mayOnlyBeAccessedByLayers("testkit", "cli")
                 .whereLayer("testkit").mayNotBeAccessedByAnyLayer()
                 .whereLayer("connectors").mayNotBeAccessedByAnyLayer()

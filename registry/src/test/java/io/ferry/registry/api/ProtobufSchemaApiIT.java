@@ -104,6 +104,33 @@ class ProtobufSchemaApiIT {
     }
 
     @Test
+    void shouldImportConfluentAndGoogleTypeFilesWithoutAReferenceAndServeTheirOptionsSerialized() throws Exception {
+        String schema = """
+                syntax = "proto3";
+                package acme;
+                import "confluent/meta.proto";
+                import "google/type/date.proto";
+                message Booking {
+                  int32 seats = 1 [(confluent.field_meta) = { params: [{ key: "connect.type", value: "int16" }] }];
+                  google.type.Date day = 2;
+                }
+                """;
+
+        Reply registered = register(subject("bookings"), protobuf(schema));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
+        int id = registered.json().path("id").asInt();
+        assertThat(api().get("/schemas/ids/" + id).json().path("references").size()).isZero();
+
+        Reply serialized = api().get("/schemas/ids/" + id + "?format=serialized");
+        FileDescriptorProto file = FileDescriptorProto.parseFrom(Base64.getDecoder().decode(serialized.json().path("schema").asText()));
+        assertThat(file.getDependencyList()).containsExactly("confluent/meta.proto", "google/type/date.proto");
+        assertThat(file.getMessageType(0).getField(1).getTypeName()).isEqualTo(".google.type.Date");
+        var metaOption = file.getMessageType(0).getField(0).getOptions().getUnknownFields().getField(1088);
+        assertThat(metaOption.getLengthDelimitedList()).as("confluent.field_meta, field 1088 of FieldOptions").hasSize(1);
+        assertThat(metaOption.getLengthDelimitedList().get(0).toStringUtf8()).contains("connect.type").contains("int16");
+    }
+
+    @Test
     void shouldAcceptTheSerializedFormAndStoreItsText() {
         String text = subject("text");
         int textId = register(text, protobuf(ADDRESS)).json().path("id").asInt();

@@ -12,6 +12,7 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.UnknownFieldSet;
+import io.ferry.protobuf.KnownProtoFiles;
 
 /**
  * Confluent's {@code confluent.Meta} options ({@code doc}, {@code params}, {@code tags}) on a message, field

@@ -14,6 +14,7 @@ import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
 import com.google.protobuf.DescriptorProtos.OneofDescriptorProto;
 import com.google.protobuf.DescriptorProtos.ServiceDescriptorProto;
 import com.google.protobuf.Descriptors.FileDescriptor;
+import io.ferry.protobuf.ProtoNames;
 
 /**
  * Prints a file descriptor as {@code .proto} text that protoc and the registry parse back to the same
@@ -148,7 +149,7 @@ public final class ProtoFilePrinter {
         if (field.hasDefaultValue()) {
             options.add("default = " + defaultValue(field));
         }
-        if (field.hasJsonName() && !field.getJsonName().equals(KnownProtoFiles.jsonName(field.getName()))) {
+        if (field.hasJsonName() && !field.getJsonName().equals(ProtoNames.jsonName(field.getName()))) {
             options.add("json_name = " + quote(field.getJsonName()));
         }
         ProtoOptions.standard(field.getOptions()).forEach((name, value) -> options.add(name + " = " + value));

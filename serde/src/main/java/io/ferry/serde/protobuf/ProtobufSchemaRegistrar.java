@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
+import io.ferry.protobuf.KnownProtoFiles;
 import io.ferry.serde.registry.IncompatibleSchemaException;
 import io.ferry.serde.registry.RegistryFailures;
 import io.ferry.serde.registry.SchemaRegistryException;
@@ -82,7 +83,7 @@ final class ProtobufSchemaRegistrar {
     RegistrySchema schemaOf(FileDescriptor file) {
         List<SchemaReference> references = new ArrayList<>();
         for (FileDescriptor dependency : file.getDependencies()) {
-            if (mode.skipKnownTypes() && KnownProtoFiles.isBuiltIntoEveryRegistry(dependency.getName())) {
+            if (mode.skipKnownTypes() && KnownProtoFiles.contains(dependency.getName())) {
                 continue;
             }
             RegistrySchema schema = schemaOf(dependency);

@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
+import io.ferry.protobuf.KnownProtoFiles;
 import io.ferry.serde.registry.SchemaRegistryException;
 import io.ferry.serde.testing.InMemoryRegistryClient;
 import io.ferry.serde.wire.MessageIndexes;
@@ -98,6 +102,22 @@ class KafkaProtobufSerdeTest {
         assertThat(registered.schema()).isEqualTo(ProtoTestFiles.ORDERS_TEXT);
         assertThat(registered.references()).containsExactly(
                 new io.ferry.serde.client.SchemaReference("com/acme/common.proto", "com/acme/common.proto", 1));
+    }
+
+    @Test
+    void shouldSkipConfluentAndGoogleTypeImportsLikeProtobufsOwn() {
+        FileDescriptor booking = ProtoTestFiles.build(FileDescriptorProto.newBuilder().setName("com/acme/booking.proto")
+                .setPackage("com.acme").setSyntax("proto3")
+                .addDependency(KnownProtoFiles.META).addDependency(KnownProtoFiles.DATE)
+                .addMessageType(DescriptorProto.newBuilder().setName("Booking")
+                        .addField(ProtoTestFiles.message("day", 1, ".google.type.Date")))
+                .build(), KnownProtoFiles.get(KnownProtoFiles.META), KnownProtoFiles.get(KnownProtoFiles.DATE));
+        Descriptor message = booking.findMessageTypeByName("Booking");
+
+        serializer().serialize("bookings", DynamicMessage.newBuilder(message).build());
+
+        assertThat(registry.subjects()).as("built into every registry, as in Confluent's").containsExactly("bookings-value");
+        assertThat(registry.latestVersion("bookings-value").schema().references()).isEmpty();
     }
 
     @Test

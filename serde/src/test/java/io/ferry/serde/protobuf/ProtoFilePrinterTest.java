@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.ferry.protobuf.KnownProtoFiles;
 
 /** Golden .proto texts for descriptors, each checked to parse with the parser the registry uses. */
 class ProtoFilePrinterTest {

@@ -12,6 +12,7 @@ import com.google.protobuf.DescriptorProtos.OneofDescriptorProto;
 import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.TimestampProto;
+import io.ferry.protobuf.ProtoNames;
 
 /**
  * Test schemas built from descriptor protos (the module has no protoc): {@code com/acme/common.proto} with
@@ -101,7 +102,7 @@ public final class ProtoTestFiles {
 
     static FieldDescriptorProto.Builder field(String name, int number, Type type) {
         return FieldDescriptorProto.newBuilder().setName(name).setNumber(number).setType(type).setLabel(Label.LABEL_OPTIONAL)
-                .setJsonName(KnownProtoFiles.jsonName(name));
+                .setJsonName(ProtoNames.jsonName(name));
     }
 
     static FieldDescriptorProto.Builder message(String name, int number, String typeName) {

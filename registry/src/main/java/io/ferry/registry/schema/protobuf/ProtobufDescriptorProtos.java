@@ -29,6 +29,7 @@ import com.squareup.wire.schema.internal.parser.ReservedElement;
 import com.squareup.wire.schema.internal.parser.RpcElement;
 import com.squareup.wire.schema.internal.parser.ServiceElement;
 import com.squareup.wire.schema.internal.parser.TypeElement;
+import io.ferry.protobuf.ProtoNames;
 import io.ferry.registry.schema.InvalidSchemaException;
 import kotlin.ranges.IntRange;
 
@@ -206,17 +207,7 @@ final class ProtobufDescriptorProtos {
 
     /** protoc's name for a map field's entry message: the field name in upper camel case, then "Entry". */
     static String mapEntryName(String fieldName) {
-        StringBuilder name = new StringBuilder();
-        boolean upper = true;
-        for (char c : fieldName.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                name.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return name.append("Entry").toString();
+        return ProtoNames.mapEntryName(fieldName);
     }
 
     private static void setType(FieldDescriptorProto.Builder field, String type) {

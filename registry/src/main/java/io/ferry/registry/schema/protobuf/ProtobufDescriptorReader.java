@@ -37,7 +37,9 @@ import kotlin.ranges.IntRange;
  * encoded) as the {@code .proto} file it describes, as Confluent Schema Registry reads it: type names as the
  * descriptor gives them (fully qualified), map entry messages as {@code map<K, V>} fields, proto3
  * {@code optional} fields without their synthetic oneofs, standard options set in the descriptor as options.
- * Custom options (extensions of the options messages) are not read.
+ * Of custom options (extensions of the options messages, unknown fields here) only those declared in a built-in
+ * file the descriptor imports are read, Confluent's {@code confluent.field_meta} and the like, see
+ * {@link ProtobufKnownOptions}.
  */
 final class ProtobufDescriptorReader {
 
@@ -51,13 +53,16 @@ final class ProtobufDescriptorReader {
             "php_class_prefix", "php_namespace", "php_metadata_namespace", "ruby_package");
 
     private final boolean proto3;
+    private final ProtobufKnownOptions knownOptions;
 
-    private ProtobufDescriptorReader(boolean proto3) {
+    private ProtobufDescriptorReader(boolean proto3, ProtobufKnownOptions knownOptions) {
         this.proto3 = proto3;
+        this.knownOptions = knownOptions;
     }
 
     static ProtoFileElement read(FileDescriptorProto file) {
-        return new ProtobufDescriptorReader(file.getSyntax().equals("proto3")).file(file);
+        return new ProtobufDescriptorReader(file.getSyntax().equals("proto3"), new ProtobufKnownOptions(file.getDependencyList()))
+                .file(file);
     }
 
     private ProtoFileElement file(FileDescriptorProto file) {
@@ -74,7 +79,7 @@ final class ProtobufDescriptorReader {
         List<TypeElement> types = new ArrayList<>();
         file.getMessageTypeList().forEach(message -> types.add(message(message)));
         file.getEnumTypeList().forEach(enumType -> types.add(enumType(enumType)));
-        List<ServiceElement> services = file.getServiceList().stream().map(ProtobufDescriptorReader::service).toList();
+        List<ServiceElement> services = file.getServiceList().stream().map(this::service).toList();
         return new ProtoFileElement(NOWHERE, file.getPackage().isEmpty() ? null : file.getPackage(), syntax,
                 imports, publicImports, List.of(), types, services, extendDeclarations(file.getExtensionList()),
                 options(file.getOptions(), FILE_OPTION_ORDER));
@@ -162,7 +167,7 @@ final class ProtobufDescriptorReader {
         return declarations;
     }
 
-    private static EnumElement enumType(EnumDescriptorProto enumType) {
+    private EnumElement enumType(EnumDescriptorProto enumType) {
         List<EnumConstantElement> constants = enumType.getValueList().stream()
                 .map(value -> new EnumConstantElement(NOWHERE, value.getName(), value.getNumber(), "",
                         options(value.getOptions(), List.of())))
@@ -175,7 +180,7 @@ final class ProtobufDescriptorReader {
                 constants, reserved);
     }
 
-    private static ServiceElement service(ServiceDescriptorProto service) {
+    private ServiceElement service(ServiceDescriptorProto service) {
         List<RpcElement> rpcs = service.getMethodList().stream()
                 .map(method -> new RpcElement(NOWHERE, method.getName(), "", method.getInputType(), method.getOutputType(),
                         method.getClientStreaming(), method.getServerStreaming(),
@@ -190,7 +195,7 @@ final class ProtobufDescriptorReader {
     }
 
     /** The standard options set in an options message: those named in {@code order} first, then by number. */
-    private static List<OptionElement> options(Message options, List<String> order) {
+    private List<OptionElement> options(Message options, List<String> order) {
         Map<String, OptionElement> byName = new LinkedHashMap<>();
         order.forEach(name -> byName.put(name, null));
         options.getAllFields().forEach((field, value) -> {
@@ -198,7 +203,9 @@ final class ProtobufDescriptorReader {
                 byName.put(field.getName(), new OptionElement(field.getName(), kind(field), optionValue(value), false));
             }
         });
-        return byName.values().stream().filter(option -> option != null).toList();
+        List<OptionElement> read = new ArrayList<>(byName.values().stream().filter(option -> option != null).toList());
+        read.addAll(knownOptions.read(options));
+        return read;
     }
 
     private static OptionElement.Kind kind(FieldDescriptor field) {

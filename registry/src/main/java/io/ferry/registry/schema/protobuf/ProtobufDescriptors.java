@@ -65,7 +65,8 @@ final class ProtobufDescriptors {
                 .toArray(FileDescriptor[]::new);
         try {
             FileDescriptor asWritten = FileDescriptor.buildFrom(proto, dependencies);
-            return FileDescriptor.buildFrom(resolved(proto, asWritten), dependencies);
+            FileDescriptorProto complete = ProtobufCustomOptions.write(file, resolved(proto, asWritten), asWritten);
+            return FileDescriptor.buildFrom(complete, dependencies);
         } catch (DescriptorValidationException e) {
             String where = name.equals(MAIN_FILE_NAME) ? "" : " in \"" + name + "\"";
             throw new InvalidSchemaException(e.getMessage() + where, e);

@@ -21,7 +21,8 @@ import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.OneofDescriptorProto;
 import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FileDescriptor;
-import io.ferry.serde.protobuf.KnownProtoFiles;
+import io.ferry.protobuf.KnownProtoFiles;
+import io.ferry.protobuf.ProtoNames;
 import io.ferry.serde.protobuf.MetaOptions;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -117,7 +118,7 @@ final class ConnectToProtobufSchema {
 
     private FieldDescriptorProto.Builder field(DescriptorProto.Builder parent, String scope, Schema schema, String name, int tag) {
         FieldDescriptorProto.Builder field = FieldDescriptorProto.newBuilder().setName(name).setNumber(tag)
-                .setJsonName(KnownProtoFiles.jsonName(name)).setLabel(Label.LABEL_OPTIONAL);
+                .setJsonName(ProtoNames.jsonName(name)).setLabel(Label.LABEL_OPTIONAL);
         Schema element = schema;
         if (schema.type() == Schema.Type.ARRAY) {
             field.setLabel(Label.LABEL_REPEATED);

@@ -4,6 +4,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
+import io.ferry.protobuf.ProtoNames;
+
 /** The names and parameters Confluent's Protobuf converter puts in Connect schemas, and its name scrubbing. */
 final class ProtobufConnectNames {
     static final String NAMESPACE = "io.confluent.connect.protobuf";
@@ -19,7 +21,6 @@ final class ProtobufConnectNames {
     static final String CONNECT_PRECISION = "connect.decimal.precision";
     static final String PRECISION = "precision";
     static final String SCALE = "scale";
-    static final String MAP_ENTRY_SUFFIX = "Entry";
 
     static final String DECIMAL_TYPE = "confluent.type.Decimal";
     static final String DATE_TYPE = "google.type.Date";
@@ -48,7 +49,6 @@ final class ProtobufConnectNames {
 
     /** The map entry message protoc generates for a field: {@code counts} → {@code CountsEntry}. */
     static String mapEntryName(String fieldName) {
-        String camel = io.ferry.serde.protobuf.KnownProtoFiles.jsonName(fieldName);
-        return camel.isEmpty() ? MAP_ENTRY_SUFFIX : Character.toUpperCase(camel.charAt(0)) + camel.substring(1) + MAP_ENTRY_SUFFIX;
+        return ProtoNames.mapEntryName(fieldName);
     }
 }

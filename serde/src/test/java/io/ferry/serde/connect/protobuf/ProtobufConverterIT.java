@@ -52,8 +52,6 @@ class ProtobufConverterIT {
                         .toConnectSchema(new ProtobufData(ProtobufDataOptions.defaults()).fromConnectSchema(schema), 1)));
     }
 
-    @org.junit.jupiter.api.Disabled("Ferry's registry leaves custom options, confluent.field_meta among them, out of the "
-            + "format=serialized descriptor, so int8/int16 read back as int32 and a decimal's scale as 0; Confluent's keeps them")
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.ferry.serde.connect.protobuf.ProtobufConnectCases#values")
     void shouldKeepInt8Int16AndDecimalScaleThroughTheRegistry(String name, Schema schema, Struct value) throws Exception {
