@@ -11,8 +11,8 @@ import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FileDescriptor;
 
 /**
- * The descriptors of the known files protobuf-java does not carry: {@code confluent/meta.proto},
- * {@code confluent/type/decimal.proto} and the {@code google/type} files, written out as {@code protoc} describes
+ * The descriptors of Confluent's own known files, which no library on Ferry's class path carries:
+ * {@code confluent/meta.proto} and {@code confluent/type/decimal.proto}, written out as {@code protoc} describes
  * them (their {@code .proto} text is a resource beside this class, see {@link KnownProtoFiles#text}).
  */
 final class ConfluentProtoFiles {
@@ -26,8 +26,6 @@ final class ConfluentProtoFiles {
         try {
             files.put(KnownProtoFiles.META, FileDescriptor.buildFrom(meta(), new FileDescriptor[] {DescriptorProtos.getDescriptor()}));
             files.put(KnownProtoFiles.DECIMAL, FileDescriptor.buildFrom(decimal(), new FileDescriptor[0]));
-            files.put(KnownProtoFiles.DATE, FileDescriptor.buildFrom(date(), new FileDescriptor[0]));
-            files.put(KnownProtoFiles.TIME_OF_DAY, FileDescriptor.buildFrom(timeOfDay(), new FileDescriptor[0]));
         } catch (DescriptorValidationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -68,22 +66,6 @@ final class ConfluentProtoFiles {
                 .addField(scalar("value", 1, FieldDescriptorProto.Type.TYPE_BYTES))
                 .addField(scalar("precision", 2, FieldDescriptorProto.Type.TYPE_UINT32))
                 .addField(scalar("scale", 3, FieldDescriptorProto.Type.TYPE_INT32)).build());
-    }
-
-    private static FileDescriptorProto date() {
-        return simpleFile(KnownProtoFiles.DATE, "google.type", "com.google.type", "DateProto", DescriptorProto.newBuilder().setName("Date")
-                .addField(scalar("year", 1, FieldDescriptorProto.Type.TYPE_INT32))
-                .addField(scalar("month", 2, FieldDescriptorProto.Type.TYPE_INT32))
-                .addField(scalar("day", 3, FieldDescriptorProto.Type.TYPE_INT32)).build());
-    }
-
-    private static FileDescriptorProto timeOfDay() {
-        return simpleFile(KnownProtoFiles.TIME_OF_DAY, "google.type", "com.google.type", "TimeOfDayProto", DescriptorProto.newBuilder()
-                .setName("TimeOfDay")
-                .addField(scalar("hours", 1, FieldDescriptorProto.Type.TYPE_INT32))
-                .addField(scalar("minutes", 2, FieldDescriptorProto.Type.TYPE_INT32))
-                .addField(scalar("seconds", 3, FieldDescriptorProto.Type.TYPE_INT32))
-                .addField(scalar("nanos", 4, FieldDescriptorProto.Type.TYPE_INT32)).build());
     }
 
     private static FileDescriptorProto simpleFile(String name, String pkg, String javaPackage, String outerClass, DescriptorProto message) {

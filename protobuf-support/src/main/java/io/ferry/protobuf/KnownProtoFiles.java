@@ -24,13 +24,32 @@ import com.google.protobuf.StructProto;
 import com.google.protobuf.TimestampProto;
 import com.google.protobuf.TypeProto;
 import com.google.protobuf.WrappersProto;
+import com.google.type.CalendarPeriodProto;
+import com.google.type.ColorProto;
+import com.google.type.DateProto;
+import com.google.type.DateTimeProto;
+import com.google.type.DayOfWeekProto;
+import com.google.type.ExprProto;
+import com.google.type.FractionProto;
+import com.google.type.IntervalProto;
+import com.google.type.LatLngProto;
+import com.google.type.MoneyProto;
+import com.google.type.MonthProto;
+import com.google.type.PhoneNumberProto;
+import com.google.type.PostalAddressProto;
+import com.google.type.QuaternionProto;
+import com.google.type.TimeOfDayProto;
 
 /**
  * The one catalogue of the {@code .proto} files a schema may import without a reference, by import path, as
  * Confluent Schema Registry and its clients build them in: every {@code google/protobuf/*.proto} protobuf-java
- * carries, {@code confluent/meta.proto}, {@code confluent/type/decimal.proto}, and the {@code google/type} date
- * and time-of-day files. For each: its {@link FileDescriptor} and its {@code .proto} source text, which describe
- * the same types. Immutable and thread-safe.
+ * carries, {@code confluent/meta.proto}, {@code confluent/type/decimal.proto}, and sixteen {@code google/type}
+ * files of Google's common protos ({@code calendar_period}, {@code color}, {@code date}, {@code datetime},
+ * {@code dayofweek}, {@code decimal}, {@code expr}, {@code fraction}, {@code interval}, {@code latlng},
+ * {@code money}, {@code month}, {@code phone_number}, {@code postal_address}, {@code quaternion},
+ * {@code timeofday}; not {@code localized_text}, which Confluent does not build in). For each: its
+ * {@link FileDescriptor} and its {@code .proto} source text, which describe the same types. Immutable and
+ * thread-safe.
  */
 public final class KnownProtoFiles {
     public static final String META = "confluent/meta.proto";
@@ -84,8 +103,9 @@ public final class KnownProtoFiles {
     }
 
     private static String load(String importPath) {
-        // protobuf-java ships the source of its own files next to its generated classes; Ferry ships the others.
-        String resource = importPath.startsWith("google/protobuf/") ? importPath : RESOURCES + importPath;
+        // protobuf-java and Google's common protos ship the source of their files next to their generated classes;
+        // Ferry ships Confluent's.
+        String resource = importPath.startsWith("google/") ? importPath : RESOURCES + importPath;
         try (InputStream in = KnownProtoFiles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("no text of " + importPath + " on the class path at " + resource);
@@ -98,10 +118,16 @@ public final class KnownProtoFiles {
 
     private static Map<String, FileDescriptor> build() {
         Map<String, FileDescriptor> files = new LinkedHashMap<>();
+        // The generated classes of protobuf-java and of Google's common protos hold the descriptors protoc built.
         for (FileDescriptor file : List.of(DescriptorProtos.getDescriptor(), AnyProto.getDescriptor(), ApiProto.getDescriptor(),
                 DurationProto.getDescriptor(), EmptyProto.getDescriptor(), FieldMaskProto.getDescriptor(),
                 SourceContextProto.getDescriptor(), StructProto.getDescriptor(), TimestampProto.getDescriptor(),
-                TypeProto.getDescriptor(), WrappersProto.getDescriptor())) {
+                TypeProto.getDescriptor(), WrappersProto.getDescriptor(), CalendarPeriodProto.getDescriptor(),
+                ColorProto.getDescriptor(), DateProto.getDescriptor(), DateTimeProto.getDescriptor(), DayOfWeekProto.getDescriptor(),
+                com.google.type.DecimalProto.getDescriptor(), ExprProto.getDescriptor(), FractionProto.getDescriptor(),
+                IntervalProto.getDescriptor(), LatLngProto.getDescriptor(), MoneyProto.getDescriptor(),
+                MonthProto.getDescriptor(), PhoneNumberProto.getDescriptor(), PostalAddressProto.getDescriptor(),
+                QuaternionProto.getDescriptor(), TimeOfDayProto.getDescriptor())) {
             files.put(file.getName(), file);
         }
         files.putAll(ConfluentProtoFiles.build());

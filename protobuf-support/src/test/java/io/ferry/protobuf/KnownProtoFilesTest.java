@@ -7,6 +7,9 @@ import java.util.List;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.TimestampProto;
+import com.google.type.Date;
+import com.google.type.Money;
+import com.google.type.TimeOfDay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,15 +33,41 @@ class KnownProtoFilesTest {
         assertThat(KnownProtoFiles.text("acme/orders.proto")).isEmpty();
     }
 
+    @Test
+    void shouldHoldTheSixteenGoogleTypeFilesConfluentBuildsIn() {
+        assertThat(KnownProtoFiles.paths()).filteredOn(path -> path.startsWith("google/type/")).containsExactlyInAnyOrder(
+                "google/type/calendar_period.proto", "google/type/color.proto", "google/type/date.proto",
+                "google/type/datetime.proto", "google/type/dayofweek.proto", "google/type/decimal.proto",
+                "google/type/expr.proto", "google/type/fraction.proto", "google/type/interval.proto",
+                "google/type/latlng.proto", "google/type/money.proto", "google/type/month.proto",
+                "google/type/phone_number.proto", "google/type/postal_address.proto", "google/type/quaternion.proto",
+                "google/type/timeofday.proto");
+        assertThat(KnownProtoFiles.contains("google/type/localized_text.proto")).as("not built in by Confluent").isFalse();
+        assertThat(KnownProtoFiles.paths()).noneMatch(path -> path.startsWith("google/api/"));
+    }
+
+    @Test
+    void shouldTakeGoogleTypeDescriptorsFromGooglesLibrary() {
+        assertThat(KnownProtoFiles.get("google/type/money.proto")).isSameAs(Money.getDescriptor().getFile());
+        assertThat(KnownProtoFiles.get(KnownProtoFiles.DATE)).isSameAs(Date.getDescriptor().getFile());
+        assertThat(KnownProtoFiles.get(KnownProtoFiles.TIME_OF_DAY)).isSameAs(TimeOfDay.getDescriptor().getFile());
+        assertThat(KnownProtoFiles.get("google/type/color.proto").getDependencies())
+                .containsExactly(KnownProtoFiles.get("google/protobuf/wrappers.proto"));
+    }
+
     @ParameterizedTest
     @MethodSource("paths")
-    void shouldGiveEachFileATextDeclaringItsPackageAndMessages(String path) {
+    void shouldGiveEachFileATextDeclaringItsPackageImportsAndTypes(String path) {
         FileDescriptor file = KnownProtoFiles.descriptor(path).orElseThrow();
         String text = KnownProtoFiles.text(path).orElseThrow();
 
         assertThat(file.getName()).isEqualTo(path);
         assertThat(text).contains("package " + file.getPackage() + ";");
+        file.getDependencies().forEach(dependency -> assertThat(text).contains("import \"" + dependency.getName() + "\";"));
+        assertThat(file.getDependencies()).allSatisfy(dependency -> assertThat(KnownProtoFiles.contains(dependency.getName()))
+                .as("%s imports only built-in files", path).isTrue());
         file.getMessageTypes().forEach(message -> assertThat(text).contains("message " + message.getName() + " {"));
+        file.getEnumTypes().forEach(type -> assertThat(text).contains("enum " + type.getName() + " {"));
     }
 
     @Test
