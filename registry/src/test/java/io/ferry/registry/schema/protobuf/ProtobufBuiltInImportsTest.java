@@ -2,11 +2,16 @@ package io.ferry.registry.schema.protobuf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 
-import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.type.DayOfWeek;
+import com.google.type.LatLng;
+import com.google.type.Money;
 import io.ferry.protobuf.KnownProtoFiles;
 import io.ferry.registry.schema.InvalidSchemaException;
 import io.ferry.registry.schema.ParseOptions;
@@ -32,15 +37,39 @@ class ProtobufBuiltInImportsTest {
         ProtobufParsedSchema parsed = provider.parse(KnownProtoFiles.text(path).orElseThrow(), List.of(), List.of(), ParseOptions.NEW);
         FileDescriptor known = KnownProtoFiles.get(path);
 
-        FileDescriptorProto fromText = parsed.descriptor().toProto().toBuilder().setName(path).build();
-        assertThat(messageNames(fromText)).isEqualTo(messageNames(known.toProto()));
-        for (int i = 0; i < known.getMessageTypes().size(); i++) {
-            assertThat(fields(parsed.descriptor().getMessageTypes().get(i).getFields()))
-                    .as("fields of %s", known.getMessageTypes().get(i).getFullName())
-                    .isEqualTo(fields(known.getMessageTypes().get(i).getFields()));
-        }
+        assertThat(types(parsed.descriptor().getMessageTypes(), parsed.descriptor().getEnumTypes()))
+                .isEqualTo(types(known.getMessageTypes(), known.getEnumTypes()));
         assertThat(fields(parsed.descriptor().getExtensions())).isEqualTo(fields(known.getExtensions()));
         assertThat(parsed.descriptor().getPackage()).isEqualTo(known.getPackage());
+        assertThat(parsed.descriptor().getDependencies()).extracting(FileDescriptor::getName)
+                .isEqualTo(known.getDependencies().stream().map(FileDescriptor::getName).toList());
+    }
+
+    @Test
+    void shouldImportGoogleTypeFilesWithoutAReference() throws InvalidSchemaException {
+        ProtobufParsedSchema schema = provider.parse("""
+                syntax = "proto3";
+                package acme;
+                import "google/type/money.proto";
+                import "google/type/latlng.proto";
+                import "google/type/color.proto";
+                import "google/type/dayofweek.proto";
+                import "google/type/postal_address.proto";
+                message Shop {
+                  google.type.Money price = 1;
+                  google.type.LatLng where = 2;
+                  google.type.Color sign = 3;
+                  google.type.DayOfWeek closed_on = 4;
+                  google.type.PostalAddress address = 5;
+                }
+                """, List.of(), List.of(), ParseOptions.NEW);
+
+        assertThat(schema.dependencies()).containsKeys("google/type/money.proto", "google/type/latlng.proto",
+                "google/type/color.proto", "google/type/dayofweek.proto", "google/type/postal_address.proto");
+        Descriptor shop = schema.descriptor().findMessageTypeByName("Shop");
+        assertThat(shop.findFieldByName("price").getMessageType()).as("Google's own descriptor").isSameAs(Money.getDescriptor());
+        assertThat(shop.findFieldByName("where").getMessageType()).isSameAs(LatLng.getDescriptor());
+        assertThat(shop.findFieldByName("closed_on").getEnumType()).isSameAs(DayOfWeek.getDescriptor());
     }
 
     @Test
@@ -68,8 +97,18 @@ class ProtobufBuiltInImportsTest {
         assertThat(schema.descriptor().getDependencies()).contains(KnownProtoFiles.get(KnownProtoFiles.META));
     }
 
-    private static List<String> messageNames(FileDescriptorProto file) {
-        return file.getMessageTypeList().stream().map(message -> message.getName()).toList();
+    /** Every message (with its fields) and enum (with its values), nested ones included, in declaration order. */
+    private static List<String> types(List<Descriptor> messages, List<EnumDescriptor> enums) {
+        List<String> out = new ArrayList<>();
+        for (Descriptor message : messages) {
+            out.add("message " + message.getFullName() + " " + fields(message.getFields()));
+            out.addAll(types(message.getNestedTypes(), message.getEnumTypes()));
+        }
+        for (EnumDescriptor type : enums) {
+            out.add("enum " + type.getFullName() + " "
+                    + type.getValues().stream().map(value -> value.getName() + "=" + value.getNumber()).toList());
+        }
+        return out;
     }
 
     /** Name, number, type, label and type name: what the text and the descriptor must agree on. */
