@@ -9,6 +9,10 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.type.LatLng;
+import com.google.type.Money;
 import io.ferry.registry.api.RegistryHttp.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -128,6 +132,34 @@ class ProtobufSchemaApiIT {
         var metaOption = file.getMessageType(0).getField(0).getOptions().getUnknownFields().getField(1088);
         assertThat(metaOption.getLengthDelimitedList()).as("confluent.field_meta, field 1088 of FieldOptions").hasSize(1);
         assertThat(metaOption.getLengthDelimitedList().get(0).toStringUtf8()).contains("connect.type").contains("int16");
+    }
+
+    @Test
+    void shouldImportGoogleTypeFilesWithoutAReferenceAndServeASerializedFormThatBuildsOnGooglesDescriptors() throws Exception {
+        String schema = """
+                syntax = "proto3";
+                package acme;
+                import "google/type/money.proto";
+                import "google/type/latlng.proto";
+                message Shop {
+                  google.type.Money price = 1;
+                  google.type.LatLng where = 2;
+                }
+                """;
+
+        Reply registered = register(subject("shops"), protobuf(schema));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
+        int id = registered.json().path("id").asInt();
+        assertThat(api().get("/schemas/ids/" + id).json().path("references").size()).isZero();
+
+        Reply serialized = api().get("/schemas/ids/" + id + "?format=serialized");
+        assertThat(serialized.status()).as(serialized.toString()).isEqualTo(200);
+        FileDescriptorProto file = FileDescriptorProto.parseFrom(Base64.getDecoder().decode(serialized.json().path("schema").asText()));
+        assertThat(file.getDependencyList()).containsExactly("google/type/money.proto", "google/type/latlng.proto");
+        Descriptor shop = FileDescriptor.buildFrom(file, new FileDescriptor[] {Money.getDescriptor().getFile(),
+                LatLng.getDescriptor().getFile()}).findMessageTypeByName("Shop");
+        assertThat(shop.findFieldByName("price").getMessageType()).isSameAs(Money.getDescriptor());
+        assertThat(shop.findFieldByName("where").getMessageType()).isSameAs(LatLng.getDescriptor());
     }
 
     @Test
