@@ -14,7 +14,7 @@ import io.ferry.protobuf.KnownProtoFiles;
 /**
  * The files a schema may import without a reference, as in Confluent Schema Registry: those of
  * {@link KnownProtoFiles} ({@code google/protobuf/*.proto}, {@code confluent/meta.proto},
- * {@code confluent/type/decimal.proto}, the {@code google/type} date and time of day). Their descriptors and
+ * {@code confluent/type/decimal.proto}, Google's common {@code google/type} files). Their descriptors and
  * texts come from that catalogue, which Ferry's serializers share, so that the parsed file and the descriptor
  * describe the same types.
  */
