@@ -63,6 +63,18 @@ class ProtobufSchemaApiIT {
         return api().post("/subjects/" + encode(subject) + "/versions", request.toString());
     }
 
+    /** Registers a schema that imports only built-in files, checks it got no references, and answers its serialized form. */
+    private static FileDescriptorProto registerWithoutReferencesAndFetchSerialized(String name, String schema) throws Exception {
+        Reply registered = register(subject(name), protobuf(schema));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
+        int id = registered.json().path("id").asInt();
+        assertThat(api().get("/schemas/ids/" + id).json().path("references").size()).isZero();
+
+        Reply serialized = api().get("/schemas/ids/" + id + "?format=serialized");
+        assertThat(serialized.status()).as(serialized.toString()).isEqualTo(200);
+        return FileDescriptorProto.parseFrom(Base64.getDecoder().decode(serialized.json().path("schema").asText()));
+    }
+
     @Test
     void shouldRegisterAndAnswerWithTheCanonicalText() {
         String subject = subject("address");
@@ -120,13 +132,7 @@ class ProtobufSchemaApiIT {
                 }
                 """;
 
-        Reply registered = register(subject("bookings"), protobuf(schema));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
-        int id = registered.json().path("id").asInt();
-        assertThat(api().get("/schemas/ids/" + id).json().path("references").size()).isZero();
-
-        Reply serialized = api().get("/schemas/ids/" + id + "?format=serialized");
-        FileDescriptorProto file = FileDescriptorProto.parseFrom(Base64.getDecoder().decode(serialized.json().path("schema").asText()));
+        FileDescriptorProto file = registerWithoutReferencesAndFetchSerialized("bookings", schema);
         assertThat(file.getDependencyList()).containsExactly("confluent/meta.proto", "google/type/date.proto");
         assertThat(file.getMessageType(0).getField(1).getTypeName()).isEqualTo(".google.type.Date");
         var metaOption = file.getMessageType(0).getField(0).getOptions().getUnknownFields().getField(1088);
@@ -147,14 +153,7 @@ class ProtobufSchemaApiIT {
                 }
                 """;
 
-        Reply registered = register(subject("shops"), protobuf(schema));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
-        int id = registered.json().path("id").asInt();
-        assertThat(api().get("/schemas/ids/" + id).json().path("references").size()).isZero();
-
-        Reply serialized = api().get("/schemas/ids/" + id + "?format=serialized");
-        assertThat(serialized.status()).as(serialized.toString()).isEqualTo(200);
-        FileDescriptorProto file = FileDescriptorProto.parseFrom(Base64.getDecoder().decode(serialized.json().path("schema").asText()));
+        FileDescriptorProto file = registerWithoutReferencesAndFetchSerialized("shops", schema);
         assertThat(file.getDependencyList()).containsExactly("google/type/money.proto", "google/type/latlng.proto");
         Descriptor shop = FileDescriptor.buildFrom(file, new FileDescriptor[] {Money.getDescriptor().getFile(),
                 LatLng.getDescriptor().getFile()}).findMessageTypeByName("Shop");
