@@ -33,7 +33,11 @@ class PojoSchemaGeneratorTest {
     }
 
     public static class Boxed {
-        public Integer count;
+        private String hidden;
+        private Integer count;
+        public Integer getCount() {
+            return count;
+        }
         public Double ratio;
         public Boolean active;
     }
@@ -92,7 +96,7 @@ class PojoSchemaGeneratorTest {
                         + "'properties':{'count':{'type':'integer'},'total':{'type':'integer'},'ratio':{'type':'number'},"
                         + "'active':{'type':'boolean'},'name':{'oneOf':[" + NULL + ",{'type':'string'}]}},'required':['count',"
                         + "'total','ratio','active']}"),
-                Arguments.of("boxed primitives are optional", Boxed.class, defaults,
+                Arguments.of("boxed primitives are optional, a field Jackson does not write is left out", Boxed.class, defaults,
                         "{'$schema':" + D7 + ",'title':'Boxed','type':'object','additionalProperties':false,"
                         + "'properties':{'count':{'oneOf':[" + NULL + ",{'type':'integer'}]},'ratio':{'oneOf':[" + NULL + ","
                         + "{'type':'number'}]},'active':{'oneOf':[" + NULL + ",{'type':'boolean'}]}}}"),
