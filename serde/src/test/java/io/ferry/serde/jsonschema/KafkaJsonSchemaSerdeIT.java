@@ -201,4 +201,15 @@ class KafkaJsonSchemaSerdeIT {
                 .isInstanceOf(IncompatibleSchemaException.class)
                 .hasMessageContaining("HTTP 409");
     }
+
+    @Test
+    void shouldRefuseAnAddedPropertyUnderBackwardWhenTheDerivedSchemaIsOpen() throws Exception {
+        String topic = ENV.kafka().uniqueTopicName("json-pojo-open");
+        serializer("json.fail.unknown.properties", false).serialize(topic, new V1.Shipment(1, "ferry"));
+
+        // An open v1 allows documents with any "note", which a v2 reader might not read.
+        assertThatThrownBy(() -> serializer("json.fail.unknown.properties", false).serialize(topic, new V2.Shipment(2, "barge", "x")))
+                .isInstanceOf(IncompatibleSchemaException.class)
+                .hasMessageContaining("HTTP 409");
+    }
 }
