@@ -30,6 +30,7 @@ public final class PojoSchemaGenerator {
     private final ObjectMapper mapper;
     private final SchemaGenerator generator;
     private final ConcurrentHashMap<Class<?>, ParsedJsonSchema> derived = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Class<?>, List<String>> orders = new ConcurrentHashMap<>();
 
     public PojoSchemaGenerator(PojoSchemaOptions options) {
         this.options = options;
@@ -70,8 +71,8 @@ public final class PojoSchemaGenerator {
     }
 
     private SchemaGeneratorConfigBuilder config() {
-        // The draft-7 vocabulary serves drafts 4 to 2019-09 alike for what a class can express; the shaper
-        // sets $schema and adapts the few keywords that differ.
+        // For what a class can express, drafts 4 to 2019-09 share draft 7's keywords (single values use enum,
+        // not draft 4's missing const) and Confluent keeps "definitions" for all of them; the shaper sets $schema.
         SchemaVersion version = options.spec() == JsonSchemaSpecVersion.DRAFT_2020_12 ? SchemaVersion.DRAFT_2020_12 : SchemaVersion.DRAFT_7;
         SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(mapper, version, OptionPreset.PLAIN_JSON)
                 .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED))
@@ -93,8 +94,6 @@ public final class PojoSchemaGenerator {
         List<String> order = propertyOrder(first.getDeclaringType().getErasedType());
         return Integer.compare(indexIn(order, first), indexIn(order, second));
     }
-
-    private final ConcurrentHashMap<Class<?>, List<String>> orders = new ConcurrentHashMap<>();
 
     private List<String> propertyOrder(Class<?> type) {
         return orders.computeIfAbsent(type, t -> {

@@ -75,6 +75,14 @@ class PojoSchemaGeneratorTest {
         public String mandatory;
     }
 
+    public static class Base {
+        public String base;
+    }
+
+    public static class Derived extends Base {
+        public int own;
+    }
+
     public static class OrderLine {
         public int quantity;
     }
@@ -130,6 +138,10 @@ class PojoSchemaGeneratorTest {
                         + "'properties':{'second':{'oneOf':[" + NULL + ",{'type':'string'}]},"
                         + "'first_name':{'oneOf':[" + NULL + ",{'type':'string'}]},'mandatory':{'type':'string'}},"
                         + "'required':['mandatory']}"),
+                Arguments.of("inherited properties first, as Jackson writes them", Derived.class, defaults,
+                        "{'$schema':" + D7 + ",'title':'Derived','type':'object','additionalProperties':false,"
+                        + "'properties':{'base':{'oneOf':[" + NULL + ",{'type':'string'}]},'own':{'type':'integer'}},"
+                        + "'required':['own']}"),
                 Arguments.of("the title is the class name in words", OrderLine.class, defaults,
                         "{'$schema':" + D7 + ",'title':'Order Line','type':'object','additionalProperties':false,"
                         + "'properties':{'quantity':{'type':'integer'}},'required':['quantity']}"),
