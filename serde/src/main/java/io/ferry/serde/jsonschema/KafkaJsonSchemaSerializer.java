@@ -19,9 +19,12 @@ import org.apache.kafka.common.serialization.Serializer;
  *   <li>a {@link JsonSchemaValue}: its schema and payload;</li>
  *   <li>Confluent's envelope, a JsonNode or Map {@code {"schema": ..., "payload": ...}} ({@link JsonSchemaEnvelope}):
  *       its schema and payload;</li>
- *   <li>anything else (a JsonNode, a Map, a Jackson-serializable object) has no schema of its own: it is written with
- *       {@code use.schema.id} or the subject's latest version ({@code use.latest.version=true}), and refused
- *       otherwise. Ferry does not derive schemas from Java classes.</li>
+ *   <li>any other Java object: the schema of its class, from its {@link Schema} annotation or derived from the class
+ *       ({@link PojoSchemaGenerator}; {@code json.schema.spec.version}, {@code json.oneof.for.nullables},
+ *       {@code json.fail.unknown.properties}), written with Jackson ({@code json.write.dates.iso8601},
+ *       {@code json.default.property.inclusion});</li>
+ *   <li>any other JsonNode or Map has no schema of its own: it is written with {@code use.schema.id} or the
+ *       subject's latest version ({@code use.latest.version=true}), and refused otherwise.</li>
  * </ol>
  * A payload with a schema is registered under its subject ({@code auto.register.schemas}, the default) or looked
  * up there. With {@code json.fail.invalid.schema=true} the document is validated against the schema it is written
@@ -38,6 +41,7 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
     private final RegistryClientLease lease;
     private boolean isKey;
     private JsonSchemaPayloadWriter writer;
+    private PojoSchemaGenerator pojoSchemas;
 
     /** For Kafka: configured through {@link #configure}. */
     public KafkaJsonSchemaSerializer() {
@@ -55,6 +59,7 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
         RegistryClient client = lease.open(config.clientConfig());
         this.isKey = isKey;
         this.writer = new JsonSchemaPayloadWriter(client, config.subjectNameStrategy(isKey), config);
+        this.pojoSchemas = new PojoSchemaGenerator(config.pojoSchemaOptions());
     }
 
     @Override
@@ -73,6 +78,10 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
         if (data instanceof JsonSchemaValue value) {
             return writer.write(topic, isKey, value.schema(), toTree(topic, value.payload()));
         }
+        if (!(data instanceof JsonNode) && !(data instanceof Map)) {
+            // A Java object: its class gives the schema, as with Confluent's serializer.
+            return writer.write(topic, isKey, pojoSchemas.schemaOf(data.getClass()), toTree(topic, data));
+        }
         JsonNode tree = toTree(topic, data);
         if (JsonSchemaEnvelope.isEnvelope(tree)) {
             return writer.write(topic, isKey, ParsedJsonSchema.of(tree.get(JsonSchemaEnvelope.SCHEMA)),
@@ -86,7 +95,7 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
             return node;
         }
         try {
-            return ParsedJsonSchema.MAPPER.valueToTree(value);
+            return pojoSchemas.mapper().valueToTree(value);
         } catch (IllegalArgumentException e) {
             throw new SerializationException("Cannot serialize the " + (isKey ? "key" : "value") + " of a record in topic '"
                     + topic + "': Jackson cannot write " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);

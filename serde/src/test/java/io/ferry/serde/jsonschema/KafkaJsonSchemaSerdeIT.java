@@ -151,4 +151,65 @@ class KafkaJsonSchemaSerdeIT {
                 .hasMessageContaining("subject '" + topic + "-value'")
                 .hasMessageContaining("HTTP 409");
     }
+
+    /** The first release of an application's shipment class. */
+    static final class V1 {
+        public record Shipment(long id, String carrier) {
+        }
+    }
+
+    /** The next release: an optional property added. */
+    static final class V2 {
+        public record Shipment(long id, String carrier, String note) {
+        }
+    }
+
+    /** A release that adds a primitive, hence required, property. */
+    static final class V3 {
+        public record Shipment(long id, String carrier, String note, int priority) {
+        }
+    }
+
+    @Test
+    void shouldRegisterThePojosDerivedSchemaAndReadThePojoBack() throws Exception {
+        String topic = ENV.kafka().uniqueTopicName("json-pojo");
+        ENV.kafka().createTopic(topic, 1);
+
+        produce(topic, serializer(), new V1.Shipment(1, "ferry"), new V1.Shipment(2, null));
+
+        assertThat(consume(topic, 2, deserializer("json.value.type", V1.Shipment.class.getName())))
+                .containsExactly(new V1.Shipment(1, "ferry"), new V1.Shipment(2, null));
+        String registered = client.latestVersion(topic + "-value").schema().schema();
+        assertThat(MAPPER.readTree(registered)).isEqualTo(MAPPER.readTree("{\"$schema\":\"http://json-schema.org/draft-07/schema#\","
+                + "\"title\":\"Shipment\",\"type\":\"object\",\"additionalProperties\":false,\"properties\":{\"id\":{\"type\":\"integer\"},"
+                + "\"carrier\":{\"oneOf\":[{\"type\":\"null\",\"title\":\"Not included\"},{\"type\":\"string\"}]}},\"required\":[\"id\"]}"));
+    }
+
+    @Test
+    void shouldRegisterAnEvolvedPojoWithAnOptionalPropertyAsVersion2UnderBackward() throws Exception {
+        String topic = ENV.kafka().uniqueTopicName("json-pojo-evolving");
+        ENV.kafka().createTopic(topic, 1);
+        produce(topic, serializer(), new V1.Shipment(1, "ferry"));
+
+        // v1 is closed, so no v1 document has a "note": a v2 reader reads them all.
+        produce(topic, serializer(), new V2.Shipment(2, "barge", "fragile"));
+
+        assertThat(client.latestVersion(topic + "-value").version()).isEqualTo(2);
+        assertThat(consume(topic, 2, deserializer("json.value.type", V2.Shipment.class.getName(), "json.fail.invalid.schema", true)))
+                .containsExactly(new V2.Shipment(1, "ferry", null), new V2.Shipment(2, "barge", "fragile"));
+        assertThatThrownBy(() -> serializer().serialize(topic, new V3.Shipment(3, "raft", null, 1)))
+                .isInstanceOf(IncompatibleSchemaException.class)
+                .hasMessageContaining("HTTP 409");
+    }
+
+    @Test
+    void shouldRefuseAnAddedPropertyUnderBackwardWhenTheDerivedSchemaIsOpen() throws Exception {
+        String topic = ENV.kafka().uniqueTopicName("json-pojo-open");
+        serializer("json.fail.unknown.properties", false).serialize(topic, new V1.Shipment(1, "ferry"));
+
+        // An open v1 allows documents with any "note", which a v2 reader might not read.
+        assertThatThrownBy(() -> serializer("json.fail.unknown.properties", false).serialize(topic, new V2.Shipment(2, "barge", "x")))
+                .isInstanceOf(IncompatibleSchemaException.class)
+                .hasMessageContaining("HTTP 409");
+    }
 }
