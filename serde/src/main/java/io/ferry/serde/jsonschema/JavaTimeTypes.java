@@ -20,7 +20,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * ({@code 2026-11-27T10:15:30Z}, {@code 2026-11-27}, {@code 10:15:30}, {@code 2026-11-27T10:15:30},
  * {@code PT1H30M}), whatever {@code json.write.dates.iso8601} says, which stays about {@code java.util.Date} and
  * {@code Calendar} only. Their schemas are strings with the JSON Schema {@code format} that fits the written form:
- * {@code date-time} only for values with an offset (the format requires one), none for {@link LocalDateTime},
+ * {@code date-time} only for values with an offset, {@code date} for {@link LocalDate}, none for
+ * {@link LocalDateTime} and {@link LocalTime} (the formats {@code date-time} and {@code time} require an offset),
  * {@code duration} only from draft 2019-09 on, where the format was defined.
  */
 final class JavaTimeTypes {
@@ -68,13 +69,11 @@ final class JavaTimeTypes {
         if (type == LocalDate.class) {
             return "date";
         }
-        if (type == LocalTime.class) {
-            return "time";
-        }
         if (type == Duration.class) {
             return spec.ordinal() >= JsonSchemaSpecVersion.DRAFT_2019_09.ordinal() ? "duration" : null;
         }
-        // LocalDateTime has no offset, which date-time requires: a plain string claims nothing false.
+        // LocalDateTime and LocalTime have no offset, which date-time and time (RFC 3339's full-time) require, and
+        // the validator asserts formats up to draft 7: a plain string claims nothing false and validates.
         return null;
     }
 }

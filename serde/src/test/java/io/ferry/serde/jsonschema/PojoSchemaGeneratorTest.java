@@ -81,14 +81,17 @@ class PojoSchemaGeneratorTest {
         public Duration duration;
     }
 
-    /** The properties of {@link Timed}, each a string with the format that fits it, or none. */
+    /**
+     * The properties of {@link Timed}, each a string with the format that fits it, or none: the formats date-time
+     * and time require an offset, which local values have not.
+     */
     private static String timedProperties(String durationFormat) {
         return "'properties':{'instant':{'oneOf':[" + NULL + ",{'type':'string','format':'date-time'}]},"
                 + "'offset':{'oneOf':[" + NULL + ",{'type':'string','format':'date-time'}]},"
                 + "'zoned':{'oneOf':[" + NULL + ",{'type':'string','format':'date-time'}]},"
                 + "'day':{'oneOf':[" + NULL + ",{'type':'string','format':'date'}]},"
                 + "'local':{'oneOf':[" + NULL + ",{'type':'string'}]},"
-                + "'time':{'oneOf':[" + NULL + ",{'type':'string','format':'time'}]},"
+                + "'time':{'oneOf':[" + NULL + ",{'type':'string'}]},"
                 + "'duration':{'oneOf':[" + NULL + ",{'type':'string'" + durationFormat + "}]}}}";
     }
 
