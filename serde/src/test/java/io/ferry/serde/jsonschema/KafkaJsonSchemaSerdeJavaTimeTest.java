@@ -16,6 +16,7 @@ import java.util.Date;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.ferry.serde.testing.InMemoryRegistryClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +79,20 @@ class KafkaJsonSchemaSerdeJavaTimeTest {
                 "json.fail.invalid.schema", "true"), false);
 
         assertThat(deserializer.deserialize("appointments", framed)).isEqualTo(APPOINTMENT);
+    }
+
+    @Test
+    void shouldReadJavaTimeValuesWrittenAsTimestampsAsConfluentsSerializerWritesThemByDefault() throws Exception {
+        Appointment inUtc = new Appointment(APPOINTMENT.created(), APPOINTMENT.starts().withOffsetSameInstant(ZoneOffset.UTC),
+                APPOINTMENT.confirmed(), APPOINTMENT.day(), APPOINTMENT.wallClock(), APPOINTMENT.time(), APPOINTMENT.length(),
+                APPOINTMENT.legacy());
+        JsonNode timestamps = new ObjectMapper().registerModule(new JavaTimeModule()).valueToTree(inUtc);
+        assertThat(timestamps.get("day").isArray()).as("LocalDate as [year, month, day]").isTrue();
+        byte[] framed = serialize(JsonSchemaValue.of("{\"type\":\"object\"}", timestamps));
+        KafkaJsonSchemaDeserializer<Appointment> deserializer = new KafkaJsonSchemaDeserializer<>(registry);
+        deserializer.configure(InMemoryRegistryClient.settings("json.value.type", Appointment.class.getName()), false);
+
+        assertThat(deserializer.deserialize("appointments", framed)).isEqualTo(inUtc);
     }
 
     @Test
