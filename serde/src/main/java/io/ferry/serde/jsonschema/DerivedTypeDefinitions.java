@@ -16,21 +16,26 @@ import com.github.victools.jsonschema.generator.SchemaGenerationContext;
  * The schemas of the types Confluent's serializer writes inline rather than as definitions, in the form it writes
  * them: a map is {@code {"type":"object","additionalProperties":<value schema>}}, an enum
  * {@code {"type":"string","enum":[<the values Jackson writes>]}}, a {@link Date} or {@link Calendar} an integer of
- * epoch milliseconds or, with {@code json.write.dates.iso8601}, a date-time string.
+ * epoch milliseconds or, with {@code json.write.dates.iso8601}, a date-time string, a {@code java.time} value an
+ * ISO 8601 string ({@link JavaTimeTypes}).
  */
 final class DerivedTypeDefinitions implements CustomDefinitionProviderV2 {
     private final ObjectMapper mapper;
     private final boolean isoDates;
+    private final JsonSchemaSpecVersion spec;
 
-    DerivedTypeDefinitions(ObjectMapper mapper, boolean isoDates) {
+    DerivedTypeDefinitions(ObjectMapper mapper, PojoSchemaOptions options) {
         this.mapper = mapper;
-        this.isoDates = isoDates;
+        this.isoDates = options.isoDates();
+        this.spec = options.spec();
     }
 
     @Override
     public CustomDefinition provideCustomSchemaDefinition(ResolvedType type, SchemaGenerationContext context) {
         ObjectNode node = context.getGeneratorConfig().createObjectNode();
-        if (type.isInstanceOf(Date.class) || type.isInstanceOf(Calendar.class)) {
+        if (JavaTimeTypes.isStringType(type.getErasedType())) {
+            JavaTimeTypes.describe(type.getErasedType(), spec, node);
+        } else if (type.isInstanceOf(Date.class) || type.isInstanceOf(Calendar.class)) {
             node.put("type", isoDates ? "string" : "integer");
             node.put("format", isoDates ? "date-time" : "utc-millisec");
         } else if (type.isInstanceOf(Map.class)) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.ferry.serde.client.RegistryClient;
 import io.ferry.serde.client.RegistryClientLease;
@@ -16,7 +17,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * A Kafka {@link Deserializer} for payloads in the registry wire format written with a JSON Schema. Returns a
  * Jackson {@link JsonNode} by default, or an instance of {@code json.value.type} ({@code json.key.type} for keys)
- * read with Jackson, failing on properties the class does not know unless {@code json.fail.unknown.properties=false}.
+ * read with Jackson ({@code java.time} values from ISO 8601 strings), failing on properties the class does not know unless {@code json.fail.unknown.properties=false}.
  * With {@code json.fail.invalid.schema=true} the document is validated against the writer's schema. Configured with
  * Confluent's keys ({@link JsonSchemaSerdeConfig}).
  *
@@ -50,7 +51,8 @@ public class KafkaJsonSchemaDeserializer<T> implements Deserializer<T> {
         this.reader = new JsonSchemaPayloadReader(client, config.failInvalidSchema());
         Class<?> type = config.targetType(isKey);
         if (type != null) {
-            ObjectReader typed = ParsedJsonSchema.MAPPER.readerFor(type);
+            // Its own mapper, so the java.time module loads only where POJOs are read, never in the converter.
+            ObjectReader typed = JavaTimeTypes.register(new ObjectMapper()).readerFor(type);
             this.target = config.failUnknownProperties() ? typed.with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     : typed.without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         }

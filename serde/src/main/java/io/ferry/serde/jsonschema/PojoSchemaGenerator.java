@@ -85,7 +85,7 @@ public final class PojoSchemaGenerator {
         builder.forFields().withRequiredCheck(field -> field.getType() != null && field.getType().isPrimitive());
         builder.forTypesInGeneral()
                 .withPropertySorter(this::inJacksonOrder)
-                .withCustomDefinitionProvider(new DerivedTypeDefinitions(mapper, options.isoDates()));
+                .withCustomDefinitionProvider(new DerivedTypeDefinitions(mapper, options));
         return builder;
     }
 

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * @param oneOfForNullables  an optional property is {@code {"oneOf":[{"type":"null",...},<its schema>]}}
  *                           ({@code json.oneof.for.nullables})
  * @param closed             object schemas say {@code "additionalProperties":false} ({@code json.fail.unknown.properties})
- * @param isoDates           dates are ISO 8601 strings, not epoch milliseconds ({@code json.write.dates.iso8601})
+ * @param isoDates           {@code java.util.Date}s are ISO 8601 strings, not epoch milliseconds
+ *                           ({@code json.write.dates.iso8601}); {@code java.time} values always are ({@link JavaTimeTypes})
  * @param inclusion          which properties Jackson writes ({@code json.default.property.inclusion}), or {@code null}
  *                           for Jackson's default
  */
@@ -25,7 +26,7 @@ public record PojoSchemaOptions(JsonSchemaSpecVersion spec, boolean oneOfForNull
 
     /** A Jackson mapper that writes instances the way their derived schema describes them. */
     ObjectMapper mapper() {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = JavaTimeTypes.register(new ObjectMapper());
         mapper.configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, !isoDates);
         if (inclusion != null) {
             mapper.setDefaultPropertyInclusion(inclusion);

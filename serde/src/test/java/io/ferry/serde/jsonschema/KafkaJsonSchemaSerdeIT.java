@@ -212,4 +212,17 @@ class KafkaJsonSchemaSerdeIT {
                 .isInstanceOf(IncompatibleSchemaException.class)
                 .hasMessageContaining("HTTP 409");
     }
+
+    @Test
+    void shouldRegisterAndRoundTripAPojoWithJavaTimeProperties() throws Exception {
+        String topic = ENV.kafka().uniqueTopicName("json-pojo-time");
+        ENV.kafka().createTopic(topic, 1);
+        produce(topic, serializer("json.fail.invalid.schema", true), KafkaJsonSchemaSerdeJavaTimeTest.APPOINTMENT);
+
+        assertThat(consume(topic, 1, deserializer("json.value.type", KafkaJsonSchemaSerdeJavaTimeTest.Appointment.class.getName(),
+                "json.fail.invalid.schema", true))).containsExactly(KafkaJsonSchemaSerdeJavaTimeTest.APPOINTMENT);
+        JsonNode registered = MAPPER.readTree(client.latestVersion(topic + "-value").schema().schema());
+        assertThat(registered.at("/properties/created/oneOf/1")).isEqualTo(MAPPER.readTree("{\"type\":\"string\",\"format\":\"date-time\"}"));
+        assertThat(registered.at("/properties/day/oneOf/1")).isEqualTo(MAPPER.readTree("{\"type\":\"string\",\"format\":\"date\"}"));
+    }
 }

@@ -3,6 +3,13 @@ package io.ferry.serde.jsonschema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +69,30 @@ class PojoSchemaGeneratorTest {
 
     public static class Stamped {
         public Date at;
+    }
+
+    public static class Timed {
+        public Instant instant;
+        public OffsetDateTime offset;
+        public ZonedDateTime zoned;
+        public LocalDate day;
+        public LocalDateTime local;
+        public LocalTime time;
+        public Duration duration;
+    }
+
+    /**
+     * The properties of {@link Timed}, each a string with the format that fits it, or none: the formats date-time
+     * and time require an offset, which local values have not.
+     */
+    private static String timedProperties(String durationFormat) {
+        return "'properties':{'instant':{'oneOf':[" + NULL + ",{'type':'string','format':'date-time'}]},"
+                + "'offset':{'oneOf':[" + NULL + ",{'type':'string','format':'date-time'}]},"
+                + "'zoned':{'oneOf':[" + NULL + ",{'type':'string','format':'date-time'}]},"
+                + "'day':{'oneOf':[" + NULL + ",{'type':'string','format':'date'}]},"
+                + "'local':{'oneOf':[" + NULL + ",{'type':'string'}]},"
+                + "'time':{'oneOf':[" + NULL + ",{'type':'string'}]},"
+                + "'duration':{'oneOf':[" + NULL + ",{'type':'string'" + durationFormat + "}]}}}";
     }
 
     @JsonPropertyOrder({"second", "first"})
@@ -127,6 +158,20 @@ class PojoSchemaGeneratorTest {
                 Arguments.of("dates are date-time strings with json.write.dates.iso8601", Stamped.class, new PojoSchemaOptions(JsonSchemaSpecVersion.DRAFT_7, true, true, true, null),
                         "{'$schema':" + D7 + ",'title':'Stamped','type':'object','additionalProperties':false,"
                         + "'properties':{'at':{'oneOf':[" + NULL + ",{'type':'string','format':'date-time'}]}}}"),
+                Arguments.of("java.time values are strings, a duration without format before draft 2019-09", Timed.class, defaults,
+                        "{'$schema':" + D7 + ",'title':'Timed','type':'object','additionalProperties':false," + timedProperties("")),
+                Arguments.of("java.time values are strings whatever json.write.dates.iso8601 says", Timed.class,
+                        new PojoSchemaOptions(JsonSchemaSpecVersion.DRAFT_4, true, true, true, null),
+                        "{'$schema':'http://json-schema.org/draft-04/schema#','title':'Timed','type':'object',"
+                        + "'additionalProperties':false," + timedProperties("")),
+                Arguments.of("a duration has the duration format from draft 2019-09", Timed.class,
+                        new PojoSchemaOptions(JsonSchemaSpecVersion.DRAFT_2019_09, true, true, false, null),
+                        "{'$schema':'https://json-schema.org/draft/2019-09/schema','title':'Timed','type':'object',"
+                        + "'additionalProperties':false," + timedProperties(",'format':'duration'")),
+                Arguments.of("java.time values in draft 2020-12", Timed.class,
+                        new PojoSchemaOptions(JsonSchemaSpecVersion.DRAFT_2020_12, true, true, false, null),
+                        "{'$schema':'https://json-schema.org/draft/2020-12/schema','title':'Timed','type':'object',"
+                        + "'additionalProperties':false," + timedProperties(",'format':'duration'")),
                 Arguments.of("draft 6", OrderLine.class, new PojoSchemaOptions(JsonSchemaSpecVersion.DRAFT_6, true, true, true, null),
                         "{'$schema':'http://json-schema.org/draft-06/schema#','title':'Order Line','type':'object',"
                         + "'additionalProperties':false,'properties':{'quantity':{'type':'integer'}},'required':['quantity']}"),
