@@ -5,6 +5,7 @@ import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
+import org.apache.kafka.common.errors.UnknownServerException;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
@@ -28,6 +29,12 @@ final class TransactionFailures {
                     + "with its transactional id started, or the leader fenced out the task's earlier generation), so this one stops. "
                     + "It could not " + action + ".", error);
         }
+        if (!mayHaveExpired && coordinatorFailedTheCommit(error)) {
+            return new ConnectException("Task " + id + " could not " + action + ": the transaction coordinator answered with an "
+                    + "unexpected server error, which it gives when the task is fenced out at that moment (another instance of "
+                    + "this task took over, or the leader fenced out the task's earlier generation); this one stops. Cause: " + error,
+                    error);
+        }
         if (epochOrStateLost) {
             return new ConnectException("Task " + id + " could not " + action + ": its producer transaction was open longer than "
                     + "transaction.timeout.ms and expired (or another instance of this task took over). If no other instance runs, "
@@ -42,6 +49,21 @@ final class TransactionFailures {
             return connect;
         }
         return new ConnectException("Task " + id + " could not " + action + ": " + error, error);
+    }
+
+    /**
+     * The coordinator answers a commit that meets a fencing in progress (the leader's {@code fenceProducers}, or a
+     * newer instance's {@code initTransactions}) with an unknown server error rather than an epoch error; the producer
+     * reports it as an unhandled {@code EndTxn} error, by message only.
+     */
+    private static boolean coordinatorFailedTheCommit(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownServerException
+                    || (cause.getMessage() != null && cause.getMessage().startsWith("Unhandled error in EndTxnResponse"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

@@ -38,6 +38,18 @@ class TransactionFailuresTest {
     }
 
     @Test
+    void shouldSayACoordinatorErrorOnAYoungCommitIsWhatAFencingAtThatMomentGives() {
+        var young = TransactionFailures.describe(TASK, "commit its transaction",
+                new KafkaException("Unhandled error in EndTxnResponse: The server experienced an unexpected error"), false);
+        var old = TransactionFailures.describe(TASK, "commit its transaction",
+                new KafkaException("Unhandled error in EndTxnResponse: The server experienced an unexpected error"), true);
+
+        assertThat(young).hasMessageContaining("which it gives when the task is fenced out at that moment")
+                .hasMessageContaining("Unhandled error in EndTxnResponse");
+        assertThat(old).hasMessageNotContaining("fenced out at that moment");
+    }
+
+    @Test
     void shouldNameTheActionAndTheCauseOfAnyOtherFailure() {
         var failure = TransactionFailures.describe(TASK, "begin a transaction", new KafkaException("broker gone"), false);
 
