@@ -17,8 +17,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ferry schemas diff SUBJECT V1 V2}: what changed between two versions of a subject, as a
- * {@link SchemaDiff} of the two schemas: one row per field added, removed or changed. Exits 0
- * whether or not they differ.
+ * {@link SchemaDiff} of the two schemas (a Protobuf schema through its {@link ProtobufOutline}): one row per field
+ * added, removed or changed. Exits 0 whether or not they differ.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Show what changed between two versions of a subject (fields added, removed, changed).")
@@ -47,13 +47,15 @@ final class DiffCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The version's schema as a document to compare: Avro and JSON Schema as they are, Protobuf as its outline. */
     private JsonNode schema(JsonNode version) {
+        String type = version.path("schemaType").asText("AVRO");
+        String text = version.path("schema").asText();
         try {
-            return JSON.readTree(version.path("schema").asText());
-        } catch (JsonProcessingException e) {
-            throw new CliException("version " + version.path("version").asText() + " of " + subject
-                    + " is not a JSON schema (" + version.path("schemaType").asText("AVRO") + "); diff compares Avro and JSON schemas",
-                    ExitCodes.BAD_INPUT, e);
+            return "PROTOBUF".equals(type) ? ProtobufOutline.of(text) : JSON.readTree(text);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new CliException("version " + version.path("version").asText() + " of " + subject + " is not a readable "
+                    + type + " schema: " + e.getMessage(), ExitCodes.BAD_INPUT, e);
         }
     }
 

@@ -75,6 +75,30 @@ class SchemasCommandIT {
     }
 
     @Test
+    void shouldRegisterCheckAndDiffProtobufSchemas() throws Exception {
+        String v1 = "syntax = \"proto3\";\npackage acme;\n\nmessage Order {\n  string id = 1;\n  int32 qty = 2;\n}\n";
+        String v2 = v1.replace("  int32 qty = 2;\n", "  int32 qty = 2;\n  string note = 3;\n");
+        String changedType = v1.replace("int32 qty = 2;", "string qty = 2;");
+        try (RegistryServer registry = RegistryServer.start(RegistryServerConfig.local("127.0.0.1", 0, dir.resolve("registry")), "test")) {
+            String url = registry.url();
+            assertThat(ferry("schemas", "--url", url, "register", "orders-value", "-f", file("v1.proto", v1), "--type", "PROTOBUF")
+                    .exitCode()).isZero();
+            FerryRun incompatible = ferry("schemas", "--url", url, "check", "orders-value", "-f", file("bad.proto", changedType),
+                    "--type", "PROTOBUF");
+            assertThat(incompatible.exitCode()).as(incompatible.toString()).isEqualTo(1);
+            assertThat(incompatible.out()).contains("FIELD_SCALAR_KIND_CHANGED").contains("#/Order/2");
+            FerryRun second = ferry("schemas", "--url", url, "register", "orders-value", "-f", file("v2.proto", v2), "--type", "PROTOBUF");
+            assertThat(second.exitCode()).as(second.toString()).isZero();
+
+            FerryRun diff = ferry("schemas", "--url", url, "diff", "orders-value", "1", "2");
+            assertThat(diff.exitCode()).as(diff.toString()).isZero();
+            assertThat(diff.lines()).hasSize(2);
+            assertThat(diff.lines().get(1)).matches("added +messages\\[Order]\\.fields\\[note] +- +"
+                    + "\\{\"name\":\"note\",\"number\":3,\"type\":\"string\"}");
+        }
+    }
+
+    @Test
     void shouldRefuseBadInputAndReportServerErrors() throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.avsc"), "{\"type\": \"record\",\n \"name\": \"X\",\n \"fields\": [}\n");
         try (RegistryServer registry = RegistryServer.start(RegistryServerConfig.local("127.0.0.1", 0, dir.resolve("registry")), "test")) {
