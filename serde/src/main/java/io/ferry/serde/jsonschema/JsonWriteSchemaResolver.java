@@ -41,6 +41,12 @@ final class JsonWriteSchemaResolver {
     private final SubjectNameStrategy strategy;
     private final Mode mode;
     private final ConcurrentHashMap<Key, Resolved> decided = new ConcurrentHashMap<>();
+    /**
+     * Schemas taken from the registry, by id: a decision for the latest version is taken again per record (the client
+     * keeps the latest for {@code latest.cache.ttl.sec}), but an id's text never changes, so it is parsed, and its
+     * validator compiled, once.
+     */
+    private final ConcurrentHashMap<Integer, ParsedJsonSchema> registered = new ConcurrentHashMap<>();
 
     JsonWriteSchemaResolver(RegistryClient client, SubjectNameStrategy strategy, Mode mode) {
         this.client = client;
@@ -76,10 +82,9 @@ final class JsonWriteSchemaResolver {
         }
         return call(topic, isKey, null, () -> {
             if (mode.useSchemaId() >= 0) {
-                return new Resolved(mode.useSchemaId(), ParsedJsonSchema.of(client.schemaById(mode.useSchemaId())));
+                return byId(mode.useSchemaId());
             }
-            RegisteredSchema latest = client.latestVersion(strategy.subjectName(topic, isKey, null));
-            return new Resolved(latest.id(), ParsedJsonSchema.of(latest.schema()));
+            return latest(strategy.subjectName(topic, isKey, null));
         });
     }
 
@@ -89,13 +94,21 @@ final class JsonWriteSchemaResolver {
             if (mode.autoRegister()) {
                 return new Resolved(client.register(subject, schema.registrySchema(), mode.normalize()), schema);
             } else if (mode.useSchemaId() >= 0) {
-                return new Resolved(mode.useSchemaId(), ParsedJsonSchema.of(client.schemaById(mode.useSchemaId())));
+                return byId(mode.useSchemaId());
             } else if (mode.useLatest()) {
-                RegisteredSchema latest = client.latestVersion(subject);
-                return new Resolved(latest.id(), ParsedJsonSchema.of(latest.schema()));
+                return latest(subject);
             }
             return new Resolved(client.lookup(subject, schema.registrySchema(), mode.normalize()).id(), schema);
         });
+    }
+
+    private Resolved byId(int id) {
+        return new Resolved(id, registered.computeIfAbsent(id, i -> ParsedJsonSchema.of(client.schemaById(i))));
+    }
+
+    private Resolved latest(String subject) {
+        RegisteredSchema latest = client.latestVersion(subject);
+        return new Resolved(latest.id(), registered.computeIfAbsent(latest.id(), id -> ParsedJsonSchema.of(latest.schema())));
     }
 
     private interface RegistryCall {
