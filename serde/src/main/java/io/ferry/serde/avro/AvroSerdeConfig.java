@@ -2,11 +2,9 @@ package io.ferry.serde.avro;
 
 import java.util.Map;
 
-import io.ferry.serde.client.RegistryClientConfig;
 import io.ferry.serde.client.RegistryClientSettings;
+import io.ferry.serde.registry.RegistrySerdeConfig;
 import io.ferry.serde.registry.RegistrySerdeSettings;
-import io.ferry.serde.subject.SubjectNameStrategy;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -19,7 +17,7 @@ import org.apache.kafka.common.config.ConfigException;
  * Keys Ferry does not know are ignored, so a configuration written for Confluent's serializers works
  * unchanged.
  */
-public class AvroSerdeConfig extends AbstractConfig {
+public class AvroSerdeConfig extends RegistrySerdeConfig {
     public static final String AUTO_REGISTER_SCHEMAS = RegistrySerdeSettings.AUTO_REGISTER_SCHEMAS;
     public static final String USE_LATEST_VERSION = RegistrySerdeSettings.USE_LATEST_VERSION;
     public static final String LATEST_COMPATIBILITY_STRICT = RegistrySerdeSettings.LATEST_COMPATIBILITY_STRICT;
@@ -44,7 +42,7 @@ public class AvroSerdeConfig extends AbstractConfig {
     }
 
     protected AvroSerdeConfig(ConfigDef definition, Map<?, ?> configs) {
-        super(definition, configs, false);
+        super(definition, configs);
         if (getBoolean(SCHEMA_REFLECTION)) {
             throw new ConfigException(SCHEMA_REFLECTION, true, "Avro reflection is not supported by Ferry's serde; "
                     + "use generic or specific records");
@@ -66,32 +64,12 @@ public class AvroSerdeConfig extends AbstractConfig {
                         "Not supported: true is refused.", GROUP, ++order, ConfigDef.Width.SHORT, "Reflection");
     }
 
-    public RegistryClientConfig clientConfig() {
-        return RegistryClientConfig.from(this);
-    }
-
-    public boolean autoRegisterSchemas() {
-        return getBoolean(AUTO_REGISTER_SCHEMAS);
-    }
-
-    public boolean useLatestVersion() {
-        return getBoolean(USE_LATEST_VERSION);
-    }
-
     public boolean latestCompatibilityStrict() {
         return getBoolean(LATEST_COMPATIBILITY_STRICT);
     }
 
-    public int useSchemaId() {
-        return getInt(USE_SCHEMA_ID);
-    }
-
     public boolean idCompatibilityStrict() {
         return getBoolean(ID_COMPATIBILITY_STRICT);
-    }
-
-    public boolean normalizeSchemas() {
-        return getBoolean(NORMALIZE_SCHEMAS);
     }
 
     public boolean specificAvroReader() {
@@ -100,10 +78,5 @@ public class AvroSerdeConfig extends AbstractConfig {
 
     public boolean useLogicalTypeConverters() {
         return getBoolean(USE_LOGICAL_TYPE_CONVERTERS);
-    }
-
-    /** The configured strategy for keys or values. */
-    public SubjectNameStrategy subjectNameStrategy(boolean isKey) {
-        return RegistrySerdeSettings.subjectNameStrategy(this, isKey);
     }
 }

@@ -6,11 +6,9 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ferry.serde.client.RegistryClientConfig;
 import io.ferry.serde.client.RegistryClientSettings;
+import io.ferry.serde.registry.RegistrySerdeConfig;
 import io.ferry.serde.registry.RegistrySerdeSettings;
-import io.ferry.serde.subject.SubjectNameStrategy;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -23,7 +21,7 @@ import org.apache.kafka.common.config.ConfigException;
  * JSON ones below. Keys Ferry does not know are
  * ignored, so a configuration written for Confluent's JSON Schema serializers works unchanged.
  */
-public class JsonSchemaSerdeConfig extends AbstractConfig {
+public class JsonSchemaSerdeConfig extends RegistrySerdeConfig {
     public static final String AUTO_REGISTER_SCHEMAS = RegistrySerdeSettings.AUTO_REGISTER_SCHEMAS;
     public static final String USE_LATEST_VERSION = RegistrySerdeSettings.USE_LATEST_VERSION;
     public static final String LATEST_COMPATIBILITY_STRICT = RegistrySerdeSettings.LATEST_COMPATIBILITY_STRICT;
@@ -50,7 +48,7 @@ public class JsonSchemaSerdeConfig extends AbstractConfig {
     }
 
     protected JsonSchemaSerdeConfig(ConfigDef definition, Map<?, ?> configs) {
-        super(definition, configs, false);
+        super(definition, configs);
     }
 
     /** The registry client's settings, the shared serde settings and the JSON ones. */
@@ -106,28 +104,8 @@ public class JsonSchemaSerdeConfig extends AbstractConfig {
                 failUnknownProperties(), getBoolean(WRITE_DATES_AS_ISO8601), inclusion(getString(DEFAULT_PROPERTY_INCLUSION)));
     }
 
-    public RegistryClientConfig clientConfig() {
-        return RegistryClientConfig.from(this);
-    }
-
-    public boolean autoRegisterSchemas() {
-        return getBoolean(AUTO_REGISTER_SCHEMAS);
-    }
-
-    public boolean useLatestVersion() {
-        return getBoolean(USE_LATEST_VERSION);
-    }
-
     public boolean latestCompatibilityStrict() {
         return getBoolean(LATEST_COMPATIBILITY_STRICT);
-    }
-
-    public int useSchemaId() {
-        return getInt(USE_SCHEMA_ID);
-    }
-
-    public boolean normalizeSchemas() {
-        return getBoolean(NORMALIZE_SCHEMAS);
     }
 
     public boolean failInvalidSchema() {
@@ -142,10 +120,5 @@ public class JsonSchemaSerdeConfig extends AbstractConfig {
     public Class<?> targetType(boolean isKey) {
         Class<?> type = getClass(isKey ? JSON_KEY_TYPE : JSON_VALUE_TYPE);
         return type == null || type == Object.class || JsonNode.class.isAssignableFrom(type) ? null : type;
-    }
-
-    /** The configured strategy for keys or values. */
-    public SubjectNameStrategy subjectNameStrategy(boolean isKey) {
-        return RegistrySerdeSettings.subjectNameStrategy(this, isKey);
     }
 }

@@ -2,11 +2,10 @@ package io.ferry.serde.protobuf;
 
 import java.util.Map;
 
-import io.ferry.serde.client.RegistryClientConfig;
 import io.ferry.serde.client.RegistryClientSettings;
+import io.ferry.serde.registry.RegistrySerdeConfig;
 import io.ferry.serde.registry.RegistrySerdeSettings;
 import io.ferry.serde.subject.SubjectNameStrategy;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -19,7 +18,7 @@ import org.apache.kafka.common.config.ConfigException;
  * client's ({@link RegistryClientSettings}) and the ones below. Unknown keys are ignored, so a configuration
  * written for Confluent's classes works unchanged.
  */
-public class ProtobufSerdeConfig extends AbstractConfig {
+public class ProtobufSerdeConfig extends RegistrySerdeConfig {
     public static final String AUTO_REGISTER_SCHEMAS = RegistrySerdeSettings.AUTO_REGISTER_SCHEMAS;
     public static final String USE_LATEST_VERSION = RegistrySerdeSettings.USE_LATEST_VERSION;
     public static final String USE_SCHEMA_ID = RegistrySerdeSettings.USE_SCHEMA_ID;
@@ -43,7 +42,7 @@ public class ProtobufSerdeConfig extends AbstractConfig {
     }
 
     protected ProtobufSerdeConfig(ConfigDef definition, Map<?, ?> configs) {
-        super(definition, configs, false);
+        super(definition, configs);
         String references = getString(REFERENCE_SUBJECT_NAME_STRATEGY);
         if (!DEFAULT_REFERENCE_STRATEGY.equals(references) && !"DefaultReferenceSubjectNameStrategy".equals(references)) {
             throw new ConfigException(REFERENCE_SUBJECT_NAME_STRATEGY, references,
@@ -93,10 +92,6 @@ public class ProtobufSerdeConfig extends AbstractConfig {
                         GROUP, ++order, Width.SHORT, "Derive type");
     }
 
-    public RegistryClientConfig clientConfig() {
-        return RegistryClientConfig.from(this);
-    }
-
     /** The write-side choices. */
     public ProtobufWriteMode writeMode() {
         return new ProtobufWriteMode(getBoolean(AUTO_REGISTER_SCHEMAS), getInt(USE_SCHEMA_ID), getBoolean(USE_LATEST_VERSION),
@@ -110,10 +105,5 @@ public class ProtobufSerdeConfig extends AbstractConfig {
 
     public boolean deriveType() {
         return getBoolean(DERIVE_TYPE);
-    }
-
-    /** The configured strategy for keys or values. */
-    public SubjectNameStrategy subjectNameStrategy(boolean isKey) {
-        return RegistrySerdeSettings.subjectNameStrategy(this, isKey);
     }
 }
