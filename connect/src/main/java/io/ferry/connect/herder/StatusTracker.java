@@ -9,6 +9,7 @@ import io.ferry.connect.model.StateInfo;
 import io.ferry.connect.model.TaskId;
 import io.ferry.connect.storage.StatusStore;
 import io.ferry.connect.worker.ConnectorStatusListener;
+import io.ferry.connect.worker.Worker;
 import io.ferry.connect.worker.task.TaskStatusListener;
 import io.ferry.connect.worker.task.TopicUseListener;
 
@@ -26,38 +27,52 @@ public final class StatusTracker implements ConnectorStatusListener, TaskStatusL
     }
 
     private final StatusStore store;
+    private final Worker worker;
     private final String workerId;
     private final FailureListener failures;
 
-    public StatusTracker(StatusStore store, String workerId, FailureListener failures) {
+    /**
+     * @param worker where the connectors and tasks run: each status carries the version of the plugin
+     *               the worker runs for it, as Apache's statuses do (null once it no longer runs there)
+     */
+    public StatusTracker(StatusStore store, Worker worker, FailureListener failures) {
         this.store = store;
-        this.workerId = workerId;
+        this.worker = worker;
+        this.workerId = worker.workerId();
         this.failures = failures;
+    }
+
+    private StateInfo state(State state, String connector) {
+        return new StateInfo(state, workerId, null, worker.connectorVersion(connector), null);
+    }
+
+    private StateInfo state(State state, TaskId task) {
+        return new StateInfo(state, workerId, null, worker.taskVersion(task), null);
     }
 
     @Override
     public void onStartup(String connector) {
-        store.put(connector, StateInfo.of(State.RUNNING, workerId));
+        store.put(connector, state(State.RUNNING, connector));
     }
 
     @Override
     public void onPause(String connector) {
-        store.put(connector, StateInfo.of(State.PAUSED, workerId));
+        store.put(connector, state(State.PAUSED, connector));
     }
 
     @Override
     public void onStop(String connector) {
-        store.put(connector, StateInfo.of(State.STOPPED, workerId));
+        store.put(connector, state(State.STOPPED, connector));
     }
 
     @Override
     public void onResume(String connector) {
-        store.put(connector, StateInfo.of(State.RUNNING, workerId));
+        store.put(connector, state(State.RUNNING, connector));
     }
 
     @Override
     public void onFailure(String connector, Throwable cause) {
-        store.put(connector, new StateInfo(State.FAILED, workerId, trace(cause), null, null));
+        store.put(connector, new StateInfo(State.FAILED, workerId, trace(cause), worker.connectorVersion(connector), null));
         failures.connectorFailed(connector);
     }
 
@@ -65,28 +80,28 @@ public final class StatusTracker implements ConnectorStatusListener, TaskStatusL
     public void onShutdown(String connector) {
         StateInfo current = store.get(connector);
         if (current != null && current.state() != State.FAILED) {
-            store.put(connector, StateInfo.of(State.UNASSIGNED, workerId));
+            store.put(connector, state(State.UNASSIGNED, connector));
         }
     }
 
     @Override
     public void onStartup(TaskId task) {
-        store.put(task, StateInfo.of(State.RUNNING, workerId));
+        store.put(task, state(State.RUNNING, task));
     }
 
     @Override
     public void onPause(TaskId task) {
-        store.put(task, StateInfo.of(State.PAUSED, workerId));
+        store.put(task, state(State.PAUSED, task));
     }
 
     @Override
     public void onResume(TaskId task) {
-        store.put(task, StateInfo.of(State.RUNNING, workerId));
+        store.put(task, state(State.RUNNING, task));
     }
 
     @Override
     public void onFailure(TaskId task, Throwable cause) {
-        store.put(task, new StateInfo(State.FAILED, workerId, trace(cause), null, null));
+        store.put(task, new StateInfo(State.FAILED, workerId, trace(cause), worker.taskVersion(task), null));
         failures.taskFailed(task);
     }
 
@@ -94,7 +109,7 @@ public final class StatusTracker implements ConnectorStatusListener, TaskStatusL
     public void onShutdown(TaskId task) {
         StateInfo current = store.get(task);
         if (current != null && current.state() != State.FAILED) {
-            store.put(task, StateInfo.of(State.UNASSIGNED, workerId));
+            store.put(task, state(State.UNASSIGNED, task));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.SortedSet;
 
 import org.apache.kafka.connect.components.Versioned;
+import org.apache.kafka.connect.connector.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,13 +171,13 @@ public final class Plugins implements AutoCloseable {
     }
 
     /**
-     * What a plugin reports as its version; {@value PluginDesc#UNDEFINED_VERSION} when it is not {@link
-     * Versioned}, answers {@code null}, or fails.
+     * What a plugin reports as its version ({@link Versioned#version()}, or a task's {@link Task#version()});
+     * {@value PluginDesc#UNDEFINED_VERSION} when it has none, answers {@code null}, or fails.
      */
     public static String versionOf(Object plugin) {
-        if (plugin instanceof Versioned versioned) {
+        if (plugin instanceof Versioned || plugin instanceof Task) {
             try {
-                String version = versioned.version();
+                String version = plugin instanceof Versioned versioned ? versioned.version() : ((Task) plugin).version();
                 return version == null ? PluginDesc.UNDEFINED_VERSION : version;
             } catch (RuntimeException | LinkageError e) {
                 log.debug("{}.version() failed", plugin.getClass().getName(), e);

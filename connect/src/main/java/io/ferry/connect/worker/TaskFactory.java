@@ -113,7 +113,7 @@ final class TaskFactory {
                 TaskMetrics taskMetrics = track(made, metrics.task(id, info(connectorClass, task, converters, stages, connectorConfig)));
                 RetryWithTolerance errors = track(made, errorHandler(id, config, connectorConfig, errorMetrics));
                 TaskSetup setup = new TaskSetup(id, taskConfig, target, listener, converters, errors, taskMetrics, pluginMetrics,
-                        loader, time);
+                        loader, time, Plugins.versionOf(task));
                 return source(setup, sourceTask, new TransformationChain<>(stages, errors), config, connectorConfig, made);
             }
             if (task instanceof SinkTask sinkTask) {
@@ -123,7 +123,7 @@ final class TaskFactory {
                 TaskMetrics taskMetrics = track(made, metrics.task(id, info(connectorClass, task, converters, stages, connectorConfig)));
                 RetryWithTolerance errors = track(made, errorHandler(id, config, connectorConfig, errorMetrics));
                 TaskSetup setup = new TaskSetup(id, taskConfig, target, listener, converters, errors, taskMetrics, pluginMetrics,
-                        loader, time);
+                        loader, time, Plugins.versionOf(task));
                 return sink(setup, sinkTask, new TransformationChain<>(stages, errors), config, connectorConfig, made);
             }
             throw new ConnectException("Task class " + taskClassName + " is neither a SourceTask nor a SinkTask");

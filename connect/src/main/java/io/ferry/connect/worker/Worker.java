@@ -141,6 +141,21 @@ public final class Worker implements AutoCloseable {
         }
     }
 
+    /**
+     * The version of the connector plugin this worker runs under that name, as its {@code version()}
+     * answers; null when the connector is not on this worker.
+     */
+    public String connectorVersion(String name) {
+        WorkerConnector connector = connectors.get(name);
+        return connector == null ? null : Plugins.versionOf(connector.connector());
+    }
+
+    /** The version of the task plugin this worker runs for that task; null when the task is not on this worker. */
+    public String taskVersion(TaskId id) {
+        WorkerTask task = running.get(id);
+        return task == null ? null : task.version();
+    }
+
     /** Whether the connector is on this worker, in whatever state (running, paused, stopped, failed). */
     public boolean hasConnector(String name) {
         return connectors.containsKey(name);

@@ -114,6 +114,10 @@ class ConnectRestIT {
         assertThat(http.get("/connectors/seq/tasks").json().get(0).path("id").path("connector").asText()).isEqualTo("seq");
         assertThat(http.get("/connectors/seq/tasks/0/status").json().path("state").asText()).isEqualTo("RUNNING");
         assertThat(http.get("/connectors/seq/tasks/0/status").json().path("worker_id").asText()).isIn(workerIds());
+        // As Apache's statuses: the version the running plugin reports, for the connector and each task.
+        JsonNode status = http.get("/connectors/seq/status").json();
+        assertThat(status.path("connector").path("version").asText()).isEqualTo("1.0-test");
+        assertThat(status.path("tasks").get(0).path("version").asText()).isEqualTo("1.0-test");
         await().atMost(WAIT).until(() -> http.get("/connectors/seq/topics").json().path("seq").path("topics").size() == 1);
         assertThat(http.put("/connectors/seq/topics/reset", null).status()).isEqualTo(202);
 

@@ -67,7 +67,7 @@ final class AssignedWork {
         this.statuses = parts.statuses();
         this.owner = parts.owner();
         this.restarts = new AutoRestarts(worker.settings().config(), worker.settings().time());
-        this.tracker = new StatusTracker(statuses, worker.workerId(), new PlanRestarts());
+        this.tracker = new StatusTracker(statuses, worker, new PlanRestarts());
     }
 
     StatusTracker tracker() {

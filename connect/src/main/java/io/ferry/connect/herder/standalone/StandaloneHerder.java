@@ -92,7 +92,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
         this.offsets = new ConnectorOffsetsManager(worker.settings().config(), worker.settings().plugins(),
                 worker.settings().offsetStore());
         this.restarts = new AutoRestarts(worker.settings().config(), worker.settings().time());
-        this.tracker = new StatusTracker(statuses, worker.workerId(), new PlanRestarts());
+        this.tracker = new StatusTracker(statuses, worker, new PlanRestarts());
         this.ownerThread = new OwnerThread("standalone-herder", worker.settings().plugins().classLoader());
         this.owner = ownerThread.executor();
     }

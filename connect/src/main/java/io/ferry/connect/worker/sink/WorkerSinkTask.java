@@ -58,7 +58,7 @@ public final class WorkerSinkTask extends WorkerTask {
     private long nextCommit;
 
     public WorkerSinkTask(TaskSetup setup, SinkTaskParts parts) {
-        super(setup.id(), setup.initialState(), setup.listener(), setup.taskMetrics(), setup.loader());
+        super(setup.id(), setup.initialState(), setup.listener(), setup.taskMetrics(), setup.loader(), setup.version());
         this.setup = setup;
         this.parts = parts;
         this.task = parts.task();

@@ -71,7 +71,7 @@ public final class TransactionalSourceTask extends WorkerTask {
     private boolean failed;
 
     public TransactionalSourceTask(TaskSetup setup, SourceTaskParts parts, TransactionalParts transactional) {
-        super(setup.id(), setup.initialState(), setup.listener(), setup.taskMetrics(), setup.loader());
+        super(setup.id(), setup.initialState(), setup.listener(), setup.taskMetrics(), setup.loader(), setup.version());
         this.setup = setup;
         this.parts = parts;
         this.transactional = transactional;

@@ -51,7 +51,7 @@ public final class WorkerSourceTask extends WorkerTask {
     private volatile boolean started;
 
     public WorkerSourceTask(TaskSetup setup, SourceTaskParts parts) {
-        super(setup.id(), setup.initialState(), setup.listener(), setup.taskMetrics(), setup.loader());
+        super(setup.id(), setup.initialState(), setup.listener(), setup.taskMetrics(), setup.loader(), setup.version());
         this.setup = setup;
         this.parts = parts;
         this.task = parts.task();

@@ -15,8 +15,9 @@ import org.apache.kafka.common.utils.Time;
  *
  * @param config the task's config, provider references resolved
  * @param loader the connector's class loader: the task thread's context loader
+ * @param version what the task plugin reports as its version, for its statuses and metrics
  */
 public record TaskSetup(TaskId id, Map<String, String> config, TargetState initialState, TaskStatusListener listener,
         TaskConverters converters, RetryWithTolerance errors, TaskMetrics taskMetrics, PluginMetrics pluginMetrics,
-        ClassLoader loader, Time time) {
+        ClassLoader loader, Time time, String version) {
 }

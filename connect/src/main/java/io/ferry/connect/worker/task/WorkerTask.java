@@ -26,14 +26,16 @@ public abstract class WorkerTask implements Runnable {
     protected final TaskMetrics taskMetrics;
     private final TaskStatusListener listener;
     private final ClassLoader loader;
+    private final String version;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile TargetState targetState;
     private volatile boolean stopping;
     private volatile boolean cancelled;
 
     protected WorkerTask(TaskId id, TargetState initialState, TaskStatusListener listener, TaskMetrics taskMetrics,
-            ClassLoader loader) {
+            ClassLoader loader, String version) {
         this.id = id;
+        this.version = version;
         this.targetState = initialState;
         this.listener = listener;
         this.taskMetrics = taskMetrics;
@@ -42,6 +44,11 @@ public abstract class WorkerTask implements Runnable {
 
     public TaskId id() {
         return id;
+    }
+
+    /** What the task plugin reports as its version. */
+    public String version() {
+        return version;
     }
 
     /** Initialises and starts the plugin task. */
