@@ -26,7 +26,6 @@ import io.ferry.kafka.embedded.LocalPorts;
  */
 final class ApacheConnectWorker implements AutoCloseable {
     static final String VERSION = "4.3.1";
-    private static final Duration FETCH_TIMEOUT = Duration.ofMinutes(5);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Process process;
@@ -41,28 +40,9 @@ final class ApacheConnectWorker implements AutoCloseable {
 
     /** {@code bench/target/apache-connect/lib}, filled from Maven Central first when Apache's runtime is not there. */
     static Path library() throws Exception {
-        Path home = FerryProcess.home();
-        Path lib = home.resolve("bench/target/apache-connect/lib");
-        if (Files.exists(lib.resolve("connect-runtime-" + VERSION + ".jar"))) {
-            return lib;
-        }
         // The command of bench/connect-standalone.sh; connect-file stays off the classpath, as in Apache's distribution.
-        Path output = Files.createTempFile("apache-connect-fetch", ".log");
-        Process fetch = new ProcessBuilder(home.resolve("mvnw").toString(), "-B", "-q", "-f", "bench/connect/pom.xml",
-                "dependency:copy-dependencies", "-DincludeScope=runtime", "-DexcludeArtifactIds=connect-file",
-                "-DoutputDirectory=" + lib)
-                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        boolean ended = fetch.waitFor(FETCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        if (!ended) {
-            fetch.destroyForcibly();
-        }
-        if (!ended || fetch.exitValue() != 0 || !Files.exists(lib.resolve("connect-runtime-" + VERSION + ".jar"))) {
-            throw new AssertionError("Apache Kafka Connect " + VERSION + " could not be fetched from Maven Central into " + lib
-                    + " with ./mvnw -f bench/connect/pom.xml dependency:copy-dependencies ("
-                    + (ended ? "exit code " + fetch.exitValue() : "no answer within " + FETCH_TIMEOUT) + "):\n"
-                    + Files.readString(output));
-        }
-        return lib;
+        return MavenFetch.copyDependencies("bench/connect/pom.xml", List.of("-DexcludeArtifactIds=connect-file"),
+                FerryProcess.home().resolve("bench/target/apache-connect/lib"), "connect-runtime-" + VERSION + ".jar");
     }
 
     /**
