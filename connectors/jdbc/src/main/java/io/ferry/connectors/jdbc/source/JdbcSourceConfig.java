@@ -209,6 +209,7 @@ public final class JdbcSourceConfig extends AbstractConfig {
      */
     public static Map<String, List<String>> crossKeyProblems(Map<String, String> props) {
         Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        ConnectionSettings.dialectProblem(props).ifPresent(problem -> add(problems, ConnectionSettings.DIALECT, problem));
         bothSet(props, TABLE_WHITELIST, TABLE_INCLUDE_LIST, problems);
         bothSet(props, TABLE_BLACKLIST, TABLE_EXCLUDE_LIST, problems);
         boolean include = set(props, TABLE_WHITELIST) || set(props, TABLE_INCLUDE_LIST);

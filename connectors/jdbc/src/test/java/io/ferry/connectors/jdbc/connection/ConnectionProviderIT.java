@@ -25,7 +25,7 @@ class ConnectionProviderIT {
 
     private ConnectionProvider provider(String url, String user, String password, int attempts) {
         ConnectionSettings settings = new ConnectionSettings(url, user, password == null ? null : new Password(password),
-                attempts, Duration.ofSeconds(10), ZoneOffset.UTC);
+                attempts, Duration.ofSeconds(10), ZoneOffset.UTC, "");
         return new ConnectionProvider(settings, java.sql.DriverManager::getConnection, sleeps::add);
     }
 

@@ -21,7 +21,7 @@ class ConnectionProviderTest {
 
     private ConnectionProvider provider(String url, int attempts, SQLException failure) {
         ConnectionSettings settings = new ConnectionSettings(url, "alice", new Password("s3cret!"), attempts,
-                Duration.ofSeconds(10), ZoneOffset.UTC);
+                Duration.ofSeconds(10), ZoneOffset.UTC, "");
         return new ConnectionProvider(settings, (driverUrl, properties) -> {
             opens.add(properties);
             throw failure;
@@ -73,7 +73,7 @@ class ConnectionProviderTest {
     @Test
     void shouldNameTheSupportedSchemesWhenNoDialectServesTheUrl() {
         ConnectionSettings settings = new ConnectionSettings("jdbc:oracle:thin:@db:1521/x", null, null, 1,
-                Duration.ZERO, ZoneOffset.UTC);
+                Duration.ZERO, ZoneOffset.UTC, "");
         assertThatThrownBy(() -> new ConnectionProvider(settings)).isInstanceOf(ConnectException.class)
                 .hasMessageContaining("jdbc:oracle:").hasMessageContaining("jdbc:postgresql:")
                 .hasMessageContaining("jdbc:mariadb:").hasMessageContaining("jdbc:mysql:").hasMessageContaining("jdbc:sqlite:");
@@ -82,7 +82,7 @@ class ConnectionProviderTest {
     @Test
     void shouldStopWaitingWhenInterrupted() {
         ConnectionSettings settings = new ConnectionSettings("jdbc:postgresql://db/shop", null, null, 3,
-                Duration.ofSeconds(1), ZoneOffset.UTC);
+                Duration.ofSeconds(1), ZoneOffset.UTC, "");
         ConnectionProvider provider = new ConnectionProvider(settings, (url, properties) -> {
             throw new SQLException("refused", "08001");
         }, duration -> {
