@@ -51,6 +51,8 @@ public final class JdbcSourceConfig extends AbstractConfig {
     public static final String ISOLATION_MODE = "transaction.isolation.mode";
     public static final String GAP_TIMEOUT_MS = "incrementing.gap.timeout.ms";
     public static final String UNMAPPABLE_COLUMNS = "unmappable.column.action";
+    public static final String QUERY_RETRY_ATTEMPTS = "query.retry.attempts";
+    public static final String STARTUP_POLLING_LIMIT_MS = "table.monitoring.startup.polling.limit.ms";
     /** The task-only key: the tables one task reads, as {@link TableList} writes them. */
     public static final String TASK_TABLES = "tables";
 
@@ -153,7 +155,15 @@ public final class JdbcSourceConfig extends AbstractConfig {
                         MODE_GROUP, ++order, Width.LONG, "Query")
                 .define(QUERY_SUFFIX, Type.STRING, "", Importance.LOW,
                         "Text appended to every query the connector runs, e.g. a locking hint.", MODE_GROUP, ++order,
-                        Width.MEDIUM, "Query suffix");
+                        Width.MEDIUM, "Query suffix")
+                .define(QUERY_RETRY_ATTEMPTS, Type.INT, -1, ConfigDef.Range.atLeast(-1), Importance.LOW,
+                        "How many times in a row a table's (or the query's) query that failed with an SQL error is run "
+                                + "again before the task fails. A retry waits poll.interval.ms and opens a new connection "
+                                + "when the old one broke; a query that succeeds resets the count. -1 (the default) and 0 "
+                                + "retry without limit, as Confluent's connector does. Errors that retrying cannot cure fail "
+                                + "the task at once: the driver's non-transient errors and the SQL states of syntax, access, "
+                                + "data and missing-object errors (classes 42, 22, 0A, 28, 3D, 3F).",
+                        MODE_GROUP, ++order, Width.SHORT, "Query retry attempts");
     }
 
     private static void defineConnector(ConfigDef def) {
@@ -316,6 +326,15 @@ public final class JdbcSourceConfig extends AbstractConfig {
 
     public Duration tablePollInterval() {
         return Duration.ofMillis(getLong(TABLE_POLL_INTERVAL_MS));
+    }
+
+    /** {@code query.retry.attempts}: retries of a failed query in a row; -1 or 0 retry without limit. */
+    public int queryRetryAttempts() {
+        return getInt(QUERY_RETRY_ATTEMPTS);
+    }
+
+    public Duration startupPollingLimit() {
+        return Duration.ofMillis(getLong(STARTUP_POLLING_LIMIT_MS));
     }
 
     public Duration timestampDelay() {
