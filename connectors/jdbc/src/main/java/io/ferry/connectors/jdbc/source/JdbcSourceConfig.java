@@ -183,6 +183,13 @@ public final class JdbcSourceConfig extends AbstractConfig {
                         "Milliseconds between two listings of the database's tables; a new or dropped table reassigns the "
                                 + "tables to the tasks.",
                         CONNECTOR_GROUP, ++order, Width.SHORT, "Metadata change monitoring interval (ms)")
+                .define(STARTUP_POLLING_LIMIT_MS, Type.LONG, 10_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                        "How long the connector's start waits for the first listing of the tables. A listing that fails "
+                                + "within this time (database unreachable, an include-list table missing) fails the start. "
+                                + "Past it the connector starts with no tasks and creates them when the listing arrives; a "
+                                + "listing that fails then is logged and tried again every table.poll.interval.ms. Not used "
+                                + "with query.",
+                        CONNECTOR_GROUP, ++order, Width.SHORT, "Table monitoring startup limit (ms)")
                 .define(TIMESTAMP_GRANULARITY, Type.STRING, TimestampGranularity.CONNECT_LOGICAL.configName(),
                         ConfigDef.ValidString.in(TimestampGranularity.names().toArray(String[]::new)), Importance.LOW,
                         "How timestamp columns appear in records: connect_logical (Connect's Timestamp, milliseconds), "
