@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.LongStream;
 
@@ -98,15 +99,21 @@ class JdbcSourceQueryRetryIT {
         return config;
     }
 
+    /** Creates {@code items} with one row and a connector copying it; returns its name once the row is delivered. */
+    private String startOnItems(TestDatabase db, String prefix, String attempts, FerryCluster cluster) throws Exception {
+        SourceTables.create(db, "items");
+        SourceTables.insert(db, "items", "before", Instant.now());
+        String name = prefix + db.engine().name().toLowerCase(Locale.ROOT);
+        connect.herder().putConnectorConfig(name, config(db, name, attempts), TargetState.STARTED, false).get();
+        awaitValues(cluster, name + "-items", 1);
+        return name;
+    }
+
     @ParameterizedTest
     @EnumSource(value = Engine.class, names = {"POSTGRES", "MARIADB"})
     void shouldRetryAQueryThatFailedWhileTheTableWasLockedAndCarryOn(Engine engine, FerryCluster cluster) throws Exception {
         try (TestDatabase db = TestDatabase.create(engine, dir)) {
-            SourceTables.create(db, "items");
-            SourceTables.insert(db, "items", "before", Instant.now());
-            String name = "locked-" + engine.name().toLowerCase(java.util.Locale.ROOT);
-            connect.herder().putConnectorConfig(name, config(db, name, "100"), TargetState.STARTED, false).get();
-            awaitValues(cluster, name + "-items", 1);
+            String name = startOnItems(db, "locked-", "100", cluster);
 
             Connection lock = lock(db, "items");
             await().atMost(SourceWorkerFixture.WAIT).until(() -> retriesLogged() >= 2);
@@ -126,11 +133,7 @@ class JdbcSourceQueryRetryIT {
     @EnumSource(value = Engine.class, names = {"POSTGRES", "MARIADB"})
     void shouldFailTheTaskNamingTheErrorWhenTheRetriesRunOut(Engine engine, FerryCluster cluster) throws Exception {
         try (TestDatabase db = TestDatabase.create(engine, dir)) {
-            SourceTables.create(db, "items");
-            SourceTables.insert(db, "items", "before", Instant.now());
-            String name = "exhausted-" + engine.name().toLowerCase(java.util.Locale.ROOT);
-            connect.herder().putConnectorConfig(name, config(db, name, "2"), TargetState.STARTED, false).get();
-            awaitValues(cluster, name + "-items", 1);
+            String name = startOnItems(db, "exhausted-", "2", cluster);
 
             Connection lock = lock(db, "items");
             try {
