@@ -120,6 +120,7 @@ public final class ConnectionProvider implements AutoCloseable {
 
     private Connection open() throws SQLException {
         Properties properties = new Properties();
+        properties.putAll(settings.driverProperties());
         if (settings.user() != null) {
             properties.setProperty("user", settings.user());
         }

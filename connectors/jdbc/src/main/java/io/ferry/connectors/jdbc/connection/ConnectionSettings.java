@@ -23,9 +23,14 @@ import io.ferry.connectors.jdbc.dialect.DialectNames;
  * @param backoff  {@code connection.backoff.ms}: the wait between attempts
  * @param timeZone {@code db.timezone}: the zone of the database's zoneless date/time values
  * @param dialectName {@code dialect.name}: Confluent's name of the dialect, empty to choose it from the URL
+ * @param driverProperties the {@code connection.*} keys no setting defines, without the prefix: handed to the
+ *     driver as connection properties, as Confluent's connector does ({@code connection.loginTimeout=10})
  */
 public record ConnectionSettings(String url, String user, Password password, int attempts, Duration backoff, ZoneId timeZone,
-        String dialectName) {
+        String dialectName, Map<String, String> driverProperties) {
+    /** The prefix of the connection settings and of the driver's own properties. */
+    public static final String PREFIX = "connection.";
+
     public static final String GROUP = "Database";
     private static final DialectNames.Validator DIALECT_NAMES = new DialectNames.Validator();
     public static final String URL = "connection.url";
@@ -73,14 +78,25 @@ public record ConnectionSettings(String url, String user, Password password, int
 
     /** The same settings with a single connection attempt and no backoff (validation answers a person waiting). */
     public ConnectionSettings withOneAttempt() {
-        return new ConnectionSettings(url, user, password, 1, Duration.ZERO, timeZone, dialectName);
+        return new ConnectionSettings(url, user, password, 1, Duration.ZERO, timeZone, dialectName, driverProperties);
     }
 
     /** The settings of a parsed configuration whose definition went through {@link #define(ConfigDef)}. */
     public static ConnectionSettings from(AbstractConfig config) {
         return new ConnectionSettings(config.getString(URL), config.getString(USER), config.getPassword(PASSWORD),
                 config.getInt(ATTEMPTS), Duration.ofMillis(config.getLong(BACKOFF_MS)), ZoneId.of(config.getString(TIMEZONE)),
-                config.getString(DIALECT));
+                config.getString(DIALECT), driverProperties(config));
+    }
+
+    /** The {@code connection.*} originals that are no defined setting, keyed without the prefix. */
+    private static Map<String, String> driverProperties(AbstractConfig config) {
+        Map<String, String> properties = new java.util.TreeMap<>();
+        config.originalsWithPrefix(PREFIX).forEach((key, value) -> {
+            if (value != null && !config.values().containsKey(PREFIX + key)) {
+                properties.put(key, String.valueOf(value));
+            }
+        });
+        return Map.copyOf(properties);
     }
 
     /** The settings of a raw connector configuration (for validation before the whole config parses). */

@@ -40,6 +40,18 @@ class JdbcSourceConfigTest {
     }
 
     @Test
+    void shouldPassTheUndefinedConnectionKeysToTheDriverWithoutThePrefix() {
+        Map<String, String> props = minimal();
+        props.put("connection.loginTimeout", "10");
+        props.put("connection.ssl", "true");
+        props.put("connection.attempts", "2");
+        props.put("connection.user", "alice");
+        assertThat(new JdbcSourceConfig(props).connectionSettings().driverProperties())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("loginTimeout", "10", "ssl", "true"));
+        assertThat(new JdbcSourceConfig(minimal()).connectionSettings().driverProperties()).isEmpty();
+    }
+
+    @Test
     void shouldRefuseQueryRetryAttemptsBelowMinusOne() {
         Map<String, String> props = minimal();
         props.put("query.retry.attempts", "-2");
