@@ -99,6 +99,14 @@ public record ConnectionSettings(String url, String user, Password password, int
         return Map.copyOf(properties);
     }
 
+    /** Names the driver properties without their values, which may hold secrets (an SSL key's password). */
+    @Override
+    public String toString() {
+        return "ConnectionSettings[url=" + ConnectionErrors.redact(url) + ", user=" + user + ", attempts=" + attempts
+                + ", backoff=" + backoff + ", timeZone=" + timeZone + ", dialectName=" + dialectName
+                + ", driverProperties=" + driverProperties.keySet() + "]";
+    }
+
     /** The settings of a raw connector configuration (for validation before the whole config parses). */
     public static ConnectionSettings from(Map<String, String> config) {
         return from(new AbstractConfig(define(new ConfigDef()), config, false));

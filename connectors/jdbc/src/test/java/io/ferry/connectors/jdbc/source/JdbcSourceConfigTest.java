@@ -49,6 +49,9 @@ class JdbcSourceConfigTest {
         assertThat(new JdbcSourceConfig(props).connectionSettings().driverProperties())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("loginTimeout", "10", "ssl", "true"));
         assertThat(new JdbcSourceConfig(minimal()).connectionSettings().driverProperties()).isEmpty();
+        props.put("connection.sslpassword", "hunter2");
+        assertThat(new JdbcSourceConfig(props).connectionSettings().toString()).contains("sslpassword")
+                .doesNotContain("hunter2");
     }
 
     @Test
