@@ -45,7 +45,8 @@ public final class ConnectionProvider implements AutoCloseable {
     private Connection connection;
 
     /**
-     * @throws ConnectException when no dialect serves the URL's scheme (the message lists the supported ones)
+     * @throws ConnectException when no dialect serves the URL's scheme, or {@code dialect.name} names one Ferry does
+     *     not implement or one that contradicts the URL (the message lists the supported ones)
      */
     public ConnectionProvider(ConnectionSettings settings) {
         this(settings, DriverManager::getConnection, duration -> Thread.sleep(duration.toMillis()));
@@ -57,7 +58,7 @@ public final class ConnectionProvider implements AutoCloseable {
         this.opener = opener;
         this.sleeper = sleeper;
         try {
-            this.dialect = JdbcDialects.forUrl(settings.url());
+            this.dialect = JdbcDialects.forName(settings.dialectName(), settings.url());
         } catch (IllegalArgumentException e) {
             throw new ConnectException("Cannot connect to " + ConnectionErrors.redact(settings.url()) + ": " + e.getMessage(), e);
         }
@@ -119,6 +120,7 @@ public final class ConnectionProvider implements AutoCloseable {
 
     private Connection open() throws SQLException {
         Properties properties = new Properties();
+        properties.putAll(settings.driverProperties());
         if (settings.user() != null) {
             properties.setProperty("user", settings.user());
         }

@@ -32,7 +32,24 @@ public final class JdbcDialects {
                 + "; supported: " + String.join(", ", PREFIXES));
     }
 
-    private static String scheme(String url) {
+    /**
+     * The dialect of {@code dialect.name} checked against {@code connection.url}, or the URL's when the name
+     * is empty.
+     *
+     * @throws IllegalArgumentException naming the supported names or the contradiction
+     */
+    public static JdbcDialect forName(String dialectName, String url) {
+        DialectNames.nameProblem(dialectName).ifPresent(problem -> {
+            throw new IllegalArgumentException("dialect.name " + problem);
+        });
+        DialectNames.urlProblem(dialectName, url).ifPresent(problem -> {
+            throw new IllegalArgumentException("dialect.name " + problem);
+        });
+        return forUrl(url);
+    }
+
+    /** The URL's scheme ({@code jdbc:postgresql:}), or the quoted URL when it has none. */
+    static String scheme(String url) {
         int second = url.indexOf(':', url.indexOf(':') + 1);
         return second > 0 ? url.substring(0, second + 1) : "'" + url + "'";
     }

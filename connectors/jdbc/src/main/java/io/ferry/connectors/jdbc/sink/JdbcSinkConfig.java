@@ -186,6 +186,7 @@ public final class JdbcSinkConfig extends AbstractConfig {
         if (!((List<?>) parsed.get(FIELDS_WHITELIST)).isEmpty() && !((List<?>) parsed.get(FIELDS_INCLUDE_LIST)).isEmpty()) {
             errors.put(FIELDS_INCLUDE_LIST, "set fields.include.list or its older name fields.whitelist, not both");
         }
+        ConnectionSettings.dialectProblem(props).ifPresent(problem -> errors.put(ConnectionSettings.DIALECT, problem));
         if ("never".equals(parsed.get(QUOTE_IDENTIFIERS))) {
             errors.put(QUOTE_IDENTIFIERS, "quote.sql.identifiers=never is not supported: names are always quoted");
         }

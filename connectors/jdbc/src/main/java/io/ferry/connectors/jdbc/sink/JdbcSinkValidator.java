@@ -2,7 +2,6 @@ package io.ferry.connectors.jdbc.sink;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +27,7 @@ final class JdbcSinkValidator {
     }
 
     void checkDatabase() {
-        ConnectionSettings configured = ConnectionSettings.from(props);
-        ConnectionSettings once = new ConnectionSettings(configured.url(), configured.user(), configured.password(), 1,
-                Duration.ZERO, configured.timeZone());
+        ConnectionSettings once = ConnectionSettings.from(props).withOneAttempt();
         ConnectionProvider provider;
         Connection connection;
         try {

@@ -51,6 +51,8 @@ public final class JdbcSourceConfig extends AbstractConfig {
     public static final String ISOLATION_MODE = "transaction.isolation.mode";
     public static final String GAP_TIMEOUT_MS = "incrementing.gap.timeout.ms";
     public static final String UNMAPPABLE_COLUMNS = "unmappable.column.action";
+    public static final String QUERY_RETRY_ATTEMPTS = "query.retry.attempts";
+    public static final String STARTUP_POLLING_LIMIT_MS = "table.monitoring.startup.polling.limit.ms";
     /** The task-only key: the tables one task reads, as {@link TableList} writes them. */
     public static final String TASK_TABLES = "tables";
 
@@ -153,7 +155,15 @@ public final class JdbcSourceConfig extends AbstractConfig {
                         MODE_GROUP, ++order, Width.LONG, "Query")
                 .define(QUERY_SUFFIX, Type.STRING, "", Importance.LOW,
                         "Text appended to every query the connector runs, e.g. a locking hint.", MODE_GROUP, ++order,
-                        Width.MEDIUM, "Query suffix");
+                        Width.MEDIUM, "Query suffix")
+                .define(QUERY_RETRY_ATTEMPTS, Type.INT, -1, ConfigDef.Range.atLeast(-1), Importance.LOW,
+                        "How many times in a row a table's (or the query's) query that failed with an SQL error is run "
+                                + "again before the task fails. A retry waits poll.interval.ms and opens a new connection "
+                                + "when the old one broke; a query that succeeds resets the count. -1 (the default) and 0 "
+                                + "retry without limit, as Confluent's connector does. Errors that retrying cannot cure fail "
+                                + "the task at once: the driver's non-transient errors and the SQL states of syntax, access, "
+                                + "data and missing-object errors (classes 42, 22, 0A, 28, 3D, 3F).",
+                        MODE_GROUP, ++order, Width.SHORT, "Query retry attempts");
     }
 
     private static void defineConnector(ConfigDef def) {
@@ -173,6 +183,13 @@ public final class JdbcSourceConfig extends AbstractConfig {
                         "Milliseconds between two listings of the database's tables; a new or dropped table reassigns the "
                                 + "tables to the tasks.",
                         CONNECTOR_GROUP, ++order, Width.SHORT, "Metadata change monitoring interval (ms)")
+                .define(STARTUP_POLLING_LIMIT_MS, Type.LONG, 10_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                        "How long the connector's start waits for the first listing of the tables. A listing that fails "
+                                + "within this time (database unreachable, an include-list table missing) fails the start. "
+                                + "Past it the connector starts with no tasks and creates them when the listing arrives; a "
+                                + "listing that fails then is logged and tried again every table.poll.interval.ms. Not used "
+                                + "with query.",
+                        CONNECTOR_GROUP, ++order, Width.SHORT, "Table monitoring startup limit (ms)")
                 .define(TIMESTAMP_GRANULARITY, Type.STRING, TimestampGranularity.CONNECT_LOGICAL.configName(),
                         ConfigDef.ValidString.in(TimestampGranularity.names().toArray(String[]::new)), Importance.LOW,
                         "How timestamp columns appear in records: connect_logical (Connect's Timestamp, milliseconds), "
@@ -209,6 +226,7 @@ public final class JdbcSourceConfig extends AbstractConfig {
      */
     public static Map<String, List<String>> crossKeyProblems(Map<String, String> props) {
         Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        ConnectionSettings.dialectProblem(props).ifPresent(problem -> add(problems, ConnectionSettings.DIALECT, problem));
         bothSet(props, TABLE_WHITELIST, TABLE_INCLUDE_LIST, problems);
         bothSet(props, TABLE_BLACKLIST, TABLE_EXCLUDE_LIST, problems);
         boolean include = set(props, TABLE_WHITELIST) || set(props, TABLE_INCLUDE_LIST);
@@ -315,6 +333,15 @@ public final class JdbcSourceConfig extends AbstractConfig {
 
     public Duration tablePollInterval() {
         return Duration.ofMillis(getLong(TABLE_POLL_INTERVAL_MS));
+    }
+
+    /** {@code query.retry.attempts}: retries of a failed query in a row; -1 or 0 retry without limit. */
+    public int queryRetryAttempts() {
+        return getInt(QUERY_RETRY_ATTEMPTS);
+    }
+
+    public Duration startupPollingLimit() {
+        return Duration.ofMillis(getLong(STARTUP_POLLING_LIMIT_MS));
     }
 
     public Duration timestampDelay() {

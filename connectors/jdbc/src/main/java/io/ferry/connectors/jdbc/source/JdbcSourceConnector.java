@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * Confluent's JDBC source settings and offsets.
  *
  * <p>The connector lists the tables (and keeps listing them, see {@link TableMonitor}), spreads them over
- * up to {@code tasks.max} tasks and asks for a reconfiguration when the list changes. A custom query runs in
+ * up to {@code tasks.max} tasks and asks for a reconfiguration when the list changes. Its start waits for
+ * the first listing at most {@code table.monitoring.startup.polling.limit.ms}; past that it has no tasks
+ * until the listing arrives. A custom query runs in
  * one task. {@link #validate(Map)} goes beyond the settings' types: it connects, and checks the tables, the
  * mode's columns, the query and the column types, naming the key each problem belongs to.
  */
@@ -51,12 +53,13 @@ public class JdbcSourceConnector extends SourceConnector {
         monitor = new TableMonitor(connections, filter, config.tableTypes(), config.tablePollInterval(),
                 () -> context.requestTaskReconfiguration());
         try {
-            List<TableId> tables = monitor.start("jdbc-source-table-monitor-" + props.getOrDefault("name", ""));
-            List<TableId> missing = filter.missingIncluded(monitor.listAll());
-            if (!missing.isEmpty()) {
-                throw new ConnectException(config.includeKey() + " names tables that do not exist: " + missing);
-            }
-            LOG.info("JDBC source copies {} table(s): {}", tables.size(), tables);
+            String threadName = "jdbc-source-table-monitor-" + props.getOrDefault("name", "");
+            monitor.start(threadName, config.startupPollingLimit()).ifPresent(listing -> {
+                if (!listing.missingIncluded().isEmpty()) {
+                    throw new ConnectException(config.includeKey() + " names tables that do not exist: " + listing.missingIncluded());
+                }
+                LOG.info("JDBC source copies {} table(s): {}", listing.selected().size(), listing.selected());
+            });
         } catch (SQLException e) {
             monitor.close();
             throw new ConnectException("could not list the database's tables: " + e.getMessage(), e);

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.ferry.connectors.jdbc.connection.ConnectionProvider;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -27,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * woken by {@link #stop()}. Database work holds a lock that {@link #stop()} also takes, so the connection
  * is never closed under a running statement.
  *
- * <p>Errors: a lost connection or a conflict rollback is retriable (the worker polls again and the connection
- * is reopened, up to {@code connection.attempts}); any other SQL error, or a table that no longer suits the
- * mode, fails the task with a message naming the table.
+ * <p>Errors: a failed query runs again after {@code poll.interval.ms} as often in a row as
+ * {@code query.retry.attempts} allows (see {@link QueryRetryPolicy}), on a connection reopened when the old one
+ * broke (up to {@code connection.attempts}); an error no retry can cure, a failure past the attempts, or a table
+ * that no longer suits the mode fails the task with a message naming the table.
  */
 public class JdbcSourceTask extends SourceTask {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceTask.class);
@@ -40,6 +40,7 @@ public class JdbcSourceTask extends SourceTask {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private ConnectionProvider connections;
     private Integer isolationLevel;
+    private QueryRetryPolicy retries;
     private List<Querier> queriers = List.of();
 
     public JdbcSourceTask() {
@@ -60,6 +61,7 @@ public class JdbcSourceTask extends SourceTask {
         JdbcSourceConfig config = new JdbcSourceConfig(props);
         connections = new ConnectionProvider(config.connectionSettings());
         isolationLevel = config.isolationLevel();
+        retries = new QueryRetryPolicy(config.queryRetryAttempts());
         QuerierFactory factory = new QuerierFactory(config, connections.dialect(), clock);
         try {
             if (config.query() != null) {
@@ -132,24 +134,29 @@ public class JdbcSourceTask extends SourceTask {
                 }
                 return records;
             } catch (SQLException e) {
-                String message = "reading " + querier.target().source() + " failed: " + e.getMessage();
-                if (retriable(e)) {
-                    LOG.warn("{}; retrying with a new connection", message);
-                    throw new RetriableException(message, e);
-                }
-                throw new ConnectException(message, e);
+                return failed(querier, e);
             }
         }
     }
 
     /**
-     * Whether polling again may cure the error: the connection broke (SQL state class 08), the server ended
-     * the session (57P01-57P03), or the transaction was rolled back for a conflict (class 40). The
-     * querier's offset stands where the last delivered record left it, so the retry loses nothing.
+     * After a failed query: null (the querier runs again after {@code poll.interval.ms}, on a new connection when
+     * the old one broke) while {@code query.retry.attempts} allows it; otherwise the task fails, naming the source,
+     * the count and the database's message.
      */
-    static boolean retriable(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("08") || state.startsWith("40") || state.startsWith("57P0"));
+    private List<SourceRecord> failed(Querier querier, SQLException e) {
+        String message = "reading " + querier.target().source() + " failed: " + e.getMessage();
+        if (!QueryRetryPolicy.curable(e)) {
+            throw new ConnectException(message, e);
+        }
+        int failures = querier.failed();
+        if (!retries.allowsRetryAfter(failures)) {
+            throw new ConnectException(message + " (failed " + failures + " times in a row; query.retry.attempts is "
+                    + retries.attempts() + ")", e);
+        }
+        LOG.warn("{} (SQL state {}); retry {}{} in {} ms", message, e.getSQLState(), failures,
+                retries.attempts() > 0 ? " of " + retries.attempts() : "", querier.nextRunDelay().toMillis());
+        return null;
     }
 
     /**

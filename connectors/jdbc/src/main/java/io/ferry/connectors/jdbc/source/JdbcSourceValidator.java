@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +41,7 @@ final class JdbcSourceValidator {
             return; // the database checks need parsed settings
         }
         JdbcSourceConfig config = new JdbcSourceConfig(props);
-        ConnectionSettings given = config.connectionSettings();
-        ConnectionSettings once = new ConnectionSettings(given.url(), given.user(), given.password(), 1, Duration.ZERO,
-                given.timeZone());
+        ConnectionSettings once = config.connectionSettings().withOneAttempt();
         ConnectionProvider connections;
         JdbcDialect dialect;
         Connection connection;

@@ -49,6 +49,7 @@ final class Querier implements AutoCloseable {
     private RowConverter converter;
     private RowConverter.Row ahead;
     private Connection connection;
+    private int failures;
 
     Querier(Target target, Criteria criteria, Settings settings) {
         this.target = target;
@@ -113,6 +114,7 @@ final class Querier implements AutoCloseable {
             if (ahead == null) {
                 finish();
             }
+            failures = 0;
             return records;
         } catch (SQLException | RuntimeException e) {
             close();
@@ -202,12 +204,32 @@ final class Querier implements AutoCloseable {
         ahead = null;
     }
 
-    /** Abandons an open query (rolling its transaction back); the next poll starts a new one. */
+    /**
+     * Counts a failed query (after {@link #poll} closed it) and puts the next one off by {@code poll.interval.ms}.
+     *
+     * @return the failures in a row, this one included; a successful {@link #poll} resets the count
+     */
+    int failed() {
+        failures++;
+        nextRun = settings.clock().instant().plus(settings.pollInterval());
+        return failures;
+    }
+
+    /** How long until the next query is due (zero when it is due now). */
+    Duration nextRunDelay() {
+        Duration delay = Duration.between(settings.clock().instant(), nextRun());
+        return delay.isNegative() ? Duration.ZERO : delay;
+    }
+
+    /**
+     * Abandons an open query, rolling its transaction back — also when the query failed before it had a
+     * result, since PostgreSQL refuses every later statement of a transaction one statement failed in. The
+     * next poll starts a new one.
+     */
     @Override
     public void close() {
-        boolean open = result != null;
         closeStatement();
-        if (open && connection != null) {
+        if (connection != null) {
             try {
                 if (!connection.isClosed() && !connection.getAutoCommit()) {
                     connection.rollback();

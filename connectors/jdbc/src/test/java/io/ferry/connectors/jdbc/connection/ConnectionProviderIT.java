@@ -25,7 +25,7 @@ class ConnectionProviderIT {
 
     private ConnectionProvider provider(String url, String user, String password, int attempts) {
         ConnectionSettings settings = new ConnectionSettings(url, user, password == null ? null : new Password(password),
-                attempts, Duration.ofSeconds(10), ZoneOffset.UTC);
+                attempts, Duration.ofSeconds(10), ZoneOffset.UTC, "", java.util.Map.of());
         return new ConnectionProvider(settings, java.sql.DriverManager::getConnection, sleeps::add);
     }
 
@@ -42,6 +42,20 @@ class ConnectionProviderIT {
             assertThat(provider.dialect().name()).isEqualTo("PostgreSQL");
             provider.close();
             assertThat(second.isClosed()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldOpenTheConnectionWithTheDriverPropertiesGivenUnderTheConnectionPrefix() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir)) {
+            java.util.Map<String, String> config = new java.util.HashMap<>(database.connectionSettings());
+            config.put("connection.ApplicationName", "ferry-driver-properties");
+            try (ConnectionProvider provider = new ConnectionProvider(ConnectionSettings.from(config));
+                 var statement = provider.connection().createStatement();
+                 var result = statement.executeQuery("SELECT current_setting('application_name')")) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getString(1)).isEqualTo("ferry-driver-properties");
+            }
         }
     }
 

@@ -21,7 +21,7 @@ class ConnectionProviderTest {
 
     private ConnectionProvider provider(String url, int attempts, SQLException failure) {
         ConnectionSettings settings = new ConnectionSettings(url, "alice", new Password("s3cret!"), attempts,
-                Duration.ofSeconds(10), ZoneOffset.UTC);
+                Duration.ofSeconds(10), ZoneOffset.UTC, "", java.util.Map.of());
         return new ConnectionProvider(settings, (driverUrl, properties) -> {
             opens.add(properties);
             throw failure;
@@ -39,6 +39,19 @@ class ConnectionProviderTest {
         assertThat(sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10));
         assertThat(opens.get(0).getProperty("user")).isEqualTo("alice");
         assertThat(opens.get(0).getProperty("password")).isEqualTo("s3cret!");
+    }
+
+    @Test
+    void shouldHandTheDriverItsOwnPropertiesBesideTheCredentials() {
+        ConnectionSettings settings = new ConnectionSettings("jdbc:postgresql://db/shop", "alice", new Password("s3cret!"), 1,
+                Duration.ZERO, ZoneOffset.UTC, "", java.util.Map.of("loginTimeout", "10", "user", "mallory"));
+        ConnectionProvider provider = new ConnectionProvider(settings, (driverUrl, properties) -> {
+            opens.add(properties);
+            throw new SQLException("Connection refused", "08001");
+        }, sleeps::add);
+        assertThatThrownBy(provider::connection).isInstanceOf(ConnectException.class);
+        assertThat(opens.get(0).getProperty("loginTimeout")).isEqualTo("10");
+        assertThat(opens.get(0).getProperty("user")).as("connection.user wins").isEqualTo("alice");
     }
 
     @Test
@@ -73,7 +86,7 @@ class ConnectionProviderTest {
     @Test
     void shouldNameTheSupportedSchemesWhenNoDialectServesTheUrl() {
         ConnectionSettings settings = new ConnectionSettings("jdbc:oracle:thin:@db:1521/x", null, null, 1,
-                Duration.ZERO, ZoneOffset.UTC);
+                Duration.ZERO, ZoneOffset.UTC, "", java.util.Map.of());
         assertThatThrownBy(() -> new ConnectionProvider(settings)).isInstanceOf(ConnectException.class)
                 .hasMessageContaining("jdbc:oracle:").hasMessageContaining("jdbc:postgresql:")
                 .hasMessageContaining("jdbc:mariadb:").hasMessageContaining("jdbc:mysql:").hasMessageContaining("jdbc:sqlite:");
@@ -82,7 +95,7 @@ class ConnectionProviderTest {
     @Test
     void shouldStopWaitingWhenInterrupted() {
         ConnectionSettings settings = new ConnectionSettings("jdbc:postgresql://db/shop", null, null, 3,
-                Duration.ofSeconds(1), ZoneOffset.UTC);
+                Duration.ofSeconds(1), ZoneOffset.UTC, "", java.util.Map.of());
         ConnectionProvider provider = new ConnectionProvider(settings, (url, properties) -> {
             throw new SQLException("refused", "08001");
         }, duration -> {

@@ -29,4 +29,40 @@ class JdbcDialectsTest {
                 .hasMessageContaining("jdbc:sqlserver:").hasMessageContaining("jdbc:postgresql:");
         assertThatThrownBy(() -> JdbcDialects.forUrl("postgres")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest(name = "{0} on {1} -> {2}")
+    @CsvSource({
+            "PostgreSqlDatabaseDialect, jdbc:postgresql://db/shop, PostgreSQL",
+            "MySqlDatabaseDialect, jdbc:mariadb://db/shop, MariaDB",
+            "MySqlDatabaseDialect, jdbc:mysql://db/shop, MariaDB",
+            "SqliteDatabaseDialect, jdbc:sqlite:/tmp/shop.db, SQLite",
+            "'', jdbc:postgresql://db/shop, PostgreSQL",
+            "' ', jdbc:mariadb://db/shop, MariaDB"})
+    void shouldMapConfluentsDialectNamesOntoFerrysDialects(String name, String url, String dialect) {
+        assertThat(JdbcDialects.forName(name, url).name()).isEqualTo(dialect);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"SqlServerDatabaseDialect, Ferry does not implement", "GenericDatabaseDialect, Ferry does not implement",
+            "PostgresDialect, not a dialect name"})
+    void shouldRefuseADialectNameFerryDoesNotImplementNamingTheSupportedOnes(String name, String why) {
+        assertThatThrownBy(() -> JdbcDialects.forName(name, "jdbc:postgresql://db/shop"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dialect.name " + name).hasMessageContaining(why)
+                .hasMessageContaining("PostgreSqlDatabaseDialect, MySqlDatabaseDialect, SqliteDatabaseDialect");
+    }
+
+    @Test
+    void shouldRefuseADialectNameThatContradictsTheUrl() {
+        assertThatThrownBy(() -> JdbcDialects.forName("MySqlDatabaseDialect", "jdbc:postgresql://db/shop"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MySqlDatabaseDialect serves jdbc:mariadb: and jdbc:mysql: URLs")
+                .hasMessageContaining("connection.url is jdbc:postgresql:");
+    }
+
+    @Test
+    void shouldRecommendTheImplementedNamesAndEmptyAsConfluentsRecommenderDoes() {
+        assertThat(new DialectNames.Validator().validValues("dialect.name", java.util.Map.of()))
+                .containsExactly("", "PostgreSqlDatabaseDialect", "MySqlDatabaseDialect", "SqliteDatabaseDialect");
+    }
 }

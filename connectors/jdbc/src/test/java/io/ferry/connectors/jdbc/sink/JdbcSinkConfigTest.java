@@ -34,6 +34,16 @@ class JdbcSinkConfigTest {
         assertThat(config.retryBackoff().toMillis()).isEqualTo(3000);
         assertThat(config.autoCreate()).isFalse();
         assertThat(config.deleteEnabled()).isFalse();
+        assertThat(config.connectionSettings().dialectName()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseADialectFerryDoesNotImplementOnTheKeyNamingTheSupportedOnes() {
+        assertThatThrownBy(() -> new JdbcSinkConfig(props("dialect.name", "SqlServerDatabaseDialect")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("dialect.name")
+                .hasMessageContaining("PostgreSqlDatabaseDialect, MySqlDatabaseDialect, SqliteDatabaseDialect");
+        assertThat(new JdbcSinkConfig(props("dialect.name", "PostgreSqlDatabaseDialect")).connectionSettings().dialectName())
+                .isEqualTo("PostgreSqlDatabaseDialect");
     }
 
     @Test
@@ -57,6 +67,8 @@ class JdbcSinkConfigTest {
             "pk.mode,        kafka,  pk.fields,   'a,b',        pk.fields",
             "pk.mode,        none,   pk.fields,   a,            pk.fields",
             "fields.whitelist, a,    fields.include.list, b,    fields.include.list",
+            "dialect.name, MySqlDatabaseDialect, connection.url, jdbc:postgresql://db/x, dialect.name",
+            "dialect.name, PostgreSqlDatabaseDialect, connection.url, jdbc:sqlite:/tmp/x.db, dialect.name",
     })
     void shouldNameTheKeyOfABrokenCrossKeyRule(String key1, String value1, String key2, String value2, String blamed) {
         Map<String, String> props = props(key1, value1, key2, value2);

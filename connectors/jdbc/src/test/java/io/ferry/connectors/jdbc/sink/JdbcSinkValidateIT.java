@@ -1,6 +1,7 @@
 package io.ferry.connectors.jdbc.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -53,6 +54,19 @@ class JdbcSinkValidateIT {
             assertThat(errors(config(db))).containsOnlyKeys("table.name.format")
                     .extractingByKey("table.name.format").asString().contains("orders").contains("auto.create");
             assertThat(errors(config(db, "auto.create", "true"))).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldReportADialectNameThatContradictsTheUrlOnTheKeyAndRefuseToStart() throws Exception {
+        try (TestDatabase db = TestDatabase.create(Engine.MARIADB, dir)) {
+            db.execute("CREATE TABLE orders (id BIGINT PRIMARY KEY)");
+            Map<String, String> config = config(db, "dialect.name", "PostgreSqlDatabaseDialect");
+            assertThat(errors(config)).containsOnlyKeys("dialect.name").extractingByKey("dialect.name").asString()
+                    .contains("PostgreSqlDatabaseDialect serves jdbc:postgresql: URLs").contains("jdbc:mariadb:");
+            assertThatThrownBy(() -> new JdbcSinkConnector().start(config)).hasMessageContaining("dialect.name");
+            assertThat(errors(config(db, "dialect.name", "GenericDatabaseDialect"))).containsOnlyKeys("dialect.name");
+            assertThat(errors(config(db, "dialect.name", "MySqlDatabaseDialect"))).isEmpty();
         }
     }
 

@@ -125,6 +125,24 @@ class JdbcSourceBadInputIT {
     }
 
     @Test
+    void shouldReportADialectNameFerryDoesNotImplementOrThatContradictsTheUrlOnTheKeyAndRefuseToStart() throws Exception {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir)) {
+            SourceTables.create(db, "items");
+            Map<String, String> config = config(db, "bulk");
+            config.put("dialect.name", "SqlServerDatabaseDialect");
+            assertThat(errors(config)).containsOnlyKeys("dialect.name").extractingByKey("dialect.name").asString()
+                    .contains("Ferry does not implement").contains("PostgreSqlDatabaseDialect, MySqlDatabaseDialect, SqliteDatabaseDialect");
+            config.put("dialect.name", "MySqlDatabaseDialect");
+            assertThat(errors(config)).containsOnlyKeys("dialect.name").extractingByKey("dialect.name").asString()
+                    .contains("connection.url is jdbc:postgresql:");
+            assertThatThrownBy(() -> new JdbcSourceConnector().start(config)).hasMessageContaining("dialect.name")
+                    .hasMessageContaining("MySqlDatabaseDialect serves jdbc:mariadb: and jdbc:mysql: URLs");
+            config.put("dialect.name", "PostgreSqlDatabaseDialect");
+            assertThat(errors(config)).isEmpty();
+        }
+    }
+
+    @Test
     void shouldNameAnUnmappableColumnInValidateAndFailTheTaskWhenOneAppears(FerryCluster cluster) throws Exception {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir)) {
             db.execute("CREATE TABLE durations (id SERIAL PRIMARY KEY, took INTERVAL)", "INSERT INTO durations (took) VALUES ('1 hour')");

@@ -34,6 +34,57 @@ class JdbcSourceConfigTest {
         assertThat(config.quoteIdentifiers()).isTrue();
         assertThat(config.timestampInitial()).isNull();
         assertThat(config.connectionSettings().timeZone().getId()).isEqualTo("UTC");
+        assertThat(config.connectionSettings().dialectName()).isEmpty();
+        assertThat(config.queryRetryAttempts()).isEqualTo(-1);
+        assertThat(config.startupPollingLimit()).isEqualTo(Duration.ofMillis(10_000));
+    }
+
+    @Test
+    void shouldPassTheUndefinedConnectionKeysToTheDriverWithoutThePrefix() {
+        Map<String, String> props = minimal();
+        props.put("connection.loginTimeout", "10");
+        props.put("connection.ssl", "true");
+        props.put("connection.attempts", "2");
+        props.put("connection.user", "alice");
+        assertThat(new JdbcSourceConfig(props).connectionSettings().driverProperties())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("loginTimeout", "10", "ssl", "true"));
+        assertThat(new JdbcSourceConfig(minimal()).connectionSettings().driverProperties()).isEmpty();
+        props.put("connection.sslpassword", "hunter2");
+        assertThat(new JdbcSourceConfig(props).connectionSettings().toString()).contains("sslpassword")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void shouldRefuseQueryRetryAttemptsBelowMinusOne() {
+        Map<String, String> props = minimal();
+        props.put("query.retry.attempts", "-2");
+        assertThatThrownBy(() -> new JdbcSourceConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("query.retry.attempts");
+        props.put("query.retry.attempts", "0");
+        assertThat(new JdbcSourceConfig(props).queryRetryAttempts()).isZero();
+    }
+
+    @Test
+    void shouldRefuseANegativeStartupPollingLimit() {
+        Map<String, String> props = minimal();
+        props.put("table.monitoring.startup.polling.limit.ms", "-1");
+        assertThatThrownBy(() -> new JdbcSourceConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("table.monitoring.startup.polling.limit.ms");
+    }
+
+    @Test
+    void shouldRefuseADialectFerryDoesNotImplementAndOneThatContradictsTheUrlOnTheKey() {
+        Map<String, String> props = minimal();
+        props.put("dialect.name", "OracleDatabaseDialect");
+        assertThatThrownBy(() -> new JdbcSourceConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("dialect.name").hasMessageContaining("Ferry does not implement")
+                .hasMessageContaining("PostgreSqlDatabaseDialect, MySqlDatabaseDialect, SqliteDatabaseDialect");
+        props.put("dialect.name", "MySqlDatabaseDialect");
+        assertThat(JdbcSourceConfig.crossKeyProblems(props)).containsOnlyKeys("dialect.name");
+        assertThatThrownBy(() -> new JdbcSourceConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("MySqlDatabaseDialect serves jdbc:mariadb: and jdbc:mysql: URLs");
+        props.put("dialect.name", "PostgreSqlDatabaseDialect");
+        assertThat(new JdbcSourceConfig(props).connectionSettings().dialectName()).isEqualTo("PostgreSqlDatabaseDialect");
     }
 
     @Test

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.ferry.connect.herder.TaskConfig;
 import io.ferry.connect.server.StandaloneConnect;
 import io.ferry.connectors.jdbc.testing.TestDatabase;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 
 /** Which tables are copied, to which topics, by how many tasks, and tables that appear while running. */
 class JdbcSourceTablesIT {
@@ -108,6 +112,33 @@ class JdbcSourceTablesIT {
                 await().atMost(SourceWorkerFixture.WAIT).until(() -> connect.herder().taskConfigs("all").get().stream()
                         .anyMatch(task -> task.config().get("tables").contains("created")));
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Engine.class, names = {"POSTGRES", "MARIADB"})
+    void shouldCreateTheTasksWhenTheFirstListingArrivesAfterTheStartupLimit(TestDatabase.Engine engine, FerryCluster cluster)
+            throws Exception {
+        String p = engine.name().toLowerCase(Locale.ROOT) + "-late-";
+        Logger monitorLog = (Logger) LoggerFactory.getLogger(TableMonitor.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        monitorLog.addAppender(logged);
+        try (TestDatabase db = TestDatabase.create(engine, dir)) {
+            SourceTables.create(db, "items");
+            SourceTables.insert(db, "items", "i1", Instant.now());
+            Map<String, String> config = SourceWorkerFixture.connector("late", db, "incrementing", p);
+            config.put("table.monitoring.startup.polling.limit.ms", "0");
+            try (StandaloneConnect connect = SourceWorkerFixture.start(SourceWorkerFixture.workerSettings(cluster, dir), config)) {
+                assertThat(awaitValues(cluster, p + "items", 1)).extracting(v -> v.get("name")).containsExactly("i1");
+                assertThat(connect.herder().taskConfigs("late").get()).singleElement()
+                        .satisfies(task -> assertThat(task.config().get("tables")).contains("items"));
+            }
+            assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(message -> assertThat(message).contains("not listed within 0 ms"))
+                    .anySatisfy(message -> assertThat(message).contains("listed after the startup limit"));
+        } finally {
+            monitorLog.detachAppender(logged);
         }
     }
 }
