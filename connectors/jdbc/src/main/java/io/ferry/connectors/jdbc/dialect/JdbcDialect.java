@@ -191,6 +191,17 @@ public interface JdbcDialect {
     void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException;
 
     /**
+     * As {@link #bind(PreparedStatement, int, Schema, Object, WriteOptions)}, for a column of an existing
+     * table (as {@link #describeTable} returned it) whose type takes the value in another form than the
+     * column the sink would create for the schema (PostgreSQL: a BOOLEAN into {@code bit(1)}; MariaDB: a
+     * Timestamp into a TIMESTAMP column, which holds an instant in the session's UTC).
+     */
+    default void bind(PreparedStatement statement, int index, ColumnDefinition column, Schema schema, Object value,
+            WriteOptions options) throws SQLException {
+        bind(statement, index, schema, value, options);
+    }
+
+    /**
      * Binds a schemaless value (as JsonConverter produces without schemas: String, Long, Integer, Double,
      * Boolean, Map, List, byte[], null) to a parameter for a column of the target table (as
      * {@link #describeTable} returned it), converting it to the column's type: numbers and numeric strings

@@ -263,10 +263,13 @@ class PostgresDialectIT {
     }
 
     @Test
-    void shouldRefuseMultiDimensionalArraysNamingTheColumn() throws Exception {
-        database.execute("CREATE TABLE grid (cells int4[])", "INSERT INTO grid VALUES ('{{1,2},{3,4}}')");
+    void shouldRefuseAnArrayOfOtherDimensionsThanTheColumnDeclaresNamingTheColumn() throws Exception {
+        database.execute("CREATE TABLE grid (cells int4[])", "INSERT INTO grid VALUES ('{{1,2},{3,4}}')",
+                "CREATE TABLE flat_grid (cells int4[][])", "INSERT INTO flat_grid VALUES ('{1,2}')");
         assertThatThrownBy(() -> readFirstValue("grid")).isInstanceOf(DataException.class)
-                .hasMessageContaining("cells").hasMessageContaining("multi-dimensional");
+                .hasMessageContaining("cells").hasMessageContaining("more dimensions than the 1");
+        assertThatThrownBy(() -> readFirstValue("flat_grid")).isInstanceOf(DataException.class)
+                .hasMessageContaining("cells").hasMessageContaining("fewer dimensions than the 2");
     }
 
     @Test
