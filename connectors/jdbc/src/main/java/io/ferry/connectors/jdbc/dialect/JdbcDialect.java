@@ -2,7 +2,7 @@ package io.ferry.connectors.jdbc.dialect;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSetMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -88,8 +88,11 @@ public interface JdbcDialect {
      */
     Optional<TableDefinition> describeTable(Connection connection, TableId table) throws SQLException;
 
-    /** The columns of a query's result, from its metadata (for {@code query} mode). */
-    List<ColumnDefinition> describeResult(ResultSetMetaData metadata) throws SQLException;
+    /**
+     * The columns of a query's result, from its metadata, as every source mode reads them; PostgreSQL asks
+     * the catalog, over the result's connection, for the dimensions its array columns declare.
+     */
+    List<ColumnDefinition> describeResult(ResultSet result) throws SQLException;
 
     /**
      * The database clock with the database's full precision (PostgreSQL and MariaDB: microseconds; SQLite:

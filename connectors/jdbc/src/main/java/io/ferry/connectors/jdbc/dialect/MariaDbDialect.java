@@ -3,7 +3,6 @@ package io.ferry.connectors.jdbc.dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -91,8 +90,8 @@ public final class MariaDbDialect extends SqlTextDialect {
     }
 
     @Override
-    public List<ColumnDefinition> describeResult(ResultSetMetaData metadata) throws SQLException {
-        return CatalogReader.describeResult(metadata);
+    public List<ColumnDefinition> describeResult(ResultSet result) throws SQLException {
+        return CatalogReader.describeResult(result.getMetaData());
     }
 
     /** {@code UTC_TIMESTAMP(6)}: microseconds, and UTC whatever the session's zone. */

@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.postgresql.PGResultSetMetaData;
+
 /**
  * What PostgreSQL's catalog knows about a table's column types and the driver's column metadata does not
  * say: the base type of a domain (the driver reports a domain as {@link Types#DISTINCT} by its own name,
- * while a query's result already carries the base type) and the dimensions an array column declares.
+ * while a query's result already carries the base type) and the dimensions an array column declares,
+ * which neither the driver's column metadata nor a result's says.
  */
 final class PostgresColumnTypes {
     private PostgresColumnTypes() {
@@ -32,6 +35,37 @@ final class PostgresColumnTypes {
                     .toList();
         }
         return new TableDefinition(table.id(), table.type(), columns);
+    }
+
+    /**
+     * A result's array columns with the dimensions their table declares, for the columns that come straight
+     * from a table column (the driver names it); computed columns keep one dimension.
+     */
+    static List<ColumnDefinition> resolveArrays(ResultSet result, List<ColumnDefinition> columns, SqlIdentifiers identifiers)
+            throws SQLException {
+        if (columns.stream().noneMatch(PostgresArrays::isArray)) {
+            return columns;
+        }
+        PGResultSetMetaData metadata = result.getMetaData().unwrap(PGResultSetMetaData.class);
+        List<ColumnDefinition> resolved = new ArrayList<>(columns.size());
+        try (PreparedStatement statement = result.getStatement().getConnection().prepareStatement(
+                "SELECT attndims FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass(?) AND attname = ? AND NOT attisdropped")) {
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnDefinition column = columns.get(i);
+                String table = PostgresArrays.isArray(column) ? metadata.getBaseTableName(i + 1) : "";
+                if (table.isEmpty()) {
+                    resolved.add(column);
+                    continue;
+                }
+                String schema = metadata.getBaseSchemaName(i + 1);
+                statement.setString(1, identifiers.qualified(new TableId(null, schema.isEmpty() ? null : schema, table)));
+                statement.setString(2, metadata.getBaseColumnName(i + 1));
+                try (ResultSet rows = statement.executeQuery()) {
+                    resolved.add(rows.next() && rows.getInt(1) > 1 ? column.withArrayDimensions(rows.getInt(1)) : column);
+                }
+            }
+        }
+        return resolved;
     }
 
     /** The table's schema-qualified name: the database part would make to_regclass refuse it. */

@@ -3,7 +3,6 @@ package io.ferry.connectors.jdbc.dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -22,8 +21,9 @@ import io.ferry.connectors.jdbc.dialect.SchemalessValues.ColumnKind;
 
 /**
  * PostgreSQL: {@code "quoted"} identifiers; tables named database (catalog) . schema . table, the schema
- * defaulting to {@code current_schema()}; uuid, json and jsonb read as strings and one-dimensional arrays
- * as Connect arrays; {@code INSERT … ON CONFLICT} upserts.
+ * defaulting to {@code current_schema()}; uuid, json, jsonb and the types of {@link PostgresTypes} read as
+ * strings (money as a Decimal), domains as their base types, arrays as Connect arrays as deep as the column
+ * declares; {@code INSERT … ON CONFLICT} upserts.
  */
 public final class PostgresDialect extends SqlTextDialect {
     /** The protocol counts a statement's parameters in an unsigned 16-bit field. */
@@ -83,7 +83,9 @@ public final class PostgresDialect extends SqlTextDialect {
 
     /**
      * Looks the table up in the id's schema or {@code current_schema()}; when no table has the exact
-     * name, in lower case too, since PostgreSQL folds unquoted names to lower case.
+     * name, in lower case too, since PostgreSQL folds unquoted names to lower case. Domain columns are
+     * described as their base types and array columns with their declared dimensions
+     * ({@link PostgresColumnTypes}).
      */
     @Override
     public Optional<TableDefinition> describeTable(Connection connection, TableId table) throws SQLException {
@@ -110,8 +112,8 @@ public final class PostgresDialect extends SqlTextDialect {
     }
 
     @Override
-    public List<ColumnDefinition> describeResult(ResultSetMetaData metadata) throws SQLException {
-        return CatalogReader.describeResult(metadata);
+    public List<ColumnDefinition> describeResult(ResultSet result) throws SQLException {
+        return PostgresColumnTypes.resolveArrays(result, CatalogReader.describeResult(result.getMetaData()), identifiers);
     }
 
     /**

@@ -108,8 +108,9 @@ class PostgresDialectIT {
     @Test
     void shouldDescribeAQueryResult() throws Exception {
         try (Connection connection = database.connect();
-             PreparedStatement query = connection.prepareStatement("SELECT 1::int8 AS n, 'x'::text AS s, now() AS t")) {
-            List<ColumnDefinition> columns = dialect.describeResult(query.getMetaData());
+             PreparedStatement query = connection.prepareStatement("SELECT 1::int8 AS n, 'x'::text AS s, now() AS t");
+             ResultSet result = query.executeQuery()) {
+            List<ColumnDefinition> columns = dialect.describeResult(result);
             assertThat(columns).extracting(ColumnDefinition::name).containsExactly("n", "s", "t");
             assertThat(dialect.columnMapping(columns.get(0), WriteScenarios.READ).orElseThrow().schema().type())
                     .isEqualTo(Schema.Type.INT64);

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One row of a type-mapping table: a column type, a literal of it, and the Connect schema and value the
  * dialect must read. {@link #check} creates a table with the column, inserts the literal and a NULL, and
- * reads both back through {@code describeTable} and {@code columnMapping}; then, as the sink does with a
+ * reads both back through {@code columnMapping} of the column as {@code describeTable} and as
+ * {@code describeResult} (the source's view) describe it; then, as the sink does with a
  * record of that schema, binds the value it read (and a NULL) into new rows of the same table and reads
  * them back unchanged.
  *
@@ -63,8 +64,16 @@ record TypeCase(String sqlType, String literal, Schema schema, Object expected, 
             List<Object> values = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("SELECT v FROM " + table + " ORDER BY id");
                  ResultSet rows = statement.executeQuery()) {
+                // the source maps the columns of its query's result, which must agree with the table's
+                ColumnDefinition resultColumn = dialect.describeResult(rows).get(0);
+                ColumnMapping resultMapping = dialect.columnMapping(resultColumn, options)
+                        .orElseThrow(() -> new AssertionError("no mapping for result column " + resultColumn));
+                assertThat(resultMapping.schema()).as("schema of %s in a result (%s)", this, resultColumn).isEqualTo(schema);
                 while (rows.next()) {
-                    values.add(mapping.read(rows, 1));
+                    Object value = mapping.read(rows, 1);
+                    assertThat(comparable(resultMapping.read(rows, 1))).as("result value of %s", this)
+                            .isEqualTo(value == null ? null : comparable(value));
+                    values.add(value);
                 }
             }
             assertThat(comparable(values.get(0))).as("value of %s", this).isEqualTo(comparable(expected));
