@@ -21,9 +21,9 @@ import org.apache.kafka.connect.errors.DataException;
 import org.postgresql.util.PGInterval;
 
 /**
- * PostgreSQL's arrays as Connect ARRAYs of optional elements, nested as deep as the column declares, both ways. Elements of
- * zoneless date-times are read as local times in {@code db.timezone}; the driver builds them in the JVM's
- * zone, so their local fields are taken back from it before the zone is applied.
+ * PostgreSQL's arrays as Connect ARRAYs of optional elements, nested as deep as the column declares, both
+ * ways. Elements of zoneless date-times are read as local times in {@code db.timezone}; the driver builds
+ * them in the JVM's zone, so their local fields are taken back from it before the zone is applied.
  */
 final class PostgresArrays {
 
