@@ -12,7 +12,27 @@ package io.ferry.connectors.jdbc.dialect;
  * @param autoIncrement whether the database fills it (serial, identity, AUTO_INCREMENT)
  * @param primaryKey   whether it belongs to the table's primary key (false for query results)
  * @param hasDefault   whether the column has a default value
+ * @param arrayDimensions the dimensions an array column declares ({@code int4[][]}: 2) where the database
+ *                     records them, else 0
  */
 public record ColumnDefinition(String name, int jdbcType, String typeName, int precision, int scale,
-        boolean nullable, boolean autoIncrement, boolean primaryKey, boolean hasDefault) {
+        boolean nullable, boolean autoIncrement, boolean primaryKey, boolean hasDefault, int arrayDimensions) {
+
+    /** A column without recorded array dimensions. */
+    public ColumnDefinition(String name, int jdbcType, String typeName, int precision, int scale,
+            boolean nullable, boolean autoIncrement, boolean primaryKey, boolean hasDefault) {
+        this(name, jdbcType, typeName, precision, scale, nullable, autoIncrement, primaryKey, hasDefault, 0);
+    }
+
+    /** This column with another type, as the database resolves a domain to its base type. */
+    public ColumnDefinition withType(int jdbcType, String typeName, int precision, int scale) {
+        return new ColumnDefinition(name, jdbcType, typeName, precision, scale, nullable, autoIncrement, primaryKey,
+                hasDefault, arrayDimensions);
+    }
+
+    /** This column with the array dimensions the database records for it. */
+    public ColumnDefinition withArrayDimensions(int dimensions) {
+        return new ColumnDefinition(name, jdbcType, typeName, precision, scale, nullable, autoIncrement, primaryKey,
+                hasDefault, dimensions);
+    }
 }

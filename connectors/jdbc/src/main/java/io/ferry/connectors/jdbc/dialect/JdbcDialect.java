@@ -2,7 +2,7 @@ package io.ferry.connectors.jdbc.dialect;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSetMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -88,8 +88,11 @@ public interface JdbcDialect {
      */
     Optional<TableDefinition> describeTable(Connection connection, TableId table) throws SQLException;
 
-    /** The columns of a query's result, from its metadata (for {@code query} mode). */
-    List<ColumnDefinition> describeResult(ResultSetMetaData metadata) throws SQLException;
+    /**
+     * The columns of a query's result, from its metadata, as every source mode reads them; PostgreSQL asks
+     * the catalog, over the result's connection, for the dimensions its array columns declare.
+     */
+    List<ColumnDefinition> describeResult(ResultSet result) throws SQLException;
 
     /**
      * The database clock with the database's full precision (PostgreSQL and MariaDB: microseconds; SQLite:
@@ -189,6 +192,17 @@ public interface JdbcDialect {
      * @throws org.apache.kafka.connect.errors.DataException for a type the database cannot store
      */
     void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException;
+
+    /**
+     * As {@link #bind(PreparedStatement, int, Schema, Object, WriteOptions)}, for a column of an existing
+     * table (as {@link #describeTable} returned it) whose type takes the value in another form than the
+     * column the sink would create for the schema (PostgreSQL: a BOOLEAN into {@code bit(1)}; MariaDB: a
+     * Timestamp into a TIMESTAMP column, which holds an instant in the session's UTC).
+     */
+    default void bind(PreparedStatement statement, int index, ColumnDefinition column, Schema schema, Object value,
+            WriteOptions options) throws SQLException {
+        bind(statement, index, schema, value, options);
+    }
 
     /**
      * Binds a schemaless value (as JsonConverter produces without schemas: String, Long, Integer, Double,

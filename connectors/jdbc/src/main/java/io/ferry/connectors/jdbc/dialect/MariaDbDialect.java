@@ -3,10 +3,11 @@ package io.ferry.connectors.jdbc.dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class MariaDbDialect extends SqlTextDialect {
     static final int KEY_VARBINARY_LENGTH = 1024;
     private static final int MAX_DECIMAL_PRECISION = 65;
     private static final int MAX_DECIMAL_SCALE = 38;
+    private static final Duration ONE_DAY = Duration.ofDays(1);
     private static final Set<String> SYSTEM_DATABASES = Set.of("mysql", "information_schema", "performance_schema", "sys");
 
     public MariaDbDialect() {
@@ -88,8 +90,8 @@ public final class MariaDbDialect extends SqlTextDialect {
     }
 
     @Override
-    public List<ColumnDefinition> describeResult(ResultSetMetaData metadata) throws SQLException {
-        return CatalogReader.describeResult(metadata);
+    public List<ColumnDefinition> describeResult(ResultSet result) throws SQLException {
+        return CatalogReader.describeResult(result.getMetaData());
     }
 
     /** {@code UTC_TIMESTAMP(6)}: microseconds, and UTC whatever the session's zone. */
@@ -112,11 +114,32 @@ public final class MariaDbDialect extends SqlTextDialect {
             case "BIGINT UNSIGNED" -> Optional.of(ColumnReaders.decimal(column, 0));
             case "BIT" -> Optional.of(column.precision() <= 1 ? ColumnReaders.bool(column) : ColumnReaders.int64(column));
             case "YEAR" -> Optional.of(ColumnReaders.int32(column));
+            case "TIME" -> Optional.of(timeOfDay(column));
             case "TIMESTAMP" -> Optional.of(ColumnReaders.timestamp(column, ZoneOffset.UTC));
             case "JSON", "ENUM", "SET" -> Optional.of(ColumnReaders.string(column));
             default -> type.startsWith("GEOMETRY") || type.endsWith("POINT") || type.endsWith("POLYGON")
                     || type.endsWith("LINESTRING") ? Optional.empty() : ColumnReaders.standard(column, options);
         };
+    }
+
+    /**
+     * A TIME as Connect's Time, a time of day. MariaDB's TIME is a duration from -838:59:59 to 838:59:59,
+     * and the driver would read one outside a day as a time of day modulo 24 hours; such a value fails
+     * with a message naming the column instead, since Connect's Time cannot hold it.
+     */
+    private static ColumnMapping timeOfDay(ColumnDefinition column) {
+        return ColumnReaders.mapping(ColumnReaders.schema(org.apache.kafka.connect.data.Time.builder(), column), (row, i) -> {
+            Duration value = row.getObject(i, Duration.class);
+            if (value == null) {
+                return null;
+            }
+            if (value.isNegative() || value.compareTo(ONE_DAY) >= 0) {
+                throw new DataException("Column " + column.name() + " (TIME) holds " + row.getString(i)
+                        + ", a duration outside a day that no Connect Time can hold; select it as a number "
+                        + "(TIME_TO_SEC, or TIME_TO_SEC * 1000000 + MICROSECOND) in query mode to carry such values");
+            }
+            return TemporalValues.connectTime(LocalTime.ofNanoOfDay(value.toNanos()));
+        });
     }
 
     /**
@@ -208,6 +231,14 @@ public final class MariaDbDialect extends SqlTextDialect {
     @Override
     public void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException {
         ConnectValueBinder.bind(statement, index, schema, value, options.timeZone());
+    }
+
+    /** As {@link #bind(PreparedStatement, int, Schema, Object, WriteOptions)}; a Timestamp into a TIMESTAMP column in UTC. */
+    @Override
+    public void bind(PreparedStatement statement, int index, ColumnDefinition column, Schema schema, Object value,
+            WriteOptions options) throws SQLException {
+        boolean instantColumn = "TIMESTAMP".equalsIgnoreCase(column.typeName()) && LogicalType.of(schema) == LogicalType.TIMESTAMP;
+        ConnectValueBinder.bind(statement, index, schema, value, instantColumn ? ZoneOffset.UTC : options.timeZone());
     }
 
     @Override

@@ -18,11 +18,12 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.errors.DataException;
+import org.postgresql.util.PGInterval;
 
 /**
- * PostgreSQL's one-dimensional arrays as Connect ARRAYs of optional elements, both ways. Elements of
- * zoneless date-times are read as local times in {@code db.timezone}; the driver builds them in the JVM's
- * zone, so their local fields are taken back from it before the zone is applied.
+ * PostgreSQL's arrays as Connect ARRAYs of optional elements, nested as deep as the column declares, both
+ * ways. Elements of zoneless date-times are read as local times in {@code db.timezone}; the driver builds
+ * them in the JVM's zone, so their local fields are taken back from it before the zone is applied.
  */
 final class PostgresArrays {
 
@@ -41,6 +42,8 @@ final class PostgresArrays {
             Map.entry("varchar", stringElement()),
             Map.entry("bpchar", stringElement()),
             Map.entry("name", stringElement()),
+            Map.entry("citext", stringElement()),
+            Map.entry("interval", new Element(SchemaBuilder::string, (v, z) -> PostgresTypes.isoInterval((PGInterval) v))),
             Map.entry("uuid", stringElement()),
             Map.entry("json", stringElement()),
             Map.entry("jsonb", stringElement()),
@@ -48,12 +51,17 @@ final class PostgresArrays {
             Map.entry("date", new Element(Date::builder,
                     (v, z) -> TemporalValues.connectDate(((java.sql.Date) v).toLocalDate()))),
             Map.entry("time", new Element(Time::builder,
-                    (v, z) -> TemporalValues.connectTime(((java.sql.Time) v).toLocalTime()))),
+                    (v, z) -> TemporalValues.connectTime(localTime((java.sql.Time) v)))),
             Map.entry("timestamp", new Element(Timestamp::builder,
                     (v, z) -> TemporalValues.sqlTimestamp(((java.sql.Timestamp) v).toLocalDateTime().atZone(z).toInstant()))),
             Map.entry("timestamptz", new Element(Timestamp::builder, (v, z) -> v)));
 
     private PostgresArrays() {
+    }
+
+    /** The time of day of a driver element with its milliseconds, which {@link java.sql.Time#toLocalTime()} drops. */
+    private static java.time.LocalTime localTime(java.sql.Time time) {
+        return time.toLocalTime().plusNanos(Math.floorMod(time.getTime(), 1000L) * 1_000_000L);
     }
 
     private static Element stringElement() {
@@ -62,15 +70,23 @@ final class PostgresArrays {
 
     /**
      * The mapping of an array column ({@code _int4}, {@code _text} …), empty for element types without one.
-     * {@code numeric[]} elements are Decimals with the column's declared scale.
+     * {@code numeric[]} elements are Decimals with the column's declared scale. A column that declares
+     * n &gt; 1 dimensions ({@code int4[][]}, recorded by the catalog only) maps to n nested ARRAYs; a value
+     * with another number of dimensions fails, naming the column, since the schema cannot change per row.
      */
     static java.util.Optional<ColumnMapping> mapping(ColumnDefinition column, ReadOptions options) {
         String elementType = column.typeName().substring(1);
-        Element element = "numeric".equals(elementType) ? decimalElement(column) : ELEMENTS.get(elementType);
+        Element element = "numeric".equals(elementType) ? decimalElement(column)
+                : PostgresTypes.readsAsText(elementType) ? stringElement() : ELEMENTS.get(elementType);
         if (element == null) {
             return java.util.Optional.empty();
         }
-        Schema schema = ColumnReaders.schema(SchemaBuilder.array(element.schema().get().optional().build()), column);
+        int dimensions = Math.max(1, column.arrayDimensions());
+        Schema inner = element.schema().get().optional().build();
+        for (int d = 1; d < dimensions; d++) {
+            inner = SchemaBuilder.array(inner).optional().build();
+        }
+        Schema schema = ColumnReaders.schema(SchemaBuilder.array(inner), column);
         ZoneId zone = options.timeZone();
         return java.util.Optional.of(ColumnReaders.mapping(schema, (row, i) -> {
             Array array = row.getArray(i);
@@ -78,19 +94,31 @@ final class PostgresArrays {
                 return null;
             }
             try {
-                List<Object> values = new ArrayList<>();
-                for (Object value : (Object[]) array.getArray()) {
-                    if (value instanceof Object[]) {
-                        throw new DataException("Column " + column.name() + " (" + column.typeName()
-                                + ") holds a multi-dimensional array; only one-dimensional arrays map to Connect");
-                    }
-                    values.add(value == null ? null : element.read().apply(value, zone));
-                }
-                return values;
+                return list(column, (Object[]) array.getArray(), dimensions, element, zone);
             } finally {
                 array.free();
             }
         }));
+    }
+
+    /** The Connect list of one level of a driver array, {@code depth} levels deep. */
+    private static List<Object> list(ColumnDefinition column, Object[] array, int depth, Element element, ZoneId zone) {
+        List<Object> values = new ArrayList<>(array.length);
+        for (Object value : array) {
+            if (value == null) {
+                values.add(null);
+            } else if (value instanceof Object[] nested && depth > 1) {
+                values.add(list(column, nested, depth - 1, element, zone));
+            } else if (value instanceof Object[] || depth > 1) {
+                int declared = Math.max(1, column.arrayDimensions());
+                throw new DataException("Column " + column.name() + " (" + column.typeName() + ") holds an array of "
+                        + (value instanceof Object[] ? "more" : "fewer") + " dimensions than the " + declared
+                        + " its schema has; declare the column with its dimensions (int[][] for two) to read nested arrays");
+            } else {
+                values.add(element.read().apply(value, zone));
+            }
+        }
+        return values;
     }
 
     private static Element decimalElement(ColumnDefinition column) {
@@ -132,16 +160,39 @@ final class PostgresArrays {
 
     /**
      * Binds a Connect array. Temporal elements go as text in the server's input format, so that neither
-     * the JVM's zone nor the driver's rendering of {@code java.util.Date} shifts them.
+     * the JVM's zone nor the driver's rendering of {@code java.util.Date} shifts them; a Timestamp as its
+     * local time in {@code db.timezone} with that zone's offset, which a {@code timestamptz[]} column takes
+     * as the instant and a {@code timestamp[]} column ignores.
      */
     static void bind(PreparedStatement statement, int index, Schema schema, List<?> values, ZoneId zone) throws SQLException {
         Schema element = schema.valueSchema();
-        String type = elementType(element);
-        Object[] elements = new Object[values.size()];
-        for (int i = 0; i < elements.length; i++) {
-            elements[i] = element(element, values.get(i), zone);
+        while (element.type() == Schema.Type.ARRAY) {
+            element = element.valueSchema();
         }
-        statement.setArray(index, statement.getConnection().createArrayOf(type, elements));
+        Array array = statement.getConnection().createArrayOf(elementType(element), elements(schema, values, zone));
+        LogicalType logical = LogicalType.of(element);
+        if (element.type() == Schema.Type.STRING && logical == LogicalType.NONE || logical == LogicalType.TIMESTAMP) {
+            // untyped array text, as a STRING binds: the server parses it as the column's array type, so
+            // the strings read from uuid[], inet[], interval[] … columns go back into them, and a
+            // timestamptz[] column takes its elements' offsets (a timestamp[] parameter would drop them)
+            statement.setObject(index, array.toString(), Types.OTHER);
+        } else {
+            statement.setArray(index, array);
+        }
+    }
+
+    /** The driver's array of a Connect list: nested lists become nested arrays, which PostgreSQL requires rectangular. */
+    private static Object[] elements(Schema schema, List<?> values, ZoneId zone) {
+        Schema element = schema.valueSchema();
+        // the driver encodes bytea elements only from a byte[][]
+        Object[] elements = element.type() == Schema.Type.BYTES && LogicalType.of(element) == LogicalType.NONE
+                ? new byte[values.size()][] : new Object[values.size()];
+        for (int i = 0; i < elements.length; i++) {
+            Object value = values.get(i);
+            elements[i] = element.type() == Schema.Type.ARRAY && value != null
+                    ? elements(element, (List<?>) value, zone) : element(element, value, zone);
+        }
+        return elements;
     }
 
     private static Object element(Schema element, Object value, ZoneId zone) {
@@ -152,7 +203,7 @@ final class PostgresArrays {
             case DECIMAL -> value;
             case DATE -> TemporalValues.localDate((java.util.Date) value).toString();
             case TIME -> TemporalValues.text(TemporalValues.localTime((java.util.Date) value));
-            case TIMESTAMP -> TemporalValues.text(TemporalValues.instant((java.util.Date) value).atZone(zone).toLocalDateTime());
+            case TIMESTAMP -> TemporalValues.textWithOffset(TemporalValues.instant((java.util.Date) value).atZone(zone));
             case NONE -> element.type() == Schema.Type.BYTES ? SqlLiterals.bytes(value)
                     : element.type() == Schema.Type.INT8 ? (Object) ((Number) value).shortValue() : value;
         };

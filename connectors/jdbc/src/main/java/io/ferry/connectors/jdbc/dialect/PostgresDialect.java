@@ -3,7 +3,6 @@ package io.ferry.connectors.jdbc.dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -22,16 +21,15 @@ import io.ferry.connectors.jdbc.dialect.SchemalessValues.ColumnKind;
 
 /**
  * PostgreSQL: {@code "quoted"} identifiers; tables named database (catalog) . schema . table, the schema
- * defaulting to {@code current_schema()}; uuid, json and jsonb read as strings and one-dimensional arrays
- * as Connect arrays; {@code INSERT … ON CONFLICT} upserts.
+ * defaulting to {@code current_schema()}; uuid, json, jsonb and the types of {@link PostgresTypes} read as
+ * strings (money as a Decimal), domains as their base types, arrays as Connect arrays as deep as the column
+ * declares; {@code INSERT … ON CONFLICT} upserts.
  */
 public final class PostgresDialect extends SqlTextDialect {
     /** The protocol counts a statement's parameters in an unsigned 16-bit field. */
     static final int MAX_BIND_PARAMETERS = 65_535;
     private static final int MAX_NUMERIC_PRECISION = 1000;
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("pg_catalog", "information_schema");
-    /** Types the driver reports with a standard code but whose values do not read as that type. */
-    private static final Set<String> UNMAPPED = Set.of("money", "timetz", "interval", "xml");
 
     public PostgresDialect() {
         super('"', SqlLiterals.POSTGRES);
@@ -85,7 +83,9 @@ public final class PostgresDialect extends SqlTextDialect {
 
     /**
      * Looks the table up in the id's schema or {@code current_schema()}; when no table has the exact
-     * name, in lower case too, since PostgreSQL folds unquoted names to lower case.
+     * name, in lower case too, since PostgreSQL folds unquoted names to lower case. Domain columns are
+     * described as their base types and array columns with their declared dimensions
+     * ({@link PostgresColumnTypes}).
      */
     @Override
     public Optional<TableDefinition> describeTable(Connection connection, TableId table) throws SQLException {
@@ -94,13 +94,13 @@ public final class PostgresDialect extends SqlTextDialect {
         if (schema == null) {
             return Optional.empty(); // an empty search_path: no schema to find an unqualified table in
         }
-        Optional<TableDefinition> exact = CatalogReader.describeTable(connection, new TableId(catalog, schema, table.table()));
-        if (exact.isPresent() || table.table().equals(table.table().toLowerCase(Locale.ROOT))
-                && schema.equals(schema.toLowerCase(Locale.ROOT))) {
-            return exact;
+        Optional<TableDefinition> found = CatalogReader.describeTable(connection, new TableId(catalog, schema, table.table()));
+        if (found.isEmpty() && !(table.table().equals(table.table().toLowerCase(Locale.ROOT))
+                && schema.equals(schema.toLowerCase(Locale.ROOT)))) {
+            found = CatalogReader.describeTable(connection, new TableId(catalog, schema.toLowerCase(Locale.ROOT),
+                    table.table().toLowerCase(Locale.ROOT)));
         }
-        return CatalogReader.describeTable(connection, new TableId(catalog, schema.toLowerCase(Locale.ROOT),
-                table.table().toLowerCase(Locale.ROOT)));
+        return found.isEmpty() ? found : Optional.of(PostgresColumnTypes.resolve(connection, found.get(), identifiers));
     }
 
     private static String currentSchema(Connection connection) throws SQLException {
@@ -112,8 +112,8 @@ public final class PostgresDialect extends SqlTextDialect {
     }
 
     @Override
-    public List<ColumnDefinition> describeResult(ResultSetMetaData metadata) throws SQLException {
-        return CatalogReader.describeResult(metadata);
+    public List<ColumnDefinition> describeResult(ResultSet result) throws SQLException {
+        return PostgresColumnTypes.resolveArrays(result, CatalogReader.describeResult(result.getMetaData()), identifiers);
     }
 
     /**
@@ -136,12 +136,16 @@ public final class PostgresDialect extends SqlTextDialect {
         if (PostgresArrays.isArray(column)) {
             return PostgresArrays.mapping(column, options);
         }
+        Optional<ColumnMapping> specific = PostgresTypes.mapping(type, column);
+        if (specific.isPresent()) {
+            return specific;
+        }
         return switch (type) {
             case "uuid", "json", "jsonb", "citext" -> Optional.of(ColumnReaders.string(column));
-            case "bit" -> column.precision() <= 1 ? Optional.of(ColumnReaders.bool(column)) : Optional.empty();
+            case "bit" -> Optional.of(ColumnReaders.bool(column));
             case "numeric" -> Optional.of(NumericMapper.mapping(unconstrainedAsZero(column), options.numericMapping()));
             case "timestamptz" -> Optional.of(ColumnReaders.timestamp(column, ZoneOffset.UTC));
-            default -> UNMAPPED.contains(type) ? Optional.empty() : ColumnReaders.standard(column, options);
+            default -> ColumnReaders.standard(column, options);
         };
     }
 
@@ -153,8 +157,7 @@ public final class PostgresDialect extends SqlTextDialect {
         if (column.precision() < MAX_NUMERIC_PRECISION || column.scale() != 0) {
             return column;
         }
-        return new ColumnDefinition(column.name(), column.jdbcType(), column.typeName(), 0, 0, column.nullable(),
-                column.autoIncrement(), column.primaryKey(), column.hasDefault());
+        return column.withType(column.jdbcType(), column.typeName(), 0, 0);
     }
 
     /** Turns auto-commit off (the driver uses a cursor only inside a transaction) and sets the fetch size. */
@@ -172,9 +175,9 @@ public final class PostgresDialect extends SqlTextDialect {
      * {@code connect.decimal.precision} parameter or else PostgreSQL's maximum 1000 (a NUMERIC's storage
      * depends on its value, not its declaration, and a declared scale reads back as the same Decimal),
      * Date → DATE, Time → TIME, Timestamp → TIMESTAMP (both microseconds, PostgreSQL's default), ARRAY of
-     * any of these → its element type followed by {@code []}.
+     * any of these → its element type followed by {@code []}, one pair per level of nested ARRAYs.
      *
-     * @throws DataException for MAP, STRUCT and nested arrays
+     * @throws DataException for MAP and STRUCT
      */
     @Override
     public String sqlType(Schema schema) {
@@ -218,17 +221,16 @@ public final class PostgresDialect extends SqlTextDialect {
         return precision == null ? MAX_NUMERIC_PRECISION : Math.max(precision, Math.max(scale, 1));
     }
 
+    /** The element's type followed by {@code []}: a nested array adds a dimension ({@code INTEGER[][]}). */
     private String arrayType(Schema element) {
-        if (element.type() == Schema.Type.ARRAY) {
-            throw new DataException("PostgreSQL columns of nested arrays are not supported");
-        }
         return sqlType(element) + "[]";
     }
 
     /**
      * As {@link JdbcDialect#bind}; a STRING (and a NULL STRING) binds untyped, so the server takes it as
-     * the type of the column it goes into: the same STRING can fill a text, json, jsonb, uuid or enum
-     * column (the types the source reads as STRING), where a varchar parameter would be refused.
+     * the type of the column it goes into: the same STRING can fill a text, json, jsonb, uuid, enum, inet,
+     * interval, timetz, bit string, xml or range column (the types the source reads as STRING), where a
+     * varchar parameter would be refused. An ARRAY of STRING binds as untyped array text likewise.
      */
     @Override
     public void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException {
@@ -238,6 +240,18 @@ public final class PostgresDialect extends SqlTextDialect {
             statement.setObject(index, value, Types.OTHER);
         } else {
             ConnectValueBinder.bind(statement, index, schema, value, options.timeZone());
+        }
+    }
+
+    /** As {@link #bind(PreparedStatement, int, Schema, Object, WriteOptions)}; a BOOLEAN into a bit column as its one bit. */
+    @Override
+    public void bind(PreparedStatement statement, int index, ColumnDefinition column, Schema schema, Object value,
+            WriteOptions options) throws SQLException {
+        if (schema.type() == Schema.Type.BOOLEAN && column.typeName().toLowerCase(Locale.ROOT).matches("bit|varbit")) {
+            // no cast leads from boolean to bit; the bit string's text does
+            statement.setObject(index, value == null ? null : (Boolean) value ? "1" : "0", Types.OTHER);
+        } else {
+            bind(statement, index, schema, value, options);
         }
     }
 

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -96,8 +95,8 @@ public final class SqliteDialect extends SqlTextDialect {
     }
 
     @Override
-    public List<ColumnDefinition> describeResult(ResultSetMetaData metadata) throws SQLException {
-        return CatalogReader.describeResult(metadata);
+    public List<ColumnDefinition> describeResult(ResultSet result) throws SQLException {
+        return CatalogReader.describeResult(result.getMetaData());
     }
 
     /** SQLite's clock in UTC, which it keeps to the millisecond. */

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -47,6 +48,8 @@ final class TemporalValues {
             .append(TEXT_TIME)
             .toFormatter();
 
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxxxx");
+
     private TemporalValues() {
     }
 
@@ -82,6 +85,11 @@ final class TemporalValues {
     /** The local date-time of an instant in a zone, as text sorting in time order (SQLite, DEFAULT literals). */
     static String text(LocalDateTime dateTime) {
         return TEXT_DATE_TIME.format(dateTime);
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss.SSS+HH:MM}: the local date-time and its zone's offset at that instant. */
+    static String textWithOffset(ZonedDateTime dateTime) {
+        return TEXT_DATE_TIME.format(dateTime.toLocalDateTime()) + OFFSET.format(dateTime);
     }
 
     /** {@code HH:mm:ss.SSS}, with 6 or 9 fraction digits when the value has them. */

@@ -24,7 +24,8 @@ import org.apache.kafka.connect.data.Timestamp;
  * for NULL (so an empty string stays an empty string), and backslash, tab, newline and carriage return
  * escaped with a backslash. Values are written as PostgreSQL reads their text form: bytea as {@code \x} hex,
  * Connect Date and Time as the UTC calendar date and time of day they stand for, Timestamp as a local time
- * in {@code db.timezone} (with the offset for {@code timestamptz} columns). Not thread-safe.
+ * in {@code db.timezone} (with the offset for {@code timestamptz} columns), a BOOLEAN into a bit column as
+ * {@code 1} or {@code 0}. Not thread-safe.
  */
 final class CopyTextEncoder {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
@@ -81,9 +82,16 @@ final class CopyTextEncoder {
             } else {
                 appendLocal(out, LocalDateTime.ofInstant(instant, timeZone));
             }
+        } else if (schema.type() == Schema.Type.BOOLEAN && isBitString(column)) {
+            out.append((Boolean) value ? '1' : '0'); // a bit column reads no t/f
         } else {
             appendPrimitive(out, schema.type(), value);
         }
+    }
+
+    private static boolean isBitString(ColumnDefinition column) {
+        String type = column.typeName().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("bit") || type.equals("varbit");
     }
 
     private static boolean isZoned(String typeName) {

@@ -144,7 +144,7 @@ final class StatementExecutor {
             ColumnDefinition column = columns.get(i);
             try {
                 if (value.schema() != null) {
-                    dialect.bind(statement, next, value.schema(), value.value(), options);
+                    dialect.bind(statement, next, column, value.schema(), value.value(), options);
                 } else {
                     dialect.bindForColumn(statement, next, column, value.value(), options);
                 }

@@ -120,7 +120,7 @@ final class JdbcSourceValidator {
         String sql = "SELECT * FROM (" + config.query() + ") ferry_check WHERE 1 = 0";
         List<ColumnDefinition> columns;
         try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet result = statement.executeQuery()) {
-            columns = dialect.describeResult(result.getMetaData());
+            columns = dialect.describeResult(result);
         } catch (SQLException e) {
             error(JdbcSourceConfig.QUERY, "the database rejects the query: " + e.getMessage());
             return;

@@ -146,7 +146,7 @@ final class Querier implements AutoCloseable {
             result = execute(connection, sql);
         }
         if (converter == null || !sameColumns(result)) {
-            converter = RowConverter.forResult(result.getMetaData(), target.schemaName(), target.source(), settings.rows());
+            converter = RowConverter.forResult(result, target.schemaName(), target.source(), settings.rows());
         }
         criteria.resolve(converter, target.source());
         ahead = result.next() ? converter.read(result) : null;

@@ -69,9 +69,10 @@ final class RowConverter {
      * @param schemaName the value schema's name (the table's name), or null for a query
      * @param source     what the result comes from, for messages: a table name or "the query"
      */
-    static RowConverter forResult(ResultSetMetaData metadata, String schemaName, String source, Settings settings)
+    static RowConverter forResult(ResultSet result, String schemaName, String source, Settings settings)
             throws SQLException {
-        List<ColumnDefinition> columns = settings.dialect().describeResult(metadata);
+        ResultSetMetaData metadata = result.getMetaData();
+        List<ColumnDefinition> columns = settings.dialect().describeResult(result);
         SchemaBuilder builder = SchemaBuilder.struct();
         if (schemaName != null) {
             builder.name(schemaName);

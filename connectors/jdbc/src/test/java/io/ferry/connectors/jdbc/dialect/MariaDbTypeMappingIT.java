@@ -2,8 +2,12 @@ package io.ferry.connectors.jdbc.dialect;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -11,6 +15,7 @@ import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
+import org.apache.kafka.connect.errors.DataException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +28,7 @@ import io.ferry.connectors.jdbc.dialect.ReadOptions.NumericMapping;
 import io.ferry.connectors.jdbc.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** MariaDB columns of every mapped type read back through the dialect, in a non-UTC {@code db.timezone}. */
 class MariaDbTypeMappingIT {
@@ -59,7 +65,8 @@ class MariaDbTypeMappingIT {
                 new TypeCase("BIGINT", "-9223372036854775808", Schema.OPTIONAL_INT64_SCHEMA, Long.MIN_VALUE),
                 new TypeCase("BIGINT UNSIGNED", "18446744073709551615", TypeCase.decimal(20, 0),
                         new BigDecimal("18446744073709551615")),
-                new TypeCase("BIGINT NOT NULL AUTO_INCREMENT UNIQUE", "5", Schema.INT64_SCHEMA, 5L),
+                // read only: the column is unique, so the value read cannot go in a second time
+                new TypeCase("BIGINT NOT NULL AUTO_INCREMENT UNIQUE", "5", Schema.INT64_SCHEMA, 5L).readOnly(),
                 new TypeCase("TINYINT(1)", "1", Schema.OPTIONAL_BOOLEAN_SCHEMA, true),
                 new TypeCase("BOOLEAN", "FALSE", Schema.OPTIONAL_BOOLEAN_SCHEMA, false),
                 new TypeCase("BIT(1)", "b'1'", Schema.OPTIONAL_BOOLEAN_SCHEMA, true),
@@ -86,7 +93,26 @@ class MariaDbTypeMappingIT {
                 new TypeCase("DATETIME(6)", "'2024-07-01 12:34:56.123456'", timestamp(), Instant.parse("2024-07-01T16:34:56.123456Z")),
                 new TypeCase("DATETIME", "'2024-01-15 00:00:00'", timestamp(), Instant.parse("2024-01-15T05:00:00Z")),
                 new TypeCase("TIMESTAMP(6) NULL", "'2024-07-01 12:34:56.654321'", timestamp(),
-                        Instant.parse("2024-07-01T12:34:56.654321Z")));
+                        Instant.parse("2024-07-01T12:34:56.654321Z")),
+                // edges of the unsigned, bit, year and time types
+                new TypeCase("INT UNSIGNED", "0", Schema.OPTIONAL_INT64_SCHEMA, 0L),
+                new TypeCase("BIGINT UNSIGNED", "0", TypeCase.decimal(20, 0), new BigDecimal("0")),
+                new TypeCase("BIGINT UNSIGNED", "9223372036854775808", TypeCase.decimal(20, 0), new BigDecimal("9223372036854775808")),
+                new TypeCase("TINYINT UNSIGNED", "0", Schema.OPTIONAL_INT16_SCHEMA, (short) 0),
+                new TypeCase("BIT(64)", "b'1111111111111111111111111111111111111111111111111111111111111111'",
+                        Schema.OPTIONAL_INT64_SCHEMA, -1L),
+                new TypeCase("BIT(64)", "b'1000000000000000000000000000000000000000000000000000000000000000'",
+                        Schema.OPTIONAL_INT64_SCHEMA, Long.MIN_VALUE),
+                new TypeCase("BIT(8)", "b'0'", Schema.OPTIONAL_INT64_SCHEMA, 0L),
+                new TypeCase("YEAR", "1901", Schema.OPTIONAL_INT32_SCHEMA, 1901),
+                new TypeCase("YEAR", "2155", Schema.OPTIONAL_INT32_SCHEMA, 2155),
+                new TypeCase("YEAR", "0", Schema.OPTIONAL_INT32_SCHEMA, 0),
+                new TypeCase("TIME", "'00:00:00'", Time.builder().optional().build(), TypeCase.timeOfDay("00:00")),
+                new TypeCase("TIME(6)", "'23:59:59.999999'", Time.builder().optional().build(), TypeCase.timeOfDay("23:59:59.999")),
+                new TypeCase("ENUM('', 'x')", "''", Schema.OPTIONAL_STRING_SCHEMA, ""),
+                new TypeCase("SET('a','b','c')", "''", Schema.OPTIONAL_STRING_SCHEMA, ""),
+                new TypeCase("JSON", "'[]'", Schema.OPTIONAL_STRING_SCHEMA, "[]"),
+                new TypeCase("TIMESTAMP(3) NULL", "'1970-01-01 00:00:01'", timestamp(), Instant.parse("1970-01-01T00:00:01Z")));
     }
 
     private static Schema timestamp() {
@@ -113,6 +139,25 @@ class MariaDbTypeMappingIT {
     @MethodSource("numerics")
     void shouldApplyNumericMappingToDecimalColumns(NumericMapping mapping, TypeCase type) throws Exception {
         type.check(database, dialect, new ReadOptions(ZoneId.of("UTC"), mapping), TABLES.incrementAndGet());
+    }
+
+    @Test
+    void shouldRefuseATimeOutsideADayNamingTheColumnRatherThanWrapItAround() throws Exception {
+        database.execute("CREATE TABLE durations (id INT PRIMARY KEY, t TIME(6))",
+                "INSERT INTO durations VALUES (1, '-00:00:00.5'), (2, '24:00:00'), (3, '-838:59:59'), (4, '838:59:59')");
+        try (Connection connection = database.connect()) {
+            dialect.initializeSession(connection);
+            ColumnDefinition column = dialect.describeTable(connection, TableId.of("durations")).orElseThrow().column("t").orElseThrow();
+            ColumnMapping mapping = dialect.columnMapping(column, OPTIONS).orElseThrow();
+            try (PreparedStatement select = connection.prepareStatement("SELECT t FROM durations ORDER BY id");
+                 ResultSet rows = select.executeQuery()) {
+                for (String value : List.of("-00:00:00.5", "24:00:00", "-838:59:59", "838:59:59")) {
+                    rows.next();
+                    assertThatThrownBy(() -> mapping.read(rows, 1)).as(value).isInstanceOf(DataException.class)
+                            .hasMessageContaining("Column t").hasMessageContaining(value).hasMessageContaining("Connect Time");
+                }
+            }
+        }
     }
 
     @Test

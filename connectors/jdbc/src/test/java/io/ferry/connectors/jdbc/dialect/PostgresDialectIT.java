@@ -108,8 +108,9 @@ class PostgresDialectIT {
     @Test
     void shouldDescribeAQueryResult() throws Exception {
         try (Connection connection = database.connect();
-             PreparedStatement query = connection.prepareStatement("SELECT 1::int8 AS n, 'x'::text AS s, now() AS t")) {
-            List<ColumnDefinition> columns = dialect.describeResult(query.getMetaData());
+             PreparedStatement query = connection.prepareStatement("SELECT 1::int8 AS n, 'x'::text AS s, now() AS t");
+             ResultSet result = query.executeQuery()) {
+            List<ColumnDefinition> columns = dialect.describeResult(result);
             assertThat(columns).extracting(ColumnDefinition::name).containsExactly("n", "s", "t");
             assertThat(dialect.columnMapping(columns.get(0), WriteScenarios.READ).orElseThrow().schema().type())
                     .isEqualTo(Schema.Type.INT64);
@@ -263,10 +264,13 @@ class PostgresDialectIT {
     }
 
     @Test
-    void shouldRefuseMultiDimensionalArraysNamingTheColumn() throws Exception {
-        database.execute("CREATE TABLE grid (cells int4[])", "INSERT INTO grid VALUES ('{{1,2},{3,4}}')");
+    void shouldRefuseAnArrayOfOtherDimensionsThanTheColumnDeclaresNamingTheColumn() throws Exception {
+        database.execute("CREATE TABLE grid (cells int4[])", "INSERT INTO grid VALUES ('{{1,2},{3,4}}')",
+                "CREATE TABLE flat_grid (cells int4[][])", "INSERT INTO flat_grid VALUES ('{1,2}')");
         assertThatThrownBy(() -> readFirstValue("grid")).isInstanceOf(DataException.class)
-                .hasMessageContaining("cells").hasMessageContaining("multi-dimensional");
+                .hasMessageContaining("cells").hasMessageContaining("more dimensions than the 1");
+        assertThatThrownBy(() -> readFirstValue("flat_grid")).isInstanceOf(DataException.class)
+                .hasMessageContaining("cells").hasMessageContaining("fewer dimensions than the 2");
     }
 
     @Test

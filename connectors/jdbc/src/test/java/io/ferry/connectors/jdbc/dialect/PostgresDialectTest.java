@@ -94,7 +94,8 @@ class PostgresDialectTest {
                 Arguments.of(Decimal.builder(2).parameter("connect.decimal.precision", "10").build(), "NUMERIC(10, 2)"),
                 Arguments.of(Date.SCHEMA, "DATE"), Arguments.of(Time.SCHEMA, "TIME"), Arguments.of(Timestamp.SCHEMA, "TIMESTAMP"),
                 Arguments.of(SchemaBuilder.array(Schema.STRING_SCHEMA).build(), "TEXT[]"),
-                Arguments.of(SchemaBuilder.array(Timestamp.SCHEMA).build(), "TIMESTAMP[]"));
+                Arguments.of(SchemaBuilder.array(Timestamp.SCHEMA).build(), "TIMESTAMP[]"),
+                Arguments.of(SchemaBuilder.array(SchemaBuilder.array(Schema.INT32_SCHEMA).build()).build(), "INTEGER[][]"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -108,8 +109,8 @@ class PostgresDialectTest {
     void shouldRefuseTypesWithoutAColumnType() {
         assertThatThrownBy(() -> dialect.sqlType(SchemaBuilder.map(Schema.STRING_SCHEMA, Schema.STRING_SCHEMA).build()))
                 .isInstanceOf(DataException.class).hasMessageContaining("MAP");
-        assertThatThrownBy(() -> dialect.sqlType(SchemaBuilder.array(SchemaBuilder.array(Schema.INT32_SCHEMA).build()).build()))
-                .isInstanceOf(DataException.class).hasMessageContaining("nested");
+        assertThatThrownBy(() -> dialect.sqlType(SchemaBuilder.array(SchemaBuilder.struct().build()).build()))
+                .isInstanceOf(DataException.class).hasMessageContaining("STRUCT");
     }
 
     @Test

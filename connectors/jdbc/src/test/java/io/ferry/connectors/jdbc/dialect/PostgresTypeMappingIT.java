@@ -40,7 +40,11 @@ class PostgresTypeMappingIT {
     @BeforeAll
     static void createDatabase() throws Exception {
         database = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir);
-        database.execute("CREATE TYPE mood AS ENUM ('happy', 'sad')");
+        database.execute("CREATE TYPE mood AS ENUM ('happy', 'sad')",
+                "CREATE DOMAIN positive AS integer CHECK (VALUE > 0)",
+                "CREATE DOMAIN price AS numeric(10,2)",
+                "CREATE DOMAIN sale_price AS price",
+                "CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%')");
     }
 
     @AfterAll
@@ -94,7 +98,65 @@ class PostgresTypeMappingIT {
                 new TypeCase("timestamp[]", "'{\"2024-07-01 12:00:00.000001\"}'", array(Timestamp.builder().optional().build()),
                         List.of(Instant.parse("2024-07-01T16:00:00.000001Z"))),
                 new TypeCase("timestamptz[]", "'{\"2024-07-01 12:00:00+00\"}'", array(Timestamp.builder().optional().build()),
-                        List.of(Instant.parse("2024-07-01T12:00:00Z"))));
+                        List.of(Instant.parse("2024-07-01T12:00:00Z"))),
+                new TypeCase("time[]", "'{23:59:59.999,NULL}'", array(Time.builder().optional().build()),
+                        Arrays.asList(TypeCase.timeOfDay("23:59:59.999"), null)),
+                new TypeCase("bytea[]", "'{\"\\\\x00ff\"}'", array(Schema.OPTIONAL_BYTES_SCHEMA), List.of(new byte[] {0, (byte) 0xff})),
+                new TypeCase("char(2)[]", "'{a}'", array(Schema.OPTIONAL_STRING_SCHEMA), List.of("a ")),
+                new TypeCase("jsonb[]", "ARRAY['{\"a\": 1}'::jsonb]", array(Schema.OPTIONAL_STRING_SCHEMA), List.of("{\"a\": 1}")),
+                new TypeCase("int4[]", "'{}'", array(Schema.OPTIONAL_INT32_SCHEMA), List.of()),
+                // arrays of the types read as text
+                new TypeCase("inet[]", "'{10.0.0.1,::1/128}'", array(Schema.OPTIONAL_STRING_SCHEMA), List.of("10.0.0.1", "::1")),
+                new TypeCase("interval[]", "'{\"1 day\",NULL}'", array(Schema.OPTIONAL_STRING_SCHEMA), Arrays.asList("P1D", null)),
+                new TypeCase("varbit[]", "'{101,0}'", array(Schema.OPTIONAL_STRING_SCHEMA), List.of("101", "0")),
+                new TypeCase("int4range[]", "'{\"[1,3)\"}'", array(Schema.OPTIONAL_STRING_SCHEMA), List.of("[1,3)")),
+                // arrays as deep as the column declares
+                new TypeCase("int4[][]", "'{{1,2},{3,NULL}}'", array(array(Schema.OPTIONAL_INT32_SCHEMA)),
+                        List.of(List.of(1, 2), Arrays.asList(3, null))),
+                new TypeCase("text[][][]", "'{{{a},{b}}}'", array(array(array(Schema.OPTIONAL_STRING_SCHEMA))),
+                        List.of(List.of(List.of("a"), List.of("b")))),
+                new TypeCase("numeric(4,1)[][]", "'{{1.5}}'", array(array(TypeCase.decimal(4, 1))), List.of(List.of("1.5"))),
+                new TypeCase("date[][]", "'{{2024-02-29,2024-03-01}}'", array(array(Date.builder().optional().build())),
+                        List.of(List.of(TypeCase.day("2024-02-29"), TypeCase.day("2024-03-01")))),
+                // intervals as ISO-8601 durations, months and days apart from the time
+                new TypeCase("interval", "'1 year 2 mons -3 days 04:05:06.789012'", Schema.OPTIONAL_STRING_SCHEMA,
+                        "P1Y2M-3DT4H5M6.789012S"),
+                new TypeCase("interval", "'-1 day -00:00:01.5'", Schema.OPTIONAL_STRING_SCHEMA, "P-1DT-1.5S"),
+                new TypeCase("interval", "'100 hours'", Schema.OPTIONAL_STRING_SCHEMA, "PT100H"),
+                new TypeCase("interval", "'0'", Schema.OPTIONAL_STRING_SCHEMA, "PT0S"),
+                new TypeCase("interval(0)", "'-178000000 years'", Schema.OPTIONAL_STRING_SCHEMA, "P-178000000Y"),
+                new TypeCase("money", "'-1234.56'", money(), new BigDecimal("-1234.56")),
+                new TypeCase("money", "'92233720368547758.07'", money(), new BigDecimal("92233720368547758.07")),
+                new TypeCase("money", "'-92233720368547758.08'", money(), new BigDecimal("-92233720368547758.08")),
+                new TypeCase("timetz", "'12:34:56.123456+05:30'", Schema.OPTIONAL_STRING_SCHEMA, "12:34:56.123456+05:30"),
+                new TypeCase("timetz(0)", "'00:00:00-12'", Schema.OPTIONAL_STRING_SCHEMA, "00:00:00-12:00"),
+                new TypeCase("timetz", "'23:59:59.999999Z'", Schema.OPTIONAL_STRING_SCHEMA, "23:59:59.999999Z"),
+                new TypeCase("bit(4)", "B'0101'", Schema.OPTIONAL_STRING_SCHEMA, "0101"),
+                new TypeCase("varbit", "B'001'", Schema.OPTIONAL_STRING_SCHEMA, "001"),
+                new TypeCase("bit varying(8)", "B''", Schema.OPTIONAL_STRING_SCHEMA, ""),
+                new TypeCase("inet", "'192.168.0.1/24'", Schema.OPTIONAL_STRING_SCHEMA, "192.168.0.1/24"),
+                new TypeCase("inet", "'2001:db8::1'", Schema.OPTIONAL_STRING_SCHEMA, "2001:db8::1"),
+                new TypeCase("cidr", "'10.0.0.0/8'", Schema.OPTIONAL_STRING_SCHEMA, "10.0.0.0/8"),
+                new TypeCase("macaddr", "'08:00:2B:01:02:03'", Schema.OPTIONAL_STRING_SCHEMA, "08:00:2b:01:02:03"),
+                new TypeCase("macaddr8", "'08:00:2b:01:02:03:04:05'", Schema.OPTIONAL_STRING_SCHEMA, "08:00:2b:01:02:03:04:05"),
+                new TypeCase("xml", "'<a b=\"1\">x &amp; y</a>'", Schema.OPTIONAL_STRING_SCHEMA, "<a b=\"1\">x &amp; y</a>"),
+                new TypeCase("tsvector", "'a fat cat'", Schema.OPTIONAL_STRING_SCHEMA, "'a' 'cat' 'fat'"),
+                new TypeCase("int4range", "'[1,5)'", Schema.OPTIONAL_STRING_SCHEMA, "[1,5)"),
+                new TypeCase("int8range", "'empty'", Schema.OPTIONAL_STRING_SCHEMA, "empty"),
+                new TypeCase("numrange", "'(1.5,]'", Schema.OPTIONAL_STRING_SCHEMA, "(1.5,)"),
+                new TypeCase("daterange", "'[2024-01-01,2024-01-31]'", Schema.OPTIONAL_STRING_SCHEMA, "[2024-01-01,2024-02-01)"),
+                new TypeCase("tsrange", "'[2024-01-01 10:00,2024-01-01 11:00)'", Schema.OPTIONAL_STRING_SCHEMA,
+                        "[\"2024-01-01 10:00:00\",\"2024-01-01 11:00:00\")"),
+                new TypeCase("int4multirange", "'{[1,3),[5,7)}'", Schema.OPTIONAL_STRING_SCHEMA, "{[1,3),[5,7)}"),
+                // domains read as their base types, with the domain's modifiers
+                new TypeCase("positive", "5", Schema.OPTIONAL_INT32_SCHEMA, 5),
+                new TypeCase("price", "12345678.91", TypeCase.decimal(10, 2), new BigDecimal("12345678.91")),
+                new TypeCase("sale_price", "0.5", TypeCase.decimal(10, 2), new BigDecimal("0.50")),
+                new TypeCase("email", "'a@b.c'", Schema.OPTIONAL_STRING_SCHEMA, "a@b.c"));
+    }
+
+    private static Schema money() {
+        return org.apache.kafka.connect.data.Decimal.builder(2).optional().build();
     }
 
     private static Schema timestamp() {
@@ -112,8 +174,8 @@ class PostgresTypeMappingIT {
     }
 
     @Test
-    void shouldLeaveTypesWithoutMappingUnmapped() throws Exception {
-        database.execute("CREATE TABLE unmapped (i interval, m money, p point, x xml, t timetz)");
+    void shouldLeaveGeometricTypesAndArraysOfUnmappedElementsUnmapped() throws Exception {
+        database.execute("CREATE TABLE unmapped (p point, l line, b box, c circle, mood_list mood[], t timetz[], m money[])");
         try (var connection = database.connect()) {
             TableDefinition table = dialect.describeTable(connection, TableId.of("unmapped")).orElseThrow();
             for (ColumnDefinition column : table.columns()) {

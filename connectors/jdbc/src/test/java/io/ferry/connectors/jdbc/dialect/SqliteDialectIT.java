@@ -3,6 +3,7 @@ package io.ferry.connectors.jdbc.dialect;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -75,8 +76,9 @@ class SqliteDialectIT {
     void shouldDescribeAQueryResult() throws Exception {
         database.execute("CREATE TABLE t (n INTEGER, ts TIMESTAMP)");
         try (Connection connection = database.connect();
-             PreparedStatement query = connection.prepareStatement("SELECT n, ts FROM t")) {
-            List<ColumnDefinition> columns = dialect.describeResult(query.getMetaData());
+             PreparedStatement query = connection.prepareStatement("SELECT n, ts FROM t");
+             ResultSet result = query.executeQuery()) {
+            List<ColumnDefinition> columns = dialect.describeResult(result);
             assertThat(columns).extracting(ColumnDefinition::name).containsExactly("n", "ts");
             assertThat(dialect.columnMapping(columns.get(1), WriteScenarios.READ).orElseThrow().schema().name())
                     .isEqualTo(Timestamp.LOGICAL_NAME);

@@ -20,14 +20,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One row of a type-mapping table: a column type, a literal of it, and the Connect schema and value the
  * dialect must read. {@link #check} creates a table with the column, inserts the literal and a NULL, and
- * reads both back through {@code describeTable} and {@code columnMapping}.
+ * reads both back through {@code columnMapping} of the column as {@code describeTable} and as
+ * {@code describeResult} (the source's view) describe it; then, as the sink does with a
+ * record of that schema, binds the value it read (and a NULL) into new rows of the same table and reads
+ * them back unchanged.
  *
- * @param sqlType  the column's declared type
- * @param literal  a SQL literal of the type
- * @param schema   the expected schema (optional: the column is nullable)
- * @param expected the expected value, in comparable form (see {@link #comparable(Object)})
+ * @param sqlType    the column's declared type
+ * @param literal    a SQL literal of the type
+ * @param schema     the expected schema (optional: the column is nullable)
+ * @param expected   the expected value, in comparable form (see {@link #comparable(Object)})
+ * @param writesBack whether the sink can write the value back into such a column
  */
-record TypeCase(String sqlType, String literal, Schema schema, Object expected) {
+record TypeCase(String sqlType, String literal, Schema schema, Object expected, boolean writesBack) {
+
+    TypeCase(String sqlType, String literal, Schema schema, Object expected) {
+        this(sqlType, literal, schema, expected, true);
+    }
+
+    /** This case without the write-back, for a column the sink cannot fill from the value it reads. */
+    TypeCase readOnly() {
+        return new TypeCase(sqlType, literal, schema, expected, false);
+    }
 
     @Override
     public String toString() {
@@ -51,8 +64,16 @@ record TypeCase(String sqlType, String literal, Schema schema, Object expected) 
             List<Object> values = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("SELECT v FROM " + table + " ORDER BY id");
                  ResultSet rows = statement.executeQuery()) {
+                // the source maps the columns of its query's result, which must agree with the table's
+                ColumnDefinition resultColumn = dialect.describeResult(rows).get(0);
+                ColumnMapping resultMapping = dialect.columnMapping(resultColumn, options)
+                        .orElseThrow(() -> new AssertionError("no mapping for result column " + resultColumn));
+                assertThat(resultMapping.schema()).as("schema of %s in a result (%s)", this, resultColumn).isEqualTo(schema);
                 while (rows.next()) {
-                    values.add(mapping.read(rows, 1));
+                    Object value = mapping.read(rows, 1);
+                    assertThat(comparable(resultMapping.read(rows, 1))).as("result value of %s", this)
+                            .isEqualTo(value == null ? null : comparable(value));
+                    values.add(value);
                 }
             }
             assertThat(comparable(values.get(0))).as("value of %s", this).isEqualTo(comparable(expected));
@@ -64,7 +85,32 @@ record TypeCase(String sqlType, String literal, Schema schema, Object expected) 
             if (schema.isOptional()) {
                 assertThat(values.get(1)).as("NULL of %s", this).isNull();
             }
+            if (writesBack) {
+                checkWriteBack(connection, dialect, options, table, column, mapping, values);
+            }
         }
+    }
+
+    /** Binds the values read (the literal's and the NULL) by the schema into rows 3 and 4 as the sink does, and reads them again. */
+    private void checkWriteBack(Connection connection, JdbcDialect dialect, ReadOptions options, String table,
+            ColumnDefinition column, ColumnMapping mapping, List<Object> values) throws Exception {
+        WriteOptions write = new WriteOptions(options.timeZone());
+        try (PreparedStatement insert = connection.prepareStatement(dialect.insert(TableId.of(table), List.of("id", "v"), 1))) {
+            for (int i = 0; i < values.size(); i++) {
+                dialect.bind(insert, 1, Schema.INT32_SCHEMA, i + 3, write);
+                dialect.bind(insert, 2, column, mapping.schema(), values.get(i), write);
+                insert.executeUpdate();
+            }
+        }
+        List<Object> written = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT v FROM " + table + " WHERE id >= 3 ORDER BY id");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                written.add(comparable(mapping.read(rows, 1)));
+            }
+        }
+        assertThat(written).as("values of %s written back", this)
+                .isEqualTo(values.stream().map(value -> value == null ? null : comparable(value)).toList());
     }
 
     /**

@@ -34,6 +34,15 @@ class CopyTextEncoderTest {
     }
 
     @Test
+    void shouldWriteABooleanIntoABitColumnAsOneOrZeroAndElsewhereAsTOrF() {
+        ColumnDefinition bit = new ColumnDefinition("c", java.sql.Types.BIT, "bit", 1, 0, true, false, false, false);
+        ZoneId utc = ZoneId.of("UTC");
+        assertThat(encode(Schema.BOOLEAN_SCHEMA, true, bit, utc)).isEqualTo("1");
+        assertThat(encode(Schema.BOOLEAN_SCHEMA, false, bit, utc)).isEqualTo("0");
+        assertThat(encode(Schema.BOOLEAN_SCHEMA, true)).isEqualTo("t");
+    }
+
+    @Test
     void shouldTellNullFromTheEmptyString() {
         assertThat(encode(Schema.OPTIONAL_STRING_SCHEMA, null)).isEqualTo("\\N");
         assertThat(encode(Schema.OPTIONAL_STRING_SCHEMA, "")).isEqualTo("");

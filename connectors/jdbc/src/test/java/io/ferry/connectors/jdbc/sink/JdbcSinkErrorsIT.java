@@ -11,6 +11,7 @@ import static io.ferry.connectors.jdbc.sink.JdbcSinkWritesIT.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,11 @@ import io.ferry.connectors.jdbc.testing.TestDatabase.Engine;
 import io.ferry.testkit.FerryCluster;
 import io.ferry.testkit.FerryClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +77,45 @@ class JdbcSinkErrorsIT {
                 assertThat(db.query("SELECT id FROM orders ORDER BY id")).extracting(row -> ((Number) row.get(0)).longValue())
                         .containsExactly(0L, 1L, 2L, 4L, 5L, 6L, 8L, 9L);
                 assertThat(JdbcSinkFixture.taskState(connect)).isEqualTo("RUNNING");
+            }
+        }
+    }
+
+    @Test
+    void shouldWriteValuesIntoPostgresTypedColumnsAndDeadLetterAValueTheColumnTypeRefuses(FerryCluster cluster) throws Exception {
+        try (TestDatabase db = TestDatabase.create(Engine.POSTGRES, dir)) {
+            db.execute("CREATE TABLE hosts (id BIGINT PRIMARY KEY, addr INET, span INTERVAL, up BIT(1), price MONEY, "
+                    + "aliases INET[], grid INT[][])");
+            Schema value = SchemaBuilder.struct().name("host").field("id", Schema.INT64_SCHEMA)
+                    .field("addr", Schema.OPTIONAL_STRING_SCHEMA).field("span", Schema.OPTIONAL_STRING_SCHEMA)
+                    .field("up", Schema.OPTIONAL_BOOLEAN_SCHEMA).field("price", Decimal.builder(2).optional().build())
+                    .field("aliases", SchemaBuilder.array(Schema.OPTIONAL_STRING_SCHEMA).optional().build())
+                    .field("grid", SchemaBuilder.array(SchemaBuilder.array(Schema.OPTIONAL_INT32_SCHEMA).optional().build())
+                            .optional().build())
+                    .build();
+            List<Message> messages = new ArrayList<>();
+            for (long id = 0; id < 3; id++) {
+                messages.add(Message.of(Schema.INT64_SCHEMA, id, value, new Struct(value).put("id", id)
+                        .put("addr", id == 1 ? "not-an-ip" : "10.0.0." + id).put("span", "P1DT2H")
+                        .put("up", id == 0).put("price", new BigDecimal("-1.50"))
+                        .put("aliases", List.of("::1", "10.9.9.9/8")).put("grid", List.of(List.of(1, 2), List.of(3, 4)))));
+            }
+            String topic = cluster.uniqueTopicName("hosts");
+            String dlq = cluster.uniqueTopicName("hosts-dlq");
+            cluster.createTopic(topic, 1);
+            produce(cluster, topic, messages);
+            Map<String, String> config = sink(topic, db, "table.name.format", "hosts", "pk.mode", "record_key", "pk.fields", "id");
+            JdbcSinkFixture.withDeadLetterQueue(config, dlq);
+            try (StandaloneConnect connect = start(cluster, dir, config)) {
+                List<ConsumerRecord<String, String>> dead = cluster.consume(dlq, 1, WAIT);
+                assertThat(dead).extracting(record -> header(record, "__connect.errors.offset")).containsExactly("1");
+                assertThat(header(dead.get(0), "__connect.errors.exception.message")).contains("Table hosts refused the record")
+                        .contains("inet");
+                awaitCount(db, "hosts", 2);
+                assertThat(db.query("SELECT id, addr::text, span::text, up::text, price::numeric::text, aliases::text, grid::text "
+                        + "FROM hosts ORDER BY id")).containsExactly(
+                        List.of(0L, "10.0.0.0/32", "1 day 02:00:00", "1", "-1.50", "{::1,10.9.9.9/8}", "{{1,2},{3,4}}"),
+                        List.of(2L, "10.0.0.2/32", "1 day 02:00:00", "0", "-1.50", "{::1,10.9.9.9/8}", "{{1,2},{3,4}}"));
             }
         }
     }

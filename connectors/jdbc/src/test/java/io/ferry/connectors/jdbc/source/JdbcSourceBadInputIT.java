@@ -145,9 +145,9 @@ class JdbcSourceBadInputIT {
     @Test
     void shouldNameAnUnmappableColumnInValidateAndFailTheTaskWhenOneAppears(FerryCluster cluster) throws Exception {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir)) {
-            db.execute("CREATE TABLE durations (id SERIAL PRIMARY KEY, took INTERVAL)", "INSERT INTO durations (took) VALUES ('1 hour')");
+            db.execute("CREATE TABLE places (id SERIAL PRIMARY KEY, spot POINT)", "INSERT INTO places (spot) VALUES ('(1,2)')");
             Map<String, String> config = config(db, "incrementing");
-            assertThat(errors(config).get("table.whitelist")).singleElement().asString().contains("took").contains("interval");
+            assertThat(errors(config).get("table.whitelist")).singleElement().asString().contains("spot").contains("point");
 
             Map<String, String> skipping = config(db, "incrementing");
             skipping.put("name", "skipping");
@@ -155,7 +155,7 @@ class JdbcSourceBadInputIT {
             skipping.put("unmappable.column.action", "skip");
             assertThat(errors(skipping)).isEmpty();
             connect.herder().putConnectorConfig("skipping", skipping, TargetState.STARTED, false).get();
-            assertThat(awaitValues(cluster, "skipping-durations", 1)).singleElement().isEqualTo(Map.of("id", 1));
+            assertThat(awaitValues(cluster, "skipping-places", 1)).singleElement().isEqualTo(Map.of("id", 1));
 
             db.execute("CREATE TABLE plain (id SERIAL PRIMARY KEY, name TEXT)", "INSERT INTO plain (name) VALUES ('a')");
             Map<String, String> failing = config(db, "incrementing");
@@ -164,9 +164,9 @@ class JdbcSourceBadInputIT {
             failing.put("table.whitelist", "plain");
             connect.herder().putConnectorConfig("failing", failing, TargetState.STARTED, false).get();
             awaitValues(cluster, "failing-plain", 1);
-            db.execute("ALTER TABLE plain ADD COLUMN took INTERVAL", "INSERT INTO plain (name, took) VALUES ('b', '2 hours')");
+            db.execute("ALTER TABLE plain ADD COLUMN spot POINT", "INSERT INTO plain (name, spot) VALUES ('b', '(3,4)')");
             assertThat(SourceWorkerFixture.awaitFailure(connect, "failing")).contains("table " + db.name() + ".public.plain")
-                    .contains("column took of type interval has no Connect mapping");
+                    .contains("column spot of type point has no Connect mapping");
         }
     }
 

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Values that Confluent's connector mangles or drops: microseconds, UUID, JSON, arrays. And a table too big for memory. */
+/**
+ * Values that Confluent's connector mangles or drops: microseconds, UUID, JSON, arrays, intervals, money, network
+ * and range types, domains, nested arrays. And a table too big for memory.
+ */
 class JdbcSourceTypesIT {
     @RegisterExtension
     static final FerryClusterExtension KAFKA = FerryClusterExtension.singleBroker();
@@ -95,6 +98,40 @@ class JdbcSourceTypesIT {
                         .containsEntry("at", "2024-05-01T08:00:00.000123Z");
                 assertThat(value.get("body").toString().replace(" ", "")).isEqualTo("{\"a\":1}");
                 assertThat(value.get("meta").toString().replace(" ", "")).isEqualTo("{\"b\":[true]}");
+            }
+        }
+    }
+
+    @Test
+    void shouldCopyPostgresIntervalMoneyNetworkRangeDomainAndNestedArraysInTableAndQueryModes(FerryCluster cluster)
+            throws Exception {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir)) {
+            db.execute("CREATE DOMAIN positive AS integer CHECK (VALUE > 0)",
+                    "CREATE TABLE kinds (id SERIAL PRIMARY KEY, span INTERVAL, price MONEY, opens TIMETZ, flags BIT(3), "
+                            + "host INET, slots INT4RANGE, n POSITIVE, grid INT[][])",
+                    "INSERT INTO kinds (span, price, opens, flags, host, slots, n, grid) VALUES ('1 mon 2 days 00:00:03.5', "
+                            + "'-12.34', '08:30:00+02', B'101', '10.1.2.3/16', '[1,10)', 7, '{{1,2},{3,4}}')");
+            Map<String, String> table = SourceWorkerFixture.connector("kinds-table", db, "incrementing", "pgkinds-");
+            Map<String, String> query = SourceWorkerFixture.connector("kinds-query", db, "bulk", "pgkinds-query");
+            query.put("query", "SELECT * FROM kinds");
+            for (Map<String, String> config : List.of(table, query)) {
+                config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+                config.put("value.converter.schemas.enable", "false");
+                config.put("value.converter.decimal.format", "NUMERIC");
+            }
+            try (StandaloneConnect connect = SourceWorkerFixture.start(SourceWorkerFixture.workerSettings(cluster, dir), table, query)) {
+                for (String topic : List.of("pgkinds-kinds", "pgkinds-query")) {
+                    Map<String, Object> value = awaitValues(cluster, topic, 1).get(0);
+                    assertThat(value).as(topic).containsEntry("span", "P1M2DT3.5S")
+                            .containsEntry("opens", "08:30:00+02:00")
+                            .containsEntry("flags", "101")
+                            .containsEntry("host", "10.1.2.3/16")
+                            .containsEntry("slots", "[1,10)")
+                            .containsEntry("n", 7)
+                            .containsEntry("grid", List.of(List.of(1, 2), List.of(3, 4)));
+                    assertThat(new java.math.BigDecimal(value.get("price").toString())).as(topic)
+                            .isEqualByComparingTo("-12.34");
+                }
             }
         }
     }
