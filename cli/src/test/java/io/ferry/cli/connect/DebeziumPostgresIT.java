@@ -19,6 +19,7 @@ import io.ferry.testkit.FerryClusterExtension;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,8 @@ class DebeziumPostgresIT {
     void shouldSnapshotThenStreamChangesAndResumeAfterARestartWithoutSnapshottingAgain(FerryCluster kafka) throws Exception {
         try (ReplicatedPostgresTable table = ReplicatedPostgresTable.create();
              ConnectCluster connect = debeziumWorkers(kafka)) {
-            table.execute("INSERT INTO " + table.table() + " VALUES (1, 'Ada', 'ada@example.com'), (2, 'Grace', 'grace@example.com')");
+            table.insert(1, "Ada", "ada@example.com");
+            table.insert(2, "Grace", "grace@example.com");
             String prefix = topicPrefix(kafka);
             String topic = createChangeTopic(kafka, prefix, table);
             connect.start("w1");
@@ -56,7 +58,7 @@ class DebeziumPostgresIT {
                     "r null -> {\"id\":2,\"name\":\"Grace\",\"email\":\"grace@example.com\"}");
 
             String beforeStreaming = table.currentWalLsn();
-            table.execute("INSERT INTO " + table.table() + " VALUES (3, 'Linus', 'linus@example.com')");
+            table.insert(3, "Linus", "linus@example.com");
             table.execute("UPDATE " + table.table() + " SET email = 'ada@lovelace.org' WHERE id = 1");
             table.execute("DELETE FROM " + table.table() + " WHERE id = 2");
             List<String> streamed = List.of(
@@ -74,7 +76,7 @@ class DebeziumPostgresIT {
             // Down: the changes made meanwhile wait in the slot; back up, Debezium resumes at its committed LSN.
             assertThat(connect.stop("w1")).isZero();
             await().atMost(Duration.ofSeconds(30)).until(() -> !table.slotActive());
-            table.execute("INSERT INTO " + table.table() + " VALUES (4, 'Barbara', 'barbara@example.com')");
+            table.insert(4, "Barbara", "barbara@example.com");
             table.execute("UPDATE " + table.table() + " SET name = 'Linus T.' WHERE id = 3");
             table.execute("DELETE FROM " + table.table() + " WHERE id = 1");
             connect.start("w1");
@@ -90,16 +92,8 @@ class DebeziumPostgresIT {
             assertThat(events(kafka.consumeAll(topic, EVENTS))).as("every event, once").hasSize(10)
                     .filteredOn(event -> event.startsWith("r ")).hasSize(2);
 
-            ConnectCluster.Reply offsets = connect.get("w1", "/connectors/customers/offsets");
-            assertThat(offsets.status()).as("%s", offsets.body()).isEqualTo(200);
-            JsonNode offset = offsets.body().path("offsets").get(0);
-            assertThat(offset.path("partition").path("server").asText()).isEqualTo(prefix);
-            assertThat(offset.path("offset").path("lsn").isIntegralNumber()).as("Debezium's lsn in %s", offset).isTrue();
-            assertThat(offset.path("offset").path("lsn").asLong()).isPositive();
-
-            System.out.printf("Debezium's offsets after the restart: %s%n", offsets.body());
-            connect.delete("w1", "/connectors/customers");
-            await().atMost(Duration.ofSeconds(30)).until(() -> !table.slotActive());
+            assertOffsetHoldsAnLsn(connect, "customers", prefix);
+            deleteAndAwaitSlotReleased(connect, "customers", table);
         }
     }
 
@@ -108,14 +102,14 @@ class DebeziumPostgresIT {
         try (ReplicatedPostgresTable table = ReplicatedPostgresTable.create();
              RegistryServer registry = RegistryServer.start(RegistryServerConfig.local("127.0.0.1", 0, dir.resolve("registry")), "test");
              ConnectCluster connect = debeziumWorkers(kafka)) {
-            table.execute("INSERT INTO " + table.table() + " VALUES (1, 'Ada', 'ada@example.com')");
+            table.insert(1, "Ada", "ada@example.com");
             String prefix = topicPrefix(kafka);
             String topic = createChangeTopic(kafka, prefix, table);
             connect.start("w1");
             create(connect, "customers-avro", connectorConfig(table, prefix, "io.ferry.serde.connect.AvroConverter", Map.of(
                     "key.converter.schema.registry.url", registry.url(), "value.converter.schema.registry.url", registry.url())));
             awaitRecords(kafka, connect, table, topic, 1);
-            table.execute("INSERT INTO " + table.table() + " VALUES (2, 'Grace', NULL)");
+            table.insert(2, "Grace", null);
 
             List<ConsumerRecord<Object, Object>> records = consumeAvro(kafka, registry.url(), topic, 2);
             assertThat(records).hasSize(2);
@@ -130,8 +124,79 @@ class DebeziumPostgresIT {
             assertThat(((GenericRecord) records.get(1).key()).get("id")).isEqualTo(2);
             assertThat(insert.getSchema().getFullName()).isEqualTo(topic + ".Envelope");
 
-            connect.delete("w1", "/connectors/customers-avro");
-            await().atMost(Duration.ofSeconds(30)).until(() -> !table.slotActive());
+            deleteAndAwaitSlotReleased(connect, "customers-avro", table);
+        }
+    }
+
+    @Test
+    void shouldContinueWithoutASecondSnapshotAfterARestartAndAPauseThroughTheRestApi(FerryCluster kafka) throws Exception {
+        try (ReplicatedPostgresTable table = ReplicatedPostgresTable.create();
+             ConnectCluster connect = debeziumWorkers(kafka)) {
+            table.insert(1, "Ada", "ada@example.com");
+            String prefix = topicPrefix(kafka);
+            String topic = createChangeTopic(kafka, prefix, table);
+            connect.start("w1");
+            create(connect, "customers", connectorConfig(table, prefix, JSON_CONVERTER, Map.of()));
+            awaitEvents(kafka, connect, table, topic, 1);
+
+            // The restarted task takes the slot over from the stopped one: the worker must have stopped it first.
+            ConnectCluster.Reply restarted = connect.post("w1", "/connectors/customers/restart?includeTasks=true", Map.of());
+            assertThat(restarted.status()).as("%s", restarted.body()).isIn(202, 204);
+            awaitRunning(connect, "customers");
+            table.insert(2, "Grace", "grace@example.com");
+            awaitEvents(kafka, connect, table, topic, 2);
+
+            assertThat(connect.put("w1", "/connectors/customers/pause", Map.of()).status()).isEqualTo(202);
+            await().atMost(EVENTS).until(() -> connect.get("w1", "/connectors/customers/status").body()
+                    .path("tasks").path(0).path("state").asText().equals("PAUSED"));
+            table.insert(3, "Linus", "linus@example.com");
+            assertThat(connect.put("w1", "/connectors/customers/resume", Map.of()).status()).isEqualTo(202);
+
+            assertThat(awaitEvents(kafka, connect, table, topic, 3)).containsExactly(
+                    "r null -> {\"id\":1,\"name\":\"Ada\",\"email\":\"ada@example.com\"}",
+                    "c null -> {\"id\":2,\"name\":\"Grace\",\"email\":\"grace@example.com\"}",
+                    "c null -> {\"id\":3,\"name\":\"Linus\",\"email\":\"linus@example.com\"}");
+            Thread.sleep(2_000);
+            assertThat(kafka.recordCount(topic)).as("no event twice, no second snapshot").isEqualTo(3);
+
+            deleteAndAwaitSlotReleased(connect, "customers", table);
+        }
+    }
+
+    @Test
+    void shouldCreateItsTopicAndWriteInTransactionsWhenExactlyOnceIsRequired(FerryCluster kafka) throws Exception {
+        try (ReplicatedPostgresTable table = ReplicatedPostgresTable.create();
+             ConnectCluster connect = debeziumWorkers(kafka)) {
+            table.insert(1, "Ada", "ada@example.com");
+            String prefix = topicPrefix(kafka);
+            String topic = prefix + "." + table.table();
+            connect.common().put("exactly.once.source.support", "enabled");
+            connect.start("w1");
+            // The worker creates Debezium's topic (KIP-158), with more partitions than a broker's auto-creation would give.
+            create(connect, "customers-eos", connectorConfig(table, prefix, JSON_CONVERTER, Map.of(
+                    "exactly.once.support", "required", "topic.creation.default.partitions", "3",
+                    "topic.creation.default.replication.factor", "1")));
+            table.insert(2, "Grace", "grace@example.com");
+            // A consumer subscribing first could make the broker auto-create the topic with one partition.
+            awaitRecords(kafka, connect, table, topic, 1);
+
+            List<String> events = new ArrayList<>();
+            try (var consumer = kafka.consumer(new StringDeserializer(), new StringDeserializer(), Map.of("isolation.level",
+                    "read_committed", "auto.offset.reset", "earliest", "group.id", topic, "allow.auto.create.topics", "false"))) {
+                consumer.subscribe(List.of(topic));
+                long deadline = System.nanoTime() + EVENTS.toNanos();
+                while (events.size() < 2 && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                        events.add(event(record));
+                    }
+                }
+            }
+            assertThat(events).as("%s%nworker log:%n%s", table.diagnosis(), connect.logTail("w1")).containsExactlyInAnyOrder(
+                    "r null -> {\"id\":1,\"name\":\"Ada\",\"email\":\"ada@example.com\"}",
+                    "c null -> {\"id\":2,\"name\":\"Grace\",\"email\":\"grace@example.com\"}");
+            assertThat(kafka.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()).hasSize(3);
+
+            deleteAndAwaitSlotReleased(connect, "customers-eos", table);
         }
     }
 
@@ -187,11 +252,11 @@ class DebeziumPostgresIT {
     }
 
     /**
-     * A unique {@code topic.prefix}. Debezium names its key and value schemas after it, and Avro allows no dashes in
-     * a name, so the test kit's unique name gets underscores.
+     * A unique {@code topic.prefix}, with dashes as many users' prefixes have: Debezium names its key and value
+     * schemas after it, so the Avro test gets namespaces such as {@code pg-123-4.dbz_x.customers}.
      */
     private static String topicPrefix(FerryCluster kafka) {
-        return kafka.uniqueTopicName("pg").replace('-', '_');
+        return kafka.uniqueTopicName("pg");
     }
 
     /** Debezium's settings for the table, with {@code converter} for keys and values plus the given extras. */
@@ -220,6 +285,28 @@ class DebeziumPostgresIT {
     private static void create(ConnectCluster connect, String name, Map<String, String> config) throws Exception {
         ConnectCluster.Reply created = connect.post("w1", "/connectors", Map.of("name", name, "config", config));
         assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        awaitRunning(connect, name);
+    }
+
+    /** {@code GET /connectors/{name}/offsets} shows Debezium's source partition and an {@code lsn} in its offset. */
+    private static void assertOffsetHoldsAnLsn(ConnectCluster connect, String name, String prefix) throws Exception {
+        ConnectCluster.Reply offsets = connect.get("w1", "/connectors/" + name + "/offsets");
+        assertThat(offsets.status()).as("%s", offsets.body()).isEqualTo(200);
+        System.out.printf("Debezium's offsets of %s: %s%n", name, offsets.body());
+        JsonNode offset = offsets.body().path("offsets").get(0);
+        assertThat(offset.path("partition").path("server").asText()).isEqualTo(prefix);
+        assertThat(offset.path("offset").path("lsn").isIntegralNumber()).as("Debezium's lsn in %s", offset).isTrue();
+        assertThat(offset.path("offset").path("lsn").asLong()).isPositive();
+    }
+
+    /** Deletes the connector and waits until its task let go of the replication slot, so the slot can be dropped. */
+    private static void deleteAndAwaitSlotReleased(ConnectCluster connect, String name, ReplicatedPostgresTable table)
+            throws Exception {
+        assertThat(connect.delete("w1", "/connectors/" + name).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !table.slotActive());
+    }
+
+    private static void awaitRunning(ConnectCluster connect, String name) {
         await().atMost(EVENTS).untilAsserted(() -> {
             JsonNode status = connect.get("w1", "/connectors/" + name + "/status").body();
             assertThat(status.path("tasks").path(0).path("state").asText()).as("%s", status).isEqualTo("RUNNING");

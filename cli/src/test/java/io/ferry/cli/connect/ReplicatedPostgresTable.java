@@ -113,6 +113,16 @@ final class ReplicatedPostgresTable implements AutoCloseable {
         }
     }
 
+    /** Inserts one row in its own transaction. */
+    void insert(int id, String name, String email) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table() + " VALUES (?, ?, ?)")) {
+            statement.setInt(1, id);
+            statement.setString(2, name);
+            statement.setString(3, email);
+            statement.executeUpdate();
+        }
+    }
+
     /** Whether the slot exists and a connector is streaming from it. */
     boolean slotActive() throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT active FROM pg_replication_slots WHERE slot_name = ?")) {
