@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +102,16 @@ final class ConnectCluster implements AutoCloseable {
     int stop(String id) throws Exception {
         processes.get(id).signal("TERM");
         return processes.get(id).awaitExit(Duration.ofSeconds(60));
+    }
+
+    /** The last lines of a worker's log file, for failure messages. */
+    String logTail(String id) throws IOException {
+        Path log = dir.resolve(id + ".log");
+        if (!Files.exists(log)) {
+            return "(no log)";
+        }
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 
     List<String> ids() {

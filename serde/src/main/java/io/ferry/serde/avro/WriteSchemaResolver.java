@@ -11,6 +11,7 @@ import io.ferry.serde.registry.RegistryFailures;
 import io.ferry.serde.registry.SchemaRegistryException;
 import io.ferry.serde.registry.WriteSchemaChoice;
 import io.ferry.serde.subject.SubjectNameStrategy;
+import org.apache.avro.NameValidator;
 import org.apache.avro.Schema;
 
 /**
@@ -103,10 +104,15 @@ final class WriteSchemaResolver {
         }
     }
 
+    /**
+     * Parses a schema the registry holds. Names are not checked again: the registry checked them when the schema was
+     * registered, and it accepts namespaces Avro 1.12's parser rejects ({@code dbserver-1.public.customers}, as
+     * Debezium derives them from a {@code topic.prefix}), which Avro before 1.12 and Confluent's clients read.
+     */
     static Schema parse(RegistrySchema schema) {
         if (!RegistrySchema.AVRO.equals(schema.schemaType())) {
             throw new org.apache.kafka.common.errors.SerializationException("schema is of type " + schema.schemaType() + ", not AVRO");
         }
-        return new Schema.Parser().parse(schema.schema());
+        return new Schema.Parser(NameValidator.NO_VALIDATION).parse(schema.schema());
     }
 }
