@@ -11,8 +11,8 @@ import io.ferry.cli.FerryProcess;
 
 /**
  * Jars of third-party runtimes and plugins that the compatibility tests run beside Ferry (Apache Kafka Connect,
- * Apache's mirror connectors), fetched from Maven Central through a pom of their own with the project's Maven
- * Wrapper — never dependencies of Ferry's build. A folder that already holds the expected jar is used as it is.
+ * Apache's mirror connectors, Debezium), fetched from Maven Central through a pom of their own with the project's
+ * Maven Wrapper — never dependencies of Ferry's build. What is already there is used as it is.
  */
 final class MavenFetch {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -27,17 +27,28 @@ final class MavenFetch {
      *
      * @param pom the pom, relative to the repository's root
      * @return {@code output}
-     * @throws AssertionError when Maven fails or the expected file is still missing, with Maven's output
      */
     static Path copyDependencies(String pom, List<String> arguments, Path output, String expected) throws Exception {
-        if (Files.exists(output.resolve(expected))) {
-            return output;
+        List<String> goal = new ArrayList<>(List.of("dependency:copy-dependencies", "-DincludeScope=runtime"));
+        goal.addAll(arguments);
+        goal.add("-DoutputDirectory=" + output);
+        run(pom, goal, output.resolve(expected));
+        return output;
+    }
+
+    /**
+     * Runs {@code ./mvnw -B -q -f POM GOAL...} from the repository's root unless {@code expected} exists already.
+     *
+     * @param pom the pom, relative to the repository's root
+     * @throws AssertionError when Maven fails or {@code expected} is still missing, with Maven's output
+     */
+    static void run(String pom, List<String> goal, Path expected) throws Exception {
+        if (Files.exists(expected)) {
+            return;
         }
         Path home = FerryProcess.home();
-        List<String> command = new ArrayList<>(List.of(home.resolve("mvnw").toString(), "-B", "-q", "-f", pom,
-                "dependency:copy-dependencies", "-DincludeScope=runtime"));
-        command.addAll(arguments);
-        command.add("-DoutputDirectory=" + output);
+        List<String> command = new ArrayList<>(List.of(home.resolve("mvnw").toString(), "-B", "-q", "-f", pom));
+        command.addAll(goal);
         Path log = Files.createTempFile("maven-fetch", ".log");
         Process fetch = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
@@ -45,11 +56,10 @@ final class MavenFetch {
         if (!ended) {
             fetch.destroyForcibly();
         }
-        if (!ended || fetch.exitValue() != 0 || !Files.exists(output.resolve(expected))) {
-            throw new AssertionError(expected + " could not be fetched from Maven Central into " + output + " with "
-                    + String.join(" ", command.subList(1, command.size())) + " ("
+        if (!ended || fetch.exitValue() != 0 || !Files.exists(expected)) {
+            throw new AssertionError(expected.getFileName() + " could not be fetched from Maven Central to " + expected.getParent()
+                    + " with ./mvnw " + String.join(" ", command.subList(1, command.size())) + " ("
                     + (ended ? "exit code " + fetch.exitValue() : "no answer within " + TIMEOUT) + "):\n" + Files.readString(log));
         }
-        return output;
     }
 }
