@@ -149,26 +149,30 @@ class JdbcSourceQueryRetryIT {
     }
 
     @Test
-    void shouldReconnectAndReadOnWhenTheDatabaseKillsTheConnectionMidResult(FerryCluster cluster) throws Exception {
+    void shouldReconnectAndReadOnWhenTheDatabaseKillsTheConnectionDuringAQuery(FerryCluster cluster) throws Exception {
         try (TestDatabase db = TestDatabase.create(Engine.POSTGRES, dir)) {
             SourceTables.create(db, "items");
             int rows = 3000;
             SourceTables.insertMany(db, "items", "row", rows, Instant.now());
             Map<String, String> config = config(db, "killed", "-1");
+            // No lock timeout: the connector's query waits on the test's lock until the test kills its session.
+            config.put("connection.url", db.url());
             config.put("batch.max.rows", "1");
             config.put("connection.attempts", "5");
             connect.herder().putConnectorConfig("killed", config, TargetState.STARTED, false).get();
             awaitValues(cluster, "killed-items", 10);
 
-            // Kill the connector's sessions until one dies under a running query (the retry path), not between two.
-            await().atMost(SourceWorkerFixture.WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
-                if (retriesLogged() >= 1) {
-                    return true;
-                }
-                db.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-                        + "AND pid <> pg_backend_pid()");
-                return false;
-            });
+            // The table locked, the connector's next query waits for it: it is surely running when its session dies.
+            Connection lock = lock(db, "items");
+            try {
+                String waiting = "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                        + "AND wait_event_type = 'Lock'";
+                await().atMost(SourceWorkerFixture.WAIT).until(() -> !db.query("SELECT pid " + waiting).isEmpty());
+                db.query("SELECT pg_terminate_backend(pid) " + waiting);
+                await().atMost(SourceWorkerFixture.WAIT).until(() -> retriesLogged() >= 1);
+            } finally {
+                unlock(db, lock);
+            }
 
             List<Long> ids = SourceWorkerFixture.longs(awaitValues(cluster, "killed-items", rows), "id");
             assertThat(ids).containsAll(LongStream.rangeClosed(1, rows).boxed().toList());
