@@ -36,6 +36,9 @@ public final class JdbcSourceConfig extends AbstractConfig {
     public static final String TABLE_INCLUDE_LIST = "table.include.list";
     public static final String TABLE_EXCLUDE_LIST = "table.exclude.list";
     public static final String TABLE_TYPES = "table.types";
+    /** The values {@value #TABLE_TYPES} takes: JDBC's names of the kinds of table the dialects list. */
+    static final List<String> TABLE_TYPE_NAMES = List.of("TABLE", "VIEW", "MATERIALIZED VIEW", "FOREIGN TABLE",
+            "PARTITIONED TABLE");
     public static final String SCHEMA_PATTERN = "schema.pattern";
     public static final String CATALOG_PATTERN = "catalog.pattern";
     public static final String TOPIC_PREFIX = "topic.prefix";
@@ -98,8 +101,11 @@ public final class JdbcSourceConfig extends AbstractConfig {
                         group, ++order, Width.LONG, "Table exclude list")
                 .define(TABLE_EXCLUDE_LIST, Type.LIST, "", Importance.MEDIUM,
                         "Newer name of table.blacklist; set one of the two.", group, ++order, Width.LONG, "Table exclude list")
-                .define(TABLE_TYPES, Type.LIST, "TABLE", ConfigDef.ValidList.in("TABLE", "VIEW"), Importance.LOW,
-                        "Kinds of table to copy: TABLE, VIEW, or both (TABLE,VIEW).", group, ++order, Width.SHORT, "Table types")
+                .define(TABLE_TYPES, Type.LIST, "TABLE", ConfigDef.ValidList.in(TABLE_TYPE_NAMES.toArray(String[]::new)),
+                        Importance.LOW, "Kinds of table to copy, as JDBC names them: TABLE, VIEW, or both (TABLE,VIEW); "
+                                + "PostgreSQL also has MATERIALIZED VIEW, FOREIGN TABLE and PARTITIONED TABLE (partitioned "
+                                + "tables are copied with TABLE already, without their partitions).",
+                        group, ++order, Width.SHORT, "Table types")
                 .define(SCHEMA_PATTERN, Type.STRING, null, Importance.MEDIUM,
                         "SQL LIKE pattern the schema of a copied table must match (PostgreSQL schemas); unset matches any "
                                 + "schema. Set it on large databases so listing tables stays cheap.",

@@ -76,6 +76,28 @@ class JdbcSourceTablesIT {
     }
 
     @org.junit.jupiter.api.Test
+    void shouldCopyAMaterializedViewAndAPartitionedTableWhenTableTypesNameThem(FerryCluster cluster) throws Exception {
+        Instant now = Instant.now().minusSeconds(60);
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir)) {
+            SourceTables.create(db, "base");
+            SourceTables.insert(db, "base", "base1", now);
+            db.execute("CREATE MATERIALIZED VIEW base_copy AS SELECT id, name FROM base",
+                    "CREATE TABLE events (id BIGINT NOT NULL, name TEXT, PRIMARY KEY (id)) PARTITION BY RANGE (id)",
+                    "CREATE TABLE events_low PARTITION OF events FOR VALUES FROM (0) TO (100)",
+                    "INSERT INTO events VALUES (1, 'event1')");
+            Map<String, String> config = SourceWorkerFixture.connector("kinds", db, "bulk", "kinds-");
+            config.put("table.types", "MATERIALIZED VIEW,PARTITIONED TABLE");
+            try (StandaloneConnect connect = SourceWorkerFixture.start(SourceWorkerFixture.workerSettings(cluster, dir), config)) {
+                assertThat(awaitValues(cluster, "kinds-base_copy", 1)).extracting(v -> v.get("name")).contains("base1");
+                assertThat(awaitValues(cluster, "kinds-events", 1)).extracting(v -> v.get("name")).contains("event1");
+                assertThat(TableList.decode(connect.herder().taskConfigs("kinds").get().get(0).config().get("tables")))
+                        .extracting(io.ferry.connectors.jdbc.dialect.TableId::toString)
+                        .noneMatch(table -> table.endsWith("events_low") || table.endsWith(".base"));
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void shouldCopyOnlyTheSchemasTheSchemaPatternMatches(FerryCluster cluster) throws Exception {
         Instant now = Instant.now().minusSeconds(60);
         try (TestDatabase db = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir)) {
