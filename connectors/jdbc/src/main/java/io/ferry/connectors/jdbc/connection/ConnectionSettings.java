@@ -3,6 +3,8 @@ package io.ferry.connectors.jdbc.connection;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -72,7 +74,7 @@ public record ConnectionSettings(String url, String user, Password password, int
     }
 
     /** {@code dialect.name} against {@code connection.url}: the message when they disagree. */
-    public static java.util.Optional<String> dialectProblem(Map<String, String> config) {
+    public static Optional<String> dialectProblem(Map<String, String> config) {
         return DialectNames.urlProblem(config.get(DIALECT), config.get(URL));
     }
 
@@ -90,7 +92,7 @@ public record ConnectionSettings(String url, String user, Password password, int
 
     /** The {@code connection.*} originals that are no defined setting, keyed without the prefix. */
     private static Map<String, String> driverProperties(AbstractConfig config) {
-        Map<String, String> properties = new java.util.TreeMap<>();
+        Map<String, String> properties = new TreeMap<>();
         config.originalsWithPrefix(PREFIX).forEach((key, value) -> {
             if (value != null && !config.values().containsKey(PREFIX + key)) {
                 properties.put(key, String.valueOf(value));

@@ -1,6 +1,7 @@
 package io.ferry.connectors.jdbc.dialect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,15 +22,8 @@ public final class DialectNames {
     /** The value meaning "choose the dialect from the URL" (Confluent's default). */
     public static final String FROM_URL = "";
 
-    /** Confluent's names Ferry implements, and the URL prefixes each serves. */
-    private static final Map<String, List<String>> IMPLEMENTED = Map.of(
-            "PostgreSqlDatabaseDialect", List.of("jdbc:postgresql:"),
-            "MySqlDatabaseDialect", List.of("jdbc:mariadb:", "jdbc:mysql:"),
-            "SqliteDatabaseDialect", List.of("jdbc:sqlite:"));
-
-    /** The names in the order they are listed in errors and recommendations. */
-    private static final List<String> ORDER = List.of("PostgreSqlDatabaseDialect", "MySqlDatabaseDialect",
-            "SqliteDatabaseDialect");
+    /** Confluent's names of the dialects Ferry implements, in the order errors and recommendations list them. */
+    private static final List<String> ORDER = Arrays.stream(JdbcDialects.Kind.values()).map(kind -> kind.confluentName).toList();
 
     /** Confluent's other dialects, named so that an error can say the name is known but not implemented. */
     private static final List<String> CONFLUENT_ONLY = List.of("GenericDatabaseDialect", "SqlServerDatabaseDialect",
@@ -53,7 +47,7 @@ public final class DialectNames {
      */
     public static Optional<String> nameProblem(String name) {
         String given = name == null ? FROM_URL : name.strip();
-        if (given.isEmpty() || IMPLEMENTED.containsKey(given)) {
+        if (given.isEmpty() || JdbcDialects.Kind.named(given).isPresent()) {
             return Optional.empty();
         }
         String known = CONFLUENT_ONLY.contains(given) ? " is a dialect Ferry does not implement" : " is not a dialect name";
@@ -67,15 +61,15 @@ public final class DialectNames {
      */
     public static Optional<String> urlProblem(String name, String url) {
         String given = name == null ? FROM_URL : name.strip();
-        List<String> prefixes = IMPLEMENTED.get(given);
-        if (prefixes == null || url == null) {
+        Optional<JdbcDialects.Kind> kind = JdbcDialects.Kind.named(given);
+        if (kind.isEmpty() || url == null) {
             return Optional.empty();
         }
         String lower = url.strip().toLowerCase(Locale.ROOT);
-        if (prefixes.stream().anyMatch(lower::startsWith)) {
+        if (kind.get().serves(lower)) {
             return Optional.empty();
         }
-        return Optional.of(given + " serves " + String.join(" and ", prefixes) + " URLs, but connection.url is "
+        return Optional.of(given + " serves " + String.join(" and ", kind.get().prefixes) + " URLs, but connection.url is "
                 + JdbcDialects.scheme(lower) + "; set the dialect matching the URL or leave dialect.name empty");
     }
 

@@ -1,12 +1,42 @@
 package io.ferry.connectors.jdbc.dialect;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The dialect of a {@code connection.url}. */
 public final class JdbcDialects {
+    /** The dialects Ferry implements: Confluent's name of each, the URL prefixes it serves, and how to make it. */
+    enum Kind {
+        POSTGRES("PostgreSqlDatabaseDialect", PostgresDialect::new, "jdbc:postgresql:"),
+        MARIADB("MySqlDatabaseDialect", MariaDbDialect::new, "jdbc:mariadb:", "jdbc:mysql:"),
+        SQLITE("SqliteDatabaseDialect", SqliteDialect::new, "jdbc:sqlite:");
+
+        final String confluentName;
+        final List<String> prefixes;
+        private final Supplier<JdbcDialect> factory;
+
+        Kind(String confluentName, Supplier<JdbcDialect> factory, String... prefixes) {
+            this.confluentName = confluentName;
+            this.factory = factory;
+            this.prefixes = List.of(prefixes);
+        }
+
+        /** Whether this dialect serves the URL, given in lower case. */
+        boolean serves(String lowerUrl) {
+            return prefixes.stream().anyMatch(lowerUrl::startsWith);
+        }
+
+        /** The dialect Confluent calls {@code name}, when Ferry implements it. */
+        static Optional<Kind> named(String name) {
+            return Arrays.stream(values()).filter(kind -> kind.confluentName.equals(name)).findFirst();
+        }
+    }
+
     /** The URL prefixes served, in the order they are listed in errors. */
-    private static final List<String> PREFIXES = List.of("jdbc:postgresql:", "jdbc:mariadb:", "jdbc:mysql:", "jdbc:sqlite:");
+    private static final List<String> PREFIXES = Arrays.stream(Kind.values()).flatMap(kind -> kind.prefixes.stream()).toList();
 
     private JdbcDialects() {
     }
@@ -19,14 +49,10 @@ public final class JdbcDialects {
      */
     public static JdbcDialect forUrl(String url) {
         String lower = url == null ? "" : url.strip().toLowerCase(Locale.ROOT);
-        if (lower.startsWith("jdbc:postgresql:")) {
-            return new PostgresDialect();
-        }
-        if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
-            return new MariaDbDialect();
-        }
-        if (lower.startsWith("jdbc:sqlite:")) {
-            return new SqliteDialect();
+        for (Kind kind : Kind.values()) {
+            if (kind.serves(lower)) {
+                return kind.factory.get();
+            }
         }
         throw new IllegalArgumentException("No JDBC dialect for URLs starting " + scheme(lower)
                 + "; supported: " + String.join(", ", PREFIXES));

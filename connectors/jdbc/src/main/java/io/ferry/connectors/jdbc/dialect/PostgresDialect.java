@@ -243,11 +243,16 @@ public final class PostgresDialect extends SqlTextDialect {
         }
     }
 
+    /** Whether the column holds a bit string ({@code bit(n)} or {@code varbit}), which takes a BOOLEAN as the text 1 or 0. */
+    public static boolean isBitString(ColumnDefinition column) {
+        return "bit".equalsIgnoreCase(column.typeName()) || "varbit".equalsIgnoreCase(column.typeName());
+    }
+
     /** As {@link #bind(PreparedStatement, int, Schema, Object, WriteOptions)}; a BOOLEAN into a bit column as its one bit. */
     @Override
     public void bind(PreparedStatement statement, int index, ColumnDefinition column, Schema schema, Object value,
             WriteOptions options) throws SQLException {
-        if (schema.type() == Schema.Type.BOOLEAN && column.typeName().toLowerCase(Locale.ROOT).matches("bit|varbit")) {
+        if (schema.type() == Schema.Type.BOOLEAN && isBitString(column)) {
             // no cast leads from boolean to bit; the bit string's text does
             statement.setObject(index, value == null ? null : (Boolean) value ? "1" : "0", Types.OTHER);
         } else {

@@ -5,6 +5,7 @@ import java.time.OffsetTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -17,6 +18,9 @@ import org.postgresql.util.PGInterval;
  * binds a STRING untyped, so the column's own input function parses it).
  */
 final class PostgresTypes {
+    /** What money's text holds besides its digits and decimal point: currency sign, group separators, sign. */
+    private static final Pattern NOT_MONEY_DIGITS = Pattern.compile("[^0-9.]");
+
     /** Money's fraction digits under the {@code C} and English {@code lc_monetary}, as Debezium assumes too. */
     static final int MONEY_SCALE = 2;
 
@@ -103,7 +107,7 @@ final class PostgresTypes {
 
     static BigDecimal parseMoney(ColumnDefinition column, String text) {
         boolean negative = text.contains("-") || text.startsWith("(");
-        String digits = text.replaceAll("[^0-9.]", "");
+        String digits = NOT_MONEY_DIGITS.matcher(text).replaceAll("");
         try {
             BigDecimal value = new BigDecimal(digits);
             return negative ? value.negate() : value;

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.ferry.connectors.jdbc.dialect.ColumnDefinition;
+import io.ferry.connectors.jdbc.dialect.PostgresDialect;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
@@ -82,16 +83,11 @@ final class CopyTextEncoder {
             } else {
                 appendLocal(out, LocalDateTime.ofInstant(instant, timeZone));
             }
-        } else if (schema.type() == Schema.Type.BOOLEAN && isBitString(column)) {
+        } else if (schema.type() == Schema.Type.BOOLEAN && PostgresDialect.isBitString(column)) {
             out.append((Boolean) value ? '1' : '0'); // a bit column reads no t/f
         } else {
             appendPrimitive(out, schema.type(), value);
         }
-    }
-
-    private static boolean isBitString(ColumnDefinition column) {
-        String type = column.typeName().toLowerCase(java.util.Locale.ROOT);
-        return type.equals("bit") || type.equals("varbit");
     }
 
     private static boolean isZoned(String typeName) {
