@@ -250,8 +250,8 @@ public final class PostgresDialect extends SqlTextDialect {
     /**
      * As {@link JdbcDialect#bind}; a STRING (and a NULL STRING) binds untyped, so the server takes it as
      * the type of the column it goes into: the same STRING can fill a text, json, jsonb, uuid, enum, inet,
-     * interval, timetz, bit string, xml or range column (the types the source reads as STRING), where a
-     * varchar parameter would be refused. An ARRAY of STRING binds as untyped array text likewise.
+     * interval, timetz, bit string, xml, range, geometric or composite column (the types the source reads as
+     * STRING), where a varchar parameter would be refused. An ARRAY of STRING binds as untyped array text likewise.
      */
     @Override
     public void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException {
