@@ -52,7 +52,10 @@ class PostgresTypeMappingIT {
                 "CREATE TYPE label AS ENUM ('a,b', 'say \"hi\"', 'back\\slash', 'NULL', 'ünï', '{x}', ' sp ')",
                 "CREATE TYPE note AS (x integer, body text)",
                 "CREATE TYPE envelope AS (id integer, inner_note note, tags text[], at point)",
-                "CREATE DOMAIN checked_note AS note CHECK ((VALUE).x > 0)");
+                "CREATE DOMAIN checked_note AS note CHECK ((VALUE).x > 0)",
+                "CREATE SCHEMA hidden",
+                "CREATE TYPE hidden.tone AS ENUM ('low', 'high')",
+                "CREATE DOMAIN hidden.amount AS numeric(6,3)");
     }
 
     @AfterAll
@@ -227,6 +230,9 @@ class PostgresTypeMappingIT {
                         List.of(Instant.parse("2024-07-01T16:00:00.000001Z"))),
                 new TypeCase("place[]", "'{\"(1,2)\",NULL}'", array(Schema.OPTIONAL_STRING_SCHEMA), Arrays.asList("(1,2)", null)),
                 new TypeCase("bits3[]", "'{101}'", array(Schema.OPTIONAL_STRING_SCHEMA), List.of("101")),
+                // types outside the search path, which the driver names schema-qualified ("hidden"."_tone")
+                new TypeCase("hidden.tone[]", "'{high,NULL}'", array(Schema.OPTIONAL_STRING_SCHEMA), Arrays.asList("high", null)),
+                new TypeCase("hidden.amount[]", "'{1.5}'", array(TypeCase.decimal(6, 3)), List.of("1.500")),
                 new TypeCase("sale_price[][]", "'{{1.5},{2}}'", array(array(TypeCase.decimal(10, 2))), List.of(List.of("1.50"), List.of("2.00"))));
     }
 
