@@ -9,26 +9,39 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.apache.kafka.connect.data.Date;
+import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.errors.DataException;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.jdbc.PgArray;
 import org.postgresql.util.PGInterval;
 
 /**
  * PostgreSQL's arrays as Connect ARRAYs of optional elements, nested as deep as the column declares, both
- * ways. Elements of zoneless date-times are read as local times in {@code db.timezone}; the driver builds
+ * ways. The driver decodes the elements of the types it knows (numbers, text, dates and times …); the
+ * elements of the others (enums, composite, geometric, network and range types, money, timetz, bit
+ * strings) are read from the array's text ({@link PostgresArrayText}), where the driver would guess or
+ * fail. Elements of zoneless date-times are read as local times in {@code db.timezone}; the driver builds
  * them in the JVM's zone, so their local fields are taken back from it before the zone is applied.
  */
 final class PostgresArrays {
 
-    /** An element type: its Connect schema and how a driver element becomes a Connect value. */
-    private record Element(Supplier<SchemaBuilder> schema, BiFunction<Object, ZoneId, Object> read) {
+    /**
+     * An element type: its Connect schema and how an element becomes a Connect value, the element being
+     * the driver's decoded object or, when {@code fromText}, the element's text in the array's text.
+     */
+    private record Element(Supplier<SchemaBuilder> schema, BiFunction<Object, ZoneId, Object> read, boolean fromText) {
+        Element(Supplier<SchemaBuilder> schema, BiFunction<Object, ZoneId, Object> read) {
+            this(schema, read, false);
+        }
     }
 
     private static final Map<String, Element> ELEMENTS = Map.ofEntries(
@@ -56,6 +69,9 @@ final class PostgresArrays {
                     (v, z) -> TemporalValues.sqlTimestamp(((java.sql.Timestamp) v).toLocalDateTime().atZone(z).toInstant()))),
             Map.entry("timestamptz", new Element(Timestamp::builder, (v, z) -> v)));
 
+    /** PostgreSQL's own element types read from the array's text, besides the types {@link PostgresTypes} reads as text. */
+    private static final Set<String> TEXT_ELEMENTS = Set.of("money", "timetz", "bit");
+
     private PostgresArrays() {
     }
 
@@ -68,16 +84,23 @@ final class PostgresArrays {
         return new Element(SchemaBuilder::string, (v, z) -> v.toString());
     }
 
+    /** Whether the element type is one of PostgreSQL's own that this class maps, so its name says what the elements are. */
+    static boolean isBuiltInElement(String elementType) {
+        return ELEMENTS.containsKey(elementType) || "numeric".equals(elementType) || TEXT_ELEMENTS.contains(elementType)
+                || PostgresTypes.readsAsText(elementType);
+    }
+
     /**
      * The mapping of an array column ({@code _int4}, {@code _text} …), empty for element types without one.
-     * {@code numeric[]} elements are Decimals with the column's declared scale. A column that declares
-     * n &gt; 1 dimensions ({@code int4[][]}, recorded by the catalog only) maps to n nested ARRAYs; a value
-     * with another number of dimensions fails, naming the column, since the schema cannot change per row.
+     * {@code numeric[]} elements are Decimals with the column's declared scale. Elements of a domain map as
+     * the domain's base type; of an enum or composite type as their text, as a column of the type does.
+     * A column that declares n &gt; 1 dimensions ({@code int4[][]}, recorded by the catalog only) maps to n
+     * nested ARRAYs; a value with another number of dimensions fails, naming the column, since the schema
+     * cannot change per row.
      */
     static java.util.Optional<ColumnMapping> mapping(ColumnDefinition column, ReadOptions options) {
-        String elementType = column.typeName().substring(1);
-        Element element = "numeric".equals(elementType) ? decimalElement(column)
-                : PostgresTypes.readsAsText(elementType) ? stringElement() : ELEMENTS.get(elementType);
+        ColumnDefinition elementColumn = elementOf(column);
+        Element element = element(elementColumn);
         if (element == null) {
             return java.util.Optional.empty();
         }
@@ -88,6 +111,26 @@ final class PostgresArrays {
         }
         Schema schema = ColumnReaders.schema(SchemaBuilder.array(inner), column);
         ZoneId zone = options.timeZone();
+        String elementType = elementColumn.typeName();
+        if (element.fromText()) {
+            char delimiter = PostgresArrayText.delimiter(elementType);
+            return java.util.Optional.of(ColumnReaders.mapping(schema, (row, i) -> {
+                String text = row.getString(i);
+                return text == null ? null : list(column, PostgresArrayText.parse(text, delimiter), dimensions, element, zone);
+            }));
+        }
+        if (column.element() != null) {
+            // an array of a domain: the driver decodes its text as an array of the domain's base type
+            return java.util.Optional.of(ColumnReaders.mapping(schema, (row, i) -> {
+                String text = row.getString(i);
+                if (text == null) {
+                    return null;
+                }
+                BaseConnection connection = row.getStatement().getConnection().unwrap(BaseConnection.class);
+                int arrayType = connection.getTypeInfo().getPGArrayType(elementType);
+                return list(column, (Object[]) new PgArray(connection, arrayType, text).getArray(), dimensions, element, zone);
+            }));
+        }
         return java.util.Optional.of(ColumnReaders.mapping(schema, (row, i) -> {
             Array array = row.getArray(i);
             if (array == null) {
@@ -101,7 +144,41 @@ final class PostgresArrays {
         }));
     }
 
-    /** The Connect list of one level of a driver array, {@code depth} levels deep. */
+    /** The elements' type: as the catalog resolved it for user-defined types, else named by the array type. */
+    private static ColumnDefinition elementOf(ColumnDefinition column) {
+        if (column.element() != null) {
+            return column.element();
+        }
+        return new ColumnDefinition(column.name(), Types.OTHER, column.typeName().substring(1), column.precision(),
+                column.scale(), true, false, false, false);
+    }
+
+    private static Element element(ColumnDefinition elementColumn) {
+        String type = elementColumn.typeName();
+        if ("numeric".equals(type)) {
+            return decimalElement(elementColumn);
+        }
+        Element typed = ELEMENTS.get(type);
+        if (typed != null) {
+            return typed;
+        }
+        return switch (type) {
+            case "money" -> new Element(() -> Decimal.builder(PostgresTypes.MONEY_SCALE), (v, z) -> ColumnReaders.rescale(
+                    elementColumn, PostgresTypes.parseMoney(elementColumn, (String) v), PostgresTypes.MONEY_SCALE), true);
+            case "timetz" -> new Element(SchemaBuilder::string, (v, z) -> PostgresTypes.isoTimeWithZone((String) v), true);
+            case "bit" -> elementColumn.precision() == 1 ? new Element(SchemaBuilder::bool, (v, z) -> "1".equals(v), true)
+                    : textElement();
+            default -> PostgresTypes.readsAsText(type) || elementColumn.jdbcType() == Types.STRUCT
+                    || elementColumn.jdbcType() == Types.VARCHAR ? textElement() : null;
+        };
+    }
+
+    /** An element read as its own text, as a column of its type reads. */
+    private static Element textElement() {
+        return new Element(SchemaBuilder::string, (v, z) -> v, true);
+    }
+
+    /** The Connect list of one level of an array's elements (nested {@code Object[]}s), {@code depth} levels deep. */
     private static List<Object> list(ColumnDefinition column, Object[] array, int depth, Element element, ZoneId zone) {
         List<Object> values = new ArrayList<>(array.length);
         for (Object value : array) {
@@ -179,6 +256,38 @@ final class PostgresArrays {
         } else {
             statement.setArray(index, array);
         }
+    }
+
+    /**
+     * Binds a Connect array into an array column, as {@link #bind(PreparedStatement, int, Schema, List, ZoneId)}
+     * does, except where the column's elements need the array's text: BOOLEAN elements into a {@code bit[]}
+     * or {@code varbit[]} column as their bit ({@code 1}, {@code 0}), since no cast leads from boolean to bit,
+     * and STRING elements into a {@code box[]} column separated by its delimiter, a semicolon.
+     */
+    static void bind(PreparedStatement statement, int index, ColumnDefinition column, Schema schema, List<?> values,
+            ZoneId zone) throws SQLException {
+        Schema element = schema.valueSchema();
+        while (element.type() == Schema.Type.ARRAY) {
+            element = element.valueSchema();
+        }
+        String elementType = elementOf(column).typeName();
+        boolean plain = LogicalType.of(element) == LogicalType.NONE;
+        if (plain && element.type() == Schema.Type.BOOLEAN && ("bit".equals(elementType) || "varbit".equals(elementType))) {
+            statement.setObject(index, PostgresArrayText.format(bits(values), ','), Types.OTHER);
+        } else if (plain && element.type() == Schema.Type.STRING && PostgresArrayText.delimiter(elementType) != ',') {
+            statement.setObject(index, PostgresArrayText.format(values, PostgresArrayText.delimiter(elementType)), Types.OTHER);
+        } else {
+            bind(statement, index, schema, values, zone);
+        }
+    }
+
+    /** A list of booleans, nested or not, as the bits {@code 1} and {@code 0}. */
+    private static List<Object> bits(List<?> values) {
+        List<Object> bits = new ArrayList<>(values.size());
+        for (Object value : values) {
+            bits.add(value instanceof List<?> nested ? bits(nested) : value == null ? null : (Boolean) value ? "1" : "0");
+        }
+        return bits;
     }
 
     /** The driver's array of a Connect list: nested lists become nested arrays, which PostgreSQL requires rectangular. */

@@ -18,8 +18,9 @@ import org.postgresql.PGResultSetMetaData;
 /**
  * What PostgreSQL's catalog knows about a table's column types and the driver's column metadata does not
  * say: the base type of a domain (the driver reports a domain as {@link Types#DISTINCT} by its own name,
- * while a query's result already carries the base type) and the dimensions an array column declares,
- * which neither the driver's column metadata nor a result's says.
+ * while a query's result already carries the base type), the dimensions an array column declares,
+ * which neither the driver's column metadata nor a result's says, and what the elements of an array of a
+ * user-defined type are (domain, enum or composite type), which both name by the array type alone.
  */
 final class PostgresColumnTypes {
     private PostgresColumnTypes() {
@@ -34,7 +35,7 @@ final class PostgresColumnTypes {
                     .map(column -> column.withArrayDimensions(dimensions.getOrDefault(column.name(), 0)))
                     .toList();
         }
-        return new TableDefinition(table.id(), table.type(), columns);
+        return new TableDefinition(table.id(), table.type(), resolveElements(connection, columns));
     }
 
     /**
@@ -46,9 +47,10 @@ final class PostgresColumnTypes {
         if (columns.stream().noneMatch(PostgresArrays::isArray)) {
             return columns;
         }
+        Connection connection = result.getStatement().getConnection();
         PGResultSetMetaData metadata = result.getMetaData().unwrap(PGResultSetMetaData.class);
         List<ColumnDefinition> resolved = new ArrayList<>(columns.size());
-        try (PreparedStatement statement = result.getStatement().getConnection().prepareStatement(
+        try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT attndims FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass(?) AND attname = ? AND NOT attisdropped")) {
             for (int i = 0; i < columns.size(); i++) {
                 ColumnDefinition column = columns.get(i);
@@ -65,7 +67,49 @@ final class PostgresColumnTypes {
                 }
             }
         }
+        return resolveElements(connection, resolved);
+    }
+
+    /**
+     * Array columns whose element type is not one of PostgreSQL's own with the element type described as
+     * a column of it would be: the server describes a value of a domain as the domain's base type with its
+     * modifiers, an enum as VARCHAR and a composite type as STRUCT. Other columns are kept as they are.
+     */
+    static List<ColumnDefinition> resolveElements(Connection connection, List<ColumnDefinition> columns) throws SQLException {
+        if (columns.stream().noneMatch(PostgresColumnTypes::hasUserDefinedElements)) {
+            return columns;
+        }
+        List<ColumnDefinition> resolved = new ArrayList<>(columns.size());
+        try (PreparedStatement elementOf = connection.prepareStatement(
+                "SELECT typelem::regtype::text FROM pg_catalog.pg_type WHERE oid = to_regtype(?) AND typelem <> 0")) {
+            for (ColumnDefinition column : columns) {
+                resolved.add(hasUserDefinedElements(column) ? withElement(connection, elementOf, column) : column);
+            }
+        }
         return resolved;
+    }
+
+    private static boolean hasUserDefinedElements(ColumnDefinition column) {
+        return PostgresArrays.isArray(column) && column.element() == null
+                && !PostgresArrays.isBuiltInElement(column.typeName().substring(1));
+    }
+
+    private static ColumnDefinition withElement(Connection connection, PreparedStatement elementOf, ColumnDefinition column)
+            throws SQLException {
+        String elementType;
+        elementOf.setString(1, column.typeName());
+        try (ResultSet rows = elementOf.executeQuery()) {
+            if (!rows.next()) {
+                return column; // not an array type the catalog knows by this name: left unmapped
+            }
+            elementType = rows.getString(1);
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT NULL::" + elementType + " WHERE false")) {
+            ResultSetMetaData metadata = result.getMetaData();
+            return column.withElement(new ColumnDefinition(column.name(), metadata.getColumnType(1),
+                    metadata.getColumnTypeName(1), metadata.getPrecision(1), metadata.getScale(1), true, false, false, false));
+        }
     }
 
     /** The table's schema-qualified name: the database part would make to_regclass refuse it. */

@@ -16,14 +16,17 @@ import java.util.Set;
 
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.DataException;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.Oid;
+import org.postgresql.core.QueryExecutor;
 
 import io.ferry.connectors.jdbc.dialect.SchemalessValues.ColumnKind;
 
 /**
  * PostgreSQL: {@code "quoted"} identifiers; tables named database (catalog) . schema . table, the schema
- * defaulting to {@code current_schema()}; uuid, json, jsonb and the types of {@link PostgresTypes} read as
- * strings (money as a Decimal), domains as their base types, arrays as Connect arrays as deep as the column
- * declares; {@code INSERT … ON CONFLICT} upserts.
+ * defaulting to {@code current_schema()}; uuid, json, jsonb, composite types and the types of
+ * {@link PostgresTypes} read as strings (money as a Decimal), domains as their base types, arrays as Connect
+ * arrays as deep as the column declares; {@code INSERT … ON CONFLICT} upserts.
  */
 public final class PostgresDialect extends SqlTextDialect {
     /** The protocol counts a statement's parameters in an unsigned 16-bit field. */
@@ -43,6 +46,20 @@ public final class PostgresDialect extends SqlTextDialect {
     @Override
     public TableId parseTableId(String name) {
         return SqlIdentifiers.toTableId(name, identifiers.split(name), true, true);
+    }
+
+    /**
+     * Has the driver receive {@code point} and {@code box} values as text, as it receives the other
+     * geometric types: it switches a statement it has run a few times to binary values, and would then
+     * render these from Java doubles ({@code (1.0,2.0)}, {@code 1.0E-300}) instead of the server's text.
+     */
+    @Override
+    public void initializeSession(Connection connection) throws SQLException {
+        if (connection.isWrapperFor(BaseConnection.class)) {
+            QueryExecutor executor = connection.unwrap(BaseConnection.class).getQueryExecutor();
+            executor.removeBinaryReceiveOid(Oid.POINT);
+            executor.removeBinaryReceiveOid(Oid.BOX);
+        }
     }
 
     @Override
@@ -140,6 +157,10 @@ public final class PostgresDialect extends SqlTextDialect {
         if (specific.isPresent()) {
             return specific;
         }
+        if (column.jdbcType() == Types.STRUCT) {
+            // a composite type, as its row literal: (1,"a b",), nested composites and arrays quoted within
+            return Optional.of(ColumnReaders.string(column));
+        }
         return switch (type) {
             case "uuid", "json", "jsonb", "citext" -> Optional.of(ColumnReaders.string(column));
             case "bit" -> Optional.of(ColumnReaders.bool(column));
@@ -229,8 +250,8 @@ public final class PostgresDialect extends SqlTextDialect {
     /**
      * As {@link JdbcDialect#bind}; a STRING (and a NULL STRING) binds untyped, so the server takes it as
      * the type of the column it goes into: the same STRING can fill a text, json, jsonb, uuid, enum, inet,
-     * interval, timetz, bit string, xml or range column (the types the source reads as STRING), where a
-     * varchar parameter would be refused. An ARRAY of STRING binds as untyped array text likewise.
+     * interval, timetz, bit string, xml, range, geometric or composite column (the types the source reads as
+     * STRING), where a varchar parameter would be refused. An ARRAY of STRING binds as untyped array text likewise.
      */
     @Override
     public void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException {
@@ -248,13 +269,19 @@ public final class PostgresDialect extends SqlTextDialect {
         return "bit".equalsIgnoreCase(column.typeName()) || "varbit".equalsIgnoreCase(column.typeName());
     }
 
-    /** As {@link #bind(PreparedStatement, int, Schema, Object, WriteOptions)}; a BOOLEAN into a bit column as its one bit. */
+    /**
+     * As {@link #bind(PreparedStatement, int, Schema, Object, WriteOptions)}; a BOOLEAN into a bit column as
+     * its one bit, an ARRAY into an array column as {@link PostgresArrays#bind(PreparedStatement, int,
+     * ColumnDefinition, Schema, List, java.time.ZoneId)} says.
+     */
     @Override
     public void bind(PreparedStatement statement, int index, ColumnDefinition column, Schema schema, Object value,
             WriteOptions options) throws SQLException {
         if (schema.type() == Schema.Type.BOOLEAN && isBitString(column)) {
             // no cast leads from boolean to bit; the bit string's text does
             statement.setObject(index, value == null ? null : (Boolean) value ? "1" : "0", Types.OTHER);
+        } else if (schema.type() == Schema.Type.ARRAY && value != null && PostgresArrays.isArray(column)) {
+            PostgresArrays.bind(statement, index, column, schema, (List<?>) value, options.timeZone());
         } else {
             bind(statement, index, schema, value, options);
         }

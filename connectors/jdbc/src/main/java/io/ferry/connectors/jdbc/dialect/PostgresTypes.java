@@ -21,15 +21,19 @@ final class PostgresTypes {
     /** What money's text holds besides its digits and decimal point: currency sign, group separators, sign. */
     private static final Pattern NOT_MONEY_DIGITS = Pattern.compile("[^0-9.]");
 
+    /** The offset of a time with time zone at UTC, as the server writes it ({@code 00}) without its sign. */
+    private static final Pattern ZERO_OFFSET = Pattern.compile("0+(:0+)*");
+
     /** Money's fraction digits under the {@code C} and English {@code lc_monetary}, as Debezium assumes too. */
     static final int MONEY_SCALE = 2;
 
     /**
      * Types read as their text, exactly as the server renders it: network addresses, bit strings, XML,
-     * text-search vectors and range and multirange types.
+     * text-search vectors, geometric types and range and multirange types.
      */
     private static final Set<String> TEXT = Set.of(
             "inet", "cidr", "macaddr", "macaddr8", "varbit", "xml", "tsvector", "tsquery",
+            "point", "line", "lseg", "box", "path", "polygon", "circle",
             "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange",
             "int4multirange", "int8multirange", "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange");
 
@@ -50,8 +54,8 @@ final class PostgresTypes {
     }
 
     /**
-     * Whether the type reads as text, so its array elements are the elements' text too. Not {@code bit}:
-     * {@code bit(1)} reads as BOOLEAN, and an array does not say its elements' length.
+     * Whether the type reads as text, so its array elements are the elements' text too. Not {@code bit},
+     * which reads as BOOLEAN or text by its length.
      */
     static boolean readsAsText(String type) {
         return TEXT.contains(type);
@@ -126,5 +130,23 @@ final class PostgresTypes {
             OffsetTime value = row.getObject(i, OffsetTime.class);
             return value == null ? null : DateTimeFormatter.ISO_OFFSET_TIME.format(value);
         });
+    }
+
+    /**
+     * A time with time zone's text as the server writes it ({@code 12:34:56.5+05:30}, {@code 08:00:00-02},
+     * {@code 00:00:00+00}) as {@link DateTimeFormatter#ISO_OFFSET_TIME} writes it, as a {@code timetz}
+     * column reads: the offset with its minutes, a zero offset as {@code Z}. The time of day is kept as
+     * written, so {@code 24:00:00}, which PostgreSQL allows and {@link OffsetTime} does not, is kept too.
+     */
+    static String isoTimeWithZone(String text) {
+        int sign = Math.max(text.lastIndexOf('+'), text.lastIndexOf('-'));
+        if (sign < 0) {
+            return text;
+        }
+        String offset = text.substring(sign + 1);
+        if (ZERO_OFFSET.matcher(offset).matches()) {
+            return text.substring(0, sign) + "Z";
+        }
+        return offset.indexOf(':') < 0 ? text + ":00" : text;
     }
 }

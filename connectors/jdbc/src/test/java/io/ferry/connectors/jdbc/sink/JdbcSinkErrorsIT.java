@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -84,21 +85,27 @@ class JdbcSinkErrorsIT {
     @Test
     void shouldWriteValuesIntoPostgresTypedColumnsAndDeadLetterAValueTheColumnTypeRefuses(FerryCluster cluster) throws Exception {
         try (TestDatabase db = TestDatabase.create(Engine.POSTGRES, dir)) {
-            db.execute("CREATE TABLE hosts (id BIGINT PRIMARY KEY, addr INET, span INTERVAL, up BIT(1), price MONEY, "
-                    + "aliases INET[], grid INT[][])");
+            db.execute("CREATE TYPE mood AS ENUM ('happy', 'sad')",
+                    "CREATE TABLE hosts (id BIGINT PRIMARY KEY, addr INET, span INTERVAL, up BIT(1), price MONEY, "
+                    + "aliases INET[], grid INT[][], spot POINT, moods MOOD[], flags BIT[])");
             Schema value = SchemaBuilder.struct().name("host").field("id", Schema.INT64_SCHEMA)
                     .field("addr", Schema.OPTIONAL_STRING_SCHEMA).field("span", Schema.OPTIONAL_STRING_SCHEMA)
                     .field("up", Schema.OPTIONAL_BOOLEAN_SCHEMA).field("price", Decimal.builder(2).optional().build())
                     .field("aliases", SchemaBuilder.array(Schema.OPTIONAL_STRING_SCHEMA).optional().build())
                     .field("grid", SchemaBuilder.array(SchemaBuilder.array(Schema.OPTIONAL_INT32_SCHEMA).optional().build())
                             .optional().build())
+                    .field("spot", Schema.OPTIONAL_STRING_SCHEMA)
+                    .field("moods", SchemaBuilder.array(Schema.OPTIONAL_STRING_SCHEMA).optional().build())
+                    .field("flags", SchemaBuilder.array(Schema.OPTIONAL_BOOLEAN_SCHEMA).optional().build())
                     .build();
             List<Message> messages = new ArrayList<>();
-            for (long id = 0; id < 3; id++) {
+            for (long id = 0; id < 4; id++) {
                 messages.add(Message.of(Schema.INT64_SCHEMA, id, value, new Struct(value).put("id", id)
                         .put("addr", id == 1 ? "not-an-ip" : "10.0.0." + id).put("span", "P1DT2H")
                         .put("up", id == 0).put("price", new BigDecimal("-1.50"))
-                        .put("aliases", List.of("::1", "10.9.9.9/8")).put("grid", List.of(List.of(1, 2), List.of(3, 4)))));
+                        .put("aliases", List.of("::1", "10.9.9.9/8")).put("grid", List.of(List.of(1, 2), List.of(3, 4)))
+                        .put("spot", id == 3 ? "(1,2" : "(1.5,-2)").put("moods", Arrays.asList("sad", null))
+                        .put("flags", Arrays.asList(true, null, false))));
             }
             String topic = cluster.uniqueTopicName("hosts");
             String dlq = cluster.uniqueTopicName("hosts-dlq");
@@ -107,15 +114,19 @@ class JdbcSinkErrorsIT {
             Map<String, String> config = sink(topic, db, "table.name.format", "hosts", "pk.mode", "record_key", "pk.fields", "id");
             JdbcSinkFixture.withDeadLetterQueue(config, dlq);
             try (StandaloneConnect connect = start(cluster, dir, config)) {
-                List<ConsumerRecord<String, String>> dead = cluster.consume(dlq, 1, WAIT);
-                assertThat(dead).extracting(record -> header(record, "__connect.errors.offset")).containsExactly("1");
+                List<ConsumerRecord<String, String>> dead = cluster.consume(dlq, 2, WAIT);
+                assertThat(dead).extracting(record -> header(record, "__connect.errors.offset")).containsExactly("1", "3");
                 assertThat(header(dead.get(0), "__connect.errors.exception.message")).contains("Table hosts refused the record")
                         .contains("inet");
+                assertThat(header(dead.get(1), "__connect.errors.exception.message")).contains("Table hosts refused the record")
+                        .contains("point").contains("(1,2");
                 awaitCount(db, "hosts", 2);
-                assertThat(db.query("SELECT id, addr::text, span::text, up::text, price::numeric::text, aliases::text, grid::text "
-                        + "FROM hosts ORDER BY id")).containsExactly(
-                        List.of(0L, "10.0.0.0/32", "1 day 02:00:00", "1", "-1.50", "{::1,10.9.9.9/8}", "{{1,2},{3,4}}"),
-                        List.of(2L, "10.0.0.2/32", "1 day 02:00:00", "0", "-1.50", "{::1,10.9.9.9/8}", "{{1,2},{3,4}}"));
+                assertThat(db.query("SELECT id, addr::text, span::text, up::text, price::numeric::text, aliases::text, grid::text, "
+                        + "spot::text, moods::text, flags::text FROM hosts ORDER BY id")).containsExactly(
+                        List.of(0L, "10.0.0.0/32", "1 day 02:00:00", "1", "-1.50", "{::1,10.9.9.9/8}", "{{1,2},{3,4}}",
+                                "(1.5,-2)", "{sad,NULL}", "{1,NULL,0}"),
+                        List.of(2L, "10.0.0.2/32", "1 day 02:00:00", "0", "-1.50", "{::1,10.9.9.9/8}", "{{1,2},{3,4}}",
+                                "(1.5,-2)", "{sad,NULL}", "{1,NULL,0}"));
             }
         }
     }

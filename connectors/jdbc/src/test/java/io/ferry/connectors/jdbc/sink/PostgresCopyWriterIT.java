@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * COPY writes exactly what the INSERT path writes, for the values COPY's text format gives meaning to:
- * NULL and the empty string, tabs, newlines, backslashes, unicode, bytea and timestamps in db.timezone.
+ * NULL and the empty string, tabs, newlines, backslashes, unicode, bytea, timestamps in db.timezone, and the
+ * text of geometric and composite columns.
  */
 class PostgresCopyWriterIT {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -94,6 +95,42 @@ class PostgresCopyWriterIT {
         assertThat(copied.get(0)).containsExactly(0L, null, null, null);
         assertThat(copied.get(1).get(2)).isEqualTo("00090a5cff01");
         assertThat(copied.get(1).get(3)).isEqualTo("2024-07-01 12:15:31.123");
+    }
+
+    /** The text the source reads from geometric and composite columns goes through COPY into such columns as INSERT takes it. */
+    @Test
+    void shouldWriteGeometricAndCompositeTextAsInsertStatementsDo() throws SQLException {
+        db.execute("CREATE TYPE note AS (x INT, body TEXT)",
+                "CREATE TABLE shapes_copy (id BIGINT, spot POINT, area BOX, n NOTE)",
+                "CREATE TABLE shapes_insert (id BIGINT, spot POINT, area BOX, n NOTE)");
+        List<List<String>> values = List.of(Arrays.asList("(1.5,-2e-300)", "(3,4),(1,2)", "(1,\"a \\\\ \"\"b\"\"\tż\")"),
+                Arrays.asList(null, null, "(,\"\")"));
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            for (String table : List.of("shapes_copy", "shapes_insert")) {
+                List<SinkRow> rows = new ArrayList<>();
+                for (int i = 0; i < values.size(); i++) {
+                    List<String> row = values.get(i);
+                    rows.add(new SinkRow(new SinkRecord("t", 0, null, null, null, null, i), TableId.of(table),
+                            List.of(new ColumnValue("id", Schema.INT64_SCHEMA, (long) i)),
+                            List.of(new ColumnValue("spot", Schema.OPTIONAL_STRING_SCHEMA, row.get(0)),
+                                    new ColumnValue("area", Schema.OPTIONAL_STRING_SCHEMA, row.get(1)),
+                                    new ColumnValue("n", Schema.OPTIONAL_STRING_SCHEMA, row.get(2))), false));
+                }
+                RowGroup group = new RowGroup(TableId.of(table), rows.get(0).shape(), rows);
+                if (table.equals("shapes_copy")) {
+                    new PostgresCopyWriter(dialect, new CopyTextEncoder(PARIS)).write(connection, group, columns(connection, table));
+                } else {
+                    new StatementExecutor(dialect, InsertMode.INSERT, 100, 30_000, new WriteOptions(PARIS))
+                            .write(connection, group, columns(connection, table));
+                }
+            }
+            connection.commit();
+        }
+        String select = "SELECT spot::text, area::text, n::text FROM %s ORDER BY id";
+        List<List<Object>> copied = db.query(select.formatted("shapes_copy"));
+        assertThat(copied).isEqualTo(db.query(select.formatted("shapes_insert")));
+        assertThat(copied).isEqualTo(values);
     }
 
     @Test

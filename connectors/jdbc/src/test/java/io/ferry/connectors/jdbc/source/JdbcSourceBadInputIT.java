@@ -145,9 +145,9 @@ class JdbcSourceBadInputIT {
     @Test
     void shouldNameAnUnmappableColumnInValidateAndFailTheTaskWhenOneAppears(FerryCluster cluster) throws Exception {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir)) {
-            db.execute("CREATE TABLE places (id SERIAL PRIMARY KEY, spot POINT)", "INSERT INTO places (spot) VALUES ('(1,2)')");
+            db.execute("CREATE TABLE places (id SERIAL PRIMARY KEY, spot PG_LSN)", "INSERT INTO places (spot) VALUES ('16/B374D848')");
             Map<String, String> config = config(db, "incrementing");
-            assertThat(errors(config).get("table.whitelist")).singleElement().asString().contains("spot").contains("point");
+            assertThat(errors(config).get("table.whitelist")).singleElement().asString().contains("spot").contains("pg_lsn");
 
             Map<String, String> skipping = config(db, "incrementing");
             skipping.put("name", "skipping");
@@ -164,9 +164,9 @@ class JdbcSourceBadInputIT {
             failing.put("table.whitelist", "plain");
             connect.herder().putConnectorConfig("failing", failing, TargetState.STARTED, false).get();
             awaitValues(cluster, "failing-plain", 1);
-            db.execute("ALTER TABLE plain ADD COLUMN spot POINT", "INSERT INTO plain (name, spot) VALUES ('b', '(3,4)')");
+            db.execute("ALTER TABLE plain ADD COLUMN spot PG_LSN", "INSERT INTO plain (name, spot) VALUES ('b', '0/1')");
             assertThat(SourceWorkerFixture.awaitFailure(connect, "failing")).contains("table " + db.name() + ".public.plain")
-                    .contains("column spot of type point has no Connect mapping");
+                    .contains("column spot of type pg_lsn has no Connect mapping");
         }
     }
 

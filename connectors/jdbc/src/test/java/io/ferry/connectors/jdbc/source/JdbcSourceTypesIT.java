@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Values that Confluent's connector mangles or drops: microseconds, UUID, JSON, arrays, intervals, money, network
- * and range types, domains, nested arrays. And a table too big for memory.
+ * and range types, domains, nested arrays, geometric and composite types and arrays of enums and composites.
+ * And a table too big for memory.
  */
 class JdbcSourceTypesIT {
     @RegisterExtension
@@ -132,6 +133,54 @@ class JdbcSourceTypesIT {
                     assertThat(new java.math.BigDecimal(value.get("price").toString())).as(topic)
                             .isEqualByComparingTo("-12.34");
                 }
+            }
+        }
+    }
+
+    /**
+     * Table → source → topic → sink → a table of the same column types: geometric, composite, enum, domain
+     * and array columns whose values come back identical, as the server renders the whole row as text.
+     */
+    @Test
+    void shouldCopyPostgresGeometricCompositeAndArrayColumnsIntoATableOfTheSameTypesUnchanged(FerryCluster cluster)
+            throws Exception {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir)) {
+            String columns = " (id INT PRIMARY KEY, spot POINT, area BOX, shape POLYGON, way PATH, ring CIRCLE, edge LSEG, "
+                    + "pair PAIR, place PLACE, moods MOOD[], prices MONEY[], opens TIMETZ[], flags BIT[], masks BIT(3)[], "
+                    + "boxes BOX[], pairs PAIR[], spans INTERVAL[], hosts INET[], counts POSITIVE[], marks XML[])";
+            db.execute("CREATE TYPE mood AS ENUM ('happy', 'a,\"b\"', 'NULL')",
+                    "CREATE TYPE pair AS (x INT, label TEXT)",
+                    "CREATE DOMAIN positive AS INT CHECK (VALUE > 0)",
+                    "CREATE DOMAIN place AS POINT",
+                    "CREATE TABLE shapes" + columns,
+                    "CREATE TABLE shapes_copy" + columns,
+                    "INSERT INTO shapes VALUES (1, '(1.5,-2e-300)', '((1,2),(3,4))', '((0,0),(1,1),(2,0))', '[(0,0),(1,1)]', "
+                            + "'<(1,1),5>', '[(0,0),(0.1,0.2)]', ROW(1, 'a \"b\" \\ (c), ünï'), '(7,8)', "
+                            + "ARRAY['a,\"b\"', NULL, 'NULL', 'happy']::mood[], '{1.5,-92233720368547758.08,NULL}', "
+                            + "'{12:34:56.5+05:30,00:00:00+00,NULL}', '{1,0,NULL}', '{101,NULL}', '{(3,4),(1,2);NULL}', "
+                            + "ARRAY[ROW(2, ''), NULL, ROW(NULL, NULL)]::pair[], '{\"1 mon -2 days 00:00:00.5\"}', "
+                            + "'{::1,10.0.0.0/8}', '{1,NULL}', ARRAY['<a b=\"{1}\">\\</a>']::xml[])",
+                    "INSERT INTO shapes (id) VALUES (2)");
+            Map<String, String> source = SourceWorkerFixture.connector("shapes-in", db, "incrementing", "pgshapes-");
+            source.put("table.whitelist", "shapes");
+            source.put("incrementing.column.name", "id");
+            Map<String, String> sink = new java.util.HashMap<>(db.connectionSettings());
+            sink.put("name", "shapes-out");
+            sink.put("connector.class", "io.ferry.connectors.jdbc.sink.JdbcSinkConnector");
+            sink.put("topics", "pgshapes-shapes");
+            sink.put("table.name.format", "shapes_copy");
+            sink.put("pk.mode", "record_value");
+            sink.put("pk.fields", "id");
+            for (Map<String, String> config : List.of(source, sink)) {
+                config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+                config.put("value.converter.schemas.enable", "true");
+            }
+            try (StandaloneConnect connect = SourceWorkerFixture.start(SourceWorkerFixture.workerSettings(cluster, dir), source, sink)) {
+                org.awaitility.Awaitility.await().atMost(SourceWorkerFixture.WAIT)
+                        .until(() -> ((Number) db.queryValue("SELECT count(*) FROM shapes_copy")).longValue() == 2);
+                List<List<Object>> copied = db.query("SELECT c::text FROM shapes_copy c ORDER BY id");
+                assertThat(copied).isEqualTo(db.query("SELECT s::text FROM shapes s ORDER BY id"));
+                assertThat(copied.get(0).get(0).toString()).contains("(1.5,-2e-300)").contains("ünï");
             }
         }
     }
