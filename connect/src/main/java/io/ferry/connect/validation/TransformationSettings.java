@@ -114,7 +114,8 @@ final class TransformationSettings {
         String key = unusable.kind().setting() + "." + unusable.alias() + "." + VERSION;
         ConfigDef.Validator reportsProblem = (name, value) -> {
             VersionRequirement.VALIDATOR.ensureValid(name, value);
-            if (problem != null) {
+            // Only a value set can miss: unset asks for the latest, which is installed (define() checks the null default).
+            if (value != null) {
                 throw new ConfigException(name, value, problem.getMessage());
             }
         };
