@@ -279,6 +279,27 @@ class PluginVersionsIT {
         assertThat(created.message()).startsWith("Connector configuration is invalid and contains the following 2 error(s):")
                 .contains(expected);
         assertThat(http.get("/connectors/missing-version").status()).isEqualTo(404);
+
+        config.put("connector.plugin.version", "[1.0");
+        Reply unreadable = http.put("/connector-plugins/VersionedSource/config/validate", ConnectHttp.json(config));
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.message()).contains("[1.0");
+    }
+
+    @Test
+    void shouldReportAConverterVersionThatIsMissingOnItsClassAndVersion() {
+        Map<String, String> config = connector("converter-version", "t");
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("key.converter.plugin.version", "9.9");
+
+        JsonNode validated = http.put("/connector-plugins/VersionedSource/config/validate", ConnectHttp.json(config)).json();
+
+        assertThat(validated.path("error_count").asInt()).as(validated.toString()).isEqualTo(2);
+        String expected = "Plugin org.apache.kafka.connect.storage.StringConverter not found that matches the version range "
+                + "[9.9,9.9], available versions: [" + org.apache.kafka.common.utils.AppInfoParser.getVersion() + "]";
+        assertThat(value(validated, "key.converter").path("errors")).extracting(JsonNode::asText).containsExactly(expected);
+        assertThat(value(validated, "key.converter.plugin.version").path("errors")).extracting(JsonNode::asText)
+                .containsExactly(expected);
     }
 
     @Test
