@@ -28,8 +28,9 @@ import org.apache.kafka.connect.transforms.predicates.Predicate;
 /**
  * The config definition of one plugin, as {@code GET /connector-plugins/{plugin}/config} shows it:
  * the plugin's own keys first, then, for a connector, the framework's source or sink keys it does
- * not define itself ({@code connector.plugin.version} defaulting to the version shown). The plugin is shown in
- * the version asked for ({@code ?version=}), the latest installed by default.
+ * not define itself ({@code connector.plugin.version} defaulting, as in Apache, to the latest installed version,
+ * which runs when it is unset). The plugin is shown in the version asked for ({@code ?version=}), the latest
+ * installed by default.
  */
 final class PluginConfigs {
     /** The kinds whose definitions are shown, in the order a name is looked up. */
@@ -67,7 +68,7 @@ final class PluginConfigs {
             if (base != null) {
                 ConfigKey versionKey = base.configKeys().get(ConnectorConfig.CONNECTOR_VERSION);
                 base.configKeys().put(versionKey.name, new ConfigKey(versionKey.name, versionKey.type,
-                        plugins.installedVersion(pluginClass), versionKey.validator, versionKey.importance,
+                        plugins.installedVersion(latest), versionKey.validator, versionKey.importance,
                         versionKey.documentation, versionKey.group, versionKey.orderInGroup, versionKey.width,
                         versionKey.displayName, versionKey.dependents, versionKey.recommender, versionKey.internalConfig));
                 base.configKeys().forEach(keys::putIfAbsent);
