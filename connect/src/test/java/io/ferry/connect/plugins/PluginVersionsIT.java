@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two versions of one connector class and one SMT class installed side by side, in {@code v1/} (1.0) and
- * {@code v2/} (2.0) of the {@code plugin.path}, as Apache Kafka Connect 4.1+ (KIP-891) runs them: each config
+ * {@code v2/} (2.0) of the {@code plugin.path} (and 2.0 once more in {@code v2-again/}), as Apache Kafka Connect 4.1+ (KIP-891) runs them: each config
  * picks its versions, the worker runs each connector with the code of the version it picked, and the REST API
  * lists, describes and validates each version. One standalone worker on one broker serves every test but one,
  * which runs a cluster of two distributed workers.
@@ -62,6 +62,8 @@ class PluginVersionsIT {
         for (String version : List.of("1.0", "2.0")) {
             versioned(version).writeJar(pluginPath.resolve("v" + version.charAt(0)).resolve("versioned.jar"));
         }
+        // The same version installed twice: one copy is used, and it is listed once.
+        TestPluginBuilder.copyInto(pluginPath.resolve("v2/versioned.jar"), pluginPath.resolve("v2-again"));
         connect = StandaloneConnect.start(withPluginPath(WorkerFixture.workerSettings(KAFKA.cluster(), root)), List.of(), "test");
         http = new ConnectHttp(connect.restUrl());
     }
@@ -168,6 +170,9 @@ class PluginVersionsIT {
             assertThat(plugins.pluginClass("VersionTag", PluginType.TRANSFORMATION, requirement("(,2.0)")).getClassLoader())
                     .isSameAs(first.getClassLoader());
             assertThat(plugins.versions("VersionedSource", List.of(PluginType.SOURCE))).containsExactly("1.0", "2.0");
+            assertThat(plugins.plugins(PluginType.SOURCE).stream().filter(desc -> desc.className().equals(CONNECTOR)))
+                    .extracting(PluginDesc::version).containsExactly("1.0", "2.0", "2.0");
+            assertThat(((PluginClassLoader) latest.getClassLoader()).location()).isEqualTo(pluginPath.resolve("v2-again"));
             assertThatThrownBy(() -> plugins.connectorClass(CONNECTOR, requirement("1.5")))
                     .isInstanceOf(PluginVersionNotFoundException.class)
                     .hasMessage("Plugin " + CONNECTOR + " not found that matches the version range [1.5,1.5], available "
