@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import io.ferry.connect.plugins.VersionRequirement;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -29,11 +30,15 @@ public class ConnectorConfig extends AbstractConfig {
 
     public static final String NAME = "name";
     public static final String CONNECTOR_CLASS = "connector.class";
+    public static final String CONNECTOR_VERSION = "connector." + WorkerConfig.PLUGIN_VERSION_SUFFIX;
     public static final String TASKS_MAX = "tasks.max";
     public static final String TASKS_MAX_ENFORCE = "tasks.max.enforce";
     public static final String KEY_CONVERTER = "key.converter";
     public static final String VALUE_CONVERTER = "value.converter";
     public static final String HEADER_CONVERTER = "header.converter";
+    public static final String KEY_CONVERTER_VERSION = WorkerConfig.KEY_CONVERTER_VERSION;
+    public static final String VALUE_CONVERTER_VERSION = WorkerConfig.VALUE_CONVERTER_VERSION;
+    public static final String HEADER_CONVERTER_VERSION = WorkerConfig.HEADER_CONVERTER_VERSION;
     public static final String TRANSFORMS = "transforms";
     public static final String PREDICATES = "predicates";
     public static final String CONFIG_RELOAD_ACTION = "config.action.reload";
@@ -46,6 +51,10 @@ public class ConnectorConfig extends AbstractConfig {
     public static final String PRODUCER_OVERRIDES_PREFIX = "producer.override.";
     public static final String CONSUMER_OVERRIDES_PREFIX = "consumer.override.";
     public static final String ADMIN_OVERRIDES_PREFIX = "admin.override.";
+
+    /** The documentation of every {@code *.plugin.version} setting, for a kind of plugin. */
+    public static final String VERSION_DOC = "Version of the %s: a version (1.0, exactly that one), a Maven version "
+            + "range ([1.0,2.0), the highest installed in it) or 'latest'; the latest installed when unset.";
 
     public ConnectorConfig(Map<String, String> props) {
         this(configDef(), props);
@@ -66,6 +75,8 @@ public class ConnectorConfig extends AbstractConfig {
                         "The connector's class, or an alias: the simple class name, or that name without 'Connector' "
                                 + "(FileStreamSink for org.apache.kafka.connect.file.FileStreamSinkConnector).",
                         COMMON_GROUP, ++common, Width.LONG, "Connector class")
+                .define(CONNECTOR_VERSION, Type.STRING, null, VersionRequirement.VALIDATOR, Importance.MEDIUM,
+                        VERSION_DOC.formatted("connector"), COMMON_GROUP, ++common, Width.MEDIUM, "Connector version")
                 .define(TASKS_MAX, Type.INT, 1, atLeast(1), Importance.HIGH,
                         "The most tasks the connector may run.", COMMON_GROUP, ++common, Width.SHORT, "Tasks max")
                 .define(TASKS_MAX_ENFORCE, Type.BOOLEAN, true, Importance.LOW,
@@ -73,12 +84,18 @@ public class ConnectorConfig extends AbstractConfig {
                         COMMON_GROUP, ++common, Width.SHORT, "Enforce tasks max")
                 .define(KEY_CONVERTER, Type.CLASS, null, Importance.LOW,
                         "The key Converter of this connector; the worker's when unset.", COMMON_GROUP, ++common, Width.SHORT, "Key converter class")
+                .define(KEY_CONVERTER_VERSION, Type.STRING, null, VersionRequirement.VALIDATOR, Importance.LOW,
+                        VERSION_DOC.formatted("key converter"), COMMON_GROUP, ++common, Width.SHORT, "Key converter version")
                 .define(VALUE_CONVERTER, Type.CLASS, null, Importance.LOW,
                         "The value Converter of this connector; the worker's when unset.", COMMON_GROUP, ++common, Width.SHORT,
                         "Value converter class")
+                .define(VALUE_CONVERTER_VERSION, Type.STRING, null, VersionRequirement.VALIDATOR, Importance.LOW,
+                        VERSION_DOC.formatted("value converter"), COMMON_GROUP, ++common, Width.SHORT, "Value converter version")
                 .define(HEADER_CONVERTER, Type.CLASS, null, Importance.LOW,
                         "The HeaderConverter of this connector; the worker's when unset.", COMMON_GROUP, ++common, Width.SHORT,
                         "Header converter class")
+                .define(HEADER_CONVERTER_VERSION, Type.STRING, null, VersionRequirement.VALIDATOR, Importance.LOW,
+                        VERSION_DOC.formatted("header converter"), COMMON_GROUP, ++common, Width.SHORT, "Header converter version")
                 .define(TRANSFORMS, Type.LIST, List.of(), uniqueAliases("transformation"), Importance.LOW,
                         "Aliases of the transformations applied to records, in order.", TRANSFORMS_GROUP, ++common, Width.LONG, "Transforms")
                 .define(PREDICATES, Type.LIST, List.of(), uniqueAliases("predicate"), Importance.LOW,

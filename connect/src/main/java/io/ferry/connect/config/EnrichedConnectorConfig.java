@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.ferry.connect.plugins.PluginType;
 import io.ferry.connect.plugins.Plugins;
+import io.ferry.connect.plugins.VersionRequirement;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -15,14 +16,17 @@ import org.apache.kafka.connect.transforms.predicates.Predicate;
 
 /**
  * A connector's definition with the settings of each transformation and predicate it names added:
- * {@code transforms.<alias>.type}, {@code .predicate}, {@code .negate} and the transformation's own
- * settings under {@code transforms.<alias>.}; {@code predicates.<alias>.type} and the predicate's own
- * settings under {@code predicates.<alias>.} — as Apache Kafka Connect shows them in validation.
+ * {@code transforms.<alias>.type}, {@code .plugin.version}, {@code .predicate}, {@code .negate} and the
+ * transformation's own settings under {@code transforms.<alias>.}; {@code predicates.<alias>.type}, {@code
+ * .plugin.version} and the predicate's own settings under {@code predicates.<alias>.} — as Apache Kafka Connect
+ * shows them in validation. A plugin's own settings are those of the version the config asks for; its version
+ * setting defaults to that version and recommends every installed one.
  */
 public final class EnrichedConnectorConfig {
     public static final String TYPE = "type";
     public static final String PREDICATE = "predicate";
     public static final String NEGATE = "negate";
+    public static final String VERSION = WorkerConfig.PLUGIN_VERSION_SUFFIX;
 
     private EnrichedConnectorConfig() {
     }
@@ -39,9 +43,10 @@ public final class EnrichedConnectorConfig {
         for (String alias : aliases(props.get(ConnectorConfig.TRANSFORMS))) {
             String prefix = ConnectorConfig.TRANSFORMS + "." + alias + ".";
             String group = "Transforms: " + alias;
-            Class<?> type = pluginType(props, prefix + TYPE, PluginType.TRANSFORMATION, plugins);
+            Class<?> type = pluginType(props, prefix, PluginType.TRANSFORMATION, plugins);
             enriched.define(prefix + TYPE, Type.CLASS, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                     "Class for the '" + alias + "' transformation.", group, ++order, Width.LONG, "Transformation type for " + alias);
+            defineVersion(enriched, prefix, type, PluginType.TRANSFORMATION, "transformation", group, ++order, plugins);
             enriched.define(prefix + PREDICATE, Type.STRING, null, predicateAlias(predicates), Importance.MEDIUM,
                     "The alias of a predicate: the transformation applies only to records it matches.", group, ++order, Width.LONG,
                     "Predicate");
@@ -52,9 +57,10 @@ public final class EnrichedConnectorConfig {
         for (String alias : predicates) {
             String prefix = ConnectorConfig.PREDICATES + "." + alias + ".";
             String group = "Predicates: " + alias;
-            Class<?> type = pluginType(props, prefix + TYPE, PluginType.PREDICATE, plugins);
+            Class<?> type = pluginType(props, prefix, PluginType.PREDICATE, plugins);
             enriched.define(prefix + TYPE, Type.CLASS, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                     "Class for the '" + alias + "' predicate.", group, ++order, Width.LONG, "Predicate type for " + alias);
+            defineVersion(enriched, prefix, type, PluginType.PREDICATE, "predicate", group, ++order, plugins);
             addAll(enriched, prefix, group, pluginConfig(type, plugins));
         }
         return enriched;
@@ -68,16 +74,47 @@ public final class EnrichedConnectorConfig {
         return List.of(value.trim().split("\\s*,\\s*"));
     }
 
-    private static Class<?> pluginType(Map<String, String> props, String key, PluginType kind, Plugins plugins) {
+    /** The class of the alias's plugin, in the version its {@code plugin.version} asks for. */
+    private static Class<?> pluginType(Map<String, String> props, String prefix, PluginType kind, Plugins plugins) {
+        String key = prefix + TYPE;
         String className = props.get(key);
         if (className == null || className.isBlank()) {
             throw new ConfigException(key, className, "Missing required configuration \"" + key + "\" which has no default value.");
         }
+        VersionRequirement version = VersionRequirement.of(prefix + VERSION, props.get(prefix + VERSION));
         try {
-            return plugins.pluginClass(className.trim(), kind);
+            plugins.pluginClass(className.trim(), kind);
         } catch (ConfigException e) {
             throw new ConfigException(key, className, e.getMessage());
         }
+        try {
+            return plugins.pluginClass(className.trim(), kind, version);
+        } catch (ConfigException e) {
+            throw new ConfigException(prefix + VERSION, props.get(prefix + VERSION), e.getMessage());
+        }
+    }
+
+    private static void defineVersion(ConfigDef enriched, String prefix, Class<?> type, PluginType kind, String description,
+            String group, int order, Plugins plugins) {
+        List<Object> installed = List.copyOf(plugins.versions(type.getName(), List.of(kind)));
+        enriched.define(prefix + VERSION, Type.STRING, plugins.installedVersion(type), VersionRequirement.VALIDATOR,
+                Importance.LOW, ConnectorConfig.VERSION_DOC.formatted(description), group, order, Width.MEDIUM,
+                "Version for " + prefix.substring(prefix.indexOf('.') + 1, prefix.length() - 1), List.of(), fixed(installed));
+    }
+
+    /** Recommends the same values whatever the other settings say. */
+    public static ConfigDef.Recommender fixed(List<Object> values) {
+        return new ConfigDef.Recommender() {
+            @Override
+            public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
+                return values;
+            }
+
+            @Override
+            public boolean visible(String name, Map<String, Object> parsedConfig) {
+                return true;
+            }
+        };
     }
 
     private static ConfigDef pluginConfig(Class<?> type, Plugins plugins) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.ferry.connect.metrics.MetricsSettings;
+import io.ferry.connect.plugins.VersionRequirement;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -25,6 +26,11 @@ public class WorkerConfig extends AbstractConfig {
     public static final String KEY_CONVERTER = "key.converter";
     public static final String VALUE_CONVERTER = "value.converter";
     public static final String HEADER_CONVERTER = "header.converter";
+    /** The suffix of every setting that picks a plugin's version: {@code connector.plugin.version} and the rest. */
+    public static final String PLUGIN_VERSION_SUFFIX = "plugin.version";
+    public static final String KEY_CONVERTER_VERSION = KEY_CONVERTER + "." + PLUGIN_VERSION_SUFFIX;
+    public static final String VALUE_CONVERTER_VERSION = VALUE_CONVERTER + "." + PLUGIN_VERSION_SUFFIX;
+    public static final String HEADER_CONVERTER_VERSION = HEADER_CONVERTER + "." + PLUGIN_VERSION_SUFFIX;
     public static final String TASK_SHUTDOWN_GRACEFUL_TIMEOUT_MS = "task.shutdown.graceful.timeout.ms";
     public static final String OFFSET_FLUSH_INTERVAL_MS = "offset.flush.interval.ms";
     public static final String OFFSET_FLUSH_TIMEOUT_MS = "offset.flush.timeout.ms";
@@ -78,6 +84,12 @@ public class WorkerConfig extends AbstractConfig {
                         "The Converter of record values between Connect data and the bytes in Kafka, unless a connector sets its own.")
                 .define(HEADER_CONVERTER, Type.CLASS, SimpleHeaderConverter.class.getName(), Importance.LOW,
                         "The HeaderConverter of header values, unless a connector sets its own.")
+                .define(KEY_CONVERTER_VERSION, Type.STRING, null, VersionRequirement.VALIDATOR, Importance.LOW,
+                        "The version of key.converter to use, or a Maven version range; the latest installed when unset.")
+                .define(VALUE_CONVERTER_VERSION, Type.STRING, null, VersionRequirement.VALIDATOR, Importance.LOW,
+                        "The version of value.converter to use, or a Maven version range; the latest installed when unset.")
+                .define(HEADER_CONVERTER_VERSION, Type.STRING, null, VersionRequirement.VALIDATOR, Importance.LOW,
+                        "The version of header.converter to use, or a Maven version range; the latest installed when unset.")
                 .define(TASK_SHUTDOWN_GRACEFUL_TIMEOUT_MS, Type.LONG, 5000L, atLeast(0), Importance.LOW,
                         "How long, in all, to wait for tasks to stop before leaving them behind.")
                 .define(OFFSET_FLUSH_INTERVAL_MS, Type.LONG, 60000L, atLeast(0), Importance.LOW,

@@ -122,11 +122,11 @@ public final class ConnectorOffsetsManager {
     }
 
     private boolean isSink(Map<String, String> config) {
-        return SinkConnector.class.isAssignableFrom(ConnectorClasses.find(plugins, config.get(ConnectorConfig.CONNECTOR_CLASS)));
+        return SinkConnector.class.isAssignableFrom(ConnectorClasses.find(plugins, config));
     }
 
     private boolean callConnector(Map<String, String> config, Map<Map<String, ?>, Map<String, ?>> offsets) {
-        Class<?> connectorClass = ConnectorClasses.find(plugins, config.get(ConnectorConfig.CONNECTOR_CLASS));
+        Class<?> connectorClass = ConnectorClasses.find(plugins, config);
         Connector connector = (Connector) plugins.newInstance(connectorClass);
         try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(connectorClass))) {
             if (connector instanceof SourceConnector source) {

@@ -103,6 +103,9 @@ public interface Herder {
     /** The plugins of the worker, connectors first; only connectors when asked. */
     List<PluginDesc> plugins(boolean connectorsOnly);
 
-    /** The config definition of a plugin, by class or alias. */
-    List<ConfigKeyInfo> pluginConfig(String classOrAlias);
+    /**
+     * The config definition of a plugin, by class or alias, in a version: a version, a Maven version range, or
+     * null or {@code latest} for the latest installed.
+     */
+    List<ConfigKeyInfo> pluginConfig(String classOrAlias, String version);
 }

@@ -77,7 +77,7 @@ public final class HerderRules {
     /** Source or sink, by the connector class of the config; UNKNOWN when no plugin provides it. */
     public static ConnectorType typeOf(Plugins plugins, Map<String, String> config) {
         try {
-            return ConnectorClasses.typeOf(ConnectorClasses.find(plugins, config.get(ConnectorConfig.CONNECTOR_CLASS)));
+            return ConnectorClasses.typeOf(ConnectorClasses.find(plugins, config));
         } catch (RuntimeException e) {
             return ConnectorType.UNKNOWN;
         }

@@ -1,6 +1,7 @@
 package io.ferry.connect.plugins;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +29,18 @@ final class NotFoundMessages {
         return "More than one connector matches alias " + alias
                 + ". Please use full package and class name instead. Classes found: "
                 + list(matches.stream().map(DiscoveredPlugin::desc).toList());
+    }
+
+    /** No copy of a discovered plugin has a version the requirement accepts. */
+    static String noVersionMatches(String className, VersionRequirement requirement, List<String> available) {
+        return "Plugin " + className + " not found that matches the version range " + requirement
+                + ", available versions: " + available;
+    }
+
+    /** The class was loaded by name but discovery did not find it, so it has no versions to choose from. */
+    static String notDiscovered(String className) {
+        return "Plugin " + className + " was not found during plugin scan, only plugins discovered with plugin scanners "
+                + "are eligible for explicit version specification";
     }
 
     private static String list(Collection<PluginDesc> descs) {

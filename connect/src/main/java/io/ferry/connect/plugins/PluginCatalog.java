@@ -1,6 +1,7 @@
 package io.ferry.connect.plugins;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -14,15 +15,18 @@ import java.util.TreeSet;
 /**
  * Everything discovery found, indexed: by kind, by class name, by alias. Immutable.
  *
- * <p>When one class is found in several places, the copy used is Apache Kafka Connect's choice: the highest
- * version ({@link VersionOrder}); on equal versions a {@code plugin.path} copy over the classpath's; then the
- * location that sorts last.
+ * <p>When one class is found in several places, every copy is kept, each with its own loader, and a config may
+ * ask for one by version ({@link VersionRequirement}). The copy used when none is asked for is Apache Kafka
+ * Connect's choice: the highest version ({@link VersionOrder}); on equal versions a {@code plugin.path} copy over
+ * the classpath's; then the location that sorts last. A version range picks the copy it accepts that this order
+ * puts last.
  */
 final class PluginCatalog {
     private static final Comparator<DiscoveredPlugin> PREFERENCE = Comparator.comparing(DiscoveredPlugin::desc);
 
     private final Map<PluginType, SortedSet<PluginDesc>> byType = new EnumMap<>(PluginType.class);
     private final Map<String, DiscoveredPlugin> preferredByClass = new HashMap<>();
+    private final Map<String, List<DiscoveredPlugin>> copiesByClass = new HashMap<>();
     private final Map<String, String> aliases;
 
     PluginCatalog(List<DiscoveredPlugin> plugins) {
@@ -33,7 +37,9 @@ final class PluginCatalog {
             byType.get(plugin.desc().type()).add(plugin.desc());
             preferredByClass.merge(plugin.desc().className(), plugin,
                     (current, other) -> PREFERENCE.compare(current, other) >= 0 ? current : other);
+            copiesByClass.computeIfAbsent(plugin.desc().className(), name -> new ArrayList<>()).add(plugin);
         }
+        copiesByClass.values().forEach(copies -> copies.sort(PREFERENCE));
         byType.replaceAll((type, descs) -> Collections.unmodifiableSortedSet(descs));
         this.aliases = Map.copyOf(PluginAliases.of(plugins));
     }
@@ -61,6 +67,15 @@ final class PluginCatalog {
     /** The copy of a class that is used, if discovery found it. */
     Optional<DiscoveredPlugin> preferred(String className) {
         return Optional.ofNullable(preferredByClass.get(className));
+    }
+
+    /**
+     * Every copy of a class discovery found, of one of the kinds, least preferred first (lowest version first).
+     */
+    List<DiscoveredPlugin> copies(String className, Collection<PluginType> kinds) {
+        return copiesByClass.getOrDefault(className, List.of()).stream()
+                .filter(plugin -> kinds.contains(plugin.desc().type()))
+                .toList();
     }
 
     /** The discovered classes whose preferred copy is isolated, each to its loader. */

@@ -3,6 +3,7 @@ package io.ferry.connect.plugins;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -26,8 +27,12 @@ import org.slf4j.LoggerFactory;
  * without its kind's suffix ({@code FileStreamSource} for {@code FileStreamSourceConnector}; {@code
  * Connector}, {@code Converter}, {@code HeaderConverter}, {@code Transformation}, {@code Predicate}, {@code
  * ConfigProvider}, {@code ConnectorClientConfigOverridePolicy}). An alias that would name two classes, of
- * any kinds, names neither. When one class is found in several places, the highest version is used, and
- * on a tie the {@code plugin.path} copy.
+ * any kinds, names neither.
+ *
+ * <p><b>Versions.</b> When one class is found in several places, every copy is kept with its own loader (Apache
+ * Kafka Connect's KIP-891): a connector config may ask for a version or a range of versions ({@link
+ * VersionRequirement}) of its connector, converters, transformations and predicates. Without one, the highest
+ * version is used, and on a tie the {@code plugin.path} copy.
  *
  * <p><b>Lifecycle.</b> Thread-safe once built. {@link #close()} closes the plugin loaders: no plugin class
  * may be loaded or instantiated afterwards.
@@ -133,6 +138,76 @@ public final class Plugins implements AutoCloseable {
     /** A new instance of a plugin named by class or alias, made with its own loader as the context loader. */
     public <T> T newPlugin(String classOrAlias, PluginType type, Class<T> as) {
         return as.cast(newInstance(pluginClass(classOrAlias, type)));
+    }
+
+    /** {@link #newPlugin(String, PluginType, Class)} in the version a requirement picks. */
+    public <T> T newPlugin(String classOrAlias, PluginType type, VersionRequirement version, Class<T> as) {
+        return as.cast(newInstance(pluginClass(classOrAlias, type, version)));
+    }
+
+    /**
+     * The class a name or alias stands for, in the highest installed version the requirement accepts, from that
+     * copy's own loader.
+     *
+     * @throws PluginNotFoundException        as {@link #pluginClass(String, PluginType)}
+     * @throws PluginVersionNotFoundException when the plugin is installed, but in no version the requirement
+     *                                        accepts, naming the versions that are
+     */
+    public Class<?> pluginClass(String classOrAlias, PluginType type, VersionRequirement version) {
+        Class<?> latest = pluginClass(classOrAlias, type);
+        return version.isLatest() ? latest : matching(latest.getName(), List.of(type), version);
+    }
+
+    /** {@link #connectorClass(String)} in the version a requirement picks, as {@link #pluginClass(String, PluginType, VersionRequirement)}. */
+    public Class<?> connectorClass(String classOrAlias, VersionRequirement version) {
+        Class<?> latest = connectorClass(classOrAlias);
+        return version.isLatest() ? latest : matching(latest.getName(), List.of(PluginType.SOURCE, PluginType.SINK), version);
+    }
+
+    /**
+     * The versions of a plugin installed, lowest first, each once; empty when discovery did not find it (an
+     * unknown name, or a class only loadable by name).
+     */
+    public List<String> versions(String classOrAlias, Collection<PluginType> kinds) {
+        if (classOrAlias == null) {
+            return List.of();
+        }
+        return catalog.copies(catalog.resolve(classOrAlias.trim()), kinds).stream()
+                .map(plugin -> plugin.desc().version())
+                .distinct()
+                .toList();
+    }
+
+    /** The version used when none is asked for; null when discovery did not find the plugin. */
+    public String latestVersion(String classOrAlias, Collection<PluginType> kinds) {
+        List<String> versions = versions(classOrAlias, kinds);
+        return versions.isEmpty() ? null : versions.get(versions.size() - 1);
+    }
+
+    /**
+     * The version discovery found for a plugin class (any of its copies, by identity); {@value
+     * PluginDesc#UNDEFINED_VERSION} for a class it did not find.
+     */
+    public String installedVersion(Class<?> pluginClass) {
+        return catalog.copies(pluginClass.getName(), List.of(PluginType.values())).stream()
+                .filter(plugin -> plugin.pluginClass() == pluginClass)
+                .map(plugin -> plugin.desc().version())
+                .findFirst()
+                .orElse(PluginDesc.UNDEFINED_VERSION);
+    }
+
+    private Class<?> matching(String className, List<PluginType> kinds, VersionRequirement version) {
+        List<DiscoveredPlugin> copies = catalog.copies(className, kinds);
+        if (copies.isEmpty()) {
+            throw new PluginVersionNotFoundException(NotFoundMessages.notDiscovered(className), List.of());
+        }
+        for (int i = copies.size() - 1; i >= 0; i--) {
+            if (version.accepts(copies.get(i).desc().version())) {
+                return copies.get(i).pluginClass();
+            }
+        }
+        List<String> available = copies.stream().map(plugin -> plugin.desc().version()).distinct().toList();
+        throw new PluginVersionNotFoundException(NotFoundMessages.noVersionMatches(className, version, available), available);
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.ferry.connect.rest;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -115,9 +117,14 @@ final class ConnectorJson {
         return node;
     }
 
+    /** One entry per class, kind and version, as Apache lists them: copies of one version in two places show once. */
     static ArrayNode plugins(List<PluginDesc> plugins) {
         ArrayNode array = MAPPER.createArrayNode();
+        Set<List<String>> listed = new HashSet<>();
         for (PluginDesc plugin : plugins) {
+            if (!listed.add(List.of(plugin.className(), plugin.type().apiName(), plugin.version()))) {
+                continue;
+            }
             ObjectNode node = array.addObject();
             node.put("class", plugin.className());
             node.put("type", plugin.type().apiName());

@@ -29,7 +29,8 @@ final class PluginRoutes {
         routes.get("/connector-plugins", this::list);
         routes.get("/connector-plugins/{plugin}/config", ctx -> {
             String plugin = ctx.pathParam("plugin");
-            Replies.json(ctx, ConfigJson.keys(completion.run(() -> herder.pluginConfig(plugin))));
+            String version = ctx.queryParam("version");
+            Replies.json(ctx, ConfigJson.keys(completion.run(() -> herder.pluginConfig(plugin, version))));
         });
         routes.put("/connector-plugins/{plugin}/config/validate", this::validate);
     }

@@ -24,7 +24,9 @@ import io.ferry.connect.plugins.LoaderSwap;
 import io.ferry.connect.plugins.PluginDesc;
 import io.ferry.connect.plugins.PluginNotFoundException;
 import io.ferry.connect.plugins.PluginType;
+import io.ferry.connect.plugins.PluginVersionNotFoundException;
 import io.ferry.connect.plugins.Plugins;
+import io.ferry.connect.plugins.VersionRequirement;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
@@ -33,6 +35,7 @@ import org.apache.kafka.connect.connector.Connector;
 import org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePolicy;
 import org.apache.kafka.connect.health.ConnectorType;
 import org.apache.kafka.connect.source.SourceConnector;
+import org.apache.maven.artifact.versioning.InvalidVersionSpecificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * does, and describes plugins' settings.
  *
  * <p>A validation resolves config provider references, then checks, each against its definition:
- * the common and source or sink settings (with the rules across them), each transformation's and
+ * the connector in the version {@code connector.plugin.version} picks (the latest when unset; when no installed
+ * version matches, only the common settings, with that error, as Apache does), the common and source or sink
+ * settings (with the rules across them), each transformation's and
  * predicate's settings, the connector's own definition and its {@code validate()}, the settings of
  * converters the connector sets, and its client overrides under the worker's override policy; on a
  * distributed worker, a source connector's exactly-once settings too ({@link ExactlyOnceSourceRules}). Plugins
@@ -60,6 +65,7 @@ public final class ConnectorConfigValidator implements AutoCloseable {
     private final ConverterValidation converters;
     private final ClientOverrideValidation overrides;
     private final PluginConfigs pluginConfigs;
+    private final PluginVersionSettings versions;
     private final DistributedWorkerConfig distributed;
 
     /** A validator that leaves config provider references as they are. */
@@ -79,6 +85,7 @@ public final class ConnectorConfigValidator implements AutoCloseable {
         this.converters = new ConverterValidation(plugins);
         this.overrides = new ClientOverrideValidation(policy);
         this.pluginConfigs = new PluginConfigs(plugins);
+        this.versions = new PluginVersionSettings(plugins, worker);
         this.distributed = worker instanceof DistributedWorkerConfig config ? config : null;
     }
 
@@ -95,7 +102,19 @@ public final class ConnectorConfigValidator implements AutoCloseable {
         if (connectorType == null) {
             throw new BadRequestException("Connector config " + props + " contains no connector type");
         }
-        Class<? extends Connector> connectorClass = connectorClass(connectorType);
+        VersionRequirement version;
+        try {
+            version = VersionRequirement.parse(props.get(ConnectorConfig.CONNECTOR_VERSION));
+        } catch (InvalidVersionSpecificationException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        Class<? extends Connector> connectorClass;
+        try {
+            connectorClass = connectorClass(connectorType, version);
+        } catch (PluginVersionNotFoundException e) {
+            log.warn("No version of connector {} matches {}: {}", connectorType, version, e.getMessage());
+            return versions.noSuchConnectorVersion(connectorType, props, e);
+        }
         Connector connector;
         try {
             connector = (Connector) plugins.newInstance(connectorClass);
@@ -110,6 +129,7 @@ public final class ConnectorConfigValidator implements AutoCloseable {
     private ConfigInfos validate(String connectorType, Connector connector, Map<String, String> props) {
         boolean source = connector instanceof SourceConnector;
         ConfigDef base = source ? SourceConnectorConfig.configDef() : SinkConnectorConfig.configDef();
+        versions.describe(base, connector.getClass(), props);
         TransformationSettings.Enriched enriched = transformations.enrich(base, props);
         Map<String, ConfigValue> validated = enriched.definition().validateAll(enriched.props());
         if (!source) {
@@ -117,11 +137,7 @@ public final class ConnectorConfigValidator implements AutoCloseable {
         } else if (distributed != null) {
             ExactlyOnceSourceRules.check(distributed, (SourceConnector) connector, props, validated);
         }
-        props.forEach((key, value) -> {
-            if (value == null) {
-                validated.computeIfAbsent(key, ConfigValue::new).addErrorMessage("Null value can not be supplied as the configuration value.");
-            }
-        });
+        reportNullValues(props, validated);
         List<ConfigInfos> converterSections = converters.validate(props, validated);
         ConfigInfos connectorSection = connectorSection(connectorType, connector, props, enriched.definition(), validated);
         ConnectorType type = source ? ConnectorType.SOURCE : ConnectorType.SINK;
@@ -130,6 +146,14 @@ public final class ConnectorConfigValidator implements AutoCloseable {
         sections.addAll(overrides.validate(props, type, connector.getClass()));
         sections.addAll(converterSections);
         return ConfigInfosBuilder.merge(connectorType, sections.toArray(new ConfigInfos[0]));
+    }
+
+    static void reportNullValues(Map<String, String> props, Map<String, ConfigValue> validated) {
+        props.forEach((key, value) -> {
+            if (value == null) {
+                validated.computeIfAbsent(key, ConfigValue::new).addErrorMessage("Null value can not be supplied as the configuration value.");
+            }
+        });
     }
 
     /** The framework's settings and the connector's own, with the connector's validate() verdict. */
@@ -157,10 +181,18 @@ public final class ConnectorConfigValidator implements AutoCloseable {
      * header converter's, transformation's or predicate's.
      *
      * @throws org.apache.kafka.connect.errors.NotFoundException when no plugin has that class or alias
-     * @throws BadRequestException when the plugin is of a kind whose settings are not shown
+     * @param version a version, a Maven version range, or null or {@code latest} for the latest installed
+     * @throws BadRequestException when the plugin is of a kind whose settings are not shown, or is not installed in
+     *                             a version the requirement accepts, or the version is no version or range
      */
-    public List<ConfigKeyInfo> pluginConfig(String classOrAlias) {
-        return pluginConfigs.of(classOrAlias);
+    public List<ConfigKeyInfo> pluginConfig(String classOrAlias, String version) {
+        VersionRequirement requirement;
+        try {
+            requirement = VersionRequirement.parse(version);
+        } catch (InvalidVersionSpecificationException e) {
+            throw new BadRequestException("Invalid version specification: " + version);
+        }
+        return pluginConfigs.of(classOrAlias, requirement);
     }
 
     /**
@@ -173,9 +205,10 @@ public final class ConnectorConfigValidator implements AutoCloseable {
         Map<String, String> props = new HashMap<>(config);
         Class<? extends Connector> connectorClass = null;
         try {
-            connectorClass = connectorClass(props.get(ConnectorConfig.CONNECTOR_CLASS));
-        } catch (RuntimeException e) {
-            // Unknown connector: only the framework's settings are known.
+            connectorClass = connectorClass(props.get(ConnectorConfig.CONNECTOR_CLASS),
+                    VersionRequirement.parse(props.get(ConnectorConfig.CONNECTOR_VERSION)));
+        } catch (RuntimeException | InvalidVersionSpecificationException e) {
+            // Unknown connector, or version: only the framework's settings are known.
         }
         boolean source = connectorClass != null && SourceConnector.class.isAssignableFrom(connectorClass);
         ConfigDef base = source ? SourceConnectorConfig.configDef()
@@ -212,6 +245,12 @@ public final class ConnectorConfigValidator implements AutoCloseable {
         Set<String> all = new TreeSet<>();
         addPasswords(all, prefix, definition);
         all.stream().filter(props::containsKey).forEach(keys::add);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Class<? extends Connector> connectorClass(String classOrAlias, VersionRequirement version) {
+        Class<? extends Connector> latest = connectorClass(classOrAlias);
+        return version.isLatest() ? latest : (Class<? extends Connector>) plugins.connectorClass(latest.getName(), version);
     }
 
     @SuppressWarnings("unchecked")

@@ -6,19 +6,24 @@ import java.util.List;
 import java.util.Map;
 
 import io.ferry.connect.config.ConnectorConfig;
+import io.ferry.connect.config.WorkerConfig;
 import io.ferry.connect.herder.ConfigInfos;
 import io.ferry.connect.plugins.LoaderSwap;
 import io.ferry.connect.plugins.PluginType;
+import io.ferry.connect.plugins.PluginVersionNotFoundException;
 import io.ferry.connect.plugins.Plugins;
+import io.ferry.connect.plugins.VersionRequirement;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.storage.Converter;
 import org.apache.kafka.connect.storage.HeaderConverter;
+import org.apache.maven.artifact.versioning.InvalidVersionSpecificationException;
 
 /**
  * Validates the settings of the converters a connector sets itself ({@code key.converter=...} with
  * {@code key.converter.*}), against each converter's own definition, with the {@code converter.type}
- * the worker would give it. Converters the connector inherits from the worker are not checked here.
+ * the worker would give it, in the version its {@code key.converter.plugin.version} picks. Converters the connector
+ * inherits from the worker are not checked here.
  */
 final class ConverterValidation {
     private static final String TYPE_SETTING = "converter.type";
@@ -28,6 +33,11 @@ final class ConverterValidation {
 
         String prefix() {
             return setting + ".";
+        }
+
+        /** The setting that picks the converter's version: {@code key.converter.plugin.version}... */
+        String versionSetting() {
+            return prefix() + WorkerConfig.PLUGIN_VERSION_SUFFIX;
         }
     }
 
@@ -49,8 +59,10 @@ final class ConverterValidation {
         for (Slot slot : SLOTS) {
             ConfigValue classValue = validated.get(slot.setting());
             String className = props.get(slot.setting());
-            if (className != null && classValue != null && classValue.errorMessages().isEmpty()) {
-                sections.add(validate(props, slot, className.trim(), classValue));
+            ConfigValue versionValue = validated.get(slot.versionSetting());
+            if (className != null && classValue != null && classValue.errorMessages().isEmpty()
+                    && (versionValue == null || versionValue.errorMessages().isEmpty())) {
+                sections.add(validate(props, slot, className.trim(), classValue, versionValue));
             }
         }
         return sections;
@@ -63,21 +75,31 @@ final class ConverterValidation {
             return null;
         }
         try {
-            Object converter = plugins.newPlugin(className.trim(), slot.kind(), Object.class);
+            Object converter = plugins.newPlugin(className.trim(), slot.kind(),
+                    VersionRequirement.parse(props.get(slot.versionSetting())), Object.class);
             try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(converter.getClass()))) {
                 return configOf(converter, slot);
             } finally {
                 closeQuietly(converter);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InvalidVersionSpecificationException e) {
             return null;
         }
     }
 
-    private ConfigInfos validate(Map<String, String> props, Slot slot, String className, ConfigValue classValue) {
+    private ConfigInfos validate(Map<String, String> props, Slot slot, String className, ConfigValue classValue,
+            ConfigValue versionValue) {
         Object converter;
         try {
-            converter = plugins.newPlugin(className, slot.kind(), Object.class);
+            converter = plugins.newPlugin(className, slot.kind(), VersionRequirement.of(slot.versionSetting(),
+                    props.get(slot.versionSetting())), Object.class);
+        } catch (PluginVersionNotFoundException e) {
+            // As Apache reports it: on the class and on the version.
+            classValue.addErrorMessage(e.getMessage());
+            if (versionValue != null) {
+                versionValue.addErrorMessage(e.getMessage());
+            }
+            return null;
         } catch (RuntimeException e) {
             classValue.addErrorMessage("Failed to load class " + className + suffix(e));
             return null;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.ferry.connect.config.ConnectorConfig;
 import io.ferry.connect.config.SinkConnectorConfig;
 import io.ferry.connect.config.SourceConnectorConfig;
 import io.ferry.connect.herder.BadRequestException;
@@ -11,7 +12,9 @@ import io.ferry.connect.herder.ConfigKeyInfo;
 import io.ferry.connect.plugins.LoaderSwap;
 import io.ferry.connect.plugins.PluginNotFoundException;
 import io.ferry.connect.plugins.PluginType;
+import io.ferry.connect.plugins.PluginVersionNotFoundException;
 import io.ferry.connect.plugins.Plugins;
+import io.ferry.connect.plugins.VersionRequirement;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 import org.apache.kafka.connect.errors.NotFoundException;
@@ -25,7 +28,9 @@ import org.apache.kafka.connect.transforms.predicates.Predicate;
 /**
  * The config definition of one plugin, as {@code GET /connector-plugins/{plugin}/config} shows it:
  * the plugin's own keys first, then, for a connector, the framework's source or sink keys it does
- * not define itself.
+ * not define itself ({@code connector.plugin.version} defaulting, as in Apache, to the latest installed version,
+ * which runs when it is unset). The plugin is shown in the version asked for ({@code ?version=}), the latest
+ * installed by default.
  */
 final class PluginConfigs {
     /** The kinds whose definitions are shown, in the order a name is looked up. */
@@ -40,14 +45,20 @@ final class PluginConfigs {
         this.plugins = plugins;
     }
 
-    List<ConfigKeyInfo> of(String classOrAlias) {
-        Class<?> pluginClass = find(classOrAlias, SHOWN);
-        if (pluginClass == null) {
+    List<ConfigKeyInfo> of(String classOrAlias, VersionRequirement version) {
+        Class<?> latest = find(classOrAlias, SHOWN);
+        if (latest == null) {
             if (find(classOrAlias, NOT_SHOWN) != null) {
                 throw new BadRequestException("Invalid plugin class " + classOrAlias
                         + ". Valid types are sink, source, converter, header_converter, transformation, predicate.");
             }
             throw new NotFoundException("Unknown plugin " + classOrAlias + ".");
+        }
+        Class<?> pluginClass;
+        try {
+            pluginClass = plugins.pluginClass(latest.getName(), PluginType.of(latest), version);
+        } catch (PluginVersionNotFoundException e) {
+            throw new BadRequestException(e.getMessage());
         }
         Object plugin = plugins.newInstance(pluginClass);
         try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(pluginClass))) {
@@ -55,6 +66,11 @@ final class PluginConfigs {
             ConfigDef base = plugin instanceof SinkConnector ? SinkConnectorConfig.configDef()
                     : plugin instanceof SourceConnector ? SourceConnectorConfig.configDef() : null;
             if (base != null) {
+                ConfigKey versionKey = base.configKeys().get(ConnectorConfig.CONNECTOR_VERSION);
+                base.configKeys().put(versionKey.name, new ConfigKey(versionKey.name, versionKey.type,
+                        plugins.installedVersion(latest), versionKey.validator, versionKey.importance,
+                        versionKey.documentation, versionKey.group, versionKey.orderInGroup, versionKey.width,
+                        versionKey.displayName, versionKey.dependents, versionKey.recommender, versionKey.internalConfig));
                 base.configKeys().forEach(keys::putIfAbsent);
             }
             return ConfigInfosBuilder.keyInfos(keys.values());

@@ -10,6 +10,8 @@ import java.util.Set;
 import io.ferry.connect.config.ConnectorConfig;
 import io.ferry.connect.config.EnrichedConnectorConfig;
 import io.ferry.connect.plugins.PluginType;
+import io.ferry.connect.plugins.PluginVersionNotFoundException;
+import io.ferry.connect.plugins.VersionRequirement;
 import io.ferry.connect.plugins.Plugins;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -18,15 +20,18 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.transforms.Transformation;
 import org.apache.kafka.connect.transforms.predicates.Predicate;
+import org.apache.maven.artifact.versioning.InvalidVersionSpecificationException;
 
 /**
  * A connector's definition with its transformations' and predicates' settings, for validation: an
  * alias whose type is missing or is no usable plugin does not fail the whole validation, as it fails
- * a running connector; it gets only its {@code type} key, whose value is then reported as wrong. The
+ * a running connector; it gets only its {@code type} key, whose value is then reported as wrong (or, when
+ * no installed version matches its {@code plugin.version}, its version key, with the installed versions). The
  * aliases that resolve are added by {@link EnrichedConnectorConfig}, exactly as a connector runs them.
  */
 final class TransformationSettings {
     private static final String TYPE = EnrichedConnectorConfig.TYPE;
+    private static final String VERSION = EnrichedConnectorConfig.VERSION;
 
     /** The enriched definition, and the props to validate against it (plugin aliases resolved to classes). */
     record Enriched(ConfigDef definition, Map<String, String> props) {
@@ -51,11 +56,13 @@ final class TransformationSettings {
             for (String alias : aliases(props.get(kind.setting()))) {
                 String typeKey = kind.setting() + "." + alias + "." + TYPE;
                 String problem = problemWith(props.get(typeKey), kind);
-                if (problem == null) {
+                PluginVersionNotFoundException versionProblem = problem == null
+                        ? versionProblem(props.get(typeKey), props.get(kind.setting() + "." + alias + "." + VERSION), kind) : null;
+                if (problem == null && versionProblem == null) {
                     usable.add(alias);
                     validated.put(typeKey, plugins.pluginClass(props.get(typeKey).trim(), kind.pluginType()).getName());
                 } else {
-                    problems.add(new Problem(kind, alias, problem));
+                    problems.add(new Problem(kind, alias, problem == null ? "" : problem, versionProblem));
                 }
             }
             resolvable.put(kind.setting(), String.join(",", usable));
@@ -87,7 +94,41 @@ final class TransformationSettings {
         }
     }
 
+    /**
+     * The failure to find the version the alias asks for; null when it is found. A value that is no version or
+     * range at all is a failure too, which the version key's own validator reports in Maven's words.
+     */
+    private PluginVersionNotFoundException versionProblem(String type, String version, Kind kind) {
+        try {
+            plugins.pluginClass(type.trim(), kind.pluginType(), VersionRequirement.parse(version));
+            return null;
+        } catch (InvalidVersionSpecificationException e) {
+            return new PluginVersionNotFoundException(e.getMessage(), List.of());
+        } catch (PluginVersionNotFoundException e) {
+            return e;
+        }
+    }
+
+    private static void defineVersion(ConfigDef definition, Problem unusable) {
+        PluginVersionNotFoundException problem = unusable.versionProblem();
+        String key = unusable.kind().setting() + "." + unusable.alias() + "." + VERSION;
+        ConfigDef.Validator reportsProblem = (name, value) -> {
+            VersionRequirement.VALIDATOR.ensureValid(name, value);
+            // Only a value set can miss: unset asks for the latest, which is installed (define() checks the null default).
+            if (value != null) {
+                throw new ConfigException(name, value, problem.getMessage());
+            }
+        };
+        definition.define(key, Type.STRING, null, reportsProblem, Importance.LOW,
+                ConnectorConfig.VERSION_DOC.formatted(unusable.kind().description()), unusable.kind().group() + ": " + unusable.alias(),
+                1, Width.MEDIUM, "Version for " + unusable.alias(), List.of(),
+                EnrichedConnectorConfig.fixed(problem == null ? List.of() : List.copyOf(problem.availableVersions())));
+    }
+
     private static void defineType(ConfigDef definition, Problem unusable) {
+        if (unusable.versionProblem() != null) {
+            defineVersion(definition, unusable);
+        }
         Kind kind = unusable.kind();
         String alias = unusable.alias();
         String problem = unusable.problem();
@@ -120,7 +161,10 @@ final class TransformationSettings {
     private record Kind(String setting, PluginType pluginType, Class<?> superType, String description, String group) {
     }
 
-    /** An alias whose type cannot be used, and why ("" when it has none). */
-    private record Problem(Kind kind, String alias, String problem) {
+    /**
+     * An alias whose plugin cannot be used, and why: its type ("" when it has none), or the version it asks for
+     * (null when that is not the problem).
+     */
+    private record Problem(Kind kind, String alias, String problem, PluginVersionNotFoundException versionProblem) {
     }
 }

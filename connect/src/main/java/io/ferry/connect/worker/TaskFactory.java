@@ -96,7 +96,7 @@ final class TaskFactory {
         if (taskClassName == null) {
             throw new ConnectException("The config of task " + id + " does not name its class (" + TASK_CLASS + ")");
         }
-        Class<?> connectorClass = ConnectorClasses.find(plugins, connectorConfig.get(ConnectorConfig.CONNECTOR_CLASS));
+        Class<?> connectorClass = ConnectorClasses.find(plugins, connectorConfig);
         ClassLoader loader = plugins.loaderOf(connectorClass);
         List<AutoCloseable> made = new ArrayList<>();
         try (LoaderSwap swap = LoaderSwap.to(loader)) {

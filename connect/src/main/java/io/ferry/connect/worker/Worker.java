@@ -124,7 +124,7 @@ public final class Worker implements AutoCloseable {
         }
         try {
             Map<String, String> resolved = resolve(config);
-            Class<?> connectorClass = ConnectorClasses.find(settings.plugins(), resolved.get(ConnectorConfig.CONNECTOR_CLASS));
+            Class<?> connectorClass = ConnectorClasses.find(settings.plugins(), resolved);
             Connector connector = (Connector) settings.plugins().newInstance(connectorClass);
             WorkerConnector worker = new WorkerConnector(name, connector, resolved, listener,
                     settings.plugins().loaderOf(connectorClass));

@@ -369,8 +369,8 @@ final class InMemoryHerder implements Herder {
     }
 
     @Override
-    public List<ConfigKeyInfo> pluginConfig(String classOrAlias) {
-        return validator.pluginConfig(classOrAlias);
+    public List<ConfigKeyInfo> pluginConfig(String classOrAlias, String version) {
+        return validator.pluginConfig(classOrAlias, version);
     }
 
     private static int taskCount(Map<String, String> config) {

@@ -26,34 +26,12 @@ class DistributedConnectRestIT extends ConnectRestIT {
     @Override
     protected URI startWorkers(FerryCluster cluster, Path folder, List<AutoCloseable> started) {
         String group = cluster.uniqueTopicName("rest-cluster");
-        DistributedConnect first = DistributedConnect.start(settings(cluster, group, "leader"), "test");
+        DistributedConnect first = DistributedConnect.start(WorkerFixture.distributedSettings(cluster, group, "leader"), "test");
         started.add(first);
-        DistributedConnect second = DistributedConnect.start(settings(cluster, group, "follower"), "test");
+        DistributedConnect second = DistributedConnect.start(WorkerFixture.distributedSettings(cluster, group, "follower"), "test");
         started.add(second);
         leader = first.restUrl();
         return second.restUrl();
-    }
-
-    static Map<String, String> settings(FerryCluster cluster, String group, String workerId) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("bootstrap.servers", cluster.bootstrapServers());
-        settings.put("group.id", group);
-        settings.put("config.storage.topic", group + "-configs");
-        settings.put("offset.storage.topic", group + "-offsets");
-        settings.put("status.storage.topic", group + "-status");
-        settings.put("config.storage.replication.factor", "1");
-        settings.put("offset.storage.replication.factor", "1");
-        settings.put("status.storage.replication.factor", "1");
-        settings.put("offset.storage.partitions", "3");
-        settings.put("status.storage.partitions", "1");
-        settings.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        settings.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
-        settings.put("offset.flush.interval.ms", "500");
-        settings.put("session.timeout.ms", "6000");
-        settings.put("heartbeat.interval.ms", "1000");
-        settings.put("listeners", "http://127.0.0.1:0");
-        settings.put("ferry.worker.id", workerId);
-        return settings;
     }
 
     @Override

@@ -20,7 +20,7 @@ class PluginConfigsTest {
 
     @Test
     void shouldShowAConnectorsOwnKeysThenTheFrameworksKeys() {
-        List<String> names = validator.pluginConfig(FILE_SINK).stream().map(ConfigKeyInfo::name).toList();
+        List<String> names = validator.pluginConfig(FILE_SINK, null).stream().map(ConfigKeyInfo::name).toList();
 
         assertThat(names.get(0)).isEqualTo("file");
         assertThat(names).contains("name", "connector.class", "tasks.max", "topics", "topics.regex", "errors.tolerance");
@@ -29,7 +29,7 @@ class PluginConfigsTest {
 
     @Test
     void shouldDescribeAKeyAsTheApiShowsIt() {
-        ConfigKeyInfo tasksMax = validator.pluginConfig("FileStreamSink").stream()
+        ConfigKeyInfo tasksMax = validator.pluginConfig("FileStreamSink", null).stream()
                 .filter(key -> key.name().equals("tasks.max")).findFirst().orElseThrow();
 
         assertThat(tasksMax.type()).isEqualTo("INT");
@@ -38,7 +38,7 @@ class PluginConfigsTest {
         assertThat(tasksMax.importance()).isEqualTo("HIGH");
         assertThat(tasksMax.group()).isEqualTo("Common");
         assertThat(tasksMax.width()).isEqualTo("SHORT");
-        assertThat(validator.pluginConfig(FILE_SINK).stream().filter(key -> key.name().equals("name")).findFirst().orElseThrow().required())
+        assertThat(validator.pluginConfig(FILE_SINK, null).stream().filter(key -> key.name().equals("name")).findFirst().orElseThrow().required())
                 .isTrue();
     }
 
@@ -49,12 +49,12 @@ class PluginConfigsTest {
         JSON_CONVERTER + ", schemas.enable"
     })
     void shouldShowTheOwnKeysOfOtherPlugins(String plugin, String key) {
-        assertThat(validator.pluginConfig(plugin)).extracting(ConfigKeyInfo::name).contains(key).doesNotContain("tasks.max");
+        assertThat(validator.pluginConfig(plugin, null)).extracting(ConfigKeyInfo::name).contains(key).doesNotContain("tasks.max");
     }
 
     @Test
     void shouldAnswerNotFoundForAnUnknownPlugin() {
-        assertThatThrownBy(() -> validator.pluginConfig("com.example.Nothing"))
+        assertThatThrownBy(() -> validator.pluginConfig("com.example.Nothing", null))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("Unknown plugin com.example.Nothing.");
     }

@@ -664,8 +664,8 @@ public final class DistributedHerder implements Herder, AutoCloseable {
     }
 
     @Override
-    public List<ConfigKeyInfo> pluginConfig(String classOrAlias) {
-        return validator.pluginConfig(classOrAlias);
+    public List<ConfigKeyInfo> pluginConfig(String classOrAlias, String version) {
+        return validator.pluginConfig(classOrAlias, version);
     }
 
     private ClusterConfigSnapshot snapshot() {

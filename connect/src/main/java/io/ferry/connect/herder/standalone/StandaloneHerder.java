@@ -360,8 +360,8 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     }
 
     @Override
-    public List<ConfigKeyInfo> pluginConfig(String classOrAlias) {
-        return validator.pluginConfig(classOrAlias);
+    public List<ConfigKeyInfo> pluginConfig(String classOrAlias, String version) {
+        return validator.pluginConfig(classOrAlias, version);
     }
 
     // ---- running connectors and tasks (owner thread only)

@@ -8,6 +8,7 @@ import io.ferry.connect.config.WorkerConfig;
 import io.ferry.connect.plugins.LoaderSwap;
 import io.ferry.connect.plugins.PluginType;
 import io.ferry.connect.plugins.Plugins;
+import io.ferry.connect.plugins.VersionRequirement;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.storage.Converter;
 import org.apache.kafka.connect.storage.ConverterConfig;
@@ -16,9 +17,12 @@ import org.apache.kafka.connect.storage.HeaderConverter;
 
 /**
  * The key, value and header converters of one task: the connector's own when its config names them
- * ({@code key.converter} and its {@code key.converter.*} settings), else the worker's.
+ * ({@code key.converter} and its {@code key.converter.*} settings), else the worker's; each in the version its
+ * {@code key.converter.plugin.version} (of the connector, or of the worker for the worker's converter) asks for,
+ * the latest installed when unset.
  */
 public record TaskConverters(Converter key, Converter value, HeaderConverter header) implements AutoCloseable {
+    private static final String VERSION_SUFFIX = "." + WorkerConfig.PLUGIN_VERSION_SUFFIX;
 
     /**
      * Makes and configures the converters of a connector's tasks.
@@ -63,14 +67,14 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
             throw new ConfigException(key, null, "Missing required configuration \"" + key + "\": set it on the worker or the connector");
         }
         try {
-            return plugins.newPlugin(setting.className(), type, as);
+            return plugins.newPlugin(setting.className(), type, VersionRequirement.of(key + VERSION_SUFFIX, setting.version()), as);
         } catch (ConfigException e) {
             throw new ConfigException(key, setting.className(), e.getMessage());
         }
     }
 
-    /** Where a converter's class and settings come from: the connector if it names one, else the worker. */
-    private record Setting(String className, Map<String, Object> settings) {
+    /** Where a converter's class, version and settings come from: the connector if it names one, else the worker. */
+    private record Setting(String className, String version, Map<String, Object> settings) {
     }
 
     private static Setting setting(String key, WorkerConfig worker, Map<String, String> connector) {
@@ -82,14 +86,17 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
                     settings.put(name.substring(key.length() + 1), value);
                 }
             });
-            return new Setting(own.trim(), settings);
+            settings.remove(WorkerConfig.PLUGIN_VERSION_SUFFIX);
+            return new Setting(own.trim(), connector.get(key + VERSION_SUFFIX), settings);
         }
         Object workers = worker.originals().get(key);
         String className = workers instanceof Class<?> type ? type.getName() : workers == null ? null : workers.toString().trim();
         if (className == null && key.equals(WorkerConfig.HEADER_CONVERTER)) {
             className = worker.getClass(WorkerConfig.HEADER_CONVERTER).getName();
         }
-        return new Setting(className, worker.prefixed(key + "."));
+        Map<String, Object> settings = new HashMap<>(worker.prefixed(key + "."));
+        settings.remove(WorkerConfig.PLUGIN_VERSION_SUFFIX);
+        return new Setting(className, worker.getString(key + VERSION_SUFFIX), settings);
     }
 
     /**

@@ -13,13 +13,15 @@ import io.ferry.connect.errors.Stage;
 import io.ferry.connect.plugins.LoaderSwap;
 import io.ferry.connect.plugins.PluginType;
 import io.ferry.connect.plugins.Plugins;
+import io.ferry.connect.plugins.VersionRequirement;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.transforms.Transformation;
 import org.apache.kafka.connect.transforms.predicates.Predicate;
 
 /**
- * A connector's transformations ({@code transforms=a,b}) in order, each conditioned on its predicate.
+ * A connector's transformations ({@code transforms=a,b}) in order, each conditioned on its predicate, each
+ * transformation and predicate in the version its {@code plugin.version} asks for (the latest when unset).
  * A record dropped by one stage goes no further. Used by one task thread.
  */
 public final class TransformationChain<R extends ConnectRecord<R>> implements AutoCloseable {
@@ -72,8 +74,9 @@ public final class TransformationChain<R extends ConnectRecord<R>> implements Au
                 Map<String, Object> settings = prefixed(config, prefix);
                 Object predicateAlias = settings.remove(EnrichedConnectorConfig.PREDICATE);
                 boolean negate = Boolean.parseBoolean(String.valueOf(settings.remove(EnrichedConnectorConfig.NEGATE)));
+                Object version = settings.remove(EnrichedConnectorConfig.VERSION);
                 Transformation<R> transformation = plugins.newPlugin(required(config, prefix + EnrichedConnectorConfig.TYPE),
-                        PluginType.TRANSFORMATION, Transformation.class);
+                        PluginType.TRANSFORMATION, versionOf(prefix, version), Transformation.class);
                 ClassLoader loader = plugins.loaderOf(transformation.getClass());
                 try (LoaderSwap swap = LoaderSwap.to(loader)) {
                     transformation.configure(settings);
@@ -97,15 +100,21 @@ public final class TransformationChain<R extends ConnectRecord<R>> implements Au
     @SuppressWarnings("unchecked")
     private static <R extends ConnectRecord<R>> Predicate<R> predicate(Map<String, String> config, String alias, Plugins plugins) {
         String prefix = ConnectorConfig.PREDICATES + "." + alias + ".";
+        Map<String, Object> settings = prefixed(config, prefix);
+        Object version = settings.remove(EnrichedConnectorConfig.VERSION);
         Predicate<R> predicate = plugins.newPlugin(required(config, prefix + EnrichedConnectorConfig.TYPE), PluginType.PREDICATE,
-                Predicate.class);
+                versionOf(prefix, version), Predicate.class);
         try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(predicate.getClass()))) {
-            predicate.configure(prefixed(config, prefix));
+            predicate.configure(settings);
         } catch (RuntimeException e) {
             throw new ConfigException(prefix + EnrichedConnectorConfig.TYPE, predicate.getClass().getName(),
                     "the predicate '" + alias + "' rejected its settings: " + e.getMessage());
         }
         return predicate;
+    }
+
+    private static VersionRequirement versionOf(String prefix, Object version) {
+        return VersionRequirement.of(prefix + EnrichedConnectorConfig.VERSION, version == null ? null : version.toString());
     }
 
     private static String required(Map<String, String> config, String key) {
