@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -323,8 +324,9 @@ final class PostgresArrays {
      * Schema, List, ZoneId)} binds an ARRAY of STRING: untyped array text whose elements the server parses
      * as the column's element type, so arrays of enums, domains, network types or a type in another schema
      * take it alike. Booleans into a bit string array go as BOOLEAN elements (each its bit); other
-     * elements as their text, Maps and Lists within a json[] element as JSON text. Nested lists are the
-     * array's dimensions and must all be as deep.
+     * elements as their text ({@link SchemalessValues#parsedText}), a Map element as JSON text, which the
+     * server takes for json[] and text[] and refuses for other types. Nested lists are the array's
+     * dimensions and must all be as deep, except in a json[] or jsonb[] column, whose List elements are JSON.
      *
      * @throws DataException naming the column when the lists nest to different depths, or an element is bytes
      */
@@ -358,8 +360,8 @@ final class PostgresArrays {
         return Math.max(depth, 1);
     }
 
-    private static java.util.stream.Stream<Object> leaves(List<?> values) {
-        return values.stream().flatMap(value -> value instanceof List<?> nested ? leaves(nested) : java.util.stream.Stream.of(value));
+    private static Stream<Object> leaves(List<?> values) {
+        return values.stream().flatMap(value -> value instanceof List<?> nested ? leaves(nested) : Stream.of(value));
     }
 
     /** Whether the column's elements are JSON, whose elements a Map or List is, not a dimension. */
