@@ -210,7 +210,9 @@ public interface JdbcDialect {
      * {@link #describeTable} returned it), converting it to the column's type: numbers and numeric strings
      * to numeric columns (no digits lost), ISO-8601 text or epoch milliseconds to date/time columns
      * (zoneless text in {@code options.timeZone()}), Map and List to JSON text for JSON and text columns,
-     * UUID strings to PostgreSQL uuid, Lists to PostgreSQL arrays, base64 text to binary columns.
+     * UUID strings to PostgreSQL uuid, Lists to PostgreSQL arrays, base64 text to binary columns, and a
+     * value's text to a column of a type the database parses from text (PostgreSQL's inet, interval, enums,
+     * composite types …), whose refusal fails the statement with the database's message.
      *
      * @throws org.apache.kafka.connect.errors.DataException when the value does not convert, naming the
      *     column, its type and the value's type

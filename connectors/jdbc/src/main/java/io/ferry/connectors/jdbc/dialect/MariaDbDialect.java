@@ -241,13 +241,46 @@ public final class MariaDbDialect extends SqlTextDialect {
         ConnectValueBinder.bind(statement, index, schema, value, instantColumn ? ZoneOffset.UTC : options.timeZone());
     }
 
+    /**
+     * As the common conversions, and: a TIMESTAMP column in UTC; a List into a SET column as its members
+     * joined by commas, as a SET reads.
+     */
     @Override
     public void bindForColumn(PreparedStatement statement, int index, ColumnDefinition column, Object value,
             WriteOptions options) throws SQLException {
         String type = column.typeName().toUpperCase(Locale.ROOT);
-        ColumnKind kind = "JSON".equals(type) ? ColumnKind.JSON : SchemalessValues.kindOf(column.jdbcType());
         ZoneId zone = "TIMESTAMP".equals(type) ? ZoneOffset.UTC : options.timeZone();
-        Object converted = SchemalessValues.convert(column, kind, value, zone);
+        Object members = "SET".equals(type) && value instanceof List<?> list ? setMembers(column, list) : value;
+        Object converted = SchemalessValues.convert(column, schemalessKind(column), members, zone);
         SchemalessValues.bindConverted(statement, index, column, converted, zone);
+    }
+
+    /**
+     * The kind of a column of a table for a schemaless value, by the column types the source maps: JSON
+     * (MySQL's own type) JSON; {@code BIGINT UNSIGNED} DECIMAL, since its values pass a long's; {@code YEAR}
+     * (which the driver reports as DATE) and {@code BIT(n)} with n &gt; 1 INTEGER, as the source reads them;
+     * the others by their JDBC code (ENUM and SET are text, {@code BIT(1)} boolean).
+     */
+    static ColumnKind schemalessKind(ColumnDefinition column) {
+        return switch (column.typeName().toUpperCase(Locale.ROOT)) {
+            case "JSON" -> ColumnKind.JSON;
+            case "BIGINT UNSIGNED" -> ColumnKind.DECIMAL;
+            case "YEAR" -> ColumnKind.INTEGER;
+            case "BIT" -> column.precision() > 1 ? ColumnKind.INTEGER : ColumnKind.BOOLEAN;
+            default -> SchemalessValues.kindOf(column.jdbcType());
+        };
+    }
+
+    /** A SET's members as its text; a member that is a List or Map, or holds a comma, cannot be one. */
+    private static String setMembers(ColumnDefinition column, List<?> members) {
+        List<String> texts = new java.util.ArrayList<>(members.size());
+        for (Object member : members) {
+            if (!(member instanceof String text) || text.indexOf(',') >= 0) {
+                throw new DataException("Cannot write a List value to column " + column.name() + " of type SET: its member "
+                        + (member instanceof String ? "'" + member + "' holds a comma" : member + " is not a string"));
+            }
+            texts.add(text);
+        }
+        return String.join(",", texts);
     }
 }

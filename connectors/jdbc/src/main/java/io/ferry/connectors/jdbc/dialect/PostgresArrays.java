@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -318,16 +319,75 @@ final class PostgresArrays {
         };
     }
 
-    /** Binds a schemaless list to an array column: its elements as text the server parses for the element type. */
-    static void bindList(PreparedStatement statement, int index, ColumnDefinition column, List<?> values) throws SQLException {
-        Object[] elements = new Object[values.size()];
-        for (int i = 0; i < elements.length; i++) {
-            Object value = values.get(i);
-            elements[i] = value == null ? null
-                    : value instanceof Map || value instanceof List ? JsonText.of(value)
-                    : value instanceof byte[] ? value : value.toString();
+    /**
+     * Binds a schemaless list to an array column as {@link #bind(PreparedStatement, int, ColumnDefinition,
+     * Schema, List, ZoneId)} binds an ARRAY of STRING: untyped array text whose elements the server parses
+     * as the column's element type, so arrays of enums, domains, network types or a type in another schema
+     * take it alike. Booleans into a bit string array go as BOOLEAN elements (each its bit); other
+     * elements as their text ({@link SchemalessValues#parsedText}), a Map element as JSON text, which the
+     * server takes for json[] and text[] and refuses for other types. Nested lists are the array's
+     * dimensions and must all be as deep, except in a json[] or jsonb[] column, whose List elements are JSON.
+     *
+     * @throws DataException naming the column when the lists nest to different depths, or an element is bytes
+     */
+    static void bindList(PreparedStatement statement, int index, ColumnDefinition column, List<?> values, ZoneId zone)
+            throws SQLException {
+        int depth = depth(column, values);
+        String elementType = elementOf(column).typeName();
+        boolean booleans = ("bit".equals(elementType) || "varbit".equals(elementType))
+                && leaves(values).allMatch(value -> value == null || value instanceof Boolean);
+        Schema schema = booleans ? Schema.OPTIONAL_BOOLEAN_SCHEMA : Schema.OPTIONAL_STRING_SCHEMA;
+        for (int d = 0; d < depth; d++) {
+            schema = SchemaBuilder.array(schema).optional().build();
         }
-        statement.setArray(index, statement.getConnection().createArrayOf(column.typeName().substring(1), elements));
+        bind(statement, index, column, schema, booleans ? values : texts(column, values, depth), zone);
+    }
+
+    /** How many lists deep the values nest: 1 for a list of elements; the same at every element. */
+    private static int depth(ColumnDefinition column, List<?> values) {
+        int depth = -1;
+        for (Object value : values) {
+            if (value == null) {
+                continue;
+            }
+            int here = value instanceof List<?> nested && !jsonElements(column) ? 1 + depth(column, nested) : 1;
+            if (depth >= 0 && here != depth) {
+                throw new DataException("Cannot write a List value to column " + column.name() + " of type "
+                        + column.typeName() + ": its lists nest to different depths, and an array's dimensions must match");
+            }
+            depth = here;
+        }
+        return Math.max(depth, 1);
+    }
+
+    private static Stream<Object> leaves(List<?> values) {
+        return values.stream().flatMap(value -> value instanceof List<?> nested ? leaves(nested) : Stream.of(value));
+    }
+
+    /** Whether the column's elements are JSON, whose elements a Map or List is, not a dimension. */
+    private static boolean jsonElements(ColumnDefinition column) {
+        String type = elementOf(column).typeName();
+        return "json".equals(type) || "jsonb".equals(type);
+    }
+
+    private static List<Object> texts(ColumnDefinition column, List<?> values, int depth) {
+        List<Object> texts = new ArrayList<>(values.size());
+        for (Object value : values) {
+            if (value == null) {
+                texts.add(null);
+            } else if (depth > 1) {
+                texts.add(texts(column, (List<?>) value, depth - 1));
+            } else if (value instanceof Map || value instanceof List) {
+                texts.add(JsonText.of(value));
+            } else {
+                String text = SchemalessValues.parsedText(value);
+                if (text == null) {
+                    throw SchemalessValues.cannotConvert(column, value, null);
+                }
+                texts.add(text);
+            }
+        }
+        return texts;
     }
 
     static boolean isArray(ColumnDefinition column) {

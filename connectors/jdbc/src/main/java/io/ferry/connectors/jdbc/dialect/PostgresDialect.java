@@ -287,33 +287,55 @@ public final class PostgresDialect extends SqlTextDialect {
         }
     }
 
-    /** As the common conversions, and: json/jsonb take any value as JSON text, uuid a UUID string, arrays a List. */
+    /**
+     * As the common conversions, and: json/jsonb take any value as JSON text, uuid a UUID string, arrays a
+     * List; text, enum and the types PostgreSQL parses from text (network, interval, timetz, money, bit
+     * strings, xml, text search, ranges, geometric and composite types, domains over them) take their
+     * value as text, bound untyped as a STRING binds ({@link #bind(PreparedStatement, int, ColumnDefinition,
+     * Schema, Object, WriteOptions)}), so that the column's input function parses it and a value it refuses
+     * fails the row with PostgreSQL's message. A boolean into a bit string binds as a BOOLEAN does.
+     */
     @Override
     public void bindForColumn(PreparedStatement statement, int index, ColumnDefinition column, Object value,
             WriteOptions options) throws SQLException {
-        String type = column.typeName().toLowerCase(Locale.ROOT);
         if (PostgresArrays.isArray(column)) {
             if (value == null) {
                 statement.setNull(index, Types.ARRAY);
             } else if (value instanceof List<?> list) {
-                PostgresArrays.bindList(statement, index, column, list);
+                PostgresArrays.bindList(statement, index, column, list, options.timeZone());
             } else {
                 throw SchemalessValues.cannotConvert(column, value, null);
             }
             return;
         }
-        ColumnKind kind = switch (type) {
+        if (value instanceof Boolean && isBitString(column)) {
+            bind(statement, index, column, Schema.OPTIONAL_BOOLEAN_SCHEMA, value, options);
+            return;
+        }
+        ColumnKind kind = schemalessKind(column);
+        Object converted = SchemalessValues.convert(column, kind, value, options.timeZone());
+        switch (kind) {
+            case TEXT, JSON, PARSED_TEXT -> bind(statement, index, column, Schema.OPTIONAL_STRING_SCHEMA, converted, options);
+            case UUID -> statement.setObject(index, converted);
+            default -> SchemalessValues.bindConverted(statement, index, column, converted, options.timeZone());
+        }
+    }
+
+    /**
+     * The kind of a column of a table for a schemaless value: json/jsonb JSON, uuid UUID; money, timetz and
+     * bit strings, which the JDBC codes would make a number, a time of day or a boolean, and every type
+     * without a standard kind (OTHER, STRUCT, SQLXML …) PARSED_TEXT; the others by their JDBC code.
+     */
+    static ColumnKind schemalessKind(ColumnDefinition column) {
+        String type = column.typeName().toLowerCase(Locale.ROOT);
+        return switch (type) {
             case "json", "jsonb" -> ColumnKind.JSON;
             case "uuid" -> ColumnKind.UUID;
-            default -> SchemalessValues.kindOf(column.jdbcType());
+            case "money", "timetz", "bit", "varbit" -> ColumnKind.PARSED_TEXT;
+            default -> {
+                ColumnKind standard = SchemalessValues.kindOf(column.jdbcType());
+                yield standard == ColumnKind.UNSUPPORTED ? ColumnKind.PARSED_TEXT : standard;
+            }
         };
-        Object converted = SchemalessValues.convert(column, kind, value, options.timeZone());
-        if (kind == ColumnKind.JSON) {
-            statement.setObject(index, converted, Types.OTHER); // the server casts untyped text to json
-        } else if (kind == ColumnKind.UUID) {
-            statement.setObject(index, converted);
-        } else {
-            SchemalessValues.bindConverted(statement, index, column, converted, options.timeZone());
-        }
     }
 }

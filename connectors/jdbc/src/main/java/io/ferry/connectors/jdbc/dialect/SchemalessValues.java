@@ -1,6 +1,7 @@
 package io.ferry.connectors.jdbc.dialect;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,13 +28,19 @@ import org.apache.kafka.connect.errors.DataException;
  * ({@code true}/{@code false}), ISO-8601 dates and times, UUIDs or base64 bytes; Map and List become JSON
  * text. A whole number for a date column is epoch milliseconds at UTC midnight (Connect's Date), for a time
  * column milliseconds since midnight, for a timestamp column epoch milliseconds; a zoneless date-time
- * string for a timestamp column is a local time in {@code db.timezone}.
+ * string for a timestamp column is a local time in {@code db.timezone}. A column of a type the database
+ * parses from text ({@link ColumnKind#PARSED_TEXT}) takes a string as it is and a number or boolean as its
+ * text, and leaves the parsing, and refusing, to the database.
  */
 final class SchemalessValues {
 
-    /** What a column stores, as far as converting a value for it goes. */
+    /**
+     * What a column stores, as far as converting a value for it goes. {@code PARSED_TEXT}: a type the
+     * database reads from the value's text with the column type's own input rules (PostgreSQL's inet,
+     * interval, money, enums, ranges, geometric and composite types …), which takes no Map, List or bytes.
+     */
     enum ColumnKind {
-        BOOLEAN, INTEGER, DECIMAL, FLOAT, TEXT, BINARY, DATE, TIME, TIMESTAMP, JSON, UUID, UNSUPPORTED
+        BOOLEAN, INTEGER, DECIMAL, FLOAT, TEXT, BINARY, DATE, TIME, TIMESTAMP, JSON, UUID, PARSED_TEXT, UNSUPPORTED
     }
 
     private SchemalessValues() {
@@ -58,7 +65,8 @@ final class SchemalessValues {
 
     /**
      * The value as the column kind's Java type: Boolean, Long, BigDecimal, Double, String, byte[],
-     * LocalDate, LocalTime, Instant, JSON text (String) or UUID; null stays null.
+     * LocalDate, LocalTime, Instant, JSON text (String), UUID or the text for the database to parse
+     * (String); null stays null.
      *
      * @throws DataException naming the column, its type and the value's type when the value does not convert
      */
@@ -84,6 +92,7 @@ final class SchemalessValues {
                         : fromText(value, text -> TemporalValues.parseInstant(text, zone));
                 case JSON -> value instanceof String text ? text : JsonText.of(value);
                 case UUID -> fromText(value, UUID::fromString);
+                case PARSED_TEXT -> parsedText(value);
                 case UNSUPPORTED -> null;
             };
             if (converted == null) {
@@ -98,6 +107,25 @@ final class SchemalessValues {
     /** The text parsed, or null (no conversion) when the value is not a String. */
     private static Object fromText(Object value, Function<String, ?> parse) {
         return value instanceof String text ? parse.apply(text) : null;
+    }
+
+    /**
+     * A string as it is; a number as its plain decimal text ({@code 1E+3} and {@code 1.0E20} are no
+     * money, interval or range bound), a non-finite double as Java writes it ({@code NaN}, {@code Infinity},
+     * as PostgreSQL's floating-point input reads them); a boolean as {@code true} or {@code false}. Null
+     * (no conversion) for Map, List and bytes: the text of a JSON document is no value of these types.
+     */
+    static String parsedText(Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
+            return value.toString();
+        }
+        if (value instanceof Number) {
+            return toDecimal(value).toPlainString();
+        }
+        return value instanceof Boolean ? value.toString() : null;
     }
 
     private static Object toBoolean(Object value) {
@@ -129,6 +157,9 @@ final class SchemalessValues {
         }
         if (value instanceof Double || value instanceof Float) {
             return new BigDecimal(value.toString());
+        }
+        if (value instanceof BigInteger integer) {
+            return new BigDecimal(integer);
         }
         if (value instanceof Number n) {
             return BigDecimal.valueOf(n.longValue());

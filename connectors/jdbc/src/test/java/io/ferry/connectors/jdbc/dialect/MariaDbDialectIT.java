@@ -141,15 +141,18 @@ class MariaDbDialectIT {
 
     @Test
     void shouldNameColumnTypeAndValueTypeWhenASchemalessValueDoesNotConvert() throws Exception {
-        database.execute("CREATE TABLE strict (n INT, d DATETIME)");
+        database.execute("CREATE TABLE strict (n INT, d DATETIME, tags SET('a', 'b'))");
         try (Connection connection = scenarios.connect();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO strict (n, d) VALUES (?, ?)")) {
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO strict (n, d, tags) VALUES (?, ?, ?)")) {
             TableDefinition table = dialect.describeTable(connection, TableId.of("strict")).orElseThrow();
             assertThatThrownBy(() -> dialect.bindForColumn(insert, 1, table.column("n").orElseThrow(), 1.5d, WriteScenarios.WRITE))
                     .isInstanceOf(DataException.class).hasMessageContaining("column n").hasMessageContaining("INT")
                     .hasMessageContaining("Double");
             assertThatThrownBy(() -> dialect.bindForColumn(insert, 2, table.column("d").orElseThrow(), "yesterday", WriteScenarios.WRITE))
                     .isInstanceOf(DataException.class).hasMessageContaining("column d").hasMessageContaining("DATETIME");
+            assertThatThrownBy(() -> dialect.bindForColumn(insert, 3, table.column("tags").orElseThrow(), List.of("a,b"),
+                    WriteScenarios.WRITE)).isInstanceOf(DataException.class).hasMessageContaining("column tags")
+                    .hasMessageContaining("'a,b' holds a comma");
         }
     }
 }

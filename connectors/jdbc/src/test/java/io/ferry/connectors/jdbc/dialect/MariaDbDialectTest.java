@@ -107,4 +107,17 @@ class MariaDbDialectTest {
         assertThatThrownBy(() -> dialect.sqlType(Decimal.schema(40))).isInstanceOf(DataException.class)
                 .hasMessageContaining("scale 40");
     }
+
+    /** Every column type the source maps takes a schemaless value as the type the source reads it as. */
+    @ParameterizedTest(name = "{1}({2}) -> {3}")
+    @CsvSource(delimiter = '|', value = {
+            "12|ENUM|1|TEXT", "12|SET|3|TEXT", "91|YEAR|0|INTEGER", "-7|BIT|1|BOOLEAN", "-7|BIT|8|INTEGER",
+            "16|BOOLEAN|3|BOOLEAN", "-1|JSON|0|JSON", "-1|LONGTEXT|0|TEXT", "-6|TINYINT UNSIGNED|3|INTEGER",
+            "4|INT UNSIGNED|10|INTEGER", "-5|BIGINT UNSIGNED|20|DECIMAL", "3|DECIMAL UNSIGNED|10|DECIMAL",
+            "92|TIME|14|TIME", "93|TIMESTAMP|23|TIMESTAMP", "93|DATETIME|19|TIMESTAMP", "91|DATE|10|DATE",
+            "7|FLOAT|12|FLOAT", "-2|BINARY|3|BINARY", "-4|BLOB|0|BINARY"})
+    void shouldGiveEachColumnTypeItsSchemalessKind(int jdbcType, String typeName, int precision, SchemalessValues.ColumnKind kind) {
+        ColumnDefinition column = new ColumnDefinition("c", jdbcType, typeName, precision, 0, true, false, false, false);
+        assertThat(MariaDbDialect.schemalessKind(column)).isEqualTo(kind);
+    }
 }

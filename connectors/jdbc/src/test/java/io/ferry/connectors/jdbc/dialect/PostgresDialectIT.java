@@ -232,15 +232,21 @@ class PostgresDialectIT {
 
     @Test
     void shouldNameColumnTypeAndValueTypeWhenASchemalessValueDoesNotConvert() throws Exception {
-        database.execute("CREATE TABLE strict (n int4, d date)");
+        database.execute("CREATE TABLE strict (n int4, d date, ip inet, grid int4[][])");
         try (Connection connection = database.connect();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO strict (n, d) VALUES (?, ?)")) {
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO strict (n, d, ip, grid) VALUES (?, ?, ?, ?)")) {
             TableDefinition table = dialect.describeTable(connection, TableId.of("strict")).orElseThrow();
             assertThatThrownBy(() -> dialect.bindForColumn(insert, 1, table.column("n").orElseThrow(), "twelve", WriteScenarios.WRITE))
                     .isInstanceOf(DataException.class).hasMessageContaining("column n").hasMessageContaining("int4")
                     .hasMessageContaining("String");
             assertThatThrownBy(() -> dialect.bindForColumn(insert, 2, table.column("d").orElseThrow(), Map.of(), WriteScenarios.WRITE))
                     .isInstanceOf(DataException.class).hasMessageContaining("column d").hasMessageContaining("date");
+            assertThatThrownBy(() -> dialect.bindForColumn(insert, 3, table.column("ip").orElseThrow(), List.of("10.0.0.1"),
+                    WriteScenarios.WRITE)).isInstanceOf(DataException.class).hasMessageContaining("column ip")
+                    .hasMessageContaining("inet").hasMessageContaining("List");
+            assertThatThrownBy(() -> dialect.bindForColumn(insert, 4, table.column("grid").orElseThrow(),
+                    List.of(List.of(1, 2), 3), WriteScenarios.WRITE)).isInstanceOf(DataException.class)
+                    .hasMessageContaining("column grid").hasMessageContaining("different depths");
         }
     }
 

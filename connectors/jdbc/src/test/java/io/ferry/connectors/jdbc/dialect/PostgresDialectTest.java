@@ -117,4 +117,20 @@ class PostgresDialectTest {
     void shouldAdvertiseTheProtocolsParameterLimit() {
         assertThat(dialect.maxBindParameters()).isEqualTo(65_535);
     }
+
+    /** The columns the source reads as STRING (money as Decimal) take a schemaless value as text PostgreSQL parses. */
+    @ParameterizedTest(name = "{1} ({0}) -> {3}")
+    @CsvSource(delimiter = '|', value = {
+            "1111|inet|0|PARSED_TEXT", "1111|cidr|0|PARSED_TEXT", "1111|macaddr8|0|PARSED_TEXT",
+            "1111|interval|49|PARSED_TEXT", "92|timetz|21|PARSED_TEXT", "8|money|0|PARSED_TEXT",
+            "-7|bit|1|PARSED_TEXT", "-7|bit|3|PARSED_TEXT", "1111|varbit|0|PARSED_TEXT", "2009|xml|0|PARSED_TEXT",
+            "1111|tsvector|0|PARSED_TEXT", "1111|int4range|0|PARSED_TEXT", "1111|point|0|PARSED_TEXT",
+            "2002|pair|0|PARSED_TEXT", "2001|addr|0|PARSED_TEXT",
+            "12|mood|0|TEXT", "12|\"other\".\"hue\"|0|TEXT", "12|varchar|20|TEXT", "1111|json|0|JSON", "1111|jsonb|0|JSON",
+            "1111|uuid|0|UUID", "92|time|15|TIME", "93|timestamptz|35|TIMESTAMP", "4|int4|10|INTEGER", "2|numeric|10|DECIMAL",
+            "16|bool|1|BOOLEAN", "-2|bytea|0|BINARY"})
+    void shouldGiveEachColumnTypeItsSchemalessKind(int jdbcType, String typeName, int precision, SchemalessValues.ColumnKind kind) {
+        ColumnDefinition column = new ColumnDefinition("c", jdbcType, typeName, precision, 0, true, false, false, false);
+        assertThat(PostgresDialect.schemalessKind(column)).isEqualTo(kind);
+    }
 }

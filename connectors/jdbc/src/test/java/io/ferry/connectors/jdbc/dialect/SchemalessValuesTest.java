@@ -1,6 +1,7 @@
 package io.ferry.connectors.jdbc.dialect;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,7 +49,12 @@ class SchemalessValuesTest {
                 Arguments.of(ColumnKind.TIMESTAMP, "2024-07-01 12:00:00", Instant.parse("2024-07-01T10:00:00Z")),
                 Arguments.of(ColumnKind.TIMESTAMP, 1_000L, Instant.ofEpochSecond(1)),
                 Arguments.of(ColumnKind.JSON, List.of(1, "a"), "[1,\"a\"]"), Arguments.of(ColumnKind.JSON, "{\"k\":1}", "{\"k\":1}"),
-                Arguments.of(ColumnKind.UUID, "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")));
+                Arguments.of(ColumnKind.UUID, "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")),
+                Arguments.of(ColumnKind.PARSED_TEXT, "10.0.0.1/8", "10.0.0.1/8"), Arguments.of(ColumnKind.PARSED_TEXT, 7L, "7"),
+                Arguments.of(ColumnKind.PARSED_TEXT, 12.5d, "12.5"), Arguments.of(ColumnKind.PARSED_TEXT, 1e20d, "100000000000000000000"),
+                Arguments.of(ColumnKind.PARSED_TEXT, Double.NEGATIVE_INFINITY, "-Infinity"), Arguments.of(ColumnKind.PARSED_TEXT, true, "true"),
+                Arguments.of(ColumnKind.PARSED_TEXT, new BigInteger("18446744073709551615"), "18446744073709551615"),
+                Arguments.of(ColumnKind.DECIMAL, new BigInteger("18446744073709551615"), new BigDecimal("18446744073709551615")));
     }
 
     @ParameterizedTest(name = "{0} <- {1}")
@@ -63,7 +69,9 @@ class SchemalessValuesTest {
                 Arguments.of(ColumnKind.BOOLEAN, 2L), Arguments.of(ColumnKind.BOOLEAN, "yes"),
                 Arguments.of(ColumnKind.TEXT, new byte[] {1}), Arguments.of(ColumnKind.BINARY, "not base64!"),
                 Arguments.of(ColumnKind.DATE, "tomorrow"), Arguments.of(ColumnKind.TIMESTAMP, Map.of()),
-                Arguments.of(ColumnKind.UUID, "not-a-uuid"), Arguments.of(ColumnKind.UNSUPPORTED, "x"));
+                Arguments.of(ColumnKind.UUID, "not-a-uuid"), Arguments.of(ColumnKind.UNSUPPORTED, "x"),
+                Arguments.of(ColumnKind.PARSED_TEXT, Map.of("a", 1)), Arguments.of(ColumnKind.PARSED_TEXT, List.of(1, 2)),
+                Arguments.of(ColumnKind.PARSED_TEXT, new byte[] {1}));
     }
 
     @ParameterizedTest(name = "{0} <- {1}")

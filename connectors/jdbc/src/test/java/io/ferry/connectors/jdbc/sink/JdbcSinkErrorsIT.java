@@ -181,6 +181,99 @@ class JdbcSinkErrorsIT {
             }
         }
     }
+    /**
+     * Writes JSON-without-schema records into an existing table with upserts, dead-letter queue on; returns
+     * the dead letters once {@code dead} arrived and the table holds {@code rows} rows.
+     */
+    private List<ConsumerRecord<String, String>> writeSchemaless(FerryCluster cluster, TestDatabase db, String table,
+            List<String[]> records, int dead, int rows) throws Exception {
+        String topic = cluster.uniqueTopicName(table);
+        String dlq = cluster.uniqueTopicName(table + "-dlq");
+        cluster.createTopic(topic, 1);
+        produceJson(cluster, topic, records);
+        Map<String, String> config = sink(topic, db, "table.name.format", table, "insert.mode", "upsert",
+                "pk.mode", "record_value", "pk.fields", "id", "value.converter.schemas.enable", "false",
+                "key.converter.schemas.enable", "false");
+        JdbcSinkFixture.withDeadLetterQueue(config, dlq);
+        try (StandaloneConnect connect = start(cluster, dir, config)) {
+            List<ConsumerRecord<String, String>> letters = cluster.consume(dlq, dead, WAIT);
+            awaitCount(db, table, rows);
+            return letters;
+        }
+    }
+
+    @Test
+    void shouldWriteSchemalessValuesIntoEveryPostgresColumnTypeTheSourceReadsAsText(FerryCluster cluster) throws Exception {
+        try (TestDatabase db = TestDatabase.create(Engine.POSTGRES, dir)) {
+            db.execute("CREATE TYPE mood AS ENUM ('happy', 'sad')", "CREATE SCHEMA other",
+                    "CREATE TYPE other.hue AS ENUM ('red', 'blue')", "CREATE TYPE pair AS (a INT, b TEXT)",
+                    "CREATE DOMAIN addr AS INET",
+                    "CREATE TABLE loose (id BIGINT PRIMARY KEY, ip INET, net CIDR, mac MACADDR, span INTERVAL, at TIMETZ, "
+                    + "price MONEY, up BIT(1), bits BIT(3), vbits VARBIT, doc XML, words TSVECTOR, span4 INT4RANGE, "
+                    + "feel MOOD, hue other.hue, spot POINT, area BOX, two PAIR, host ADDR, "
+                    + "moods MOOD[], ips INET[], hosts ADDR[], hues other.hue[], areas BOX[], flags BIT(1)[], grid INT[][])");
+            List<ConsumerRecord<String, String>> dead = writeSchemaless(cluster, db, "loose", List.of(
+                    new String[] {"1", "{\"id\": 1, \"ip\": \"10.0.0.1\", \"net\": \"10.1.0.0/16\", \"mac\": \"08:00:2b:01:02:03\", "
+                            + "\"span\": \"P1DT2H\", \"at\": \"12:34:56+05:30\", \"price\": -1.5, \"up\": true, \"bits\": \"101\", "
+                            + "\"vbits\": \"10\", \"doc\": \"<a>b</a>\", \"words\": \"fat cat\", \"span4\": \"[1,5)\", "
+                            + "\"feel\": \"sad\", \"hue\": \"blue\", \"spot\": \"(1.5,-2)\", \"area\": \"(1,1),(0,0)\", "
+                            + "\"two\": \"(1,\\\"a b\\\")\", \"host\": \"::1\", \"moods\": [\"sad\", null], "
+                            + "\"ips\": [\"::1\", \"10.9.9.9/8\"], \"hosts\": [\"10.0.0.2\"], \"hues\": [\"red\", \"blue\"], "
+                            + "\"areas\": [\"(1,1),(0,0)\", \"(2,2),(1,1)\"], \"flags\": [true, null, false], \"grid\": [[1, 2], [3, 4]]}"},
+                    new String[] {"2", "{\"id\": 2, \"ip\": \"not-an-ip\"}"},
+                    new String[] {"3", "{\"id\": 3, \"two\": {\"a\": 1, \"b\": \"x\"}}"},
+                    new String[] {"4", "{\"id\": 4, \"price\": \"$2.25\", \"up\": 0, \"span\": 90, \"hue\": null, \"flags\": []}"}),
+                    2, 2);
+            assertThat(dead).extracting(record -> header(record, "__connect.errors.offset")).containsExactly("1", "2");
+            assertThat(header(dead.get(0), "__connect.errors.exception.message")).contains("Table loose refused the record")
+                    .contains("inet").contains("not-an-ip");
+            assertThat(header(dead.get(1), "__connect.errors.exception.message")).contains("column two").contains("Map");
+            assertThat(db.query("SELECT id, ip::text, net::text, mac::text, span::text, at::text, price::numeric::text, "
+                    + "up::text, bits::text, vbits::text, doc::text, words::text, span4::text, feel::text, hue::text, "
+                    + "spot::text, area::text, two::text, host::text, moods::text, ips::text, hosts::text, hues::text, "
+                    + "areas::text, flags::text, grid::text FROM loose ORDER BY id")).containsExactly(
+                    Arrays.asList(1L, "10.0.0.1/32", "10.1.0.0/16", "08:00:2b:01:02:03", "1 day 02:00:00", "12:34:56+05:30",
+                            "-1.50", "1", "101", "10", "<a>b</a>", "'cat' 'fat'", "[1,5)", "sad", "blue", "(1.5,-2)",
+                            "(1,1),(0,0)", "(1,\"a b\")", "::1/128", "{sad,NULL}", "{::1,10.9.9.9/8}", "{10.0.0.2}",
+                            "{red,blue}", "{(1,1),(0,0);(2,2),(1,1)}", "{1,NULL,0}", "{{1,2},{3,4}}"),
+                    Arrays.asList(4L, null, null, null, "00:01:30", null, "2.25", "0", null, null, null, null, null, null,
+                            null, null, null, null, null, null, null, null, null, null, "{}", null));
+        }
+    }
+
+    @Test
+    void shouldWriteSchemalessValuesIntoEveryMariaDbColumnTypeTheSourceMaps(FerryCluster cluster) throws Exception {
+        try (TestDatabase db = TestDatabase.create(Engine.MARIADB, dir)) {
+            db.execute("CREATE TABLE loose (id BIGINT PRIMARY KEY, feel ENUM('happy', 'sad'), tags SET('x', 'y', 'z'), "
+                    + "tags2 SET('x', 'y', 'z'), yr YEAR, yr2 YEAR, up BIT(1), bits BIT(8), doc JSON, flag TINYINT(1), "
+                    + "tiny TINYINT UNSIGNED, mid MEDIUMINT UNSIGNED, whole INT UNSIGNED, huge BIGINT UNSIGNED, "
+                    + "amount DECIMAL(6,2) UNSIGNED, at TIME(3), stamp TIMESTAMP(3) NULL, local DATETIME(3))");
+            List<ConsumerRecord<String, String>> dead = writeSchemaless(cluster, db, "loose", List.of(
+                    new String[] {"1", "{\"id\": 1, \"feel\": \"sad\", \"tags\": \"x,z\", \"tags2\": [\"y\", \"z\"], "
+                            + "\"yr\": 2024, \"yr2\": \"1999\", \"up\": true, \"bits\": 165, \"doc\": {\"a\": [1, true]}, "
+                            + "\"flag\": false, \"tiny\": 255, \"mid\": 16777215, \"whole\": 4294967295, "
+                            + "\"huge\": \"18446744073709551615\", \"amount\": \"12.5\", \"at\": \"12:34:56.5\", "
+                            + "\"stamp\": \"2024-07-01T12:00:00Z\", \"local\": \"2024-07-01 12:00:00.25\"}"},
+                    new String[] {"2", "{\"id\": 2, \"feel\": \"angry\"}"},
+                    new String[] {"3", "{\"id\": 3, \"bits\": \"3\", \"huge\": 9223372036854775807, \"yr\": null}"}),
+                    1, 2);
+            assertThat(dead).singleElement().satisfies(record -> {
+                assertThat(header(record, "__connect.errors.offset")).isEqualTo("1");
+                assertThat(header(record, "__connect.errors.exception.message")).contains("Table loose refused the record")
+                        .contains("feel");
+            });
+            assertThat(db.query("SELECT id, feel, tags, tags2, CAST(yr AS CHAR), CAST(yr2 AS CHAR), CAST(up + 0 AS CHAR), "
+                    + "CAST(bits + 0 AS CHAR), doc, CAST(flag AS CHAR), CAST(tiny AS CHAR), CAST(mid AS CHAR), CAST(whole AS CHAR), "
+                    + "CAST(huge AS CHAR), CAST(amount AS CHAR), CAST(at AS CHAR), CAST(stamp AS CHAR), CAST(local AS CHAR) "
+                    + "FROM loose ORDER BY id")).extracting(row -> row.stream().map(String::valueOf).toList()).containsExactly(
+                    List.of("1", "sad", "x,z", "y,z", "2024", "1999", "1", "165", "{\"a\":[1,true]}", "0", "255", "16777215",
+                            "4294967295", "18446744073709551615", "12.50", "12:34:56.500", "2024-07-01 12:00:00.000",
+                            "2024-07-01 12:00:00.250"),
+                    List.of("3", "null", "null", "null", "null", "null", "null", "3", "null", "null", "null", "null", "null",
+                            "9223372036854775807", "null", "null", "null", "null"));
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void shouldCarryOnAfterTheDatabaseDroppedItsConnection(FerryCluster cluster) throws Exception {
         try (TestDatabase db = TestDatabase.create(Engine.POSTGRES, dir)) {
