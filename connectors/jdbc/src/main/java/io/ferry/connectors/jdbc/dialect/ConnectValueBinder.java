@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -17,7 +20,8 @@ import org.apache.kafka.connect.errors.DataException;
  * Binds Connect values of primitive and logical types with the standard JDBC setters, as PostgreSQL and
  * MariaDB take them. Date and Time are calendar values and bind as {@code LocalDate}/{@code LocalTime};
  * a Timestamp binds as a local date-time in {@code db.timezone} (drivers keep the instant for columns that
- * carry a zone). Dialects handle their own extra types (arrays, SQLite's text dates) before calling this.
+ * carry a zone). Debezium's semantic types ({@link DebeziumType}) bind by their standard values. Dialects
+ * handle their own extra types (arrays, SQLite's text dates) before calling this.
  */
 final class ConnectValueBinder {
     private ConnectValueBinder() {
@@ -28,6 +32,11 @@ final class ConnectValueBinder {
             statement.setNull(index, jdbcType(schema));
             return;
         }
+        DebeziumType semantic = DebeziumType.of(schema);
+        if (semantic != DebeziumType.NONE) {
+            bindSemantic(statement, index, semantic.kind(), semantic.value(schema, value), zone);
+            return;
+        }
         String logical = schema.name();
         if (Decimal.LOGICAL_NAME.equals(logical)) {
             statement.setBigDecimal(index, (BigDecimal) value);
@@ -36,11 +45,33 @@ final class ConnectValueBinder {
         } else if (Time.LOGICAL_NAME.equals(logical)) {
             statement.setObject(index, TemporalValues.localTime((java.util.Date) value), Types.TIME);
         } else if (Timestamp.LOGICAL_NAME.equals(logical)) {
-            java.sql.Timestamp timestamp = TemporalValues.sqlTimestamp(TemporalValues.instant((java.util.Date) value));
-            statement.setTimestamp(index, timestamp, ColumnReaders.calendar(zone));
+            bindInstant(statement, index, TemporalValues.instant((java.util.Date) value), zone);
         } else {
             bindPrimitive(statement, index, schema, value);
         }
+    }
+
+    /**
+     * Binds the {@link DebeziumType#value standard value} of a Debezium semantic type (not null): dates and
+     * times as calendar values, a zoneless timestamp as the same local date-time (the UTC calendar keeps it
+     * as it is), an instant as a local date-time in {@code zone} like a Timestamp, text kinds as strings.
+     */
+    static void bindSemantic(PreparedStatement statement, int index, DebeziumType.Kind kind, Object standard, ZoneId zone)
+            throws SQLException {
+        switch (kind) {
+            case DATE -> statement.setObject(index, standard, Types.DATE);
+            case TIME -> statement.setObject(index, standard, Types.TIME);
+            case LOCAL_TIMESTAMP -> bindInstant(statement, index, ((LocalDateTime) standard).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+            case INSTANT -> bindInstant(statement, index, (Instant) standard, zone);
+            case DECIMAL -> statement.setBigDecimal(index, (BigDecimal) standard);
+            case DURATION_MICROS -> statement.setLong(index, (Long) standard);
+            default -> statement.setString(index, (String) standard);
+        }
+    }
+
+    /** An instant as its local date-time in {@code zone} (drivers keep the instant for columns with a zone). */
+    private static void bindInstant(PreparedStatement statement, int index, Instant instant, ZoneId zone) throws SQLException {
+        statement.setTimestamp(index, TemporalValues.sqlTimestamp(instant), ColumnReaders.calendar(zone));
     }
 
     private static void bindPrimitive(PreparedStatement statement, int index, Schema schema, Object value) throws SQLException {
@@ -61,6 +92,22 @@ final class ConnectValueBinder {
 
     /** The {@link Types} code of NULL for a Connect schema. */
     static int jdbcType(Schema schema) {
+        switch (DebeziumType.of(schema).kind()) {
+            case DATE -> {
+                return Types.DATE;
+            }
+            case TIME -> {
+                return Types.TIME;
+            }
+            case LOCAL_TIMESTAMP, INSTANT -> {
+                return Types.TIMESTAMP;
+            }
+            case DECIMAL -> {
+                return Types.DECIMAL;
+            }
+            default -> {
+            }
+        }
         String logical = schema.name();
         if (Decimal.LOGICAL_NAME.equals(logical)) {
             return Types.DECIMAL;

@@ -38,6 +38,10 @@ public final class MariaDbDialect extends SqlTextDialect {
     static final int KEY_VARBINARY_LENGTH = 1024;
     private static final int MAX_DECIMAL_PRECISION = 65;
     private static final int MAX_DECIMAL_SCALE = 38;
+    /** The scale of the DECIMAL created for a decimal whose scale varies: 35 digits before the point, 30 after. */
+    private static final int VARIABLE_DECIMAL_SCALE = 30;
+    private static final int MAX_FRACTION_DIGITS = 6;
+    private static final int MAX_BIT_LENGTH = 64;
     private static final Duration ONE_DAY = Duration.ofDays(1);
     private static final Set<String> SYSTEM_DATABASES = Set.of("mysql", "information_schema", "performance_schema", "sys");
 
@@ -162,12 +166,18 @@ public final class MariaDbDialect extends SqlTextDialect {
      * INT8 → TINYINT, INT16 → SMALLINT, INT32 → INT, INT64 → BIGINT, FLOAT32 → FLOAT, FLOAT64 → DOUBLE,
      * BOOLEAN → BOOLEAN (TINYINT(1)), STRING → TEXT (key: VARCHAR(256)), BYTES → BLOB (key: VARBINARY(1024)),
      * Decimal → DECIMAL(p, scale) with p the {@code connect.decimal.precision} parameter or else 65, Date →
-     * DATE, Time → TIME(3), Timestamp → DATETIME(3): Connect's values have milliseconds.
+     * DATE, Time → TIME(3), Timestamp → DATETIME(3): Connect's values have milliseconds. Debezium's semantic
+     * types as {@link #semanticType} says.
      *
      * @throws DataException for ARRAY, MAP, STRUCT and a Decimal scale above 38
      */
     @Override
     public String sqlType(Schema schema, boolean keyColumn) {
+        DebeziumType semantic = DebeziumType.of(schema);
+        String semanticType = semantic == DebeziumType.NONE ? null : semanticType(semantic, schema);
+        if (semanticType != null) {
+            return semanticType;
+        }
         switch (LogicalType.of(schema)) {
             case DECIMAL -> {
                 return decimalType(schema);
@@ -198,6 +208,34 @@ public final class MariaDbDialect extends SqlTextDialect {
         };
     }
 
+    /**
+     * Debezium's types in MariaDB: Date → DATE, Time → TIME(3), MicroTime and NanoTime → TIME(6), Timestamp →
+     * DATETIME(3), MicroTimestamp and NanoTimestamp → DATETIME(6), ZonedTimestamp → DATETIME(6) holding the
+     * instant's local time in {@code db.timezone} (UTC unless set) as a Timestamp does, Uuid → CHAR(36), Json →
+     * JSON, Xml → LONGTEXT, VariableScaleDecimal → DECIMAL(65, 30), Bits → BIT of the schema's length up to 64
+     * (beyond: its text), MicroDuration → BIGINT microseconds; null for the others, stored by their Connect
+     * type: ZonedTime, Interval, Enum and EnumSet as text.
+     */
+    private static String semanticType(DebeziumType semantic, Schema schema) {
+        return switch (semantic.kind()) {
+            case DATE -> "DATE";
+            case TIME -> "TIME(" + Math.min(semantic.fractionDigits(), MAX_FRACTION_DIGITS) + ")";
+            case LOCAL_TIMESTAMP, INSTANT -> "DATETIME(" + Math.min(semantic.fractionDigits(), MAX_FRACTION_DIGITS) + ")";
+            case UUID -> "CHAR(36)";
+            case JSON -> "JSON";
+            case XML -> "LONGTEXT";
+            case DECIMAL -> "DECIMAL(" + MAX_DECIMAL_PRECISION + ", " + VARIABLE_DECIMAL_SCALE + ")";
+            case BITS -> bitColumn(schema) ? "BIT(" + DebeziumType.bitLength(schema) + ")" : "LONGTEXT";
+            default -> null;
+        };
+    }
+
+    /** Whether a Debezium Bits schema's values fit a BIT column, which holds at most 64 bits. */
+    private static boolean bitColumn(Schema bits) {
+        int length = DebeziumType.bitLength(bits);
+        return length > 0 && length <= MAX_BIT_LENGTH;
+    }
+
     private static String decimalType(Schema schema) {
         int scale = LogicalType.scale(schema);
         if (scale < 0 || scale > MAX_DECIMAL_SCALE) {
@@ -225,20 +263,45 @@ public final class MariaDbDialect extends SqlTextDialect {
     }
 
     /**
-     * As {@link JdbcDialect#bind}; a Timestamp binds in {@code db.timezone}, right for the DATETIME columns
-     * the sink creates. {@link #bindForColumn} binds a TIMESTAMP column in UTC instead.
+     * As {@link JdbcDialect#bind}; a Timestamp (and Debezium's ZonedTimestamp) binds in {@code db.timezone},
+     * right for the DATETIME columns the sink creates. {@link #bindForColumn} binds a TIMESTAMP column in UTC
+     * instead. Debezium's Bits bind as a number into the BIT column the sink creates for them.
      */
     @Override
     public void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException {
-        ConnectValueBinder.bind(statement, index, schema, value, options.timeZone());
+        if (DebeziumType.of(schema) == DebeziumType.BITS) {
+            bindBits(statement, index, schema, value, bitColumn(schema));
+        } else {
+            ConnectValueBinder.bind(statement, index, schema, value, options.timeZone());
+        }
     }
 
-    /** As {@link #bind(PreparedStatement, int, Schema, Object, WriteOptions)}; a Timestamp into a TIMESTAMP column in UTC. */
+    /**
+     * As {@link #bind(PreparedStatement, int, Schema, Object, WriteOptions)}; a Timestamp or ZonedTimestamp into a
+     * TIMESTAMP column in UTC, Debezium's Bits into a BIT column as a number and into others as text.
+     */
     @Override
     public void bind(PreparedStatement statement, int index, ColumnDefinition column, Schema schema, Object value,
             WriteOptions options) throws SQLException {
-        boolean instantColumn = "TIMESTAMP".equalsIgnoreCase(column.typeName()) && LogicalType.of(schema) == LogicalType.TIMESTAMP;
+        if (DebeziumType.of(schema) == DebeziumType.BITS) {
+            bindBits(statement, index, schema, value, "BIT".equalsIgnoreCase(column.typeName()));
+            return;
+        }
+        boolean instant = LogicalType.of(schema) == LogicalType.TIMESTAMP || DebeziumType.of(schema).kind() == DebeziumType.Kind.INSTANT;
+        boolean instantColumn = "TIMESTAMP".equalsIgnoreCase(column.typeName()) && instant;
         ConnectValueBinder.bind(statement, index, schema, value, instantColumn ? ZoneOffset.UTC : options.timeZone());
+    }
+
+    private static void bindBits(PreparedStatement statement, int index, Schema schema, Object value, boolean asNumber)
+            throws SQLException {
+        String bits = (String) DebeziumType.BITS.value(schema, value);
+        if (bits == null) {
+            statement.setNull(index, asNumber ? java.sql.Types.BIGINT : java.sql.Types.VARCHAR);
+        } else if (asNumber && bits.length() <= MAX_BIT_LENGTH) {
+            statement.setLong(index, new java.math.BigInteger(bits, 2).longValue());
+        } else {
+            statement.setString(index, bits);
+        }
     }
 
     /**

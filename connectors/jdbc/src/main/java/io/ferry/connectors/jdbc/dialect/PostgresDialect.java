@@ -32,6 +32,8 @@ public final class PostgresDialect extends SqlTextDialect {
     /** The protocol counts a statement's parameters in an unsigned 16-bit field. */
     static final int MAX_BIND_PARAMETERS = 65_535;
     private static final int MAX_NUMERIC_PRECISION = 1000;
+    /** The most bits a bit string may declare. */
+    private static final int MAX_BIT_LENGTH = 83_886_080;
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("pg_catalog", "information_schema");
 
     public PostgresDialect() {
@@ -196,12 +198,17 @@ public final class PostgresDialect extends SqlTextDialect {
      * {@code connect.decimal.precision} parameter or else PostgreSQL's maximum 1000 (a NUMERIC's storage
      * depends on its value, not its declaration, and a declared scale reads back as the same Decimal),
      * Date → DATE, Time → TIME, Timestamp → TIMESTAMP (both microseconds, PostgreSQL's default), ARRAY of
-     * any of these → its element type followed by {@code []}, one pair per level of nested ARRAYs.
+     * any of these → its element type followed by {@code []}, one pair per level of nested ARRAYs. Debezium's
+     * semantic types as {@link #semanticType} says.
      *
      * @throws DataException for MAP and STRUCT
      */
     @Override
     public String sqlType(Schema schema) {
+        DebeziumType semantic = DebeziumType.of(schema);
+        if (semantic != DebeziumType.NONE) {
+            return semanticType(semantic, schema);
+        }
         switch (LogicalType.of(schema)) {
             case DECIMAL -> {
                 return "NUMERIC(" + decimalPrecision(schema) + ", " + LogicalType.scale(schema) + ")";
@@ -232,6 +239,34 @@ public final class PostgresDialect extends SqlTextDialect {
         };
     }
 
+    /**
+     * Debezium's types as the PostgreSQL types they come from: Date → DATE, Time, MicroTime and NanoTime →
+     * TIME, Timestamp, MicroTimestamp and NanoTimestamp → TIMESTAMP, ZonedTimestamp → TIMESTAMPTZ (all with
+     * microseconds, PostgreSQL's precision), ZonedTime → TIMETZ, MicroDuration and Interval → INTERVAL, Uuid
+     * → UUID, Json → JSON (JSONB when the schema says its source column was jsonb), Xml → XML, Enum and
+     * EnumSet → TEXT, VariableScaleDecimal → NUMERIC, Bits → BIT VARYING of the schema's length.
+     */
+    private static String semanticType(DebeziumType semantic, Schema schema) {
+        return switch (semantic.kind()) {
+            case DATE -> "DATE";
+            case TIME -> "TIME";
+            case LOCAL_TIMESTAMP -> "TIMESTAMP";
+            case INSTANT -> "TIMESTAMPTZ";
+            case ZONED_TIME -> "TIMETZ";
+            case DURATION_MICROS, INTERVAL -> "INTERVAL";
+            case UUID -> "UUID";
+            case JSON -> DebeziumType.fromJsonb(schema) ? "JSONB" : "JSON";
+            case XML -> "XML";
+            case DECIMAL -> "NUMERIC";
+            case BITS -> {
+                int length = DebeziumType.bitLength(schema);
+                // an unbounded bit varying arrives with length 2^31 - 1, beyond PostgreSQL's limit
+                yield length > 0 && length <= MAX_BIT_LENGTH ? "BIT VARYING(" + length + ")" : "BIT VARYING";
+            }
+            case TEXT, NONE -> "TEXT";
+        };
+    }
+
     /** The precision of a created NUMERIC: the schema's, when it says, else the most PostgreSQL allows. */
     private static int decimalPrecision(Schema schema) {
         Integer precision = LogicalType.precision(schema);
@@ -252,12 +287,21 @@ public final class PostgresDialect extends SqlTextDialect {
      * the type of the column it goes into: the same STRING can fill a text, json, jsonb, uuid, enum, inet,
      * interval, timetz, bit string, xml, range, geometric or composite column (the types the source reads as
      * STRING), where a varchar parameter would be refused. An ARRAY of STRING binds as untyped array text likewise.
+     * Debezium's MicroDuration binds as untyped interval text ({@code 90000000 microseconds}), its Bits as untyped
+     * bit string text, its ZonedTimestamp as an instant (as a Timestamp does).
      */
     @Override
     public void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException {
+        DebeziumType semantic = DebeziumType.of(schema);
         if (schema.type() == Schema.Type.ARRAY && value != null) {
             PostgresArrays.bind(statement, index, schema, (List<?>) value, options.timeZone());
-        } else if (schema.type() == Schema.Type.STRING && LogicalType.of(schema) == LogicalType.NONE) {
+        } else if (semantic.kind() == DebeziumType.Kind.DURATION_MICROS) {
+            Object micros = semantic.value(schema, value);
+            statement.setObject(index, micros == null ? null : micros + " microseconds", Types.OTHER);
+        } else if (semantic.kind() == DebeziumType.Kind.BITS) {
+            statement.setObject(index, semantic.value(schema, value), Types.OTHER);
+        } else if (schema.type() == Schema.Type.STRING && LogicalType.of(schema) == LogicalType.NONE
+                && semantic.kind() != DebeziumType.Kind.INSTANT) {
             statement.setObject(index, value, Types.OTHER);
         } else {
             ConnectValueBinder.bind(statement, index, schema, value, options.timeZone());
@@ -272,7 +316,8 @@ public final class PostgresDialect extends SqlTextDialect {
     /**
      * As {@link #bind(PreparedStatement, int, Schema, Object, WriteOptions)}; a BOOLEAN into a bit column as
      * its one bit, an ARRAY into an array column as {@link PostgresArrays#bind(PreparedStatement, int,
-     * ColumnDefinition, Schema, List, java.time.ZoneId)} says.
+     * ColumnDefinition, Schema, List, java.time.ZoneId)} says, a Debezium MicroDuration into a column other than
+     * an interval as its number of microseconds.
      */
     @Override
     public void bind(PreparedStatement statement, int index, ColumnDefinition column, Schema schema, Object value,
@@ -282,6 +327,8 @@ public final class PostgresDialect extends SqlTextDialect {
             statement.setObject(index, value == null ? null : (Boolean) value ? "1" : "0", Types.OTHER);
         } else if (schema.type() == Schema.Type.ARRAY && value != null && PostgresArrays.isArray(column)) {
             PostgresArrays.bind(statement, index, column, schema, (List<?>) value, options.timeZone());
+        } else if (DebeziumType.of(schema) == DebeziumType.MICRO_DURATION && !"interval".equalsIgnoreCase(column.typeName())) {
+            ConnectValueBinder.bind(statement, index, schema, value, options.timeZone());
         } else {
             bind(statement, index, schema, value, options);
         }

@@ -14,7 +14,8 @@ import org.apache.kafka.connect.errors.DataException;
 
 /**
  * Connect values as SQL literals, for the DEFAULT clause of a created column. A Timestamp default is
- * written as its local date-time in {@code db.timezone}, as a bound Timestamp is.
+ * written as its local date-time in {@code db.timezone}, as a bound Timestamp is; Debezium's types by their
+ * {@link DebeziumType#value standard values}.
  *
  * @param backslashEscapes whether the database treats a backslash in a string literal as an escape (MariaDB)
  * @param bytesPrefix      what opens a hex byte literal: {@code '\x} (PostgreSQL) or {@code X'}
@@ -42,6 +43,10 @@ record SqlLiterals(boolean backslashEscapes, String bytesPrefix, boolean boolean
         if (value == null) {
             return "NULL";
         }
+        DebeziumType semantic = DebeziumType.of(schema);
+        if (semantic != DebeziumType.NONE) {
+            return semanticLiteral(semantic.kind(), semantic.value(schema, value), zone);
+        }
         String logical = schema.name();
         if (Decimal.LOGICAL_NAME.equals(logical)) {
             return ((BigDecimal) value).toPlainString();
@@ -62,6 +67,18 @@ record SqlLiterals(boolean backslashEscapes, String bytesPrefix, boolean boolean
             case STRING -> string((String) value);
             case BYTES -> bytesPrefix + HexFormat.of().formatHex(bytes(value)) + "'";
             default -> throw new DataException("No SQL literal for a default value of Connect type " + schema.type());
+        };
+    }
+
+    /** A Debezium type's standard value as a literal: dates and times as text, ZonedTimestamp in {@code zone}. */
+    private String semanticLiteral(DebeziumType.Kind kind, Object standard, ZoneId zone) {
+        return switch (kind) {
+            case TIME -> string(TemporalValues.text((java.time.LocalTime) standard));
+            case LOCAL_TIMESTAMP -> string(TemporalValues.text((java.time.LocalDateTime) standard));
+            case INSTANT -> string(TemporalValues.text(((java.time.Instant) standard).atZone(zone).toLocalDateTime()));
+            case DECIMAL -> ((BigDecimal) standard).toPlainString();
+            case DURATION_MICROS -> standard.toString();
+            default -> string(standard.toString());
         };
     }
 

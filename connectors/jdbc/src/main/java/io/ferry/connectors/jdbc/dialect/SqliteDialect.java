@@ -122,12 +122,37 @@ public final class SqliteDialect extends SqlTextDialect {
     /**
      * INT8 to INT64 → INTEGER, FLOAT32 and FLOAT64 → REAL, BOOLEAN → BOOLEAN, STRING → TEXT, BYTES → BLOB,
      * Decimal → DECIMAL(p,scale) (p the {@code connect.decimal.precision} parameter or 38; the declared scale
-     * is how the Decimal reads back), Date → DATE, Time → TIME, Timestamp → TIMESTAMP.
+     * is how the Decimal reads back), Date → DATE, Time → TIME, Timestamp → TIMESTAMP. Debezium's semantic
+     * types: Date → DATE, its times → TIME, its timestamps (ZonedTimestamp too) → TIMESTAMP, VariableScaleDecimal
+     * → DECIMAL, MicroDuration → INTEGER, the others (Uuid, Json, Xml, ZonedTime, Interval, Enum, EnumSet and
+     * Bits, as its text of 0s and 1s) → TEXT.
      *
      * @throws DataException for ARRAY, MAP and STRUCT
      */
     @Override
     public String sqlType(Schema schema) {
+        switch (DebeziumType.of(schema).kind()) {
+            case DATE -> {
+                return "DATE";
+            }
+            case TIME -> {
+                return "TIME";
+            }
+            case LOCAL_TIMESTAMP, INSTANT -> {
+                return "TIMESTAMP";
+            }
+            case DECIMAL -> {
+                return "DECIMAL";
+            }
+            case DURATION_MICROS -> {
+                return "INTEGER";
+            }
+            case NONE -> {
+            }
+            default -> {
+                return "TEXT";
+            }
+        }
         switch (LogicalType.of(schema)) {
             case DECIMAL -> {
                 Integer precision = LogicalType.precision(schema);
@@ -156,11 +181,28 @@ public final class SqliteDialect extends SqlTextDialect {
         };
     }
 
-    /** As {@link JdbcDialect#bind}, with Decimals as exact text and dates, times and timestamps as ISO-8601 text. */
+    /**
+     * As {@link JdbcDialect#bind}, with Decimals as exact text and dates, times and timestamps as ISO-8601 text;
+     * Debezium's types likewise, by their standard values (zoneless timestamps as they are, ZonedTimestamp in
+     * {@code db.timezone}).
+     */
     @Override
     public void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException {
         if (value == null) {
             statement.setNull(index, ConnectValueBinder.jdbcType(schema));
+            return;
+        }
+        DebeziumType semantic = DebeziumType.of(schema);
+        if (semantic != DebeziumType.NONE) {
+            Object standard = semantic.value(schema, value);
+            switch (semantic.kind()) {
+                case DATE -> statement.setString(index, standard.toString());
+                case TIME -> statement.setString(index, TemporalValues.text((LocalTime) standard));
+                case LOCAL_TIMESTAMP -> statement.setString(index, TemporalValues.text((java.time.LocalDateTime) standard));
+                case INSTANT -> statement.setString(index, text((Instant) standard, options.timeZone()));
+                case DECIMAL -> statement.setString(index, ((BigDecimal) standard).toPlainString());
+                default -> ConnectValueBinder.bindSemantic(statement, index, semantic.kind(), standard, options.timeZone());
+            }
             return;
         }
         switch (LogicalType.of(schema)) {

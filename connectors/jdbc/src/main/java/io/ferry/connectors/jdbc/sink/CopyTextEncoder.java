@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.ferry.connectors.jdbc.dialect.ColumnDefinition;
+import io.ferry.connectors.jdbc.dialect.DebeziumType;
 import io.ferry.connectors.jdbc.dialect.PostgresDialect;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -26,7 +27,7 @@ import org.apache.kafka.connect.data.Timestamp;
  * escaped with a backslash. Values are written as PostgreSQL reads their text form: bytea as {@code \x} hex,
  * Connect Date and Time as the UTC calendar date and time of day they stand for, Timestamp as a local time
  * in {@code db.timezone} (with the offset for {@code timestamptz} columns), a BOOLEAN into a bit column as
- * {@code 1} or {@code 0}. Not thread-safe.
+ * {@code 1} or {@code 0}; Debezium's types by their {@link DebeziumType#value standard values}. Not thread-safe.
  */
 final class CopyTextEncoder {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
@@ -68,6 +69,11 @@ final class CopyTextEncoder {
             out.append("\\N");
             return;
         }
+        DebeziumType semantic = DebeziumType.of(schema);
+        if (semantic != DebeziumType.NONE) {
+            appendSemantic(out, semantic.kind(), semantic.value(schema, value), column);
+            return;
+        }
         String logical = schema.name();
         if (Decimal.LOGICAL_NAME.equals(logical)) {
             out.append(((BigDecimal) value).toPlainString());
@@ -87,6 +93,24 @@ final class CopyTextEncoder {
             out.append((Boolean) value ? '1' : '0'); // a bit column reads no t/f
         } else {
             appendPrimitive(out, schema.type(), value);
+        }
+    }
+
+    /**
+     * A Debezium type's standard value in ISO-8601 text, which PostgreSQL reads with all its fraction digits:
+     * a zoneless timestamp as it is, an instant as a Timestamp is written, a duration as an interval.
+     */
+    private void appendSemantic(StringBuilder out, DebeziumType.Kind kind, Object standard, ColumnDefinition column) {
+        switch (kind) {
+            case DATE, TIME, LOCAL_TIMESTAMP, DECIMAL, BITS -> out.append(standard instanceof BigDecimal decimal
+                    ? decimal.toPlainString() : standard.toString());
+            case INSTANT -> {
+                Instant instant = (Instant) standard;
+                boolean zoned = zonedTypes.computeIfAbsent(column.typeName(), CopyTextEncoder::isZoned);
+                out.append(zoned ? instant.atZone(timeZone).toOffsetDateTime() : LocalDateTime.ofInstant(instant, timeZone));
+            }
+            case DURATION_MICROS -> out.append(standard).append(" microseconds");
+            default -> escape(out, (String) standard);
         }
     }
 

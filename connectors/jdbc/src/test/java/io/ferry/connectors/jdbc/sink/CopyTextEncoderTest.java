@@ -82,6 +82,25 @@ class CopyTextEncoderTest {
     }
 
     @Test
+    void shouldWriteDebeziumsSemanticTypesWithAllTheirFractionDigits() {
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        Schema microTimestamp = named(Schema.Type.INT64, "io.debezium.time.MicroTimestamp");
+        assertThat(encode(microTimestamp, 1_719_828_930_123_456L, TS, paris)).as("zoneless: as it is")
+                .isEqualTo("2024-07-01T10:15:30.123456");
+        Schema zoned = named(Schema.Type.STRING, "io.debezium.time.ZonedTimestamp");
+        assertThat(encode(zoned, "2024-07-01T10:15:30.123456Z", TSTZ, paris)).isEqualTo("2024-07-01T12:15:30.123456+02:00");
+        assertThat(encode(zoned, "2024-07-01T10:15:30.123456Z", TS, paris)).isEqualTo("2024-07-01T12:15:30.123456");
+        assertThat(encode(named(Schema.Type.INT64, "io.debezium.time.MicroTime"), 36_930_000_001L)).isEqualTo("10:15:30.000001");
+        assertThat(encode(named(Schema.Type.INT32, "io.debezium.time.Date"), 19_905)).isEqualTo("2024-07-01");
+        assertThat(encode(named(Schema.Type.INT64, "io.debezium.time.MicroDuration"), 90_000_000L)).isEqualTo("90000000 microseconds");
+        assertThat(encode(named(Schema.Type.STRING, "io.debezium.data.Json"), "{\"a\":\"x\ty\"}")).isEqualTo("{\"a\":\"x\\ty\"}");
+    }
+
+    private static Schema named(Schema.Type type, String name) {
+        return new SchemaBuilder(type).name(name).optional().build();
+    }
+
+    @Test
     void shouldSeparateColumnsWithTabsAndEndRowsWithNewlines() {
         StringBuilder out = new StringBuilder();
         new CopyTextEncoder(ZoneId.of("UTC")).appendRow(out,
