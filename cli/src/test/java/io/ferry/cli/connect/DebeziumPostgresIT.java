@@ -243,6 +243,70 @@ class DebeziumPostgresIT {
         }
     }
 
+    /**
+     * The pipeline most Debezium users build: Debezium with its default time and decimal modes, JsonConverter with
+     * schemas, and Ferry's JDBC sink with Debezium's ExtractNewRecordState (from Debezium's plugin folder) upserting
+     * into an auto-created MariaDB table and an auto-created PostgreSQL table, deleting on tombstones. Both end with
+     * exactly the source's rows, column by column.
+     */
+    @Test
+    void shouldReplicateEveryColumnTypeThroughTheJdbcSinkIntoMariaDbAndPostgres(FerryCluster kafka) throws Exception {
+        try (ReplicatedPostgresTable table = ReplicatedPostgresTable.create("types", ColumnTypesTable.columnsDdl());
+             SinkDatabases targets = SinkDatabases.create();
+             ConnectCluster connect = debeziumWorkers(kafka)) {
+            table.execute(ColumnTypesTable.insert(table.table(), 1, 1));
+            table.execute(ColumnTypesTable.insertNulls(table.table(), 2));
+            String prefix = topicPrefix(kafka);
+            String topic = createChangeTopic(kafka, prefix, table);
+            connect.start("w1");
+            create(connect, "types-source", connectorConfig(table, prefix, JSON_CONVERTER, Map.of()));
+            create(connect, "types-mariadb", jdbcSinkConfig(topic, targets.mariaDbUrl(), "types"));
+            create(connect, "types-postgres", jdbcSinkConfig(topic, targets.postgresUrl(), targets.postgresSchema() + ".types"));
+
+            table.execute(ColumnTypesTable.insert(table.table(), 3, 3));
+            table.execute("UPDATE " + table.table() + " SET ts = '2000-01-01 00:00:00.000001', tstz = '1999-12-31 23:59:59.999999-08',"
+                    + " n = -0.001, t = NULL WHERE id = 1");
+            table.execute(ColumnTypesTable.insertNulls(table.table(), 4));
+            table.execute("DELETE FROM " + table.table() + " WHERE id = 2");
+
+            List<List<String>> expected = ColumnTypesTable.rows(table.connection(), table.table(), false);
+            assertThat(expected).extracting(row -> row.get(0)).containsExactly("id=1", "id=3", "id=4");
+            await().atMost(EVENTS).untilAsserted(() -> assertThat(targets.rows(true, "types"))
+                    .as("MariaDB's copy; worker log:%n%s", connect.logTail("w1")).isEqualTo(expected));
+            await().atMost(EVENTS).untilAsserted(() -> assertThat(targets.rows(false, targets.postgresSchema() + ".types"))
+                    .as("PostgreSQL's copy; worker log:%n%s", connect.logTail("w1")).isEqualTo(expected));
+            assertThat(targets.postgresColumnTypes("types")).as("the columns auto.create made in PostgreSQL").containsExactly(
+                    "id bigint", "i integer", "s smallint", "n numeric", "vn numeric", "r real", "d double precision",
+                    "b boolean", "t text", "v text", "dt date", "tm time without time zone", "ts timestamp without time zone",
+                    "tstz timestamp with time zone", "u uuid", "j json", "jb json", "x xml", "by bytea", "bt bit varying",
+                    "iv interval");
+
+            for (String name : List.of("types-mariadb", "types-postgres")) {
+                assertThat(connect.delete("w1", "/connectors/" + name).status()).isEqualTo(204);
+            }
+            deleteAndAwaitSlotReleased(connect, "types-source", table);
+        }
+    }
+
+    /** Ferry's JDBC sink for Debezium's change events: unwrapped, upserted by the record key, deleted on tombstones. */
+    private static Map<String, String> jdbcSinkConfig(String topic, String url, String tableName) {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", "io.ferry.connectors.jdbc.sink.JdbcSinkConnector");
+        config.put("tasks.max", "1");
+        config.put("topics", topic);
+        config.put("connection.url", url);
+        config.put("table.name.format", tableName);
+        config.put("insert.mode", "upsert");
+        config.put("pk.mode", "record_key");
+        config.put("delete.enabled", "true");
+        config.put("auto.create", "true");
+        config.put("transforms", "unwrap");
+        config.put("transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState");
+        config.put("key.converter", JSON_CONVERTER);
+        config.put("value.converter", JSON_CONVERTER);
+        return config;
+    }
+
     @Test
     void shouldListTheConnectorAndAnswerDebeziumsErrorForAMissingHostname(FerryCluster kafka) throws Exception {
         try (ConnectCluster connect = debeziumWorkers(kafka)) {

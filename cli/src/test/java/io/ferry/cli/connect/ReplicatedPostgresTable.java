@@ -31,26 +31,33 @@ final class ReplicatedPostgresTable implements AutoCloseable {
 
     private final Connection connection;
     private final String schema;
+    private final String name;
     private final String slot;
     private final String publication;
 
-    private ReplicatedPostgresTable(Connection connection, String schema, String slot, String publication) {
+    private ReplicatedPostgresTable(Connection connection, String schema, String name, String slot, String publication) {
         this.connection = connection;
         this.schema = schema;
+        this.name = name;
         this.slot = slot;
         this.publication = publication;
     }
 
     /** Creates {@code <schema>.customers (id int primary key, name text, email text)} in a new schema. */
     static ReplicatedPostgresTable create() throws SQLException {
+        return create("customers", "id int PRIMARY KEY, name text NOT NULL, email text");
+    }
+
+    /** Creates {@code <schema>.<name> (<columns>)} in a new schema. */
+    static ReplicatedPostgresTable create(String name, String columns) throws SQLException {
         Connection connection = connect();
         try {
             requireLogicalWal(connection);
             String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-            ReplicatedPostgresTable table = new ReplicatedPostgresTable(connection, "dbz_" + suffix, "ferry_slot_" + suffix,
+            ReplicatedPostgresTable table = new ReplicatedPostgresTable(connection, "dbz_" + suffix, name, "ferry_slot_" + suffix,
                     "ferry_pub_" + suffix);
             table.execute("CREATE SCHEMA " + table.schema);
-            table.execute("CREATE TABLE " + table.table() + " (id int PRIMARY KEY, name text NOT NULL, email text)");
+            table.execute("CREATE TABLE " + table.table() + " (" + columns + ")");
             table.execute("ALTER TABLE " + table.table() + " REPLICA IDENTITY FULL");
             return table;
         } catch (SQLException | RuntimeException | Error e) {
@@ -79,7 +86,11 @@ final class ReplicatedPostgresTable implements AutoCloseable {
         }
     }
 
-    private static RuntimeException unavailable(String message, Throwable cause) {
+    /**
+     * Skips the test for a database this machine lacks, or fails it when {@code FERRY_REQUIRE_DATABASES=1}; never
+     * returns normally.
+     */
+    static RuntimeException unavailable(String message, Throwable cause) {
         if ("1".equals(System.getenv("FERRY_REQUIRE_DATABASES"))) {
             Assertions.fail(message + " (FERRY_REQUIRE_DATABASES=1 requires it)", cause);
         }
@@ -88,9 +99,14 @@ final class ReplicatedPostgresTable implements AutoCloseable {
         throw new IllegalStateException("unreachable");
     }
 
-    /** {@code schema.customers}. */
+    /** {@code schema.customers}, or the name given to {@link #create(String, String)}. */
     String table() {
-        return schema + ".customers";
+        return schema + "." + name;
+    }
+
+    /** The connection the table was made with, for reading it. */
+    Connection connection() {
+        return connection;
     }
 
     String schema() {

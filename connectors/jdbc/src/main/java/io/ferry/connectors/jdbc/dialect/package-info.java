@@ -8,7 +8,8 @@
  * (quoting, name parsing), {@code SqlStatements} (statement text), {@code SqlLiterals} (DEFAULT values),
  * {@code CatalogReader} (JDBC metadata), {@code ColumnReaders} and {@code NumericMapper} (reading),
  * {@code ConnectValueBinder} and {@code SchemalessValues} (binding), {@code TemporalValues} (date/time
- * conversions), plus {@code PostgresArrays}, {@code PostgresTypes}, {@code PostgresColumnTypes} and
+ * conversions), {@link io.ferry.connectors.jdbc.dialect.DebeziumType} (Debezium's semantic types by schema
+ * name, and their values), plus {@code PostgresArrays}, {@code PostgresTypes}, {@code PostgresColumnTypes} and
  * {@code SqliteTypes} for what only one database has.
  * docs/connectors/jdbc.md (Type mappings) describes the mappings for users.
  */
