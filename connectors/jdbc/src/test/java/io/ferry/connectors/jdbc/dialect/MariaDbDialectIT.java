@@ -155,4 +155,16 @@ class MariaDbDialectIT {
                     .hasMessageContaining("'a,b' holds a comma");
         }
     }
+
+    @Test
+    void shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor() throws Exception {
+        // a ZonedTimestamp as its local time in db.timezone (Paris), the zoneless timestamps as they are; the driver
+        // gives a DATETIME's text six fraction digits
+        scenarios.shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor(
+                (name, column) -> name.equals("bits") ? "BIN(" + column + ")" : column,
+                List.of("1", "2024-03-01", "12:34:56.789", "12:34:56.789012", "12:34:56.789012", "2024-03-01 12:34:56.789000",
+                        "2024-03-01 12:34:56.789012", "2024-03-01 12:34:56.789012", "2024-03-01 13:34:56.789012",
+                        "12:34:56.789012Z", "93784500000", "P1DT2H3M4.5S", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "{\"a\": [1, 2.50]}", "<a>1</a>", "happy", "a,c",
+                        "-123.456700000000000000000000000000", "1000000101"));
+    }
 }

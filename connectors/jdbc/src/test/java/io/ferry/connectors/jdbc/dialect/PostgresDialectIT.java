@@ -285,4 +285,15 @@ class PostgresDialectIT {
         assertThatThrownBy(() -> readFirstValue("forever")).isInstanceOf(DataException.class)
                 .hasMessageContaining("Column d").hasMessageContaining("Connect Date");
     }
+
+    @Test
+    void shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor() throws Exception {
+        // the instant of a timestamptz read in UTC, whatever the JVM's zone
+        scenarios.shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor(
+                (name, column) -> name.equals("zts") ? "(" + column + " AT TIME ZONE 'UTC')::text" : column + "::text",
+                List.of("1", "2024-03-01", "12:34:56.789", "12:34:56.789012", "12:34:56.789012", "2024-03-01 12:34:56.789",
+                        "2024-03-01 12:34:56.789012", "2024-03-01 12:34:56.789012", "2024-03-01 12:34:56.789012",
+                        "12:34:56.789012+00", "26:03:04.5", "1 day 02:03:04.5", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "{\"a\": [1, 2.50]}", "<a>1</a>", "happy", "a,c",
+                        "-123.4567", "1000000101"));
+    }
 }

@@ -132,4 +132,14 @@ class SqliteDialectIT {
                     .isInstanceOf(DataException.class).hasMessageContaining("column ts").hasMessageContaining("TIMESTAMP");
         }
     }
+
+    @Test
+    void shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor() throws Exception {
+        // ISO-8601 text with every fraction digit; a ZonedTimestamp as its local time in db.timezone (Paris)
+        scenarios.shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor((name, column) -> column,
+                List.of("1", "2024-03-01", "12:34:56.789", "12:34:56.789012", "12:34:56.789012345", "2024-03-01 12:34:56.789",
+                        "2024-03-01 12:34:56.789012", "2024-03-01 12:34:56.789012345", "2024-03-01 13:34:56.789012",
+                        "12:34:56.789012Z", "93784500000", "P1DT2H3M4.5S", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "{\"a\": [1, 2.50]}", "<a>1</a>", "happy", "a,c",
+                        "-123.4567", "1000000101"));
+    }
 }

@@ -99,6 +99,81 @@ final class WriteScenarios {
         }
     }
 
+    /** A column of each of Debezium's semantic types, each with a value as Debezium encodes it. */
+    static Map<ColumnSpec, Object> everyDebeziumType() {
+        Map<ColumnSpec, Object> columns = new LinkedHashMap<>();
+        columns.put(new ColumnSpec("id", Schema.INT64_SCHEMA, true), 1L);
+        columns.put(debezium("dt", DebeziumType.DATE), 19_783);
+        columns.put(debezium("tm", DebeziumType.TIME), 45_296_789);
+        columns.put(debezium("mtm", DebeziumType.MICRO_TIME), 45_296_789_012L);
+        columns.put(debezium("ntm", DebeziumType.NANO_TIME), 45_296_789_012_345L);
+        columns.put(debezium("ts", DebeziumType.TIMESTAMP), 1_709_296_496_789L);
+        columns.put(debezium("mts", DebeziumType.MICRO_TIMESTAMP), 1_709_296_496_789_012L);
+        columns.put(debezium("nts", DebeziumType.NANO_TIMESTAMP), 1_709_296_496_789_012_345L);
+        columns.put(debezium("zts", DebeziumType.ZONED_TIMESTAMP), "2024-03-01T12:34:56.789012Z");
+        columns.put(debezium("ztm", DebeziumType.ZONED_TIME), "12:34:56.789012Z");
+        columns.put(debezium("dur", DebeziumType.MICRO_DURATION), 93_784_500_000L);
+        columns.put(debezium("ivl", DebeziumType.INTERVAL), "P1DT2H3M4.5S");
+        columns.put(debezium("u", DebeziumType.UUID), "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+        columns.put(debezium("j", DebeziumType.JSON), "{\"a\": [1, 2.50]}");
+        columns.put(debezium("x", DebeziumType.XML), "<a>1</a>");
+        columns.put(debezium("e", DebeziumType.ENUM), "happy");
+        columns.put(debezium("es", DebeziumType.ENUM_SET), "a,c");
+        columns.put(debezium("vsd", DebeziumType.VARIABLE_SCALE_DECIMAL), new org.apache.kafka.connect.data.Struct(
+                DebeziumSchemas.variableScaleDecimal()).put("scale", 4).put("value", java.math.BigInteger.valueOf(-1_234_567).toByteArray()));
+        columns.put(debezium("bits", DebeziumType.BITS), new byte[] {0x05, 0x02});
+        return columns;
+    }
+
+    private static ColumnSpec debezium(String name, DebeziumType type) {
+        return new ColumnSpec(name, DebeziumSchemas.of(type), false);
+    }
+
+    /**
+     * Creates the table from Debezium's semantic types, inserts a full row (in {@code db.timezone} Paris) and a
+     * row of NULLs, and reads each column back as the database's text ({@code select} may wrap a column's quoted
+     * name, as MariaDB's BIT needs); {@code expected} lists the texts by column, the key first.
+     */
+    void shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor(java.util.function.BiFunction<String, String, String> select,
+            List<String> expected) throws Exception {
+        TableId table = dialect.parseTableId("debezium_types");
+        Map<ColumnSpec, Object> columns = everyDebeziumType();
+        List<ColumnSpec> specs = new ArrayList<>(columns.keySet());
+        List<String> names = specs.stream().map(ColumnSpec::name).toList();
+        try (Connection connection = connect()) {
+            execute(connection, dialect.createTable(table, specs));
+            try (PreparedStatement insert = connection.prepareStatement(dialect.insert(table, names, 2))) {
+                int index = 1;
+                for (Map.Entry<ColumnSpec, Object> column : columns.entrySet()) {
+                    dialect.bind(insert, index++, column.getKey().schema(), column.getValue(), WRITE);
+                }
+                for (ColumnSpec spec : specs) {
+                    dialect.bind(insert, index++, spec.schema(), spec.primaryKey() ? 2L : null, WRITE);
+                }
+                assertThat(insert.executeUpdate()).isEqualTo(2);
+            }
+            String sql = "SELECT " + String.join(", ", names.stream().map(name -> select.apply(name, dialect.quote(name))).toList())
+                    + " FROM " + dialect.qualified(table) + " ORDER BY " + dialect.quote("id");
+            List<List<String>> rows = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(sql); ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int i = 0; i < names.size(); i++) {
+                        row.add(names.get(i) + "=" + result.getString(i + 1));
+                    }
+                    rows.add(row);
+                }
+            }
+            List<String> labelled = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                labelled.add(names.get(i) + "=" + expected.get(i));
+            }
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(0)).containsExactlyElementsOf(labelled);
+            assertThat(rows.get(1).subList(1, names.size())).allMatch(text -> text.endsWith("=null"));
+        }
+    }
+
     /** Creates a table whose columns default to every type's value, inserts only the key, reads the defaults. */
     void shouldFillColumnsWithTheSchemaDefaults() throws Exception {
         TableId table = dialect.parseTableId("defaults");

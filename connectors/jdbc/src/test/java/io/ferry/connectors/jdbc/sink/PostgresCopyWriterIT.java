@@ -21,6 +21,7 @@ import io.ferry.connectors.jdbc.dialect.WriteOptions;
 import io.ferry.connectors.jdbc.sink.JdbcSinkConfig.InsertMode;
 import io.ferry.connectors.jdbc.testing.TestDatabase;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * COPY writes exactly what the INSERT path writes, for the values COPY's text format gives meaning to:
- * NULL and the empty string, tabs, newlines, backslashes, unicode, bytea, timestamps in db.timezone, and the
- * text of geometric and composite columns.
+ * NULL and the empty string, tabs, newlines, backslashes, unicode, bytea, timestamps in db.timezone, the
+ * text of geometric and composite columns, and Debezium's semantic types.
  */
 class PostgresCopyWriterIT {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -131,6 +132,49 @@ class PostgresCopyWriterIT {
         List<List<Object>> copied = db.query(select.formatted("shapes_copy"));
         assertThat(copied).isEqualTo(db.query(select.formatted("shapes_insert")));
         assertThat(copied).isEqualTo(values);
+    }
+
+    @Test
+    void shouldWriteDebeziumsSemanticTypesAsInsertStatementsDo() throws SQLException {
+        List<ColumnValue> values = List.of(
+                debezium("mts", Schema.Type.INT64, "io.debezium.time.MicroTimestamp", -1L),
+                debezium("zts", Schema.Type.STRING, "io.debezium.time.ZonedTimestamp", "2024-03-01T12:34:56.789012Z"),
+                debezium("mtm", Schema.Type.INT64, "io.debezium.time.MicroTime", 45_296_789_012L),
+                debezium("dt", Schema.Type.INT32, "io.debezium.time.Date", 19_783),
+                debezium("ztm", Schema.Type.STRING, "io.debezium.time.ZonedTime", "12:34:56.789012Z"),
+                debezium("dur", Schema.Type.INT64, "io.debezium.time.MicroDuration", 93_784_500_000L),
+                debezium("u", Schema.Type.STRING, "io.debezium.data.Uuid", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"),
+                debezium("j", Schema.Type.STRING, "io.debezium.data.Json", "{\"a\": \"tab\\there\"}"),
+                new ColumnValue("bits", new SchemaBuilder(Schema.Type.BYTES).name("io.debezium.data.Bits").parameter("length", "10")
+                        .optional().build(), new byte[] {0x05, 0x02}));
+        List<ColumnSpec> specs = new ArrayList<>(List.of(new ColumnSpec("id", Schema.INT64_SCHEMA, true)));
+        values.forEach(value -> specs.add(new ColumnSpec(value.name(), value.schema(), false)));
+        db.execute(dialect.createTable(TableId.of("dbz_copy"), specs), dialect.createTable(TableId.of("dbz_insert"), specs));
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            new PostgresCopyWriter(dialect, new CopyTextEncoder(PARIS)).write(connection, debeziumRow("dbz_copy", values),
+                    columns(connection, "dbz_copy"));
+            new StatementExecutor(dialect, InsertMode.INSERT, 100, 30_000, new WriteOptions(PARIS))
+                    .write(connection, debeziumRow("dbz_insert", values), columns(connection, "dbz_insert"));
+            connection.commit();
+        }
+        String columns = "id, mts::text, to_char(zts AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), mtm::text, dt::text, "
+                + "ztm::text, dur::text, u::text, j::text, bits::text";
+        List<List<Object>> copied = db.query("SELECT " + columns + " FROM dbz_copy");
+        assertThat(copied).isEqualTo(db.query("SELECT " + columns + " FROM dbz_insert"));
+        assertThat(copied).containsExactly(List.of(1L, "1969-12-31 23:59:59.999999", "2024-03-01 12:34:56.789012",
+                "12:34:56.789012", "2024-03-01", "12:34:56.789012+00", "26:03:04.5", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+                "{\"a\": \"tab\\there\"}", "1000000101"));
+    }
+
+    private static ColumnValue debezium(String name, Schema.Type type, String schemaName, Object value) {
+        return new ColumnValue(name, new SchemaBuilder(type).name(schemaName).optional().build(), value);
+    }
+
+    private static RowGroup debeziumRow(String table, List<ColumnValue> values) {
+        SinkRow row = new SinkRow(new SinkRecord("t", 0, null, null, null, null, 0), TableId.of(table),
+                List.of(new ColumnValue("id", Schema.INT64_SCHEMA, 1L)), values, false);
+        return new RowGroup(TableId.of(table), row.shape(), List.of(row));
     }
 
     @Test
