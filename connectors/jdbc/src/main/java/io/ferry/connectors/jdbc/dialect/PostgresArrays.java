@@ -240,16 +240,18 @@ final class PostgresArrays {
      * Binds a Connect array. Temporal elements go as text in the server's input format, so that neither
      * the JVM's zone nor the driver's rendering of {@code java.util.Date} shifts them; a Timestamp as its
      * local time in {@code db.timezone} with that zone's offset, which a {@code timestamptz[]} column takes
-     * as the instant and a {@code timestamp[]} column ignores.
+     * as the instant and a {@code timestamp[]} column ignores. Arrays of Debezium's semantic types bind as
+     * untyped array text of their elements' standard values, which the column's element type parses.
      */
     static void bind(PreparedStatement statement, int index, Schema schema, List<?> values, ZoneId zone) throws SQLException {
         Schema element = schema.valueSchema();
         while (element.type() == Schema.Type.ARRAY) {
             element = element.valueSchema();
         }
-        Array array = statement.getConnection().createArrayOf(elementType(element), elements(schema, values, zone));
+        boolean semantic = DebeziumType.of(element) != DebeziumType.NONE;
+        Array array = statement.getConnection().createArrayOf(semantic ? "text" : elementType(element), elements(schema, values, zone));
         LogicalType logical = LogicalType.of(element);
-        if (element.type() == Schema.Type.STRING && logical == LogicalType.NONE || logical == LogicalType.TIMESTAMP) {
+        if (element.type() == Schema.Type.STRING && logical == LogicalType.NONE || logical == LogicalType.TIMESTAMP || semantic) {
             // untyped array text, as a STRING binds: the server parses it as the column's array type, so
             // the strings read from uuid[], inet[], interval[] … columns go back into them, and a
             // timestamptz[] column takes its elements' offsets (a timestamp[] parameter would drop them)
@@ -296,7 +298,7 @@ final class PostgresArrays {
         Schema element = schema.valueSchema();
         // the driver encodes bytea elements only from a byte[][]
         Object[] elements = element.type() == Schema.Type.BYTES && LogicalType.of(element) == LogicalType.NONE
-                ? new byte[values.size()][] : new Object[values.size()];
+                && DebeziumType.of(element) == DebeziumType.NONE ? new byte[values.size()][] : new Object[values.size()];
         for (int i = 0; i < elements.length; i++) {
             Object value = values.get(i);
             elements[i] = element.type() == Schema.Type.ARRAY && value != null
@@ -309,6 +311,10 @@ final class PostgresArrays {
         if (value == null) {
             return null;
         }
+        DebeziumType semantic = DebeziumType.of(element);
+        if (semantic != DebeziumType.NONE) {
+            return semanticText(semantic.kind(), semantic.value(element, value), zone);
+        }
         return switch (LogicalType.of(element)) {
             case DECIMAL -> value;
             case DATE -> TemporalValues.localDate((java.util.Date) value).toString();
@@ -316,6 +322,20 @@ final class PostgresArrays {
             case TIMESTAMP -> TemporalValues.textWithOffset(TemporalValues.instant((java.util.Date) value).atZone(zone));
             case NONE -> element.type() == Schema.Type.BYTES ? SqlLiterals.bytes(value)
                     : element.type() == Schema.Type.INT8 ? (Object) ((Number) value).shortValue() : value;
+        };
+    }
+
+    /**
+     * A Debezium element's standard value as the text the server parses for the array's element type: dates,
+     * times and zoneless timestamps in ISO-8601, an instant as its local time in {@code db.timezone} with the
+     * offset (as a Timestamp element), a duration as interval text.
+     */
+    private static String semanticText(DebeziumType.Kind kind, Object standard, ZoneId zone) {
+        return switch (kind) {
+            case INSTANT -> TemporalValues.textWithOffset(((java.time.Instant) standard).atZone(zone));
+            case DECIMAL -> ((BigDecimal) standard).toPlainString();
+            case DURATION_MICROS -> standard + " microseconds";
+            default -> standard.toString();
         };
     }
 

@@ -190,6 +190,35 @@ class PostgresDialectIT {
     }
 
     @Test
+    void shouldWriteArraysOfDebeziumsSemanticTypes() throws Exception {
+        List<ColumnSpec> specs = List.of(new ColumnSpec("id", Schema.INT32_SCHEMA, true),
+                new ColumnSpec("days", SchemaBuilder.array(DebeziumSchemas.of(DebeziumType.DATE)).optional().build(), false),
+                new ColumnSpec("stamps", SchemaBuilder.array(DebeziumSchemas.of(DebeziumType.MICRO_TIMESTAMP)).optional().build(), false),
+                new ColumnSpec("zoned", SchemaBuilder.array(DebeziumSchemas.of(DebeziumType.ZONED_TIMESTAMP)).optional().build(), false),
+                new ColumnSpec("ids", SchemaBuilder.array(DebeziumSchemas.of(DebeziumType.UUID)).optional().build(), false),
+                new ColumnSpec("bits", SchemaBuilder.array(DebeziumSchemas.bits(10)).optional().build(), false));
+        TableId table = TableId.of("debezium_arrays");
+        try (Connection connection = database.connect()) {
+            WriteScenarios.execute(connection, dialect.createTable(table, specs), "SET TIME ZONE 'UTC'");
+            List<Object> values = List.of(1, Arrays.asList(19_783, null), List.of(-1L, 1_709_296_496_789_012L),
+                    List.of("2024-03-01T12:34:56.789012Z"), List.of("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"),
+                    List.of(new byte[] {0x05, 0x02}));
+            scenarios.run(connection, dialect.insert(table, specs.stream().map(ColumnSpec::name).toList(), 1),
+                    specs.stream().map(ColumnSpec::schema).toArray(Schema[]::new), values.toArray());
+            try (var statement = connection.createStatement();
+                 var rows = statement.executeQuery("SELECT days::text, stamps::text, zoned::text, ids::text, bits::text,"
+                         + " pg_typeof(days)::text, pg_typeof(stamps)::text, pg_typeof(zoned)::text, pg_typeof(ids)::text FROM debezium_arrays")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(List.of(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5)))
+                        .containsExactly("{2024-03-01,NULL}", "{\"1969-12-31 23:59:59.999999\",\"2024-03-01 12:34:56.789012\"}",
+                                "{\"2024-03-01 12:34:56.789012+00\"}", "{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}", "{1000000101}");
+                assertThat(List.of(rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9))).containsExactly(
+                        "date[]", "timestamp without time zone[]", "timestamp with time zone[]", "uuid[]");
+            }
+        }
+    }
+
+    @Test
     void shouldWriteConnectStringsIntoTextJsonUuidAndEnumColumns() throws Exception {
         database.execute("CREATE TYPE mood AS ENUM ('happy', 'sad')",
                 "CREATE TABLE strings (id int PRIMARY KEY, t text, j jsonb, u uuid, m mood)");
