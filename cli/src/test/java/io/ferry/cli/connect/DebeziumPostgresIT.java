@@ -251,6 +251,24 @@ class DebeziumPostgresIT {
      */
     @Test
     void shouldReplicateEveryColumnTypeThroughTheJdbcSinkIntoMariaDbAndPostgres(FerryCluster kafka) throws Exception {
+        replicateEveryColumnType(kafka, JSON_CONVERTER, Map.of());
+    }
+
+    /** As the JsonConverter pipeline, with keys and values in Avro through Ferry's converter and registry. */
+    @Test
+    void shouldReplicateEveryColumnTypeThroughFerrysAvroConverterIntoMariaDbAndPostgres(FerryCluster kafka) throws Exception {
+        try (RegistryServer registry = RegistryServer.start(RegistryServerConfig.local("127.0.0.1", 0, dir.resolve("registry")), "test")) {
+            replicateEveryColumnType(kafka, "io.ferry.serde.connect.AvroConverter", Map.of(
+                    "key.converter.schema.registry.url", registry.url(), "value.converter.schema.registry.url", registry.url()));
+        }
+    }
+
+    /**
+     * Snapshot, insert, update and delete of a {@link ColumnTypesTable} through Debezium, {@code converter} (with its
+     * settings) on every connector, and two JDBC sinks; both targets must end with the source's rows.
+     */
+    private void replicateEveryColumnType(FerryCluster kafka, String converter, Map<String, String> converterSettings)
+            throws Exception {
         try (ReplicatedPostgresTable table = ReplicatedPostgresTable.create("types", ColumnTypesTable.columnsDdl());
              SinkDatabases targets = SinkDatabases.create();
              ConnectCluster connect = debeziumWorkers(kafka)) {
@@ -259,9 +277,13 @@ class DebeziumPostgresIT {
             String prefix = topicPrefix(kafka);
             String topic = createChangeTopic(kafka, prefix, table);
             connect.start("w1");
-            create(connect, "types-source", connectorConfig(table, prefix, JSON_CONVERTER, Map.of()));
-            create(connect, "types-mariadb", jdbcSinkConfig(topic, targets.mariaDbUrl(), "types"));
-            create(connect, "types-postgres", jdbcSinkConfig(topic, targets.postgresUrl(), targets.postgresSchema() + ".types"));
+            create(connect, "types-source", connectorConfig(table, prefix, converter, converterSettings));
+            Map<String, String> converters = new HashMap<>(converterSettings);
+            converters.put("key.converter", converter);
+            converters.put("value.converter", converter);
+            create(connect, "types-mariadb", jdbcSinkConfig(topic, targets.mariaDbUrl(), "types", converters));
+            create(connect, "types-postgres", jdbcSinkConfig(topic, targets.postgresUrl(), targets.postgresSchema() + ".types",
+                    converters));
 
             table.execute(ColumnTypesTable.insert(table.table(), 3, 3));
             table.execute("UPDATE " + table.table() + " SET ts = '2000-01-01 00:00:00.000001', tstz = '1999-12-31 23:59:59.999999-08',"
@@ -289,7 +311,7 @@ class DebeziumPostgresIT {
     }
 
     /** Ferry's JDBC sink for Debezium's change events: unwrapped, upserted by the record key, deleted on tombstones. */
-    private static Map<String, String> jdbcSinkConfig(String topic, String url, String tableName) {
+    private static Map<String, String> jdbcSinkConfig(String topic, String url, String tableName, Map<String, String> converters) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", "io.ferry.connectors.jdbc.sink.JdbcSinkConnector");
         config.put("tasks.max", "1");
@@ -302,8 +324,7 @@ class DebeziumPostgresIT {
         config.put("auto.create", "true");
         config.put("transforms", "unwrap");
         config.put("transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState");
-        config.put("key.converter", JSON_CONVERTER);
-        config.put("value.converter", JSON_CONVERTER);
+        config.putAll(converters);
         return config;
     }
 

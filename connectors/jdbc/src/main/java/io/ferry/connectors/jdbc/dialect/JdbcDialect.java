@@ -122,7 +122,8 @@ public interface JdbcDialect {
 
     /**
      * The SQL column type a Connect schema is stored in when the connector creates or alters a table
-     * (the type of a non-key column; see {@link #sqlType(Schema, boolean)}).
+     * (the type of a non-key column; see {@link #sqlType(Schema, boolean)}); for a Debezium semantic type
+     * ({@link DebeziumType}), the type it stands for.
      *
      * @throws org.apache.kafka.connect.errors.DataException when the database has no type for the schema
      */
@@ -187,7 +188,8 @@ public interface JdbcDialect {
      * Binds a Connect value of the given schema (null allowed) to a statement parameter, converting
      * logical types for this database: Decimal as a BigDecimal, Date and Time as calendar values (no zone
      * applies), Timestamp as a local date-time in {@code options.timeZone()} (a {@link java.sql.Timestamp}
-     * keeps its nanoseconds), bytes as {@code byte[]} or {@code ByteBuffer}, PostgreSQL arrays as List.
+     * keeps its nanoseconds), bytes as {@code byte[]} or {@code ByteBuffer}, PostgreSQL arrays as List;
+     * Debezium's semantic types ({@link DebeziumType}) by their standard values.
      *
      * @throws org.apache.kafka.connect.errors.DataException for a type the database cannot store
      */
