@@ -77,20 +77,9 @@ final class WriteScenarios {
     void shouldRoundTripEveryConnectType() throws Exception {
         TableId table = dialect.parseTableId("round_trip");
         Map<ColumnSpec, Object> columns = everyType();
-        List<ColumnSpec> specs = new ArrayList<>(columns.keySet());
-        List<String> names = specs.stream().map(ColumnSpec::name).toList();
+        List<String> names = columns.keySet().stream().map(ColumnSpec::name).toList();
         try (Connection connection = connect()) {
-            execute(connection, dialect.createTable(table, specs));
-            try (PreparedStatement insert = connection.prepareStatement(dialect.insert(table, names, 2))) {
-                int index = 1;
-                for (Map.Entry<ColumnSpec, Object> column : columns.entrySet()) {
-                    dialect.bind(insert, index++, column.getKey().schema(), column.getValue(), WRITE);
-                }
-                for (ColumnSpec spec : specs) {
-                    dialect.bind(insert, index++, spec.schema(), spec.primaryKey() ? 2L : null, WRITE);
-                }
-                assertThat(insert.executeUpdate()).isEqualTo(2);
-            }
+            createWithFullAndNullRows(connection, table, columns);
             List<List<Object>> rows = read(connection, table, names);
             assertThat(rows).hasSize(2);
             List<Object> expected = columns.values().stream().map(WriteScenarios::comparable).toList();
@@ -138,20 +127,9 @@ final class WriteScenarios {
             List<String> expected) throws Exception {
         TableId table = dialect.parseTableId("debezium_types");
         Map<ColumnSpec, Object> columns = everyDebeziumType();
-        List<ColumnSpec> specs = new ArrayList<>(columns.keySet());
-        List<String> names = specs.stream().map(ColumnSpec::name).toList();
+        List<String> names = columns.keySet().stream().map(ColumnSpec::name).toList();
         try (Connection connection = connect()) {
-            execute(connection, dialect.createTable(table, specs));
-            try (PreparedStatement insert = connection.prepareStatement(dialect.insert(table, names, 2))) {
-                int index = 1;
-                for (Map.Entry<ColumnSpec, Object> column : columns.entrySet()) {
-                    dialect.bind(insert, index++, column.getKey().schema(), column.getValue(), WRITE);
-                }
-                for (ColumnSpec spec : specs) {
-                    dialect.bind(insert, index++, spec.schema(), spec.primaryKey() ? 2L : null, WRITE);
-                }
-                assertThat(insert.executeUpdate()).isEqualTo(2);
-            }
+            createWithFullAndNullRows(connection, table, columns);
             String sql = "SELECT " + String.join(", ", names.stream().map(name -> select.apply(name, dialect.quote(name))).toList())
                     + " FROM " + dialect.qualified(table) + " ORDER BY " + dialect.quote("id");
             List<List<String>> rows = new ArrayList<>();
@@ -171,6 +149,23 @@ final class WriteScenarios {
             assertThat(rows).hasSize(2);
             assertThat(rows.get(0)).containsExactlyElementsOf(labelled);
             assertThat(rows.get(1).subList(1, names.size())).allMatch(text -> text.endsWith("=null"));
+        }
+    }
+
+    /** Creates the table of the columns, inserts their values as row 1 and NULLs (but the key) as row 2. */
+    private void createWithFullAndNullRows(Connection connection, TableId table, Map<ColumnSpec, Object> columns) throws Exception {
+        List<ColumnSpec> specs = new ArrayList<>(columns.keySet());
+        execute(connection, dialect.createTable(table, specs));
+        try (PreparedStatement insert = connection.prepareStatement(
+                dialect.insert(table, specs.stream().map(ColumnSpec::name).toList(), 2))) {
+            int index = 1;
+            for (Map.Entry<ColumnSpec, Object> column : columns.entrySet()) {
+                dialect.bind(insert, index++, column.getKey().schema(), column.getValue(), WRITE);
+            }
+            for (ColumnSpec spec : specs) {
+                dialect.bind(insert, index++, spec.schema(), spec.primaryKey() ? 2L : null, WRITE);
+            }
+            assertThat(insert.executeUpdate()).isEqualTo(2);
         }
     }
 
