@@ -37,8 +37,10 @@ final class ManifestWriter {
      * @throws io.ferry.cli.support.CliException naming the path that is not writable
      */
     static void checkWritable(ManifestChange change) {
-        Path directory = Files.isDirectory(change.root()) ? change.root() : change.root().getParent();
-        Path existing = directory;
+        // A jar is replaced by a file written beside it; a class directory's manifests are written in its services folder.
+        Path written = Files.isDirectory(change.root()) ? change.root().resolve(ServiceManifests.DIRECTORY)
+                : change.root().getParent();
+        Path existing = written;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
