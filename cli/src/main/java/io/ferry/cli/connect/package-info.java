@@ -1,2 +1,2 @@
-/** {@code ferry connect}: Connect workers — standalone now, distributed later. */
+/** {@code ferry connect}: Connect workers, standalone and distributed, and the plugins of their plugin.path. */
 package io.ferry.cli.connect;

@@ -147,7 +147,7 @@ final class PluginDiscovery {
                 PluginDiscoveryMode.CONFIG, PluginDiscoveryMode.ONLY_SCAN);
     }
 
-    private static URL[] urls(List<Path> classPath) throws MalformedURLException {
+    static URL[] urls(List<Path> classPath) throws MalformedURLException {
         URL[] urls = new URL[classPath.size()];
         for (int i = 0; i < urls.length; i++) {
             urls[i] = classPath.get(i).toUri().toURL();

@@ -1,12 +1,9 @@
 package io.ferry.connect.plugins;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -27,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ServiceManifestScanner {
     private static final Logger log = LoggerFactory.getLogger(ServiceManifestScanner.class);
-    private static final String SERVICES = "META-INF/services/";
 
     private ServiceManifestScanner() {
     }
@@ -54,9 +50,8 @@ final class ServiceManifestScanner {
 
     private static Set<String> providerNames(PluginSource source, PluginType type) {
         Set<String> names = new LinkedHashSet<>();
-        String manifest = SERVICES + type.superType().getName();
         try {
-            for (URL url : Collections.list(source.ownResources(manifest))) {
+            for (URL url : Collections.list(source.ownResources(ServiceManifests.path(type)))) {
                 readManifest(url, names);
             }
         } catch (IOException e) {
@@ -70,16 +65,8 @@ final class ServiceManifestScanner {
             URLConnection connection = url.openConnection();
             // A cached jar connection would keep the plugin's jar open after its loader is closed.
             connection.setUseCaches(false);
-            try (InputStream in = connection.getInputStream();
-                    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    int comment = line.indexOf('#');
-                    String name = (comment >= 0 ? line.substring(0, comment) : line).strip();
-                    if (!name.isEmpty()) {
-                        names.add(name);
-                    }
-                }
+            try (InputStream in = connection.getInputStream()) {
+                names.addAll(ServiceManifests.read(in));
             }
         } catch (IOException e) {
             log.warn("Could not read service manifest {}: {}", url, e.toString());
