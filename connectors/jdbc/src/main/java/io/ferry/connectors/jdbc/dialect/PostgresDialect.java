@@ -192,6 +192,12 @@ public final class PostgresDialect extends SqlTextDialect {
         statement.setFetchSize(fetchSize);
     }
 
+    /** {@code TRUNCATE TABLE}, which PostgreSQL runs inside the transaction (and undoes with it). */
+    @Override
+    public String truncate(TableId table) {
+        return "TRUNCATE TABLE " + qualified(table);
+    }
+
     /**
      * INT8 and INT16 → SMALLINT, INT32 → INTEGER, INT64 → BIGINT, FLOAT32 → REAL, FLOAT64 → DOUBLE PRECISION,
      * BOOLEAN → BOOLEAN, STRING → TEXT, BYTES → BYTEA, Decimal → NUMERIC(p, scale) with p the schema's
