@@ -272,12 +272,7 @@ class DebeziumPostgresIT {
         try (ReplicatedPostgresTable table = ReplicatedPostgresTable.create("types", ColumnTypesTable.columnsDdl());
              SinkDatabases targets = SinkDatabases.create();
              ConnectCluster connect = debeziumWorkers(kafka)) {
-            table.execute(ColumnTypesTable.insert(table.table(), 1, 1));
-            table.execute(ColumnTypesTable.insertNulls(table.table(), 2));
-            String prefix = topicPrefix(kafka);
-            String topic = createChangeTopic(kafka, prefix, table);
-            connect.start("w1");
-            create(connect, "types-source", connectorConfig(table, prefix, converter, converterSettings));
+            String topic = snapshotTwoRowsAndStart(kafka, connect, table, "types-source", converter, converterSettings);
             Map<String, String> converters = new HashMap<>(converterSettings);
             converters.put("key.converter", converter);
             converters.put("value.converter", converter);
@@ -320,12 +315,8 @@ class DebeziumPostgresIT {
         try (ReplicatedPostgresTable table = ReplicatedPostgresTable.create("types", ColumnTypesTable.columnsDdl());
              SinkDatabases targets = SinkDatabases.create();
              ConnectCluster connect = debeziumWorkers(kafka)) {
-            table.execute(ColumnTypesTable.insert(table.table(), 1, 1));
-            table.execute(ColumnTypesTable.insertNulls(table.table(), 2));
-            String prefix = topicPrefix(kafka);
-            String topic = createChangeTopic(kafka, prefix, table);
-            connect.start("w1");
-            create(connect, "envelope-source", connectorConfig(table, prefix, JSON_CONVERTER, Map.of("skipped.operations", "none")));
+            String topic = snapshotTwoRowsAndStart(kafka, connect, table, "envelope-source", JSON_CONVERTER,
+                    Map.of("skipped.operations", "none"));
             Map<String, String> sink = jdbcSinkConfig(topic, targets.postgresUrl(), targets.postgresSchema() + ".types",
                     Map.of("key.converter", JSON_CONVERTER, "value.converter", JSON_CONVERTER), false);
             sink.put("truncate.enabled", "true");
@@ -345,6 +336,21 @@ class DebeziumPostgresIT {
             assertThat(connect.delete("w1", "/connectors/envelope-postgres").status()).isEqualTo(204);
             deleteAndAwaitSlotReleased(connect, "envelope-source", table);
         }
+    }
+
+    /**
+     * Fills the {@link ColumnTypesTable} with a full row 1 and a row 2 of NULLs, then starts worker w1 and Debezium's
+     * connector {@code name} on the table with {@code converter} and the {@code extra} settings; returns the change topic.
+     */
+    private static String snapshotTwoRowsAndStart(FerryCluster kafka, ConnectCluster connect, ReplicatedPostgresTable table,
+            String name, String converter, Map<String, String> extra) throws Exception {
+        table.execute(ColumnTypesTable.insert(table.table(), 1, 1));
+        table.execute(ColumnTypesTable.insertNulls(table.table(), 2));
+        String prefix = topicPrefix(kafka);
+        String topic = createChangeTopic(kafka, prefix, table);
+        connect.start("w1");
+        create(connect, name, connectorConfig(table, prefix, converter, extra));
+        return topic;
     }
 
     /** Waits until PostgreSQL's copy of the table holds the source's rows, which must be those of the given ids. */
