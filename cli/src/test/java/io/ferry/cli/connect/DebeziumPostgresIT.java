@@ -272,18 +272,13 @@ class DebeziumPostgresIT {
         try (ReplicatedPostgresTable table = ReplicatedPostgresTable.create("types", ColumnTypesTable.columnsDdl());
              SinkDatabases targets = SinkDatabases.create();
              ConnectCluster connect = debeziumWorkers(kafka)) {
-            table.execute(ColumnTypesTable.insert(table.table(), 1, 1));
-            table.execute(ColumnTypesTable.insertNulls(table.table(), 2));
-            String prefix = topicPrefix(kafka);
-            String topic = createChangeTopic(kafka, prefix, table);
-            connect.start("w1");
-            create(connect, "types-source", connectorConfig(table, prefix, converter, converterSettings));
+            String topic = snapshotTwoRowsAndStart(kafka, connect, table, "types-source", converter, converterSettings);
             Map<String, String> converters = new HashMap<>(converterSettings);
             converters.put("key.converter", converter);
             converters.put("value.converter", converter);
-            create(connect, "types-mariadb", jdbcSinkConfig(topic, targets.mariaDbUrl(), "types", converters));
+            create(connect, "types-mariadb", jdbcSinkConfig(topic, targets.mariaDbUrl(), "types", converters, true));
             create(connect, "types-postgres", jdbcSinkConfig(topic, targets.postgresUrl(), targets.postgresSchema() + ".types",
-                    converters));
+                    converters, true));
 
             table.execute(ColumnTypesTable.insert(table.table(), 3, 3));
             table.execute("UPDATE " + table.table() + " SET ts = '2000-01-01 00:00:00.000001', tstz = '1999-12-31 23:59:59.999999-08',"
@@ -310,8 +305,69 @@ class DebeziumPostgresIT {
         }
     }
 
-    /** Ferry's JDBC sink for Debezium's change events: unwrapped, upserted by the record key, deleted on tombstones. */
-    private static Map<String, String> jdbcSinkConfig(String topic, String url, String tableName, Map<String, String> converters) {
+    /**
+     * The pipeline of Debezium's own JDBC sink, with no transform: Ferry's sink reads the envelope itself, upserting
+     * snapshot, insert and update events, deleting on delete events (and skipping the tombstones after them) and
+     * emptying the table on a truncate event, which Debezium emits once {@code skipped.operations} lets it.
+     */
+    @Test
+    void shouldApplyDebeziumsEnvelopeWithoutATransformIncludingATruncate(FerryCluster kafka) throws Exception {
+        try (ReplicatedPostgresTable table = ReplicatedPostgresTable.create("types", ColumnTypesTable.columnsDdl());
+             SinkDatabases targets = SinkDatabases.create();
+             ConnectCluster connect = debeziumWorkers(kafka)) {
+            String topic = snapshotTwoRowsAndStart(kafka, connect, table, "envelope-source", JSON_CONVERTER,
+                    Map.of("skipped.operations", "none"));
+            Map<String, String> sink = jdbcSinkConfig(topic, targets.postgresUrl(), targets.postgresSchema() + ".types",
+                    Map.of("key.converter", JSON_CONVERTER, "value.converter", JSON_CONVERTER), false);
+            sink.put("truncate.enabled", "true");
+            create(connect, "envelope-postgres", sink);
+
+            table.execute(ColumnTypesTable.insert(table.table(), 3, 3));
+            table.execute("UPDATE " + table.table() + " SET n = -0.001, t = NULL WHERE id = 1");
+            table.execute("DELETE FROM " + table.table() + " WHERE id = 2");
+            awaitSameRows(connect, targets, table, "id=1", "id=3");
+
+            table.execute("TRUNCATE " + table.table());
+            table.execute(ColumnTypesTable.insert(table.table(), 5, 2));
+            table.execute(ColumnTypesTable.insertNulls(table.table(), 6));
+            awaitSameRows(connect, targets, table, "id=5", "id=6");
+            assertThat(events(kafka.consumeAll(topic, EVENTS))).as("Debezium's truncate event").contains("t null -> null");
+
+            assertThat(connect.delete("w1", "/connectors/envelope-postgres").status()).isEqualTo(204);
+            deleteAndAwaitSlotReleased(connect, "envelope-source", table);
+        }
+    }
+
+    /**
+     * Fills the {@link ColumnTypesTable} with a full row 1 and a row 2 of NULLs, then starts worker w1 and Debezium's
+     * connector {@code name} on the table with {@code converter} and the {@code extra} settings; returns the change topic.
+     */
+    private static String snapshotTwoRowsAndStart(FerryCluster kafka, ConnectCluster connect, ReplicatedPostgresTable table,
+            String name, String converter, Map<String, String> extra) throws Exception {
+        table.execute(ColumnTypesTable.insert(table.table(), 1, 1));
+        table.execute(ColumnTypesTable.insertNulls(table.table(), 2));
+        String prefix = topicPrefix(kafka);
+        String topic = createChangeTopic(kafka, prefix, table);
+        connect.start("w1");
+        create(connect, name, connectorConfig(table, prefix, converter, extra));
+        return topic;
+    }
+
+    /** Waits until PostgreSQL's copy of the table holds the source's rows, which must be those of the given ids. */
+    private static void awaitSameRows(ConnectCluster connect, SinkDatabases targets, ReplicatedPostgresTable table, String... ids)
+            throws Exception {
+        List<List<String>> expected = ColumnTypesTable.rows(table.connection(), table.table(), false);
+        assertThat(expected).extracting(row -> row.get(0)).containsExactly(ids);
+        await().atMost(EVENTS).untilAsserted(() -> assertThat(targets.rows(false, targets.postgresSchema() + ".types"))
+                .as("PostgreSQL's copy; worker log:%n%s", connect.logTail("w1")).isEqualTo(expected));
+    }
+
+    /**
+     * Ferry's JDBC sink for Debezium's change events: upserted by the record key, deleted on delete events and
+     * tombstones; with {@code unwrap}, Debezium's ExtractNewRecordState unwraps the events first.
+     */
+    private static Map<String, String> jdbcSinkConfig(String topic, String url, String tableName, Map<String, String> converters,
+            boolean unwrap) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", "io.ferry.connectors.jdbc.sink.JdbcSinkConnector");
         config.put("tasks.max", "1");
@@ -322,8 +378,10 @@ class DebeziumPostgresIT {
         config.put("pk.mode", "record_key");
         config.put("delete.enabled", "true");
         config.put("auto.create", "true");
-        config.put("transforms", "unwrap");
-        config.put("transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState");
+        if (unwrap) {
+            config.put("transforms", "unwrap");
+            config.put("transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState");
+        }
         config.putAll(converters);
         return config;
     }

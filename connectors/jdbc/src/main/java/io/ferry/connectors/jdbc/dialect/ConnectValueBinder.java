@@ -60,7 +60,14 @@ final class ConnectValueBinder {
             throws SQLException {
         switch (kind) {
             case DATE -> statement.setObject(index, standard, Types.DATE);
-            case TIME -> statement.setObject(index, standard, Types.TIME);
+            case TIME -> {
+                if (standard instanceof String endOfDay) {
+                    statement.setString(index, endOfDay); // 24:00:00 is no LocalTime; MariaDB's TIME reads the text
+                } else {
+                    statement.setObject(index, standard, Types.TIME);
+                }
+            }
+            case YEAR -> statement.setInt(index, (Integer) standard);
             case LOCAL_TIMESTAMP -> bindInstant(statement, index, ((LocalDateTime) standard).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
             case INSTANT -> bindInstant(statement, index, (Instant) standard, zone);
             case DECIMAL -> statement.setBigDecimal(index, (BigDecimal) standard);
@@ -104,6 +111,12 @@ final class ConnectValueBinder {
             }
             case DECIMAL -> {
                 return Types.DECIMAL;
+            }
+            case YEAR -> {
+                return Types.INTEGER;
+            }
+            case POINT -> {
+                return Types.VARCHAR;
             }
             default -> {
             }

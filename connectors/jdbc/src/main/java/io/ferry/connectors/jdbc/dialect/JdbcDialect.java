@@ -185,6 +185,15 @@ public interface JdbcDialect {
     String delete(TableId table, List<String> keyColumns, int rows);
 
     /**
+     * A statement that removes every row of the table inside the current transaction: {@code DELETE FROM}
+     * here, as MariaDB's {@code TRUNCATE TABLE} commits the transaction (and SQLite has none); PostgreSQL's
+     * {@code TRUNCATE} is transactional and used there.
+     */
+    default String truncate(TableId table) {
+        return "DELETE FROM " + qualified(table);
+    }
+
+    /**
      * Binds a Connect value of the given schema (null allowed) to a statement parameter, converting
      * logical types for this database: Decimal as a BigDecimal, Date and Time as calendar values (no zone
      * applies), Timestamp as a local date-time in {@code options.timeZone()} (a {@link java.sql.Timestamp}

@@ -213,12 +213,15 @@ public final class MariaDbDialect extends SqlTextDialect {
      * DATETIME(3), MicroTimestamp and NanoTimestamp → DATETIME(6), ZonedTimestamp → DATETIME(6) holding the
      * instant's local time in {@code db.timezone} (UTC unless set) as a Timestamp does, Uuid → CHAR(36), Json →
      * JSON, Xml → LONGTEXT, VariableScaleDecimal → DECIMAL(65, 30), Bits → BIT of the schema's length up to 64
-     * (beyond: its text), MicroDuration → BIGINT microseconds; null for the others, stored by their Connect
-     * type: ZonedTime, Interval, Enum and EnumSet as text.
+     * (beyond: its text), MicroDuration → BIGINT microseconds, Year → YEAR, Point → TEXT holding PostgreSQL's
+     * {@code (x,y)} (its WKB and SRID are not kept), IsoDate, IsoTime and IsoTimestamp as Date, MicroTime and
+     * MicroTimestamp; null for the others, stored by their Connect type: ZonedTime, Interval, Enum and EnumSet as text.
      */
     private static String semanticType(DebeziumType semantic, Schema schema) {
         return switch (semantic.kind()) {
             case DATE -> "DATE";
+            case YEAR -> "YEAR";
+            case POINT -> "TEXT";
             case TIME -> "TIME(" + Math.min(semantic.fractionDigits(), MAX_FRACTION_DIGITS) + ")";
             case LOCAL_TIMESTAMP, INSTANT -> "DATETIME(" + Math.min(semantic.fractionDigits(), MAX_FRACTION_DIGITS) + ")";
             case UUID -> "CHAR(36)";

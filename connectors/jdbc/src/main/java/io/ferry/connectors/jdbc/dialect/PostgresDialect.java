@@ -192,6 +192,12 @@ public final class PostgresDialect extends SqlTextDialect {
         statement.setFetchSize(fetchSize);
     }
 
+    /** {@code TRUNCATE TABLE}, which PostgreSQL runs inside the transaction (and undoes with it). */
+    @Override
+    public String truncate(TableId table) {
+        return "TRUNCATE TABLE " + qualified(table);
+    }
+
     /**
      * INT8 and INT16 → SMALLINT, INT32 → INTEGER, INT64 → BIGINT, FLOAT32 → REAL, FLOAT64 → DOUBLE PRECISION,
      * BOOLEAN → BOOLEAN, STRING → TEXT, BYTES → BYTEA, Decimal → NUMERIC(p, scale) with p the schema's
@@ -244,11 +250,14 @@ public final class PostgresDialect extends SqlTextDialect {
      * TIME, Timestamp, MicroTimestamp and NanoTimestamp → TIMESTAMP, ZonedTimestamp → TIMESTAMPTZ (all with
      * microseconds, PostgreSQL's precision), ZonedTime → TIMETZ, MicroDuration and Interval → INTERVAL, Uuid
      * → UUID, Json → JSON (JSONB when the schema says its source column was jsonb), Xml → XML, Enum and
-     * EnumSet → TEXT, VariableScaleDecimal → NUMERIC, Bits → BIT VARYING of the schema's length.
+     * EnumSet → TEXT, VariableScaleDecimal → NUMERIC, Bits → BIT VARYING of the schema's length, Year → INTEGER,
+     * Point → POINT; IsoDate, IsoTime and IsoTimestamp as Date, Time and Timestamp.
      */
     private static String semanticType(DebeziumType semantic, Schema schema) {
         return switch (semantic.kind()) {
             case DATE -> "DATE";
+            case YEAR -> "INTEGER";
+            case POINT -> "POINT";
             case TIME -> "TIME";
             case LOCAL_TIMESTAMP -> "TIMESTAMP";
             case INSTANT -> "TIMESTAMPTZ";
@@ -288,7 +297,8 @@ public final class PostgresDialect extends SqlTextDialect {
      * interval, timetz, bit string, xml, range, geometric or composite column (the types the source reads as
      * STRING), where a varchar parameter would be refused. An ARRAY of STRING binds as untyped array text likewise.
      * Debezium's MicroDuration binds as untyped interval text ({@code 90000000 microseconds}), its Bits as untyped
-     * bit string text, its ZonedTimestamp as an instant (as a Timestamp does).
+     * bit string text, its Point as untyped point text, a time of 24:00:00 as untyped time text, its ZonedTimestamp
+     * as an instant (as a Timestamp does), its IsoDate, IsoTime and IsoTimestamp as the values they name.
      */
     @Override
     public void bind(PreparedStatement statement, int index, Schema schema, Object value, WriteOptions options) throws SQLException {
@@ -300,8 +310,11 @@ public final class PostgresDialect extends SqlTextDialect {
             statement.setObject(index, micros == null ? null : micros + " microseconds", Types.OTHER);
         } else if (semantic.kind() == DebeziumType.Kind.BITS) {
             statement.setObject(index, semantic.value(schema, value), Types.OTHER);
+        } else if (semantic.kind() == DebeziumType.Kind.POINT || semantic.kind() == DebeziumType.Kind.TIME
+                && DebeziumType.END_OF_DAY.equals(semantic.value(schema, value))) {
+            statement.setObject(index, semantic.value(schema, value), Types.OTHER);
         } else if (schema.type() == Schema.Type.STRING && LogicalType.of(schema) == LogicalType.NONE
-                && semantic.kind() != DebeziumType.Kind.INSTANT) {
+                && semantic.bindsAsText()) {
             statement.setObject(index, value, Types.OTHER);
         } else {
             ConnectValueBinder.bind(statement, index, schema, value, options.timeZone());

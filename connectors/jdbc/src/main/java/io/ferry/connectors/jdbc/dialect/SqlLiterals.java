@@ -73,7 +73,8 @@ record SqlLiterals(boolean backslashEscapes, String bytesPrefix, boolean boolean
     /** A Debezium type's standard value as a literal: dates and times as text, ZonedTimestamp in {@code zone}. */
     private String semanticLiteral(DebeziumType.Kind kind, Object standard, ZoneId zone) {
         return switch (kind) {
-            case TIME -> string(TemporalValues.text((java.time.LocalTime) standard));
+            case TIME -> string(DebeziumType.timeText(standard));
+            case YEAR -> standard.toString();
             case LOCAL_TIMESTAMP -> string(TemporalValues.text((java.time.LocalDateTime) standard));
             case INSTANT -> string(TemporalValues.text(((java.time.Instant) standard).atZone(zone).toLocalDateTime()));
             case DECIMAL -> ((BigDecimal) standard).toPlainString();

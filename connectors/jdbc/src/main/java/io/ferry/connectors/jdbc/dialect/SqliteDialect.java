@@ -124,8 +124,8 @@ public final class SqliteDialect extends SqlTextDialect {
      * Decimal → DECIMAL(p,scale) (p the {@code connect.decimal.precision} parameter or 38; the declared scale
      * is how the Decimal reads back), Date → DATE, Time → TIME, Timestamp → TIMESTAMP. Debezium's semantic
      * types: Date → DATE, its times → TIME, its timestamps (ZonedTimestamp too) → TIMESTAMP, VariableScaleDecimal
-     * → DECIMAL, MicroDuration → INTEGER, the others (Uuid, Json, Xml, ZonedTime, Interval, Enum, EnumSet and
-     * Bits, as its text of 0s and 1s) → TEXT.
+     * → DECIMAL, MicroDuration and Year → INTEGER, the others (Uuid, Json, Xml, ZonedTime, Interval, Enum, EnumSet and
+     * Bits, as its text of 0s and 1s, Point as {@code (x,y)}) → TEXT.
      *
      * @throws DataException for ARRAY, MAP and STRUCT
      */
@@ -144,7 +144,7 @@ public final class SqliteDialect extends SqlTextDialect {
             case DECIMAL -> {
                 return "DECIMAL";
             }
-            case DURATION_MICROS -> {
+            case DURATION_MICROS, YEAR -> {
                 return "INTEGER";
             }
             case NONE -> {
@@ -197,7 +197,7 @@ public final class SqliteDialect extends SqlTextDialect {
             Object standard = semantic.value(schema, value);
             switch (semantic.kind()) {
                 case DATE -> statement.setString(index, standard.toString());
-                case TIME -> statement.setString(index, TemporalValues.text((LocalTime) standard));
+                case TIME -> statement.setString(index, DebeziumType.timeText(standard));
                 case LOCAL_TIMESTAMP -> statement.setString(index, TemporalValues.text((java.time.LocalDateTime) standard));
                 case INSTANT -> statement.setString(index, text((Instant) standard, options.timeZone()));
                 case DECIMAL -> statement.setString(index, ((BigDecimal) standard).toPlainString());

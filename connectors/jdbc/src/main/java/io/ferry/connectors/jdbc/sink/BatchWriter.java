@@ -15,7 +15,8 @@ import org.apache.kafka.connect.errors.DataException;
 
 /**
  * Writes one put batch's rows inside the connection's current transaction, table by table and group by
- * group: tables are made to fit first, then each group goes through COPY (PostgreSQL inserts, when
+ * group: tables are made to fit first, then the tables a Debezium truncate event empties are emptied (those
+ * that exist), then each group goes through COPY (PostgreSQL inserts, when
  * enabled and the group is large enough) or multi-row statements, and a refused group is split to find
  * its bad rows. It neither commits nor rolls back the data: the task decides, once it knows whether the
  * refused rows can be reported. Not thread-safe.
@@ -45,6 +46,7 @@ final class BatchWriter {
     List<Refusal<SinkRow>> write(Connection connection, Collection<TableBuffer> buffers) throws SQLException {
         List<Refusal<SinkRow>> refused = new ArrayList<>();
         List<Prepared> ready = prepare(connection, buffers, refused);
+        boolean truncated = truncate(connection, buffers);
         BatchSplitter<SinkRow> splitter = new BatchSplitter<>(new JdbcSavepoints(connection), BatchWriter::notTheRowsFault);
         for (Prepared prepared : ready) {
             RowGroup group = prepared.group();
@@ -52,7 +54,8 @@ final class BatchWriter {
             BatchSplitter.Writer<SinkRow> viaStatements = rows -> statements.write(connection, group.withRows(rows), columns);
             BatchSplitter.Writer<SinkRow> first = useCopy(group) ? rows -> copy.write(connection, group.withRows(rows), columns)
                     : viaStatements;
-            boolean alone = ready.size() == 1;
+            // Alone, a refused group rolls the whole transaction back, which must not undo a truncate.
+            boolean alone = ready.size() == 1 && !truncated;
             if (alone && writtenAlone(connection, group, first)) {
                 continue;
             }
@@ -62,6 +65,21 @@ final class BatchWriter {
             }
         }
         return refused;
+    }
+
+    /**
+     * Empties the existing tables whose buffers start with a truncate, inside the transaction; returns whether
+     * any was emptied. A table that does not exist has nothing to empty.
+     */
+    private boolean truncate(Connection connection, Collection<TableBuffer> buffers) throws SQLException {
+        boolean truncated = false;
+        for (TableBuffer buffer : buffers) {
+            if (buffer.truncateFirst() && tables.exists(connection, buffer.table())) {
+                statements.truncate(connection, buffer.table());
+                truncated = true;
+            }
+        }
+        return truncated;
     }
 
     /** Transient and structural errors are not the rows' fault: the task rolls back and writes the batch again. */

@@ -102,7 +102,7 @@ final class CopyTextEncoder {
      */
     private void appendSemantic(StringBuilder out, DebeziumType.Kind kind, Object standard, ColumnDefinition column) {
         switch (kind) {
-            case DATE, TIME, LOCAL_TIMESTAMP, DECIMAL, BITS -> out.append(standard instanceof BigDecimal decimal
+            case DATE, YEAR, TIME, LOCAL_TIMESTAMP, DECIMAL, BITS -> out.append(standard instanceof BigDecimal decimal
                     ? decimal.toPlainString() : standard.toString());
             case INSTANT -> {
                 Instant instant = (Instant) standard;

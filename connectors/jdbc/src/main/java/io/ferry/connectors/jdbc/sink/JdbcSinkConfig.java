@@ -25,6 +25,7 @@ public final class JdbcSinkConfig extends AbstractConfig {
     public static final String INSERT_MODE = "insert.mode";
     public static final String BATCH_SIZE = "batch.size";
     public static final String DELETE_ENABLED = "delete.enabled";
+    public static final String TRUNCATE_ENABLED = "truncate.enabled";
     public static final String TABLE_NAME_FORMAT = "table.name.format";
     public static final String PK_MODE = "pk.mode";
     public static final String PK_FIELDS = "pk.fields";
@@ -78,8 +79,13 @@ public final class JdbcSinkConfig extends AbstractConfig {
                         + "the database's limit of bind parameters.",
                 WRITES, ++w, Width.SHORT, "Batch size");
         def.define(DELETE_ENABLED, Type.BOOLEAN, false, Importance.MEDIUM,
-                "Whether a record with a null value (a tombstone) deletes the row with its key. Needs pk.mode=record_key.",
+                "Whether a record with a null value (a tombstone) or a Debezium delete event deletes the row with "
+                        + "its key. Needs pk.mode=record_key. When false, both are skipped.",
                 WRITES, ++w, Width.SHORT, "Enable deletes");
+        def.define(TRUNCATE_ENABLED, Type.BOOLEAN, false, Importance.MEDIUM,
+                "Whether a Debezium truncate event (op t) empties the topic's table; when false it is skipped. "
+                        + "The table is emptied in the batch's transaction, in its place among the batch's records.",
+                WRITES, ++w, Width.SHORT, "Enable truncates");
         def.define(COPY_ENABLED, Type.BOOLEAN, true, Importance.LOW,
                 "On PostgreSQL with insert.mode=insert, write large groups of rows with COPY instead of multi-row "
                         + "INSERT statements. A COPY the database refuses is written again with INSERTs to find the bad rows.",
@@ -224,6 +230,10 @@ public final class JdbcSinkConfig extends AbstractConfig {
 
     public boolean deleteEnabled() {
         return getBoolean(DELETE_ENABLED);
+    }
+
+    public boolean truncateEnabled() {
+        return getBoolean(TRUNCATE_ENABLED);
     }
 
     public String tableNameFormat() {

@@ -62,7 +62,7 @@ public final class JdbcSinkTask extends SinkTask {
         JdbcDialect dialect = connections.dialect();
         Map<String, TableId> tableOfTopic = new HashMap<>();
         mapper = new RecordRowMapper(config.pkMode(), config.pkFields(), config.includedFields(), config.deleteEnabled(),
-                topic -> tableOfTopic.computeIfAbsent(topic,
+                config.truncateEnabled(), topic -> tableOfTopic.computeIfAbsent(topic,
                         t -> dialect.parseTableId(RecordRowMapper.tableName(config.tableNameFormat(), t))));
         tables = new TableStructureManager(dialect, config.autoCreate(), config.autoEvolve(), config.tableTypes(),
                 config.writeOptions());

@@ -1,6 +1,7 @@
 package io.ferry.connectors.jdbc.sink;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,14 @@ import java.util.function.Function;
 
 import io.ferry.connectors.jdbc.dialect.TableId;
 import io.ferry.connectors.jdbc.sink.JdbcSinkConfig.PkMode;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a record into a {@link SinkRow}: its table from {@code table.name.format}, its key columns per
@@ -22,28 +26,41 @@ import org.apache.kafka.connect.sink.SinkRecord;
  *
  * <p>Values with a schema must be structs; values without one (JsonConverter with
  * {@code schemas.enable=false}) must be maps with string keys, whose entries become columns matched to
- * the table later. Not thread-safe: it remembers the last shape it built (see {@link #map}).
+ * the table later.
+ *
+ * <p>A value in Debezium's change-event envelope ({@link DebeziumEnvelope}) is read as the event says:
+ * create, read and update events write their {@code after} row (its schema decides the columns, for
+ * {@code pk.mode=record_value} too); a delete event deletes the record key's row when {@code delete.enabled},
+ * and the tombstone Debezium sends right after it is then skipped; a truncate event empties the table when
+ * {@code truncate.enabled}; the other events write nothing. Not thread-safe: it remembers the last shape it
+ * built (see {@link #map}) and the last delete event of each partition.
  */
 final class RecordRowMapper {
+    private static final Logger log = LoggerFactory.getLogger(RecordRowMapper.class);
+
     private final PkMode pkMode;
     private final List<String> pkFields;
     private final Set<String> includedFields;
     private final boolean deleteEnabled;
+    private final boolean truncateEnabled;
     private final Function<String, TableId> tableOfTopic;
     /** The shape of the last schemaful row and the schemas it came from, reused while they repeat. */
     private Schema lastKeySchema;
     private Schema lastValueSchema;
     private SinkRow.RowShape lastShape;
+    /** The key a partition's latest record deleted as a Debezium delete event, whose tombstone may follow. */
+    private final Map<TopicPartition, List<Object>> deletedByEvent = new HashMap<>();
 
     /**
      * @param tableOfTopic the table of a topic (the dialect's parse of {@code table.name.format})
      */
     RecordRowMapper(PkMode pkMode, List<String> pkFields, Set<String> includedFields, boolean deleteEnabled,
-            Function<String, TableId> tableOfTopic) {
+            boolean truncateEnabled, Function<String, TableId> tableOfTopic) {
         this.pkMode = pkMode;
         this.pkFields = List.copyOf(pkFields);
         this.includedFields = Set.copyOf(includedFields);
         this.deleteEnabled = deleteEnabled;
+        this.truncateEnabled = truncateEnabled;
         this.tableOfTopic = tableOfTopic;
     }
 
@@ -53,11 +70,64 @@ final class RecordRowMapper {
     }
 
     /**
-     * The record's row, or empty for a tombstone when deletes are disabled (it has nothing to write).
+     * The record's row, or empty when it has nothing to write: a tombstone when deletes are disabled or when
+     * it follows the Debezium delete event that already deleted its key, a Debezium event the settings skip.
      *
      * @throws DataException naming the field when the record does not fit the key or value rules
      */
     Optional<SinkRow> map(SinkRecord record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.kafkaPartition() == null ? 0 : record.kafkaPartition());
+        List<Object> deletedBefore = deletedByEvent.remove(partition);
+        Optional<DebeziumEnvelope> envelope = DebeziumEnvelope.of(record);
+        if (envelope.isPresent()) {
+            return mapChangeEvent(record, envelope.get(), partition);
+        }
+        Optional<SinkRow> row = mapRow(record, record);
+        if (row.isPresent() && row.get().delete() && row.get().keyIdentity().equals(deletedBefore)) {
+            return Optional.empty(); // the delete event before this tombstone deleted the row already
+        }
+        return row;
+    }
+
+    /** A Debezium change event's row, as the class comment says. */
+    private Optional<SinkRow> mapChangeEvent(SinkRecord record, DebeziumEnvelope event, TopicPartition partition) {
+        TableId table = tableOfTopic.apply(record.topic());
+        switch (event.op()) {
+            case CREATE, READ, UPDATE -> {
+                return mapRow(record, record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
+                        event.afterSchema(), event.after(), record.timestamp()));
+            }
+            case DELETE -> {
+                if (!deleteEnabled) {
+                    log.debug("Skipping the Debezium delete event {}-{}@{}: delete.enabled is false", record.topic(),
+                            record.kafkaPartition(), record.kafkaOffset());
+                    return Optional.empty();
+                }
+                SinkRow delete = new SinkRow(record, table, recordKeyColumns(record), List.of(), true);
+                deletedByEvent.put(partition, delete.keyIdentity());
+                return Optional.of(delete);
+            }
+            case TRUNCATE -> {
+                if (!truncateEnabled) {
+                    log.debug("Skipping the Debezium truncate event {}-{}@{}: truncate.enabled is false", record.topic(),
+                            record.kafkaPartition(), record.kafkaOffset());
+                    return Optional.empty();
+                }
+                return Optional.of(SinkRow.truncate(record, table));
+            }
+            default -> {
+                log.debug("Skipping the Debezium {} event {}-{}@{}: it changes no row", event.op(), record.topic(),
+                        record.kafkaPartition(), record.kafkaOffset());
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The row of {@code record}'s key and value, reported as {@code source} (which differs for a Debezium event:
+     * the record's value is the event's {@code after}).
+     */
+    private Optional<SinkRow> mapRow(SinkRecord source, SinkRecord record) {
         TableId table = tableOfTopic.apply(record.topic());
         boolean tombstone = record.value() == null;
         if (tombstone && !deleteEnabled) {
@@ -65,11 +135,11 @@ final class RecordRowMapper {
         }
         List<ColumnValue> key = keyColumns(record);
         if (tombstone) {
-            return Optional.of(new SinkRow(record, table, key, List.of(), true));
+            return Optional.of(new SinkRow(source, table, key, List.of(), true));
         }
         if (record.valueSchema() == null || record.keySchema() == null && pkMode == PkMode.RECORD_KEY) {
             // A schemaless map's columns are its entries, which can differ from record to record.
-            return Optional.of(new SinkRow(record, table, key, values(record, key), false));
+            return Optional.of(new SinkRow(source, table, key, values(record, key), false));
         }
         List<ColumnValue> values = values(record, key);
         // Records of a topic share their converter's cached schema instances: while the schemas repeat, so
@@ -79,7 +149,7 @@ final class RecordRowMapper {
             lastKeySchema = record.keySchema();
             lastValueSchema = record.valueSchema();
         }
-        return Optional.of(new SinkRow(record, table, key, values, false, lastShape));
+        return Optional.of(new SinkRow(source, table, key, values, false, lastShape));
     }
 
     private List<ColumnValue> values(SinkRecord record, List<ColumnValue> key) {

@@ -9,7 +9,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * A record as a row of its target table: the key columns (per {@code pk.mode}) and the value columns,
- * or a delete of the key when the record is a tombstone.
+ * a delete of the key when the record is a tombstone or a Debezium delete event, or the emptying of the
+ * whole table for a Debezium truncate event.
  *
  * @param record the record the row comes from (reported to the dead-letter queue when the row is refused)
  * @param table  the target table
@@ -17,15 +18,26 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * @param values the value columns in order; empty for a delete
  * @param delete whether the row deletes its key instead of writing values
  * @param shape  the columns the row writes (see {@link #shapeOf}); rows of one shape share statements
+ * @param truncate whether the row empties its table (no key, no values) instead of writing a row
  */
-record SinkRow(SinkRecord record, TableId table, List<ColumnValue> key, List<ColumnValue> values, boolean delete, RowShape shape) {
+record SinkRow(SinkRecord record, TableId table, List<ColumnValue> key, List<ColumnValue> values, boolean delete, RowShape shape,
+        boolean truncate) {
     SinkRow {
         key = List.copyOf(key);
         values = List.copyOf(values);
     }
 
+    SinkRow(SinkRecord record, TableId table, List<ColumnValue> key, List<ColumnValue> values, boolean delete, RowShape shape) {
+        this(record, table, key, values, delete, shape, false);
+    }
+
     SinkRow(SinkRecord record, TableId table, List<ColumnValue> key, List<ColumnValue> values, boolean delete) {
         this(record, table, key, values, delete, shapeOf(key, values, delete));
+    }
+
+    /** The emptying of {@code table}, which a Debezium truncate event asks for. */
+    static SinkRow truncate(SinkRecord record, TableId table) {
+        return new SinkRow(record, table, List.of(), List.of(), false, shapeOf(List.of(), List.of(), false), true);
     }
 
     /** The columns of these values, in order: rows of one shape share statements. */

@@ -3,10 +3,12 @@ package io.ferry.connectors.jdbc.sink;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import io.ferry.connectors.jdbc.dialect.ColumnDefinition;
 import io.ferry.connectors.jdbc.dialect.JdbcDialect;
+import io.ferry.connectors.jdbc.dialect.TableId;
 import io.ferry.connectors.jdbc.dialect.WriteOptions;
 import io.ferry.connectors.jdbc.sink.JdbcSinkConfig.InsertMode;
 
@@ -70,6 +72,13 @@ final class StatementExecutor {
                 }
             }
             default -> throw new IllegalStateException(mode.toString());
+        }
+    }
+
+    /** Removes every row of the table, in the connection's current transaction. */
+    void truncate(Connection connection, TableId table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate(dialect.truncate(table));
         }
     }
 

@@ -15,12 +15,14 @@ import io.ferry.connectors.jdbc.dialect.TableId;
  * Because keys are then distinct, their writes are independent and may run in any order; the one order
  * that matters is within a key: a key deleted and written again in the batch is deleted first and written
  * after, so columns the last record leaves out are not kept from the deleted row. Rows without a key
- * ({@code pk.mode=none}) are all kept in arrival order. Not thread-safe.
+ * ({@code pk.mode=none}) are all kept in arrival order. A truncate drops every row buffered before it,
+ * which it would remove anyway, and runs before the rows buffered after it. Not thread-safe.
  */
 final class TableBuffer {
     private final TableId table;
     private final Map<List<Object>, KeyState> keyed = new LinkedHashMap<>();
     private final List<SinkRow> unkeyed = new ArrayList<>();
+    private boolean truncateFirst;
 
     TableBuffer(TableId table) {
         this.table = table;
@@ -32,6 +34,12 @@ final class TableBuffer {
 
     /** Adds a row of this table; a keyed row replaces the buffered row of its key. */
     void add(SinkRow row) {
+        if (row.truncate()) {
+            keyed.clear();
+            unkeyed.clear();
+            truncateFirst = true;
+            return;
+        }
         if (row.key().isEmpty()) {
             unkeyed.add(row);
             return;
@@ -41,6 +49,11 @@ final class TableBuffer {
             state.deleteFirst = row;
         }
         state.last = row;
+    }
+
+    /** Whether the table is to be emptied before the buffered rows are written. */
+    boolean truncateFirst() {
+        return truncateFirst;
     }
 
     /** How many rows the buffer will write. */

@@ -37,7 +37,12 @@ class DebeziumTypeMappingTest {
                 Arguments.of(DebeziumType.ENUM, "TEXT", "TEXT", "TEXT"),
                 Arguments.of(DebeziumType.ENUM_SET, "TEXT", "TEXT", "TEXT"),
                 Arguments.of(DebeziumType.VARIABLE_SCALE_DECIMAL, "NUMERIC", "DECIMAL(65, 30)", "DECIMAL"),
-                Arguments.of(DebeziumType.BITS, "BIT VARYING(10)", "BIT(10)", "TEXT"));
+                Arguments.of(DebeziumType.BITS, "BIT VARYING(10)", "BIT(10)", "TEXT"),
+                Arguments.of(DebeziumType.YEAR, "INTEGER", "YEAR", "INTEGER"),
+                Arguments.of(DebeziumType.ISO_DATE, "DATE", "DATE", "DATE"),
+                Arguments.of(DebeziumType.ISO_TIME, "TIME", "TIME(6)", "TIME"),
+                Arguments.of(DebeziumType.ISO_TIMESTAMP, "TIMESTAMP", "DATETIME(6)", "TIMESTAMP"),
+                Arguments.of(DebeziumType.POINT, "POINT", "TEXT", "TEXT"));
     }
 
     @ParameterizedTest(name = "{0}: PostgreSQL {1}, MariaDB {2}, SQLite {3}")

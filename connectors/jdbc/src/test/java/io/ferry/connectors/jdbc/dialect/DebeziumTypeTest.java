@@ -50,7 +50,18 @@ class DebeziumTypeTest {
                 Arguments.of(DebeziumType.VARIABLE_SCALE_DECIMAL, decimal, new BigDecimal("-123.4567")),
                 // bit(10) B'1000000101': little-endian bytes, padded to the column's ten bits
                 Arguments.of(DebeziumType.BITS, new byte[] {0x05, 0x02}, "1000000101"),
-                Arguments.of(DebeziumType.BITS, new byte[] {0x05, 0x00}, "0000000101"));
+                Arguments.of(DebeziumType.BITS, new byte[] {0x05, 0x00}, "0000000101"),
+                Arguments.of(DebeziumType.YEAR, 2024, 2024),
+                Arguments.of(DebeziumType.ISO_DATE, "2024-03-01Z", LocalDate.of(2024, 3, 1)),
+                Arguments.of(DebeziumType.ISO_DATE, "2024-03-01", LocalDate.of(2024, 3, 1)),
+                Arguments.of(DebeziumType.ISO_TIME, "12:34:56.789012Z", LocalTime.of(12, 34, 56, 789_012_000)),
+                Arguments.of(DebeziumType.ISO_TIME, "24:00:00Z", DebeziumType.END_OF_DAY),
+                Arguments.of(DebeziumType.ISO_TIMESTAMP, "2024-03-01T12:34:56.789012Z", LocalDateTime.of(2024, 3, 1, 12, 34, 56, 789_012_000)),
+                Arguments.of(DebeziumType.ISO_TIMESTAMP, "2024-03-01T14:34:56+02:00", LocalDateTime.of(2024, 3, 1, 12, 34, 56)),
+                // PostgreSQL's time 24:00:00, one day past midnight
+                Arguments.of(DebeziumType.MICRO_TIME, 86_400_000_000L, DebeziumType.END_OF_DAY),
+                Arguments.of(DebeziumType.TIME, 86_400_000, DebeziumType.END_OF_DAY),
+                Arguments.of(DebeziumType.POINT, DebeziumSchemas.point(1.5, -2), "(1.5,-2.0)"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -66,7 +77,7 @@ class DebeziumTypeTest {
     void shouldLeaveConnectTypesAndUnnamedSchemasAlone() {
         assertThat(DebeziumType.of(Timestamp.SCHEMA)).isEqualTo(DebeziumType.NONE);
         assertThat(DebeziumType.of(Schema.INT64_SCHEMA)).isEqualTo(DebeziumType.NONE);
-        assertThat(DebeziumType.of(SchemaBuilder.int64().name("io.debezium.time.Year").build())).isEqualTo(DebeziumType.NONE);
+        assertThat(DebeziumType.of(SchemaBuilder.int64().name("io.debezium.time.Century").build())).isEqualTo(DebeziumType.NONE);
         assertThat(DebeziumType.of(null)).isEqualTo(DebeziumType.NONE);
     }
 
@@ -83,7 +94,7 @@ class DebeziumTypeTest {
                 .isInstanceOf(DataException.class)
                 .hasMessageContaining("io.debezium.time.ZonedTimestamp").hasMessageContaining("ISO-8601 date-time text with an offset");
         Schema time = DebeziumSchemas.of(DebeziumType.MICRO_TIME);
-        assertThatThrownBy(() -> DebeziumType.MICRO_TIME.value(time, 86_400_000_000L))
+        assertThatThrownBy(() -> DebeziumType.MICRO_TIME.value(time, 86_400_000_001L))
                 .isInstanceOf(DataException.class).hasMessageContaining("not within a day");
     }
 }

@@ -111,6 +111,12 @@ final class WriteScenarios {
         columns.put(debezium("vsd", DebeziumType.VARIABLE_SCALE_DECIMAL), new org.apache.kafka.connect.data.Struct(
                 DebeziumSchemas.variableScaleDecimal()).put("scale", 4).put("value", java.math.BigInteger.valueOf(-1_234_567).toByteArray()));
         columns.put(debezium("bits", DebeziumType.BITS), new byte[] {0x05, 0x02});
+        columns.put(debezium("yr", DebeziumType.YEAR), 2024);
+        columns.put(debezium("idt", DebeziumType.ISO_DATE), "2024-03-01Z");
+        columns.put(debezium("itm", DebeziumType.ISO_TIME), "12:34:56.789012Z");
+        columns.put(debezium("its", DebeziumType.ISO_TIMESTAMP), "2024-03-01T12:34:56.789012Z");
+        columns.put(debezium("eod", DebeziumType.MICRO_TIME), 86_400_000_000L);
+        columns.put(debezium("pt", DebeziumType.POINT), DebeziumSchemas.point(1.5, -2));
         return columns;
     }
 

@@ -112,6 +112,41 @@ class JdbcSinkWritesIT {
         }
     }
 
+    static final Schema CHANGED_ROW = SchemaBuilder.struct().name("dbz.public.orders.Value").optional()
+            .field("id", Schema.INT64_SCHEMA).field("name", Schema.OPTIONAL_STRING_SCHEMA).field("qty", Schema.INT32_SCHEMA).build();
+    static final Schema SOURCE = SchemaBuilder.struct().name("io.debezium.connector.postgresql.Source")
+            .field("table", Schema.STRING_SCHEMA).build();
+    static final Schema ENVELOPE = SchemaBuilder.struct().name("dbz.public.orders.Envelope")
+            .field("before", CHANGED_ROW).field("after", CHANGED_ROW).field("source", SOURCE)
+            .field("op", Schema.STRING_SCHEMA).field("ts_ms", Schema.OPTIONAL_INT64_SCHEMA).build();
+
+    /** A Debezium change event of an order as its PostgreSQL connector writes it; {@code after} is null for d and t. */
+    static Message change(String op, Long id, Struct after) {
+        Struct event = new Struct(ENVELOPE).put("op", op).put("after", after).put("source", new Struct(SOURCE).put("table", "orders"));
+        return Message.of(Schema.OPTIONAL_INT64_SCHEMA, id, ENVELOPE, event);
+    }
+
+    static Struct changedRow(long id, String name, int qty) {
+        return new Struct(CHANGED_ROW).put("id", id).put("name", name).put("qty", qty);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void shouldApplyDebeziumChangeEventsWithoutATransformTruncatingInTheirPlace(Engine engine, FerryCluster cluster)
+            throws Exception {
+        try (TestDatabase db = TestDatabase.create(engine, dir)) {
+            db.execute("CREATE TABLE orders (id BIGINT PRIMARY KEY, name VARCHAR(20), qty INT NOT NULL)",
+                    "INSERT INTO orders VALUES (1, 'a', 1)", "INSERT INTO orders VALUES (2, 'b', 2)");
+            run(cluster, db, List.of(change("c", 7L, changedRow(7, "g", 7)), change("t", null, null),
+                    change("r", 4L, changedRow(4, "d", 4)), change("c", 5L, changedRow(5, "e", 5)),
+                    change("u", 4L, changedRow(4, "d2", 40)), change("d", 5L, null), tombstone(5),
+                    change("m", null, null), change("c", 6L, changedRow(6, "f", 6))), 2,
+                    "insert.mode", "upsert", "pk.mode", "record_key", "pk.fields", "id", "delete.enabled", "true",
+                    "truncate.enabled", "true");
+            assertThat(rows(db)).containsExactly("4:d2:40", "6:f:6");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Engine.class)
     void shouldKeyRowsByTheirKafkaCoordinates(Engine engine, FerryCluster cluster) throws Exception {

@@ -136,6 +136,8 @@ class PostgresCopyWriterIT {
 
     @Test
     void shouldWriteDebeziumsSemanticTypesAsInsertStatementsDo() throws SQLException {
+        Schema point = SchemaBuilder.struct().name("io.debezium.data.geometry.Point").optional()
+                .field("x", Schema.FLOAT64_SCHEMA).field("y", Schema.FLOAT64_SCHEMA).build();
         List<ColumnValue> values = List.of(
                 debezium("mts", Schema.Type.INT64, "io.debezium.time.MicroTimestamp", -1L),
                 debezium("zts", Schema.Type.STRING, "io.debezium.time.ZonedTimestamp", "2024-03-01T12:34:56.789012Z"),
@@ -146,7 +148,12 @@ class PostgresCopyWriterIT {
                 debezium("u", Schema.Type.STRING, "io.debezium.data.Uuid", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"),
                 debezium("j", Schema.Type.STRING, "io.debezium.data.Json", "{\"a\": \"tab\\there\"}"),
                 new ColumnValue("bits", new SchemaBuilder(Schema.Type.BYTES).name("io.debezium.data.Bits").parameter("length", "10")
-                        .optional().build(), new byte[] {0x05, 0x02}));
+                        .optional().build(), new byte[] {0x05, 0x02}),
+                debezium("yr", Schema.Type.INT32, "io.debezium.time.Year", 2024),
+                debezium("itm", Schema.Type.STRING, "io.debezium.time.IsoTime", "12:34:56.789012Z"),
+                debezium("its", Schema.Type.STRING, "io.debezium.time.IsoTimestamp", "2024-03-01T12:34:56.789012Z"),
+                debezium("eod", Schema.Type.INT64, "io.debezium.time.MicroTime", 86_400_000_000L),
+                new ColumnValue("pt", point, new org.apache.kafka.connect.data.Struct(point).put("x", 1.5).put("y", -2.0)));
         List<ColumnSpec> specs = new ArrayList<>(List.of(new ColumnSpec("id", Schema.INT64_SCHEMA, true)));
         values.forEach(value -> specs.add(new ColumnSpec(value.name(), value.schema(), false)));
         db.execute(dialect.createTable(TableId.of("dbz_copy"), specs), dialect.createTable(TableId.of("dbz_insert"), specs));
@@ -159,12 +166,13 @@ class PostgresCopyWriterIT {
             connection.commit();
         }
         String columns = "id, mts::text, to_char(zts AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), mtm::text, dt::text, "
-                + "ztm::text, dur::text, u::text, j::text, bits::text";
+                + "ztm::text, dur::text, u::text, j::text, bits::text, yr, itm::text, its::text, eod::text, pt::text";
         List<List<Object>> copied = db.query("SELECT " + columns + " FROM dbz_copy");
         assertThat(copied).isEqualTo(db.query("SELECT " + columns + " FROM dbz_insert"));
         assertThat(copied).containsExactly(List.of(1L, "1969-12-31 23:59:59.999999", "2024-03-01 12:34:56.789012",
                 "12:34:56.789012", "2024-03-01", "12:34:56.789012+00", "26:03:04.5", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
-                "{\"a\": \"tab\\there\"}", "1000000101"));
+                "{\"a\": \"tab\\there\"}", "1000000101", 2024, "12:34:56.789012", "2024-03-01 12:34:56.789012", "24:00:00",
+                "(1.5,-2)"));
     }
 
     private static ColumnValue debezium(String name, Schema.Type type, String schemaName, Object value) {

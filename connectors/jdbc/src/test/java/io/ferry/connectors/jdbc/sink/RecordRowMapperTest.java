@@ -23,7 +23,7 @@ class RecordRowMapperTest {
     private static final Schema KEY = SchemaBuilder.struct().field("id", Schema.INT64_SCHEMA).field("region", Schema.STRING_SCHEMA).build();
 
     private static RecordRowMapper mapper(PkMode mode, List<String> pkFields, Set<String> included, boolean deletes) {
-        return new RecordRowMapper(mode, pkFields, included, deletes, topic -> TableId.of("t_" + topic));
+        return new RecordRowMapper(mode, pkFields, included, deletes, false, topic -> TableId.of("t_" + topic));
     }
 
     private static Struct value(long id, String name, int qty) {
@@ -129,5 +129,76 @@ class RecordRowMapperTest {
     void shouldReplaceTheTopicPlaceholderInTheTableNameFormat() {
         assertThat(RecordRowMapper.tableName("kafka_${topic}", "orders")).isEqualTo("kafka_orders");
         assertThat(RecordRowMapper.tableName("fixed", "orders")).isEqualTo("fixed");
+    }
+
+    private static final Schema DBZ_KEY = SchemaBuilder.struct().name("pg.public.customers.Key").field("id", Schema.INT32_SCHEMA).build();
+
+    private static SinkRecord change(int offset, Integer id, Struct event) {
+        return new SinkRecord("customers", 0, DBZ_KEY, id == null ? null : new Struct(DBZ_KEY).put("id", id),
+                DebeziumEnvelopeTest.ENVELOPE, event, offset);
+    }
+
+    private static RecordRowMapper debeziumMapper(PkMode mode, boolean deletes, boolean truncates) {
+        return new RecordRowMapper(mode, List.of(), Set.of(), deletes, truncates, topic -> TableId.of("t_" + topic));
+    }
+
+    @Test
+    void shouldWriteTheAfterRowOfDebeziumCreateReadAndUpdateEventsReportingTheOriginalRecord() {
+        RecordRowMapper mapper = debeziumMapper(PkMode.RECORD_KEY, false, false);
+        for (String op : List.of("c", "r", "u")) {
+            SinkRecord record = change(1, 7, DebeziumEnvelopeTest.event(op, op.equals("u") ? DebeziumEnvelopeTest.row(7, "old") : null,
+                    DebeziumEnvelopeTest.row(7, "new")));
+            SinkRow row = mapper.map(record).orElseThrow();
+            assertThat(row.delete()).isFalse();
+            assertThat(row.key()).containsExactly(new ColumnValue("id", Schema.INT32_SCHEMA, 7));
+            assertThat(row.values()).as(op).containsExactly(new ColumnValue("name", Schema.OPTIONAL_STRING_SCHEMA, "new"));
+            assertThat(row.record()).isSameAs(record);
+        }
+        SinkRow byValue = debeziumMapper(PkMode.RECORD_VALUE, false, false)
+                .map(change(2, 8, DebeziumEnvelopeTest.event("c", null, DebeziumEnvelopeTest.row(8, "v")))).orElseThrow();
+        assertThat(names(byValue.key())).as("pk.mode=record_value takes the key from after").containsExactly("id", "name");
+    }
+
+    @Test
+    void shouldDeleteOnADebeziumDeleteEventAndSkipTheTombstoneThatFollowsIt() {
+        RecordRowMapper mapper = debeziumMapper(PkMode.RECORD_KEY, true, false);
+        SinkRow delete = mapper.map(change(1, 7, DebeziumEnvelopeTest.event("d", DebeziumEnvelopeTest.row(7, "a"), null))).orElseThrow();
+        assertThat(delete.delete()).isTrue();
+        assertThat(delete.key()).containsExactly(new ColumnValue("id", Schema.INT32_SCHEMA, 7));
+        assertThat(mapper.map(new SinkRecord("customers", 0, DBZ_KEY, new Struct(DBZ_KEY).put("id", 7), null, null, 2)))
+                .as("the tombstone after the delete event").isEmpty();
+        assertThat(mapper.map(new SinkRecord("customers", 0, DBZ_KEY, new Struct(DBZ_KEY).put("id", 7), null, null, 3)))
+                .as("a tombstone on its own still deletes").get().extracting(SinkRow::delete).isEqualTo(true);
+    }
+
+    @Test
+    void shouldSkipDebeziumDeleteEventsWhenDeletesAreDisabled() {
+        RecordRowMapper mapper = debeziumMapper(PkMode.RECORD_KEY, false, false);
+        assertThat(mapper.map(change(1, 7, DebeziumEnvelopeTest.event("d", DebeziumEnvelopeTest.row(7, "a"), null)))).isEmpty();
+        assertThat(mapper.map(new SinkRecord("customers", 0, DBZ_KEY, new Struct(DBZ_KEY).put("id", 7), null, null, 2))).isEmpty();
+    }
+
+    @Test
+    void shouldTruncateOnADebeziumTruncateEventOnlyWhenTruncatesAreEnabled() {
+        SinkRecord truncate = change(1, null, DebeziumEnvelopeTest.event("t", null, null));
+        SinkRow row = debeziumMapper(PkMode.RECORD_KEY, true, true).map(truncate).orElseThrow();
+        assertThat(row.truncate()).isTrue();
+        assertThat(row.table()).isEqualTo(TableId.of("t_customers"));
+        assertThat(debeziumMapper(PkMode.RECORD_KEY, true, false).map(truncate)).isEmpty();
+        assertThat(debeziumMapper(PkMode.RECORD_KEY, true, true).map(change(2, null, DebeziumEnvelopeTest.event("m", null, null))))
+                .as("a message event").isEmpty();
+    }
+
+    @Test
+    void shouldWriteTheAfterMapOfASchemalessDebeziumEvent() {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("before", null);
+        event.put("after", Map.of("id", 3, "name", "x"));
+        event.put("source", Map.of("db", "test"));
+        event.put("op", "c");
+        SinkRow row = debeziumMapper(PkMode.RECORD_KEY, false, false)
+                .map(new SinkRecord("customers", 0, null, Map.of("id", 3), null, event, 1)).orElseThrow();
+        assertThat(row.key()).containsExactly(new ColumnValue("id", null, 3));
+        assertThat(row.values()).containsExactly(new ColumnValue("name", null, "x"));
     }
 }

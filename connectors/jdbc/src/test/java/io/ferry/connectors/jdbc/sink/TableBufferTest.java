@@ -92,4 +92,16 @@ class TableBufferTest {
         }
         assertThat(buffer.size()).isEqualTo(1);
     }
+
+    @Test
+    void shouldDropTheRowsBeforeATruncateAndKeepThoseAfterIt() {
+        TableBuffer buffer = new TableBuffer(TABLE);
+        buffer.add(upsert(1, "a"));
+        buffer.add(delete(2));
+        assertThat(buffer.truncateFirst()).isFalse();
+        buffer.add(SinkRow.truncate(new SinkRecord("t", 0, null, null, null, null, offset++), TABLE));
+        buffer.add(upsert(3, "c"));
+        assertThat(buffer.truncateFirst()).isTrue();
+        assertThat(buffer.groups()).singleElement().satisfies(group -> assertThat(values(group)).containsExactly("c"));
+    }
 }
