@@ -125,6 +125,18 @@ public final class ConnectRestServer implements AutoCloseable {
     }
 
     /**
+     * Checks the listeners and the TLS settings of https ones (the key store is read), without
+     * binding anything, so that a worker refuses bad REST settings before it reaches Kafka.
+     *
+     * @throws org.apache.kafka.common.config.ConfigException naming the setting, for listeners that cannot be served
+     */
+    public static void checkSettings(WorkerConfig worker) {
+        List<Listeners.Listener> listeners = Listeners.parse(worker.getList(WorkerConfig.LISTENERS));
+        Listeners.checkAdvertisedListener(worker);
+        new ListenerConnectors(RestSsl.forListeners(worker), listeners);
+    }
+
+    /**
      * The URL a worker gives to other workers, before its server starts: every listener must have
      * its port (not 0).
      *

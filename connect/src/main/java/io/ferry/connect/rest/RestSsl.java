@@ -181,15 +181,11 @@ final class RestSsl {
         return value instanceof Password ? null : value;
     }
 
-    /** The failure and its causes in one line, e.g. "Failed to load SSL keystore ...: keystore password was incorrect". */
+    /** The failure and its cause in one line, e.g. "Failed to load SSL keystore ...: keystore password was incorrect". */
     private static String describe(Throwable failure) {
-        StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
-        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
-                text.append(": ").append(cause.getMessage());
-            }
-        }
-        return text.toString();
+        String text = String.valueOf(failure.getMessage());
+        Throwable cause = failure.getCause();
+        return cause == null || cause.getMessage() == null || text.contains(cause.getMessage()) ? text : text + ": " + cause.getMessage();
     }
 
     private static Map<String, Object> withoutPrefix(Map<String, ?> values, String prefix) {

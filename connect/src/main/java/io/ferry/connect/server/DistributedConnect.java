@@ -76,6 +76,8 @@ public final class DistributedConnect implements AutoCloseable {
 
     private static DistributedConnect start(Map<String, String> settings, String version, Plugins plugins, List<AutoCloseable> parts) {
         DistributedWorkerConfig config = new DistributedWorkerConfig(WorkerBootstrap.withListenerPorts(settings));
+        // Bad listeners or TLS settings are refused at once, not after waiting for the Kafka cluster.
+        ConnectRestServer.checkSettings(config);
         String clusterId = WorkerBootstrap.kafkaClusterId(config);
         URI advertised = WorkerBootstrap.advertisedUrl(config);
         String workerId = config.getString(DistributedWorkerConfig.WORKER_ID) != null
