@@ -2,11 +2,11 @@ package io.ferry.connect.rest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-
-import java.security.GeneralSecurityException;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -172,7 +172,7 @@ final class RestSsl {
         String text = describe(failure);
         Object trustStore = settings.value(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG);
         boolean aboutTrustStore = trustStore != null && text.contains(trustStore.toString())
-                || text.toLowerCase(java.util.Locale.ROOT).matches(".*trust ?store.*");
+                || text.toLowerCase(Locale.ROOT).matches(".*trust ?store.*");
         return aboutTrustStore ? SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG : SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG;
     }
 
