@@ -10,6 +10,8 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.SslConfigs;
+import org.apache.kafka.common.config.internals.BrokerSecurityConfigs;
 import org.apache.kafka.connect.storage.SimpleHeaderConverter;
 
 import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
@@ -38,6 +40,9 @@ public class WorkerConfig extends AbstractConfig {
     public static final String REST_ADVERTISED_HOST_NAME = "rest.advertised.host.name";
     public static final String REST_ADVERTISED_PORT = "rest.advertised.port";
     public static final String REST_ADVERTISED_LISTENER = "rest.advertised.listener";
+    /** Settings under this prefix, when there is any, replace the top-level {@code ssl.*} ones for https listeners. */
+    public static final String LISTENERS_HTTPS_PREFIX = "listeners.https.";
+    public static final String SSL_CLIENT_AUTH = BrokerSecurityConfigs.SSL_CLIENT_AUTH_CONFIG;
     public static final String ACCESS_CONTROL_ALLOW_ORIGIN = "access.control.allow.origin";
     public static final String ACCESS_CONTROL_ALLOW_METHODS = "access.control.allow.methods";
     public static final String PLUGIN_PATH = "plugin.path";
@@ -71,7 +76,23 @@ public class WorkerConfig extends AbstractConfig {
 
     /** The definition of every worker setting. */
     public static ConfigDef configDef() {
-        return MetricsSettings.define(definition());
+        return MetricsSettings.define(sslDefinition(definition()));
+    }
+
+    /**
+     * The TLS settings of the REST API, Apache's {@code ssl.*} keys: the key store and trust store,
+     * protocols, cipher suites, host name verification of the client side, and {@code ssl.client.auth}
+     * of https listeners. The Kafka clients of the worker read the same keys.
+     */
+    public static ConfigDef sslDefinition() {
+        return sslDefinition(new ConfigDef());
+    }
+
+    private static ConfigDef sslDefinition(ConfigDef definition) {
+        SslConfigs.addClientSslSupport(definition);
+        return definition.define(SSL_CLIENT_AUTH, Type.STRING, "none",
+                in("none", "requested", "required"), Importance.LOW,
+                "Whether https listeners ask clients for a certificate: none, requested (asked, not needed) or required.");
     }
 
     private static ConfigDef definition() {
@@ -97,13 +118,15 @@ public class WorkerConfig extends AbstractConfig {
                 .define(OFFSET_FLUSH_TIMEOUT_MS, Type.LONG, 5000L, atLeast(0), Importance.LOW,
                         "How long a source task's offset commit may wait for its records to be acknowledged before it is tried again later.")
                 .define(LISTENERS, Type.LIST, LISTENERS_DEFAULT, Importance.LOW,
-                        "URIs the REST API listens on, e.g. http://0.0.0.0:8083. Only HTTP is supported.")
+                        "URIs the REST API listens on, http or https, e.g. http://0.0.0.0:8083,https://0.0.0.0:8443. "
+                                + "https listeners take their TLS settings from listeners.https.ssl.* when any is set, else from ssl.*.")
                 .define(REST_ADVERTISED_HOST_NAME, Type.STRING, null, Importance.LOW,
                         "The host name given to other workers and shown in statuses.")
                 .define(REST_ADVERTISED_PORT, Type.INT, null, Importance.LOW,
                         "The port given to other workers and shown in statuses.")
                 .define(REST_ADVERTISED_LISTENER, Type.STRING, null, Importance.LOW,
-                        "The listener (http) given to other workers.")
+                        "The protocol (http or https) of the listener given to other workers; by default http when there is "
+                                + "an http listener, else https.")
                 .define(ACCESS_CONTROL_ALLOW_ORIGIN, Type.STRING, "", Importance.LOW,
                         "Value of the Access-Control-Allow-Origin header of REST answers; empty for none.")
                 .define(ACCESS_CONTROL_ALLOW_METHODS, Type.STRING, "", Importance.LOW,

@@ -19,13 +19,12 @@ import io.ferry.connect.logging.LoggerLevels;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker's REST API: Apache Kafka Connect's, on the worker's {@code listeners}, driving a
+ * The worker's REST API: Apache Kafka Connect's, on the worker's {@code listeners} (http and https), driving a
  * {@link Herder}; plus {@code GET /metrics} in Prometheus's text format.
  *
  * <p>Requests wait for the herder at most the request timeout (Apache's 90 s by default). Built with
@@ -43,6 +42,7 @@ public final class ConnectRestServer implements AutoCloseable {
 
     private final WorkerConfig worker;
     private final List<Listeners.Listener> listeners;
+    private final ListenerConnectors listenerConnectors;
     private final ExecutorService pluginWork;
     private final Javalin app;
     private final List<ServerConnector> connectors = new ArrayList<>();
@@ -51,6 +51,8 @@ public final class ConnectRestServer implements AutoCloseable {
         this.worker = builder.worker;
         this.listeners = Listeners.parse(worker.getList(WorkerConfig.LISTENERS));
         Listeners.checkAdvertisedListener(worker);
+        this.listenerConnectors = new ListenerConnectors(RestSsl.forListeners(worker), listeners);
+        WorkerHttpClient otherWorkers = new WorkerHttpClient(worker);
         this.pluginWork = Executors.newCachedThreadPool(daemonThreads("ferry-rest-plugins-"));
         Completion completion = new Completion(builder.requestTimeout, pluginWork);
         LoggerLevels levels = builder.loggerLevels != null ? builder.loggerLevels : LoggerLevels.ofProcess(Clock.systemUTC());
@@ -59,7 +61,7 @@ public final class ConnectRestServer implements AutoCloseable {
             configureServer(config);
             new HttpBoundary(worker.getString(WorkerConfig.ACCESS_CONTROL_ALLOW_ORIGIN),
                     worker.getString(WorkerConfig.ACCESS_CONTROL_ALLOW_METHODS)).register(config.routes);
-            new ErrorMapping(new LeaderForwarding(builder.requestTimeout, builder.herder::catchUp)).register(config.routes);
+            new ErrorMapping(new LeaderForwarding(otherWorkers, builder.requestTimeout, builder.herder::catchUp)).register(config.routes);
             new RootRoutes(builder.herder, builder.metrics, builder.healthCheckTimeout).register(config.routes);
             new ConnectorRoutes(builder.herder, completion).register(config.routes);
             new ConnectorControlRoutes(builder.herder, completion, builder.topicTracking, builder.topicTrackingReset).register(config.routes);
@@ -84,9 +86,7 @@ public final class ConnectRestServer implements AutoCloseable {
         config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
         for (Listeners.Listener listener : listeners) {
             config.jetty.addConnector((server, http) -> {
-                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-                connector.setHost(listener.host().isEmpty() ? null : listener.host());
-                connector.setPort(listener.port());
+                ServerConnector connector = listenerConnectors.connector(server, http, listener);
                 connectors.add(connector);
                 return connector;
             });
@@ -114,14 +114,38 @@ public final class ConnectRestServer implements AutoCloseable {
         List<URI> urls = new ArrayList<>();
         for (int i = 0; i < listeners.size(); i++) {
             String host = listeners.get(i).host();
-            urls.add(Listeners.url(host.isEmpty() || host.equals("0.0.0.0") ? "127.0.0.1" : host, boundPort(i)));
+            urls.add(Listeners.url(listeners.get(i).protocol(), host.isEmpty() || host.equals("0.0.0.0") ? "127.0.0.1" : host, boundPort(i)));
         }
         return urls;
     }
 
-    /** The URL given to other workers and shown as the worker id: {@code rest.advertised.*}, else the first listener. */
+    /** The URL given to other workers and shown as the worker id: {@code rest.advertised.*} over the listeners. */
     public URI advertisedUrl() {
-        return Listeners.advertised(worker, listeners.get(0), boundPort(0));
+        return Listeners.advertised(worker, listeners, this::boundPort);
+    }
+
+    /**
+     * Checks the listeners and the TLS settings of https ones (the key store is read), without
+     * binding anything, so that a worker refuses bad REST settings before it reaches Kafka.
+     *
+     * @throws org.apache.kafka.common.config.ConfigException naming the setting, for listeners that cannot be served
+     */
+    public static void checkSettings(WorkerConfig worker) {
+        List<Listeners.Listener> listeners = Listeners.parse(worker.getList(WorkerConfig.LISTENERS));
+        Listeners.checkAdvertisedListener(worker);
+        new ListenerConnectors(RestSsl.forListeners(worker), listeners);
+    }
+
+    /**
+     * The URL a worker gives to other workers, before its server starts: every listener must have
+     * its port (not 0).
+     *
+     * @throws org.apache.kafka.common.config.ConfigException naming the setting, for listeners that cannot be served
+     */
+    public static URI advertisedUrl(WorkerConfig worker) {
+        List<Listeners.Listener> listeners = Listeners.parse(worker.getList(WorkerConfig.LISTENERS));
+        Listeners.checkAdvertisedListener(worker);
+        return Listeners.advertised(worker, listeners, index -> listeners.get(index).port());
     }
 
     private int boundPort(int index) {

@@ -2,7 +2,6 @@ package io.ferry.connect.rest;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,15 +22,15 @@ final class LeaderForwarding {
     static final String FORWARD = "forward";
     static final String CONFLICT = "Cannot complete request because of a conflicting operation (e.g. worker rebalance)";
 
-    private final HttpClient client;
+    private final WorkerHttpClient client;
     private final Duration timeout;
     private final Runnable catchUp;
 
     /**
      * @param catchUp run after the leader answered, so that this worker's next reads see the change
      */
-    LeaderForwarding(Duration timeout, Runnable catchUp) {
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    LeaderForwarding(WorkerHttpClient client, Duration timeout, Runnable catchUp) {
+        this.client = client;
         this.timeout = timeout;
         this.catchUp = catchUp;
     }
@@ -50,7 +49,7 @@ final class LeaderForwarding {
         }
         request.header("Accept", "application/json");
         try {
-            HttpResponse<byte[]> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> answer = client.forUrl(target).send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             log.debug("Forwarded {} {} to the leader at {}: {}", ctx.method(), ctx.path(), target, answer.statusCode());
             if (answer.statusCode() / 100 == 2) {
                 catchUp.run();

@@ -3,7 +3,6 @@ package io.ferry.connect.rest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +20,11 @@ import org.apache.kafka.connect.errors.ConnectException;
  * them on.
  */
 public final class RestLeaderClient implements LeaderClient {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final WorkerHttpClient client;
     private final Duration timeout;
 
-    public RestLeaderClient(Duration timeout) {
+    public RestLeaderClient(WorkerHttpClient client, Duration timeout) {
+        this.client = client;
         this.timeout = timeout;
     }
 
@@ -40,7 +40,7 @@ public final class RestLeaderClient implements LeaderClient {
         URI target = URI.create(base + "/connectors/" + Replies.encodePath(connector) + "/tasks?" + LeaderForwarding.FORWARD + "=false");
         HttpRequest request = HttpRequest.newBuilder(target).timeout(timeout).header("Content-Type", Replies.JSON)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).thenApply(answer -> {
+        return client.forUrl(target).sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).thenApply(answer -> {
             if (answer.statusCode() / 100 != 2) {
                 throw new ConnectException("The leader at " + leaderUrl + " refused the task configs of " + connector + ": HTTP "
                         + answer.statusCode() + " " + answer.body());

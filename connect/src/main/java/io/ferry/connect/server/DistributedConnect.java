@@ -17,6 +17,7 @@ import io.ferry.connect.plugins.LoaderSwap;
 import io.ferry.connect.plugins.Plugins;
 import io.ferry.connect.rest.ConnectRestServer;
 import io.ferry.connect.rest.RestLeaderClient;
+import io.ferry.connect.rest.WorkerHttpClient;
 import io.ferry.connect.storage.kafka.KafkaConfigStore;
 import io.ferry.connect.storage.kafka.KafkaOffsetStore;
 import io.ferry.connect.storage.kafka.KafkaStatusStore;
@@ -75,6 +76,8 @@ public final class DistributedConnect implements AutoCloseable {
 
     private static DistributedConnect start(Map<String, String> settings, String version, Plugins plugins, List<AutoCloseable> parts) {
         DistributedWorkerConfig config = new DistributedWorkerConfig(WorkerBootstrap.withListenerPorts(settings));
+        // Bad listeners or TLS settings are refused at once, not after waiting for the Kafka cluster.
+        ConnectRestServer.checkSettings(config);
         String clusterId = WorkerBootstrap.kafkaClusterId(config);
         URI advertised = WorkerBootstrap.advertisedUrl(config);
         String workerId = config.getString(DistributedWorkerConfig.WORKER_ID) != null
@@ -96,7 +99,7 @@ public final class DistributedConnect implements AutoCloseable {
         parts.add(validator);
         DistributedHerder herder = new DistributedHerder(new DistributedHerder.Settings(config, advertised, worker, statuses,
                 (writer, listener) -> new KafkaConfigStore(KafkaConfigStore.Settings.from(config), writer, listener), validator, info,
-                new RestLeaderClient(ConnectRestServer.DEFAULT_REQUEST_TIMEOUT), generation));
+                new RestLeaderClient(new WorkerHttpClient(config), ConnectRestServer.DEFAULT_REQUEST_TIMEOUT), generation));
         herderOfWorker.set(herder);
         parts.add(herder);
         ConnectRestServer rest = WorkerBootstrap.restServer(herder, config, metrics);

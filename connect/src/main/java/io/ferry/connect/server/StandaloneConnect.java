@@ -82,6 +82,8 @@ public final class StandaloneConnect implements AutoCloseable {
             Plugins plugins, List<AutoCloseable> parts) {
         WorkerConfig config = workerConfig(settings);
         String offsetsFile = config.getString(WorkerConfig.OFFSET_STORAGE_FILE_FILENAME);
+        // Bad listeners or TLS settings are refused at once, not after waiting for the Kafka cluster.
+        ConnectRestServer.checkSettings(config);
         String clusterId = WorkerBootstrap.kafkaClusterId(config);
         URI advertised = WorkerBootstrap.advertisedUrl(config);
         String workerId = advertised.getHost() + ":" + advertised.getPort();

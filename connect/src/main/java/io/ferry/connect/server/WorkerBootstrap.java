@@ -67,12 +67,9 @@ final class WorkerBootstrap {
         }
     }
 
-    /** The URL others reach this worker at: rest.advertised.* over the first listener. */
+    /** The URL others reach this worker at: rest.advertised.* over the listeners, as the REST server gives it. */
     static URI advertisedUrl(WorkerConfig config) {
-        URI listener = URI.create(config.getList(WorkerConfig.LISTENERS).get(0).trim());
-        String host = config.getString(WorkerConfig.REST_ADVERTISED_HOST_NAME);
-        Integer port = config.getInt(WorkerConfig.REST_ADVERTISED_PORT);
-        return URI.create("http://" + (host != null ? host : listener.getHost()) + ":" + (port != null ? port : listener.getPort()) + "/");
+        return ConnectRestServer.advertisedUrl(config);
     }
 
     /** The REST API of a worker, listening: its herder, the process's log levels, its metrics. */

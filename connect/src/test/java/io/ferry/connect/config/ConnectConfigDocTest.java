@@ -17,7 +17,8 @@ class ConnectConfigDocTest {
     void shouldDocumentEverySettingAsItsDefinitionSays() {
         Set<String> common = ConnectorConfig.configDef().names();
         Map<String, String> tables = new LinkedHashMap<>();
-        tables.put("worker", ConfigReference.markdownTable(WorkerConfig.configDef(), Set.of()));
+        tables.put("worker", ConfigReference.markdownTable(WorkerConfig.configDef(), WorkerConfig.sslDefinition().names()));
+        tables.put("worker-ssl", ConfigReference.markdownTable(WorkerConfig.sslDefinition(), Set.of()));
         tables.put("distributed", ConfigReference.markdownTable(DistributedWorkerConfig.configDef(), WorkerConfig.configDef().names()));
         tables.put("connector", ConfigReference.markdownTable(ConnectorConfig.configDef(), Set.of()));
         tables.put("source", ConfigReference.markdownTable(SourceConnectorConfig.configDef(), common));

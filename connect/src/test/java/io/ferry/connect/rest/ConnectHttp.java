@@ -9,19 +9,28 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A plain HTTP client for the Connect REST API, as curl or any Connect client would use it. */
+/** An HTTP client for the Connect REST API, as curl or any Connect client would use it; over TLS for an https base. */
 public final class ConnectHttp {
     public static final ObjectMapper JSON = new ObjectMapper();
     static final String APPLICATION_JSON = "application/json";
 
     private final URI base;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
 
     public ConnectHttp(URI base) {
         this.base = base;
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A client of an https base, with this TLS context (the certificates it trusts, the one it shows). */
+    public ConnectHttp(URI base, SSLContext tls) {
+        this.base = base;
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build();
     }
 
     /** The worker the requests go to. */
