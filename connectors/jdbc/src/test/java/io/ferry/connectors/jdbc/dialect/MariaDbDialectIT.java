@@ -168,4 +168,10 @@ class MariaDbDialectIT {
                         "-123.456700000000000000000000000000", "1000000101", "2024", "2024-03-01", "12:34:56.789012",
                         "2024-03-01 12:34:56.789012", "24:00:00.000000", "(1.5,-2.0)"));
     }
+
+    @Test
+    void shouldStoreDebeziumTimestampsBeforeTheGregorianCalendarAsTheyAre() throws Exception {
+        scenarios.shouldStoreDebeziumTimestampsBeforeTheGregorianCalendarAsTheyAre((name, column) -> column,
+                List.of("1", "0001-01-01 00:00:00.000", "1000-06-15 12:34:56.789012", "1582-10-04 23:59:59.999999"));
+    }
 }

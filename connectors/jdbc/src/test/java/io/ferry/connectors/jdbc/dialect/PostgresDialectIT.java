@@ -326,4 +326,10 @@ class PostgresDialectIT {
                         "-123.4567", "1000000101", "2024", "2024-03-01", "12:34:56.789012", "2024-03-01 12:34:56.789012",
                         "24:00:00", "(1.5,-2)"));
     }
+
+    @Test
+    void shouldStoreDebeziumTimestampsBeforeTheGregorianCalendarAsTheyAre() throws Exception {
+        scenarios.shouldStoreDebeziumTimestampsBeforeTheGregorianCalendarAsTheyAre((name, column) -> column + "::text",
+                List.of("1", "0001-01-01 00:00:00", "1000-06-15 12:34:56.789012", "1582-10-04 23:59:59.999999"));
+    }
 }

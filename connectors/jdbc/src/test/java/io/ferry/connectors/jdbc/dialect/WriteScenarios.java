@@ -124,15 +124,39 @@ final class WriteScenarios {
         return new ColumnSpec(name, DebeziumSchemas.of(type), false);
     }
 
+    /** Every Debezium semantic type, stored and read back as {@link #storeAndReadAsText} says. */
+    void shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor(java.util.function.BiFunction<String, String, String> select,
+            List<String> expected) throws Exception {
+        storeAndReadAsText(dialect.parseTableId("debezium_types"), everyDebeziumType(), select, expected);
+    }
+
     /**
-     * Creates the table from Debezium's semantic types, inserts a full row (in {@code db.timezone} Paris) and a
+     * Debezium's zoneless timestamps of dates before the Gregorian calendar began (1582-10-15), such as the
+     * 0001-01-01 some applications store for "no date", are the proleptic calendar's date-times, as the
+     * databases' are: they are stored as they are, not moved by the days a Julian calendar differs.
+     */
+    void shouldStoreDebeziumTimestampsBeforeTheGregorianCalendarAsTheyAre(java.util.function.BiFunction<String, String, String> select,
+            List<String> expected) throws Exception {
+        Map<ColumnSpec, Object> columns = new LinkedHashMap<>();
+        columns.put(new ColumnSpec("id", Schema.INT64_SCHEMA, true), 1L);
+        columns.put(debezium("ts", DebeziumType.TIMESTAMP), epochMicros("0001-01-01T00:00:00") / 1_000L);
+        columns.put(debezium("mts", DebeziumType.MICRO_TIMESTAMP), epochMicros("1000-06-15T12:34:56.789012"));
+        columns.put(debezium("last", DebeziumType.MICRO_TIMESTAMP), epochMicros("1582-10-04T23:59:59.999999"));
+        storeAndReadAsText(dialect.parseTableId("debezium_old_timestamps"), columns, select, expected);
+    }
+
+    private static long epochMicros(String localDateTime) {
+        java.time.LocalDateTime dateTime = java.time.LocalDateTime.parse(localDateTime);
+        return dateTime.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L + dateTime.getNano() / 1_000;
+    }
+
+    /**
+     * Creates the table of the columns (Debezium's semantic types), inserts a full row (in {@code db.timezone} Paris) and a
      * row of NULLs, and reads each column back as the database's text ({@code select} may wrap a column's quoted
      * name, as MariaDB's BIT needs); {@code expected} lists the texts by column, the key first.
      */
-    void shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor(java.util.function.BiFunction<String, String, String> select,
-            List<String> expected) throws Exception {
-        TableId table = dialect.parseTableId("debezium_types");
-        Map<ColumnSpec, Object> columns = everyDebeziumType();
+    private void storeAndReadAsText(TableId table, Map<ColumnSpec, Object> columns,
+            java.util.function.BiFunction<String, String, String> select, List<String> expected) throws Exception {
         List<String> names = columns.keySet().stream().map(ColumnSpec::name).toList();
         try (Connection connection = connect()) {
             createWithFullAndNullRows(connection, table, columns);
