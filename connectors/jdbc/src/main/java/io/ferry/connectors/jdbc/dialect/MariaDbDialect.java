@@ -234,7 +234,7 @@ public final class MariaDbDialect extends SqlTextDialect {
     }
 
     /** Whether a Debezium Bits schema's values fit a BIT column, which holds at most 64 bits. */
-    private static boolean bitColumn(Schema bits) {
+    static boolean bitColumn(Schema bits) {
         int length = DebeziumType.bitLength(bits);
         return length > 0 && length <= MAX_BIT_LENGTH;
     }

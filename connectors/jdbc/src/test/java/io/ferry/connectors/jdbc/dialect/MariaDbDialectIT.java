@@ -156,22 +156,31 @@ class MariaDbDialectIT {
         }
     }
 
+    /** How each Debezium type's column is read as text, and the texts of {@link WriteScenarios#everyDebeziumType}'s values. */
+    private static final java.util.function.BiFunction<String, String, String> DEBEZIUM_SELECT =
+            (name, column) -> name.equals("bits") ? "BIN(" + column + ")" : column;
+    private static final List<String> DEBEZIUM_TEXTS = List.of(
+            "1", "2024-03-01", "12:34:56.789", "12:34:56.789012", "12:34:56.789012", "2024-03-01 12:34:56.789000",
+            "2024-03-01 12:34:56.789012", "2024-03-01 12:34:56.789012", "2024-03-01 13:34:56.789012",
+            "12:34:56.789012Z", "93784500000", "P1DT2H3M4.5S", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "{\"a\": [1, 2.50]}", "<a>1</a>", "happy", "a,c",
+            "-123.456700000000000000000000000000", "1000000101", "2024", "2024-03-01", "12:34:56.789012",
+            "2024-03-01 12:34:56.789012", "24:00:00.000000", "(1.5,-2.0)");
+
     @Test
     void shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor() throws Exception {
         // a ZonedTimestamp as its local time in db.timezone (Paris), the zoneless timestamps as they are; the driver
         // gives a DATETIME's text six fraction digits
-        scenarios.shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor(
-                (name, column) -> name.equals("bits") ? "BIN(" + column + ")" : column,
-                List.of("1", "2024-03-01", "12:34:56.789", "12:34:56.789012", "12:34:56.789012", "2024-03-01 12:34:56.789000",
-                        "2024-03-01 12:34:56.789012", "2024-03-01 12:34:56.789012", "2024-03-01 13:34:56.789012",
-                        "12:34:56.789012Z", "93784500000", "P1DT2H3M4.5S", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "{\"a\": [1, 2.50]}", "<a>1</a>", "happy", "a,c",
-                        "-123.456700000000000000000000000000", "1000000101", "2024", "2024-03-01", "12:34:56.789012",
-                        "2024-03-01 12:34:56.789012", "24:00:00.000000", "(1.5,-2.0)"));
+        scenarios.shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor(DEBEZIUM_SELECT, DEBEZIUM_TEXTS);
     }
 
     @Test
     void shouldStoreDebeziumTimestampsBeforeTheGregorianCalendarAsTheyAre() throws Exception {
         scenarios.shouldStoreDebeziumTimestampsBeforeTheGregorianCalendarAsTheyAre((name, column) -> column,
                 List.of("1", "0001-01-01 00:00:00.000", "1000-06-15 12:34:56.789012", "1582-10-04 23:59:59.999999"));
+    }
+
+    @Test
+    void shouldFillDebeziumColumnsWithTheirDefaults() throws Exception {
+        scenarios.shouldFillDebeziumColumnsWithTheirDefaults(DEBEZIUM_SELECT, DEBEZIUM_TEXTS);
     }
 }

@@ -160,18 +160,7 @@ final class WriteScenarios {
         List<String> names = columns.keySet().stream().map(ColumnSpec::name).toList();
         try (Connection connection = connect()) {
             createWithFullAndNullRows(connection, table, columns);
-            String sql = "SELECT " + String.join(", ", names.stream().map(name -> select.apply(name, dialect.quote(name))).toList())
-                    + " FROM " + dialect.qualified(table) + " ORDER BY " + dialect.quote("id");
-            List<List<String>> rows = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement(sql); ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int i = 0; i < names.size(); i++) {
-                        row.add(names.get(i) + "=" + result.getString(i + 1));
-                    }
-                    rows.add(row);
-                }
-            }
+            List<List<String>> rows = readAsText(connection, table, names, select);
             List<String> labelled = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
                 labelled.add(names.get(i) + "=" + expected.get(i));
@@ -180,6 +169,24 @@ final class WriteScenarios {
             assertThat(rows.get(0)).containsExactlyElementsOf(labelled);
             assertThat(rows.get(1).subList(1, names.size())).allMatch(text -> text.endsWith("=null"));
         }
+    }
+
+    /** The rows ordered by {@code id}, each column as {@code name=text}, the text as {@code select} reads the column. */
+    private List<List<String>> readAsText(Connection connection, TableId table, List<String> names,
+            java.util.function.BiFunction<String, String, String> select) throws Exception {
+        String sql = "SELECT " + String.join(", ", names.stream().map(name -> select.apply(name, dialect.quote(name))).toList())
+                + " FROM " + dialect.qualified(table) + " ORDER BY " + dialect.quote("id");
+        List<List<String>> rows = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql); ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 0; i < names.size(); i++) {
+                    row.add(names.get(i) + "=" + result.getString(i + 1));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     /** Creates the table of the columns, inserts their values as row 1 and NULLs (but the key) as row 2. */
@@ -196,6 +203,38 @@ final class WriteScenarios {
                 dialect.bind(insert, index++, spec.schema(), spec.primaryKey() ? 2L : null, WRITE);
             }
             assertThat(insert.executeUpdate()).isEqualTo(2);
+        }
+    }
+
+    /**
+     * Creates a table whose columns default to each Debezium semantic type's value (Debezium gives a schema the
+     * source column's default), inserts only the key and reads each column back as the database's text, as
+     * {@link #storeAndReadAsText} does; {@code expected} lists the texts by column, the key first. Struct-typed
+     * values (VariableScaleDecimal, Point) are left out: a Struct default must be of the schema being built.
+     */
+    void shouldFillDebeziumColumnsWithTheirDefaults(java.util.function.BiFunction<String, String, String> select,
+            List<String> expected) throws Exception {
+        TableId table = dialect.parseTableId("debezium_defaults");
+        List<ColumnSpec> specs = new ArrayList<>();
+        List<String> labelled = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<ColumnSpec, Object> column : everyDebeziumType().entrySet()) {
+            Schema schema = column.getKey().schema();
+            String text = expected.get(i++);
+            if (schema.type() == Schema.Type.STRUCT) {
+                continue;
+            }
+            specs.add(column.getKey().primaryKey() ? column.getKey() : new ColumnSpec(column.getKey().name(),
+                    new SchemaBuilder(schema.type()).name(schema.name()).version(schema.version())
+                            .parameters(schema.parameters() == null ? Map.of() : schema.parameters())
+                            .optional().defaultValue(column.getValue()).build(), false));
+            labelled.add(column.getKey().name() + "=" + text);
+        }
+        try (Connection connection = connect()) {
+            execute(connection, dialect.createTable(table, specs, WRITE));
+            run(connection, dialect.insert(table, List.of("id"), 1), new Schema[] {Schema.INT64_SCHEMA}, 1L);
+            assertThat(readAsText(connection, table, specs.stream().map(ColumnSpec::name).toList(), select))
+                    .containsExactly(labelled);
         }
     }
 
