@@ -1,5 +1,6 @@
 package io.ferry.connectors.jdbc.dialect;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -182,5 +185,34 @@ class MariaDbDialectIT {
     @Test
     void shouldFillDebeziumColumnsWithTheirDefaults() throws Exception {
         scenarios.shouldFillDebeziumColumnsWithTheirDefaults(DEBEZIUM_SELECT, DEBEZIUM_TEXTS);
+    }
+
+    @Test
+    void shouldRefuseADebeziumDecimalWithMoreFractionDigitsThanItsColumnKeeps() throws Exception {
+        Schema decimal = DebeziumSchemas.variableScaleDecimal();
+        List<ColumnSpec> specs = List.of(new ColumnSpec("id", Schema.INT64_SCHEMA, true), new ColumnSpec("v", decimal, false));
+        try (Connection connection = scenarios.connect()) {
+            WriteScenarios.execute(connection, dialect.createTable(TableId.of("variable_decimals"), specs));
+            TableDefinition table = dialect.describeTable(connection, TableId.of("variable_decimals")).orElseThrow();
+            ColumnDefinition column = table.column("v").orElseThrow();
+            try (PreparedStatement insert = connection.prepareStatement(dialect.insert(table.id(), List.of("id", "v"), 1))) {
+                BigDecimal kept = new BigDecimal("-12345.123456789012345678901234567890");
+                dialect.bind(insert, 1, Schema.INT64_SCHEMA, 1L, WriteScenarios.WRITE);
+                dialect.bind(insert, 2, column, decimal, variableScaleDecimal(decimal, kept), WriteScenarios.WRITE);
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+                BigDecimal rounded = new BigDecimal("0.1234567890123456789012345678901234");
+                assertThatThrownBy(() -> dialect.bind(insert, 2, column, decimal, variableScaleDecimal(decimal, rounded),
+                        WriteScenarios.WRITE)).isInstanceOf(DataException.class).hasMessageContaining("column v")
+                        .hasMessageContaining("34 fraction digits").hasMessageContaining("keeps 30");
+            }
+            try (var rows = connection.createStatement().executeQuery("SELECT v FROM variable_decimals")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getBigDecimal(1)).isEqualTo(new BigDecimal("-12345.123456789012345678901234567890"));
+            }
+        }
+    }
+
+    private static Struct variableScaleDecimal(Schema schema, BigDecimal value) {
+        return new Struct(schema).put("scale", value.scale()).put("value", value.unscaledValue().toByteArray());
     }
 }
