@@ -7,7 +7,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -53,8 +52,8 @@ final class ConnectValueBinder {
 
     /**
      * Binds the {@link DebeziumType#value standard value} of a Debezium semantic type (not null): dates and
-     * times as calendar values, a zoneless timestamp as the same local date-time (the UTC calendar keeps it
-     * as it is), an instant as a local date-time in {@code zone} like a Timestamp, text kinds as strings.
+     * times as calendar values, a zoneless timestamp as the same local date-time (a {@link LocalDateTime},
+     * as COPY writes it), an instant as a local date-time in {@code zone} like a Timestamp, text kinds as strings.
      */
     static void bindSemantic(PreparedStatement statement, int index, DebeziumType.Kind kind, Object standard, ZoneId zone)
             throws SQLException {
@@ -68,7 +67,9 @@ final class ConnectValueBinder {
                 }
             }
             case YEAR -> statement.setInt(index, (Integer) standard);
-            case LOCAL_TIMESTAMP -> bindInstant(statement, index, ((LocalDateTime) standard).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+            // as the LocalDateTime itself: a java.sql.Timestamp's calendar is Julian before 1582-10-15 and
+            // would move such date-times (0001-01-01 by two days) from the proleptic ones Debezium counts
+            case LOCAL_TIMESTAMP -> statement.setObject(index, standard, Types.TIMESTAMP);
             case INSTANT -> bindInstant(statement, index, (Instant) standard, zone);
             case DECIMAL -> statement.setBigDecimal(index, (BigDecimal) standard);
             case DURATION_MICROS -> statement.setLong(index, (Long) standard);

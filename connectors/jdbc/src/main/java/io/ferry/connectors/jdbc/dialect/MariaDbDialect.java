@@ -1,5 +1,6 @@
 package io.ferry.connectors.jdbc.dialect;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -234,7 +235,7 @@ public final class MariaDbDialect extends SqlTextDialect {
     }
 
     /** Whether a Debezium Bits schema's values fit a BIT column, which holds at most 64 bits. */
-    private static boolean bitColumn(Schema bits) {
+    static boolean bitColumn(Schema bits) {
         int length = DebeziumType.bitLength(bits);
         return length > 0 && length <= MAX_BIT_LENGTH;
     }
@@ -290,9 +291,26 @@ public final class MariaDbDialect extends SqlTextDialect {
             bindBits(statement, index, schema, value, "BIT".equalsIgnoreCase(column.typeName()));
             return;
         }
+        if (DebeziumType.of(schema) == DebeziumType.VARIABLE_SCALE_DECIMAL && value != null) {
+            requireFractionDigitsKept(column, (BigDecimal) DebeziumType.VARIABLE_SCALE_DECIMAL.value(schema, value));
+        }
         boolean instant = LogicalType.of(schema) == LogicalType.TIMESTAMP || DebeziumType.of(schema).kind() == DebeziumType.Kind.INSTANT;
         boolean instantColumn = "TIMESTAMP".equalsIgnoreCase(column.typeName()) && instant;
         ConnectValueBinder.bind(statement, index, schema, value, instantColumn ? ZoneOffset.UTC : options.timeZone());
+    }
+
+    /**
+     * Refuses a decimal whose scale varies (Debezium's VariableScaleDecimal) with more fraction digits than a
+     * DECIMAL column keeps: MariaDB would round it with only a note, even in strict mode.
+     */
+    private static void requireFractionDigitsKept(ColumnDefinition column, BigDecimal decimal) {
+        boolean decimalColumn = column.jdbcType() == java.sql.Types.DECIMAL || column.jdbcType() == java.sql.Types.NUMERIC;
+        int digits = Math.max(0, decimal.stripTrailingZeros().scale());
+        if (decimalColumn && digits > column.scale()) {
+            throw new DataException("Cannot write the decimal " + decimal.toPlainString() + " to column " + column.name()
+                    + " of type " + column.typeName() + "(" + column.precision() + ", " + column.scale() + "): it has " + digits
+                    + " fraction digits and the column keeps " + column.scale() + ", so MariaDB would round it");
+        }
     }
 
     private static void bindBits(PreparedStatement statement, int index, Schema schema, Object value, boolean asNumber)

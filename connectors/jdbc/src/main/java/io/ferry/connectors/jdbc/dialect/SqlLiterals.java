@@ -20,12 +20,24 @@ import org.apache.kafka.connect.errors.DataException;
  * @param backslashEscapes whether the database treats a backslash in a string literal as an escape (MariaDB)
  * @param bytesPrefix      what opens a hex byte literal: {@code '\x} (PostgreSQL) or {@code X'}
  * @param booleanWords     whether TRUE/FALSE are literals; else 1/0
+ * @param debeziumColumns  the database whose columns {@code auto.create} makes for Debezium's types, which decide
+ *                         how their defaults are written
  */
-record SqlLiterals(boolean backslashEscapes, String bytesPrefix, boolean booleanWords) {
+record SqlLiterals(boolean backslashEscapes, String bytesPrefix, boolean booleanWords, DebeziumColumns debeziumColumns) {
 
-    static final SqlLiterals POSTGRES = new SqlLiterals(false, "'\\x", true);
-    static final SqlLiterals MARIADB = new SqlLiterals(true, "X'", true);
-    static final SqlLiterals SQLITE = new SqlLiterals(false, "X'", false);
+    static final SqlLiterals POSTGRES = new SqlLiterals(false, "'\\x", true, DebeziumColumns.POSTGRES);
+    static final SqlLiterals MARIADB = new SqlLiterals(true, "X'", true, DebeziumColumns.MARIADB);
+    static final SqlLiterals SQLITE = new SqlLiterals(false, "X'", false, DebeziumColumns.SQLITE);
+
+    /**
+     * Where the columns created for Debezium's types differ in what their DEFAULT takes: PostgreSQL stores a
+     * ZonedTimestamp in a TIMESTAMPTZ (the literal carries the offset, else the session's zone would apply) and
+     * a MicroDuration in an INTERVAL (interval text); MariaDB stores Bits of up to 64 bits in a BIT(n), which
+     * takes a bit-value literal (a string would be its characters' bytes).
+     */
+    enum DebeziumColumns {
+        POSTGRES, MARIADB, SQLITE
+    }
 
     /** The column suffix of a spec: NOT NULL for a required schema, DEFAULT for a schema default. */
     String constraints(Schema schema, ZoneId zone) {
@@ -45,7 +57,7 @@ record SqlLiterals(boolean backslashEscapes, String bytesPrefix, boolean boolean
         }
         DebeziumType semantic = DebeziumType.of(schema);
         if (semantic != DebeziumType.NONE) {
-            return semanticLiteral(semantic.kind(), semantic.value(schema, value), zone);
+            return semanticLiteral(schema, semantic.kind(), semantic.value(schema, value), zone);
         }
         String logical = schema.name();
         if (Decimal.LOGICAL_NAME.equals(logical)) {
@@ -70,15 +82,23 @@ record SqlLiterals(boolean backslashEscapes, String bytesPrefix, boolean boolean
         };
     }
 
-    /** A Debezium type's standard value as a literal: dates and times as text, ZonedTimestamp in {@code zone}. */
-    private String semanticLiteral(DebeziumType.Kind kind, Object standard, ZoneId zone) {
+    /**
+     * A Debezium type's standard value as a literal for the column the dialect creates for it: dates and times
+     * as text, ZonedTimestamp in {@code zone}, as {@link DebeziumColumns} says where the databases differ.
+     */
+    private String semanticLiteral(Schema schema, DebeziumType.Kind kind, Object standard, ZoneId zone) {
         return switch (kind) {
             case TIME -> string(DebeziumType.timeText(standard));
             case YEAR -> standard.toString();
             case LOCAL_TIMESTAMP -> string(TemporalValues.text((java.time.LocalDateTime) standard));
-            case INSTANT -> string(TemporalValues.text(((java.time.Instant) standard).atZone(zone).toLocalDateTime()));
+            case INSTANT -> debeziumColumns == DebeziumColumns.POSTGRES
+                    ? string(TemporalValues.textWithOffset(((java.time.Instant) standard).atZone(zone)))
+                    : string(TemporalValues.text(((java.time.Instant) standard).atZone(zone).toLocalDateTime()));
             case DECIMAL -> ((BigDecimal) standard).toPlainString();
-            case DURATION_MICROS -> standard.toString();
+            case DURATION_MICROS -> debeziumColumns == DebeziumColumns.POSTGRES ? string(standard + " microseconds")
+                    : standard.toString();
+            case BITS -> debeziumColumns == DebeziumColumns.MARIADB && MariaDbDialect.bitColumn(schema)
+                    ? "b'" + standard + "'" : string((String) standard);
             default -> string(standard.toString());
         };
     }

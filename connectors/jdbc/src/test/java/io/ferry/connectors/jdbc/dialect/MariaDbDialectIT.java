@@ -1,5 +1,6 @@
 package io.ferry.connectors.jdbc.dialect;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,16 +159,60 @@ class MariaDbDialectIT {
         }
     }
 
+    /** How each Debezium type's column is read as text, and the texts of {@link WriteScenarios#everyDebeziumType}'s values. */
+    private static final java.util.function.BiFunction<String, String, String> DEBEZIUM_SELECT =
+            (name, column) -> name.equals("bits") ? "BIN(" + column + ")" : column;
+    private static final List<String> DEBEZIUM_TEXTS = List.of(
+            "1", "2024-03-01", "12:34:56.789", "12:34:56.789012", "12:34:56.789012", "2024-03-01 12:34:56.789000",
+            "2024-03-01 12:34:56.789012", "2024-03-01 12:34:56.789012", "2024-03-01 13:34:56.789012",
+            "12:34:56.789012Z", "93784500000", "P1DT2H3M4.5S", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "{\"a\": [1, 2.50]}", "<a>1</a>", "happy", "a,c",
+            "-123.456700000000000000000000000000", "1000000101", "2024", "2024-03-01", "12:34:56.789012",
+            "2024-03-01 12:34:56.789012", "24:00:00.000000", "(1.5,-2.0)");
+
     @Test
     void shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor() throws Exception {
         // a ZonedTimestamp as its local time in db.timezone (Paris), the zoneless timestamps as they are; the driver
         // gives a DATETIME's text six fraction digits
-        scenarios.shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor(
-                (name, column) -> name.equals("bits") ? "BIN(" + column + ")" : column,
-                List.of("1", "2024-03-01", "12:34:56.789", "12:34:56.789012", "12:34:56.789012", "2024-03-01 12:34:56.789000",
-                        "2024-03-01 12:34:56.789012", "2024-03-01 12:34:56.789012", "2024-03-01 13:34:56.789012",
-                        "12:34:56.789012Z", "93784500000", "P1DT2H3M4.5S", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "{\"a\": [1, 2.50]}", "<a>1</a>", "happy", "a,c",
-                        "-123.456700000000000000000000000000", "1000000101", "2024", "2024-03-01", "12:34:56.789012",
-                        "2024-03-01 12:34:56.789012", "24:00:00.000000", "(1.5,-2.0)"));
+        scenarios.shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor(DEBEZIUM_SELECT, DEBEZIUM_TEXTS);
+    }
+
+    @Test
+    void shouldStoreDebeziumTimestampsBeforeTheGregorianCalendarAsTheyAre() throws Exception {
+        scenarios.shouldStoreDebeziumTimestampsBeforeTheGregorianCalendarAsTheyAre((name, column) -> column,
+                List.of("1", "0001-01-01 00:00:00.000", "1000-06-15 12:34:56.789012", "1582-10-04 23:59:59.999999"));
+    }
+
+    @Test
+    void shouldFillDebeziumColumnsWithTheirDefaults() throws Exception {
+        scenarios.shouldFillDebeziumColumnsWithTheirDefaults(DEBEZIUM_SELECT, DEBEZIUM_TEXTS);
+    }
+
+    @Test
+    void shouldRefuseADebeziumDecimalWithMoreFractionDigitsThanItsColumnKeeps() throws Exception {
+        Schema decimal = DebeziumSchemas.variableScaleDecimal();
+        List<ColumnSpec> specs = List.of(new ColumnSpec("id", Schema.INT64_SCHEMA, true), new ColumnSpec("v", decimal, false));
+        try (Connection connection = scenarios.connect()) {
+            WriteScenarios.execute(connection, dialect.createTable(TableId.of("variable_decimals"), specs));
+            TableDefinition table = dialect.describeTable(connection, TableId.of("variable_decimals")).orElseThrow();
+            ColumnDefinition column = table.column("v").orElseThrow();
+            try (PreparedStatement insert = connection.prepareStatement(dialect.insert(table.id(), List.of("id", "v"), 1))) {
+                BigDecimal kept = new BigDecimal("-12345.123456789012345678901234567890");
+                dialect.bind(insert, 1, Schema.INT64_SCHEMA, 1L, WriteScenarios.WRITE);
+                dialect.bind(insert, 2, column, decimal, variableScaleDecimal(decimal, kept), WriteScenarios.WRITE);
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+                BigDecimal rounded = new BigDecimal("0.1234567890123456789012345678901234");
+                assertThatThrownBy(() -> dialect.bind(insert, 2, column, decimal, variableScaleDecimal(decimal, rounded),
+                        WriteScenarios.WRITE)).isInstanceOf(DataException.class).hasMessageContaining("column v")
+                        .hasMessageContaining("34 fraction digits").hasMessageContaining("keeps 30");
+            }
+            try (var rows = connection.createStatement().executeQuery("SELECT v FROM variable_decimals")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getBigDecimal(1)).isEqualTo(new BigDecimal("-12345.123456789012345678901234567890"));
+            }
+        }
+    }
+
+    private static Struct variableScaleDecimal(Schema schema, BigDecimal value) {
+        return new Struct(schema).put("scale", value.scale()).put("value", value.unscaledValue().toByteArray());
     }
 }

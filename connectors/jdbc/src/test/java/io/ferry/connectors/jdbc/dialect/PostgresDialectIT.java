@@ -315,15 +315,30 @@ class PostgresDialectIT {
                 .hasMessageContaining("Column d").hasMessageContaining("Connect Date");
     }
 
+    /** How each Debezium type's column is read as text, and the texts of {@link WriteScenarios#everyDebeziumType}'s values. */
+    private static final java.util.function.BiFunction<String, String, String> DEBEZIUM_SELECT =
+            (name, column) -> name.equals("zts") ? "(" + column + " AT TIME ZONE 'UTC')::text" : column + "::text";
+    private static final List<String> DEBEZIUM_TEXTS = List.of(
+            "1", "2024-03-01", "12:34:56.789", "12:34:56.789012", "12:34:56.789012", "2024-03-01 12:34:56.789",
+            "2024-03-01 12:34:56.789012", "2024-03-01 12:34:56.789012", "2024-03-01 12:34:56.789012",
+            "12:34:56.789012+00", "26:03:04.5", "1 day 02:03:04.5", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "{\"a\": [1, 2.50]}", "<a>1</a>", "happy", "a,c",
+            "-123.4567", "1000000101", "2024", "2024-03-01", "12:34:56.789012", "2024-03-01 12:34:56.789012",
+            "24:00:00", "(1.5,-2)");
+
     @Test
     void shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor() throws Exception {
         // the instant of a timestamptz read in UTC, whatever the JVM's zone
-        scenarios.shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor(
-                (name, column) -> name.equals("zts") ? "(" + column + " AT TIME ZONE 'UTC')::text" : column + "::text",
-                List.of("1", "2024-03-01", "12:34:56.789", "12:34:56.789012", "12:34:56.789012", "2024-03-01 12:34:56.789",
-                        "2024-03-01 12:34:56.789012", "2024-03-01 12:34:56.789012", "2024-03-01 12:34:56.789012",
-                        "12:34:56.789012+00", "26:03:04.5", "1 day 02:03:04.5", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "{\"a\": [1, 2.50]}", "<a>1</a>", "happy", "a,c",
-                        "-123.4567", "1000000101", "2024", "2024-03-01", "12:34:56.789012", "2024-03-01 12:34:56.789012",
-                        "24:00:00", "(1.5,-2)"));
+        scenarios.shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor(DEBEZIUM_SELECT, DEBEZIUM_TEXTS);
+    }
+
+    @Test
+    void shouldStoreDebeziumTimestampsBeforeTheGregorianCalendarAsTheyAre() throws Exception {
+        scenarios.shouldStoreDebeziumTimestampsBeforeTheGregorianCalendarAsTheyAre((name, column) -> column + "::text",
+                List.of("1", "0001-01-01 00:00:00", "1000-06-15 12:34:56.789012", "1582-10-04 23:59:59.999999"));
+    }
+
+    @Test
+    void shouldFillDebeziumColumnsWithTheirDefaults() throws Exception {
+        scenarios.shouldFillDebeziumColumnsWithTheirDefaults(DEBEZIUM_SELECT, DEBEZIUM_TEXTS);
     }
 }

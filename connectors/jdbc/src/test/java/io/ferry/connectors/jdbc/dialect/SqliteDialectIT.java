@@ -133,14 +133,24 @@ class SqliteDialectIT {
         }
     }
 
+    /** How each Debezium type's column is read as text, and the texts of {@link WriteScenarios#everyDebeziumType}'s values. */
+    private static final java.util.function.BiFunction<String, String, String> DEBEZIUM_SELECT =
+            (name, column) -> column;
+    private static final List<String> DEBEZIUM_TEXTS = List.of(
+            "1", "2024-03-01", "12:34:56.789", "12:34:56.789012", "12:34:56.789012345", "2024-03-01 12:34:56.789",
+            "2024-03-01 12:34:56.789012", "2024-03-01 12:34:56.789012345", "2024-03-01 13:34:56.789012",
+            "12:34:56.789012Z", "93784500000", "P1DT2H3M4.5S", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "{\"a\": [1, 2.50]}", "<a>1</a>", "happy", "a,c",
+            "-123.4567", "1000000101", "2024", "2024-03-01", "12:34:56.789012", "2024-03-01 12:34:56.789012",
+            "24:00:00", "(1.5,-2.0)");
+
     @Test
     void shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor() throws Exception {
         // ISO-8601 text with every fraction digit; a ZonedTimestamp as its local time in db.timezone (Paris)
-        scenarios.shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor((name, column) -> column,
-                List.of("1", "2024-03-01", "12:34:56.789", "12:34:56.789012", "12:34:56.789012345", "2024-03-01 12:34:56.789",
-                        "2024-03-01 12:34:56.789012", "2024-03-01 12:34:56.789012345", "2024-03-01 13:34:56.789012",
-                        "12:34:56.789012Z", "93784500000", "P1DT2H3M4.5S", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "{\"a\": [1, 2.50]}", "<a>1</a>", "happy", "a,c",
-                        "-123.4567", "1000000101", "2024", "2024-03-01", "12:34:56.789012", "2024-03-01 12:34:56.789012",
-                        "24:00:00", "(1.5,-2.0)"));
+        scenarios.shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor(DEBEZIUM_SELECT, DEBEZIUM_TEXTS);
+    }
+
+    @Test
+    void shouldFillDebeziumColumnsWithTheirDefaults() throws Exception {
+        scenarios.shouldFillDebeziumColumnsWithTheirDefaults(DEBEZIUM_SELECT, DEBEZIUM_TEXTS);
     }
 }

@@ -124,30 +124,43 @@ final class WriteScenarios {
         return new ColumnSpec(name, DebeziumSchemas.of(type), false);
     }
 
+    /** Every Debezium semantic type, stored and read back as {@link #storeAndReadAsText} says. */
+    void shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor(java.util.function.BiFunction<String, String, String> select,
+            List<String> expected) throws Exception {
+        storeAndReadAsText(dialect.parseTableId("debezium_types"), everyDebeziumType(), select, expected);
+    }
+
     /**
-     * Creates the table from Debezium's semantic types, inserts a full row (in {@code db.timezone} Paris) and a
+     * Debezium's zoneless timestamps of dates before the Gregorian calendar began (1582-10-15), such as the
+     * 0001-01-01 some applications store for "no date", are the proleptic calendar's date-times, as the
+     * databases' are: they are stored as they are, not moved by the days a Julian calendar differs.
+     */
+    void shouldStoreDebeziumTimestampsBeforeTheGregorianCalendarAsTheyAre(java.util.function.BiFunction<String, String, String> select,
+            List<String> expected) throws Exception {
+        Map<ColumnSpec, Object> columns = new LinkedHashMap<>();
+        columns.put(new ColumnSpec("id", Schema.INT64_SCHEMA, true), 1L);
+        columns.put(debezium("ts", DebeziumType.TIMESTAMP), epochMicros("0001-01-01T00:00:00") / 1_000L);
+        columns.put(debezium("mts", DebeziumType.MICRO_TIMESTAMP), epochMicros("1000-06-15T12:34:56.789012"));
+        columns.put(debezium("last", DebeziumType.MICRO_TIMESTAMP), epochMicros("1582-10-04T23:59:59.999999"));
+        storeAndReadAsText(dialect.parseTableId("debezium_old_timestamps"), columns, select, expected);
+    }
+
+    private static long epochMicros(String localDateTime) {
+        java.time.LocalDateTime dateTime = java.time.LocalDateTime.parse(localDateTime);
+        return dateTime.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L + dateTime.getNano() / 1_000;
+    }
+
+    /**
+     * Creates the table of the columns (Debezium's semantic types), inserts a full row (in {@code db.timezone} Paris) and a
      * row of NULLs, and reads each column back as the database's text ({@code select} may wrap a column's quoted
      * name, as MariaDB's BIT needs); {@code expected} lists the texts by column, the key first.
      */
-    void shouldStoreEveryDebeziumTypeAsTheColumnItStandsFor(java.util.function.BiFunction<String, String, String> select,
-            List<String> expected) throws Exception {
-        TableId table = dialect.parseTableId("debezium_types");
-        Map<ColumnSpec, Object> columns = everyDebeziumType();
+    private void storeAndReadAsText(TableId table, Map<ColumnSpec, Object> columns,
+            java.util.function.BiFunction<String, String, String> select, List<String> expected) throws Exception {
         List<String> names = columns.keySet().stream().map(ColumnSpec::name).toList();
         try (Connection connection = connect()) {
             createWithFullAndNullRows(connection, table, columns);
-            String sql = "SELECT " + String.join(", ", names.stream().map(name -> select.apply(name, dialect.quote(name))).toList())
-                    + " FROM " + dialect.qualified(table) + " ORDER BY " + dialect.quote("id");
-            List<List<String>> rows = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement(sql); ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int i = 0; i < names.size(); i++) {
-                        row.add(names.get(i) + "=" + result.getString(i + 1));
-                    }
-                    rows.add(row);
-                }
-            }
+            List<List<String>> rows = readAsText(connection, table, names, select);
             List<String> labelled = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
                 labelled.add(names.get(i) + "=" + expected.get(i));
@@ -156,6 +169,24 @@ final class WriteScenarios {
             assertThat(rows.get(0)).containsExactlyElementsOf(labelled);
             assertThat(rows.get(1).subList(1, names.size())).allMatch(text -> text.endsWith("=null"));
         }
+    }
+
+    /** The rows ordered by {@code id}, each column as {@code name=text}, the text as {@code select} reads the column. */
+    private List<List<String>> readAsText(Connection connection, TableId table, List<String> names,
+            java.util.function.BiFunction<String, String, String> select) throws Exception {
+        String sql = "SELECT " + String.join(", ", names.stream().map(name -> select.apply(name, dialect.quote(name))).toList())
+                + " FROM " + dialect.qualified(table) + " ORDER BY " + dialect.quote("id");
+        List<List<String>> rows = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql); ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 0; i < names.size(); i++) {
+                    row.add(names.get(i) + "=" + result.getString(i + 1));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     /** Creates the table of the columns, inserts their values as row 1 and NULLs (but the key) as row 2. */
@@ -172,6 +203,38 @@ final class WriteScenarios {
                 dialect.bind(insert, index++, spec.schema(), spec.primaryKey() ? 2L : null, WRITE);
             }
             assertThat(insert.executeUpdate()).isEqualTo(2);
+        }
+    }
+
+    /**
+     * Creates a table whose columns default to each Debezium semantic type's value (Debezium gives a schema the
+     * source column's default), inserts only the key and reads each column back as the database's text, as
+     * {@link #storeAndReadAsText} does; {@code expected} lists the texts by column, the key first. Struct-typed
+     * values (VariableScaleDecimal, Point) are left out: a Struct default must be of the schema being built.
+     */
+    void shouldFillDebeziumColumnsWithTheirDefaults(java.util.function.BiFunction<String, String, String> select,
+            List<String> expected) throws Exception {
+        TableId table = dialect.parseTableId("debezium_defaults");
+        List<ColumnSpec> specs = new ArrayList<>();
+        List<String> labelled = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<ColumnSpec, Object> column : everyDebeziumType().entrySet()) {
+            Schema schema = column.getKey().schema();
+            String text = expected.get(i++);
+            if (schema.type() == Schema.Type.STRUCT) {
+                continue;
+            }
+            specs.add(column.getKey().primaryKey() ? column.getKey() : new ColumnSpec(column.getKey().name(),
+                    new SchemaBuilder(schema.type()).name(schema.name()).version(schema.version())
+                            .parameters(schema.parameters() == null ? Map.of() : schema.parameters())
+                            .optional().defaultValue(column.getValue()).build(), false));
+            labelled.add(column.getKey().name() + "=" + text);
+        }
+        try (Connection connection = connect()) {
+            execute(connection, dialect.createTable(table, specs, WRITE));
+            run(connection, dialect.insert(table, List.of("id"), 1), new Schema[] {Schema.INT64_SCHEMA}, 1L);
+            assertThat(readAsText(connection, table, specs.stream().map(ColumnSpec::name).toList(), select))
+                    .containsExactly(labelled);
         }
     }
 
