@@ -64,6 +64,7 @@ class RestExtensionsApiTest {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(refused.header("X-Refused")).contains("token");
+        assertThat(refused.header("X-Guarded")).as("response filters see an aborted request's response").contains("yes");
         assertThat(refused.json().path("refused").asText()).isEqualTo("connectors");
         assertThat(rest.herder().connectors().join()).as("the route did not run").isEmpty();
     }

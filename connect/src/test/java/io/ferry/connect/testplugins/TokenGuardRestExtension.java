@@ -21,7 +21,7 @@ import org.apache.kafka.connect.rest.ConnectRestExtensionContext;
  * A REST extension for tests. With the worker setting {@code test.rest.token}, a request filter refuses
  * requests whose {@code X-Token} header differs: 403, a JSON entity and an {@code X-Refused} header. A
  * second request filter, registered first but with a lower priority number, records each request's
- * method and path ({@link #SEEN}); a response filter adds {@code X-Guarded: yes}. A resource object is
+ * method and path ({@link #SEEN}); a response filter adds {@code X-Guarded: yes} to answers with a body. A resource object is
  * registered too, which Ferry ignores. The cluster state it was given is kept in {@link #CLUSTER}.
  */
 public class TokenGuardRestExtension implements ConnectRestExtension {
@@ -89,7 +89,8 @@ public class TokenGuardRestExtension implements ConnectRestExtension {
     static final class GuardedHeader implements ContainerResponseFilter {
         @Override
         public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-            response.getHeaders().add("X-Guarded", "yes");
+            // Reads the entity, which must leave the answer's body as it was.
+            response.getHeaders().add("X-Guarded", response.hasEntity() ? "yes" : "yes, no entity");
         }
     }
 }

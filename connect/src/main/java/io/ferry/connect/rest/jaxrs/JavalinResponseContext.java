@@ -32,6 +32,7 @@ final class JavalinResponseContext implements ContainerResponseContext {
     private final Set<String> originalNames = new HashSet<>();
     private Response.StatusType status;
     private Object entity;
+    private boolean entityRead;
     private boolean entityReplaced;
 
     JavalinResponseContext(Context ctx) {
@@ -41,7 +42,19 @@ final class JavalinResponseContext implements ContainerResponseContext {
             ctx.res().getHeaders(name).forEach(value -> headers.add(name, value));
         }
         this.status = OutboundResponse.statusOf(ctx.statusCode(), null);
-        this.entity = ctx.result();
+    }
+
+    /** The answer's body as text, read when a filter first asks and put back, as reading consumes it. */
+    private Object entity() {
+        if (!entityRead) {
+            entityRead = true;
+            String body = ctx.result();
+            if (body != null) {
+                ctx.result(body);
+            }
+            entity = body;
+        }
+        return entity;
     }
 
     /** Writes the status, headers and entity the filters left into the answer. */
@@ -167,17 +180,17 @@ final class JavalinResponseContext implements ContainerResponseContext {
 
     @Override
     public boolean hasEntity() {
-        return entity != null;
+        return entity() != null;
     }
 
     @Override
     public Object getEntity() {
-        return entity;
+        return entity();
     }
 
     @Override
     public Class<?> getEntityClass() {
-        return entity == null ? null : entity.getClass();
+        return entity() == null ? null : entity().getClass();
     }
 
     @Override
@@ -188,6 +201,7 @@ final class JavalinResponseContext implements ContainerResponseContext {
     @Override
     public void setEntity(Object entity) {
         this.entity = entity;
+        this.entityRead = true;
         this.entityReplaced = true;
     }
 

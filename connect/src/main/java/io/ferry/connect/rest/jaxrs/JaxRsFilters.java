@@ -21,13 +21,14 @@ import jakarta.ws.rs.core.Response;
  * their order; response filters after it. A request filter that {@linkplain
  * jakarta.ws.rs.container.ContainerRequestContext#abortWith aborts} (or throws a {@link
  * WebApplicationException}) answers the request with its response: the route and the remaining
- * filters do not run. A {@code String} entity is written as UTF-8 ({@code text/plain} unless the
+ * request filters do not run; the response filters do. A {@code String} entity is written as UTF-8 ({@code text/plain} unless the
  * response names a type), a {@code byte[]} as it is, anything else as JSON. Each filter runs with its
  * own class's loader as the thread's context loader, as the extension that registered it was (JAAS,
  * for one, loads login modules from the context loader).
  */
 public final class JaxRsFilters {
     private static final String REQUEST_CONTEXT = JaxRsFilters.class.getName() + ".request";
+    private static final String ABORTED = JaxRsFilters.class.getName() + ".aborted";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FilterRegistry registry;
@@ -62,6 +63,10 @@ public final class JaxRsFilters {
             }
             if (request.aborted() != null) {
                 write(ctx, request.aborted());
+                // As in JAX-RS, response filters see an aborted request's response too: run them here, once,
+                // whatever Javalin does with the after handlers of a request whose remaining handlers are skipped.
+                runResponseFilters(ctx, request);
+                ctx.attribute(ABORTED, true);
                 ctx.skipRemainingHandlers();
                 return;
             }
@@ -69,18 +74,24 @@ public final class JaxRsFilters {
     }
 
     private void filterResponse(Context ctx) throws IOException {
+        if (ctx.attribute(ABORTED) == null) {
+            JavalinRequestContext request = ctx.attribute(REQUEST_CONTEXT);
+            runResponseFilters(ctx, request != null ? request : new JavalinRequestContext(ctx));
+        }
+    }
+
+    private void runResponseFilters(Context ctx, JavalinRequestContext request) throws IOException {
         List<ContainerResponseFilter> filters = registry.responseFilters();
         if (filters.isEmpty()) {
             return;
         }
-        JavalinRequestContext request = ctx.attribute(REQUEST_CONTEXT);
         JavalinResponseContext response = new JavalinResponseContext(ctx);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         for (ContainerResponseFilter filter : filters) {
             thread.setContextClassLoader(filter.getClass().getClassLoader());
             try {
-                filter.filter(request != null ? request : new JavalinRequestContext(ctx), response);
+                filter.filter(request, response);
             } finally {
                 thread.setContextClassLoader(previous);
             }
