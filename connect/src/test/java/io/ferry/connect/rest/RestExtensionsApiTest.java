@@ -70,6 +70,13 @@ class RestExtensionsApiTest {
     }
 
     @Test
+    void shouldAnswerUnknownPathsAndMethodsBeforeAnyFilterRunsAsJaxRsDoes() {
+        assertThat(rest.http().get("/no-such-path").status()).isEqualTo(404);
+        assertThat(rest.http().delete("/connectors").status()).isEqualTo(405);
+        assertThat(TokenGuardRestExtension.SEEN).isEmpty();
+    }
+
+    @Test
     void shouldRunTheRouteAndTheResponseFiltersWhenNoFilterAborts() {
         Reply created = withToken("POST", "/connectors", createBody("orders-sink", sinkConfig()));
 

@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Runs the filters of a {@link FilterRegistry} on every request: request filters before the route, in
- * their order; response filters after it. A request filter that {@linkplain
+ * Runs the filters of a {@link FilterRegistry} on every request an endpoint serves: request filters
+ * before the route, in their order; response filters after it. A request filter that {@linkplain
  * jakarta.ws.rs.container.ContainerRequestContext#abortWith aborts} (or throws a {@link
  * WebApplicationException}) answers the request with its response: the route and the remaining
  * request filters do not run; the response filters do. A {@code String} entity is written as UTF-8 ({@code text/plain} unless the
@@ -37,10 +37,14 @@ public final class JaxRsFilters {
         this.registry = registry;
     }
 
-    /** Adds the handlers; to be called after the handlers that must run before any filter (CORS, content negotiation). */
+    /**
+     * Adds the handlers. They run for requests an endpoint serves only, after every plain before handler
+     * (cross-origin, content negotiation): like JAX-RS filters, which run once a resource is matched, so an
+     * unknown path is answered 404 and a wrong method 405 whatever the filters would say.
+     */
     public void register(RoutesConfig routes) {
-        routes.before(this::filterRequest);
-        routes.after(this::filterResponse);
+        routes.beforeMatched(this::filterRequest);
+        routes.afterMatched(this::filterResponse);
     }
 
     private void filterRequest(Context ctx) throws IOException {
@@ -64,7 +68,7 @@ public final class JaxRsFilters {
             if (request.aborted() != null) {
                 write(ctx, request.aborted());
                 // As in JAX-RS, response filters see an aborted request's response too: run them here, once,
-                // whatever Javalin does with the after handlers of a request whose remaining handlers are skipped.
+                // whatever Javalin does with the after-matched handlers of a request whose remaining handlers are skipped.
                 runResponseFilters(ctx, request);
                 ctx.attribute(ABORTED, true);
                 ctx.skipRemainingHandlers();
