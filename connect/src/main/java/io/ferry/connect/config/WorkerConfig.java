@@ -46,6 +46,7 @@ public class WorkerConfig extends AbstractConfig {
     public static final String ACCESS_CONTROL_ALLOW_ORIGIN = "access.control.allow.origin";
     public static final String ACCESS_CONTROL_ALLOW_METHODS = "access.control.allow.methods";
     public static final String PLUGIN_PATH = "plugin.path";
+    public static final String REST_EXTENSION_CLASSES = "rest.extension.classes";
     public static final String PLUGIN_DISCOVERY = "plugin.discovery";
     public static final String CONFIG_PROVIDERS = "config.providers";
     public static final String CONNECTOR_CLIENT_POLICY = "connector.client.config.override.policy";
@@ -131,6 +132,9 @@ public class WorkerConfig extends AbstractConfig {
                         "Value of the Access-Control-Allow-Origin header of REST answers; empty for none.")
                 .define(ACCESS_CONTROL_ALLOW_METHODS, Type.STRING, "", Importance.LOW,
                         "Value of the Access-Control-Allow-Methods header of REST answers; empty for GET, POST and HEAD.")
+                .define(REST_EXTENSION_CLASSES, Type.LIST, "", Importance.LOW,
+                        "ConnectRestExtension classes (or aliases) registered with the REST API in this order, e.g. "
+                                + "Apache's BasicAuthSecurityRestExtension; their request and response filters run on every request.")
                 .define(PLUGIN_PATH, Type.LIST, null, Importance.LOW,
                         "Directories holding plugins: folders of jars, uber-jars, or folders of classes, each plugin isolated.")
                 .define(PLUGIN_DISCOVERY, Type.STRING, "hybrid_warn",

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.apache.kafka.common.config.provider.ConfigProvider;
 import org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePolicy;
+import org.apache.kafka.connect.rest.ConnectRestExtension;
 import org.apache.kafka.connect.sink.SinkConnector;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.apache.kafka.connect.storage.Converter;
@@ -20,7 +21,8 @@ public enum PluginType {
     TRANSFORMATION(Transformation.class),
     PREDICATE(Predicate.class),
     CONFIG_PROVIDER(ConfigProvider.class),
-    CONNECTOR_CLIENT_CONFIG_OVERRIDE_POLICY(ConnectorClientConfigOverridePolicy.class);
+    CONNECTOR_CLIENT_CONFIG_OVERRIDE_POLICY(ConnectorClientConfigOverridePolicy.class),
+    REST_EXTENSION(ConnectRestExtension.class);
 
     private final Class<?> superType;
 
@@ -35,10 +37,14 @@ public enum PluginType {
 
     /**
      * As Apache Kafka Connect writes it (REST API, messages): {@code source}, {@code header_converter}...;
-     * {@code configprovider} for config providers.
+     * {@code configprovider} for config providers, {@code rest_ext} for REST extensions.
      */
     public String apiName() {
-        return this == CONFIG_PROVIDER ? "configprovider" : name().toLowerCase(Locale.ROOT);
+        return switch (this) {
+            case CONFIG_PROVIDER -> "configprovider";
+            case REST_EXTENSION -> "rest_ext";
+            default -> name().toLowerCase(Locale.ROOT);
+        };
     }
 
     /** The kind of a plugin class; {@code null} when it is none. */

@@ -16,6 +16,8 @@ import io.ferry.connect.config.WorkerConfig;
 import io.ferry.connect.herder.Herder;
 import io.ferry.connect.logging.ClusterLoggerLevels;
 import io.ferry.connect.logging.LoggerLevels;
+import io.ferry.connect.rest.extension.RestExtensions;
+import io.ferry.connect.rest.jaxrs.JaxRsFilters;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import org.eclipse.jetty.server.Connector;
@@ -46,6 +48,7 @@ public final class ConnectRestServer implements AutoCloseable {
     private final ExecutorService pluginWork;
     private final Javalin app;
     private final List<ServerConnector> connectors = new ArrayList<>();
+    private final RestExtensions extensions;
 
     private ConnectRestServer(Builder builder) {
         this.worker = builder.worker;
@@ -53,6 +56,7 @@ public final class ConnectRestServer implements AutoCloseable {
         Listeners.checkAdvertisedListener(worker);
         this.listenerConnectors = new ListenerConnectors(RestSsl.forListeners(worker), listeners);
         WorkerHttpClient otherWorkers = new WorkerHttpClient(worker);
+        this.extensions = builder.extensions;
         this.pluginWork = Executors.newCachedThreadPool(daemonThreads("ferry-rest-plugins-"));
         Completion completion = new Completion(builder.requestTimeout, pluginWork);
         LoggerLevels levels = builder.loggerLevels != null ? builder.loggerLevels : LoggerLevels.ofProcess(Clock.systemUTC());
@@ -61,6 +65,9 @@ public final class ConnectRestServer implements AutoCloseable {
             configureServer(config);
             new HttpBoundary(worker.getString(WorkerConfig.ACCESS_CONTROL_ALLOW_ORIGIN),
                     worker.getString(WorkerConfig.ACCESS_CONTROL_ALLOW_METHODS)).register(config.routes);
+            if (extensions != null && !extensions.filters().isEmpty()) {
+                new JaxRsFilters(extensions.filters()).register(config.routes);
+            }
             new ErrorMapping(new LeaderForwarding(otherWorkers, builder.requestTimeout, builder.herder::catchUp)).register(config.routes);
             new RootRoutes(builder.herder, builder.metrics, builder.healthCheckTimeout).register(config.routes);
             new ConnectorRoutes(builder.herder, completion).register(config.routes);
@@ -160,6 +167,9 @@ public final class ConnectRestServer implements AutoCloseable {
     public void close() {
         app.stop();
         pluginWork.shutdownNow();
+        if (extensions != null) {
+            extensions.close();
+        }
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
@@ -182,6 +192,7 @@ public final class ConnectRestServer implements AutoCloseable {
         private Duration healthCheckTimeout = DEFAULT_HEALTH_CHECK_TIMEOUT;
         private boolean topicTracking = true;
         private boolean topicTrackingReset = true;
+        private RestExtensions extensions;
 
         private Builder(Herder herder, WorkerConfig worker) {
             this.herder = Objects.requireNonNull(herder, "herder");
@@ -225,6 +236,15 @@ public final class ConnectRestServer implements AutoCloseable {
         public Builder topicTracking(boolean enabled, boolean resetAllowed) {
             this.topicTracking = enabled;
             this.topicTrackingReset = resetAllowed;
+            return this;
+        }
+
+        /**
+         * The REST extensions whose filters run on every request, after cross-origin and content checks;
+         * closed with the server. None by default.
+         */
+        public Builder restExtensions(RestExtensions extensions) {
+            this.extensions = Objects.requireNonNull(extensions);
             return this;
         }
 

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * Sends a request that needs the cluster's leader on to it, as Apache Kafka Connect's workers do,
  * and answers with the leader's answer. The forwarded request carries {@code forward=false}: a
  * worker that receives it and is not the leader either (the leadership moved meanwhile) answers
- * 409 instead of forwarding again, so a request never travels in circles.
+ * 409 instead of forwarding again, so a request never travels in circles. The caller's {@code
+ * Authorization} header goes with the request, so that a leader secured by a REST extension (basic
+ * authentication) accepts what this worker accepted.
  */
 final class LeaderForwarding {
     private static final Logger log = LoggerFactory.getLogger(LeaderForwarding.class);
@@ -48,6 +50,10 @@ final class LeaderForwarding {
             request.header("Content-Type", contentType);
         }
         request.header("Accept", "application/json");
+        String authorization = ctx.header("Authorization");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<byte[]> answer = client.forUrl(target).send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             log.debug("Forwarded {} {} to the leader at {}: {}", ctx.method(), ctx.path(), target, answer.statusCode());

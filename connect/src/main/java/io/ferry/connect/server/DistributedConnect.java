@@ -102,7 +102,7 @@ public final class DistributedConnect implements AutoCloseable {
                 new RestLeaderClient(new WorkerHttpClient(config), ConnectRestServer.DEFAULT_REQUEST_TIMEOUT), generation));
         herderOfWorker.set(herder);
         parts.add(herder);
-        ConnectRestServer rest = WorkerBootstrap.restServer(herder, config, metrics);
+        ConnectRestServer rest = WorkerBootstrap.restServer(herder, config, metrics, plugins);
         // The REST API comes before the herder, as the leader may be asked for task configs while others join.
         parts.add(parts.indexOf(herder), rest);
         herder.start(START_TIMEOUT);

@@ -101,7 +101,7 @@ public final class StandaloneConnect implements AutoCloseable {
         StandaloneHerder herder = new StandaloneHerder(new StandaloneHerder.Settings(worker, new MemoryConfigStore(), statuses,
                 validator, info));
         parts.add(herder);
-        ConnectRestServer rest = WorkerBootstrap.restServer(herder, config, metrics);
+        ConnectRestServer rest = WorkerBootstrap.restServer(herder, config, metrics, plugins);
         parts.add(rest);
         herder.start();
         for (ConnectorRequest connector : connectors) {

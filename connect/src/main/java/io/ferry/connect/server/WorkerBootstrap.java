@@ -15,6 +15,7 @@ import io.ferry.connect.herder.Herder;
 import io.ferry.connect.logging.LoggerLevels;
 import io.ferry.connect.metrics.ConnectMetrics;
 import io.ferry.connect.rest.ConnectRestServer;
+import io.ferry.connect.rest.extension.RestExtensions;
 import io.ferry.connect.plugins.PluginDiscoveryMode;
 import io.ferry.connect.plugins.Plugins;
 import org.apache.kafka.clients.admin.Admin;
@@ -72,14 +73,21 @@ final class WorkerBootstrap {
         return ConnectRestServer.advertisedUrl(config);
     }
 
-    /** The REST API of a worker, listening: its herder, the process's log levels, its metrics. */
-    static ConnectRestServer restServer(Herder herder, WorkerConfig config, ConnectMetrics metrics) {
-        return ConnectRestServer.builder(herder, config)
-                .loggerLevels(LoggerLevels.ofProcess(Clock.systemUTC()))
-                .metrics(metrics::prometheusText)
-                .topicTracking(config.getBoolean(WorkerConfig.TOPIC_TRACKING_ENABLE), config.getBoolean(WorkerConfig.TOPIC_TRACKING_ALLOW_RESET))
-                .build()
-                .start();
+    /** The REST API of a worker, listening: its herder, the process's log levels, its metrics, its REST extensions. */
+    static ConnectRestServer restServer(Herder herder, WorkerConfig config, ConnectMetrics metrics, Plugins plugins) {
+        RestExtensions extensions = RestExtensions.load(config, plugins, herder, ConnectRestServer.DEFAULT_REQUEST_TIMEOUT);
+        try {
+            return ConnectRestServer.builder(herder, config)
+                    .restExtensions(extensions)
+                    .loggerLevels(LoggerLevels.ofProcess(Clock.systemUTC()))
+                    .metrics(metrics::prometheusText)
+                    .topicTracking(config.getBoolean(WorkerConfig.TOPIC_TRACKING_ENABLE), config.getBoolean(WorkerConfig.TOPIC_TRACKING_ALLOW_RESET))
+                    .build()
+                    .start();
+        } catch (RuntimeException e) {
+            extensions.close();
+            throw e;
+        }
     }
 
     static void closeAll(List<AutoCloseable> parts) {

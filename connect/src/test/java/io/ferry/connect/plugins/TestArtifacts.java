@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.apache.kafka.connect.file.FileStreamSourceConnector;
 
 /** Jars the plugin tests put on a {@code plugin.path}, found where the build put them. */
-final class TestArtifacts {
+public final class TestArtifacts {
 
     /** The version of Apache Kafka Connect's FileStream connectors the tests run. */
     static final String CONNECT_FILE_VERSION = "4.3.1";
@@ -33,8 +33,17 @@ final class TestArtifacts {
 
     /** jackson-core 2.17.2, copied by the build into {@code target/test-plugin-libraries}. */
     static Path olderJacksonCore() {
+        return copiedByTheBuild("jackson-core-" + PLUGIN_JACKSON_VERSION + ".jar");
+    }
+
+    /** Apache's connect-basic-auth-extension jar (the REST extension), copied by the build into {@code target/test-plugin-libraries}. */
+    public static Path basicAuthExtensionJar() {
+        return copiedByTheBuild("connect-basic-auth-extension-" + CONNECT_FILE_VERSION + ".jar");
+    }
+
+    private static Path copiedByTheBuild(String fileName) {
         String directory = System.getProperty("ferry.test.pluginLibraries", "target/test-plugin-libraries");
-        Path jar = Path.of(directory, "jackson-core-" + PLUGIN_JACKSON_VERSION + ".jar");
+        Path jar = Path.of(directory, fileName);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests through Maven, which copies it");
         }

@@ -14,6 +14,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import io.ferry.connect.config.WorkerConfig;
 import io.ferry.connect.logging.LoggerLevels;
+import io.ferry.connect.plugins.Plugins;
+import io.ferry.connect.rest.extension.RestExtensions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,6 +30,7 @@ final class RestServerExtension implements BeforeEachCallback, AfterEachCallback
 
     private final Map<String, String> workerSettings = new HashMap<>();
     private Consumer<ConnectRestServer.Builder> customizer = builder -> { };
+    private Plugins extensionPlugins;
     private InMemoryHerder herder;
     private LoggerContext logging;
     private ConnectRestServer server;
@@ -36,6 +39,12 @@ final class RestServerExtension implements BeforeEachCallback, AfterEachCallback
 
     RestServerExtension worker(String key, String value) {
         workerSettings.put(key, value);
+        return this;
+    }
+
+    /** Loads the REST extensions {@code rest.extension.classes} names from these plugins (closed by the caller). */
+    RestServerExtension restExtensionsFrom(Plugins plugins) {
+        this.extensionPlugins = plugins;
         return this;
     }
 
@@ -51,12 +60,16 @@ final class RestServerExtension implements BeforeEachCallback, AfterEachCallback
         logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
         logging.getLogger("io.ferry.connect.worker.Worker").setLevel(Level.WARN);
         LoggerLevels levels = new LoggerLevels(logging, Clock.fixed(NOW, ZoneOffset.UTC));
-        ConnectRestServer.Builder builder = ConnectRestServer.builder(herder, workerConfig(workerSettings))
+        WorkerConfig worker = workerConfig(workerSettings);
+        ConnectRestServer.Builder builder = ConnectRestServer.builder(herder, worker)
                 .loggerLevels(levels)
                 .clusterLoggerLevels((namespace, level) -> clusterLevelRequests.add(namespace + "=" + level))
                 .metrics(() -> "# TYPE ferry_up gauge\nferry_up 1.0\n")
                 .requestTimeout(Duration.ofSeconds(5))
                 .healthCheckTimeout(Duration.ofMillis(300));
+        if (extensionPlugins != null) {
+            builder.restExtensions(RestExtensions.load(worker, extensionPlugins, herder, Duration.ofSeconds(5)));
+        }
         customizer.accept(builder);
         server = builder.build().start();
         http = new ConnectHttp(server.url());

@@ -1,0 +1,242 @@
+package io.ferry.connect.rest.jaxrs;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Configurable;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Feature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What REST extensions register: the {@link Configurable} of their {@code ConnectRestExtensionContext}.
+ *
+ * <p>Request and response filters, as instances or as classes (made through their public no-arg
+ * constructor), are kept and run on every request, ordered as JAX-RS orders them: request filters by
+ * ascending priority, response filters by descending priority, and in registration order on a tie.
+ * The priority is the one given to {@code register}, else the class's {@code @Priority} ({@code
+ * jakarta.annotation} or the older {@code javax.annotation}), else {@link Priorities#USER}. Anything
+ * else (resources, features, providers) is logged and ignored: Ferry serves Apache's REST API itself, not
+ * JAX-RS resources. Registering the same class twice is ignored with a warning, as JAX-RS says.
+ *
+ * <p>Registration happens at start-up, from one thread; reading the filters afterwards is thread-safe.
+ */
+public final class FilterRegistry implements Configurable<FilterRegistry>, Configuration {
+    private static final Logger log = LoggerFactory.getLogger(FilterRegistry.class);
+    private static final List<String> PRIORITY_ANNOTATIONS = List.of("jakarta.annotation.Priority", "javax.annotation.Priority");
+
+    private record Registered(Object component, int priority, int order) {
+    }
+
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+    private final Map<Class<?>, Registered> registered = new LinkedHashMap<>();
+    private volatile List<ContainerRequestFilter> requestFilters = List.of();
+    private volatile List<ContainerResponseFilter> responseFilters = List.of();
+
+    /** The request filters, in the order they run. */
+    public List<ContainerRequestFilter> requestFilters() {
+        return requestFilters;
+    }
+
+    /** The response filters, in the order they run. */
+    public List<ContainerResponseFilter> responseFilters() {
+        return responseFilters;
+    }
+
+    /** Whether nothing was registered that runs on a request. */
+    public boolean isEmpty() {
+        return requestFilters.isEmpty() && responseFilters.isEmpty();
+    }
+
+    @Override
+    public Configuration getConfiguration() {
+        return this;
+    }
+
+    @Override
+    public FilterRegistry property(String name, Object value) {
+        if (value == null) {
+            properties.remove(name);
+        } else {
+            properties.put(name, value);
+        }
+        return this;
+    }
+
+    @Override
+    public FilterRegistry register(Class<?> componentClass) {
+        return add(componentClass, null, null);
+    }
+
+    @Override
+    public FilterRegistry register(Class<?> componentClass, int priority) {
+        return add(componentClass, null, priority);
+    }
+
+    @Override
+    public FilterRegistry register(Class<?> componentClass, Class<?>... contracts) {
+        return add(componentClass, null, null);
+    }
+
+    @Override
+    public FilterRegistry register(Class<?> componentClass, Map<Class<?>, Integer> contracts) {
+        return add(componentClass, null, firstPriority(contracts));
+    }
+
+    @Override
+    public FilterRegistry register(Object component) {
+        return add(component.getClass(), component, null);
+    }
+
+    @Override
+    public FilterRegistry register(Object component, int priority) {
+        return add(component.getClass(), component, priority);
+    }
+
+    @Override
+    public FilterRegistry register(Object component, Class<?>... contracts) {
+        return add(component.getClass(), component, null);
+    }
+
+    @Override
+    public FilterRegistry register(Object component, Map<Class<?>, Integer> contracts) {
+        return add(component.getClass(), component, firstPriority(contracts));
+    }
+
+    private static Integer firstPriority(Map<Class<?>, Integer> contracts) {
+        return contracts == null || contracts.isEmpty() ? null : contracts.values().iterator().next();
+    }
+
+    private synchronized FilterRegistry add(Class<?> type, Object instance, Integer priority) {
+        if (!isFilter(type)) {
+            log.warn("Ignoring {} registered by a REST extension: Ferry's REST API runs JAX-RS ContainerRequestFilter and "
+                    + "ContainerResponseFilter components only, not resources, features or providers", type.getName());
+            return this;
+        }
+        if (registered.containsKey(type)) {
+            log.warn("Ignoring {} registered by a REST extension: a component of that class is already registered", type.getName());
+            return this;
+        }
+        Object component = instance != null ? instance : instantiate(type);
+        registered.put(type, new Registered(component, priority != null ? priority : priorityOf(type), registered.size()));
+        requestFilters = sorted(ContainerRequestFilter.class, Comparator.comparingInt(Registered::priority));
+        responseFilters = sorted(ContainerResponseFilter.class, Comparator.comparingInt(Registered::priority).reversed());
+        return this;
+    }
+
+    private static boolean isFilter(Class<?> type) {
+        return ContainerRequestFilter.class.isAssignableFrom(type) || ContainerResponseFilter.class.isAssignableFrom(type);
+    }
+
+    private <T> List<T> sorted(Class<T> kind, Comparator<Registered> byPriority) {
+        return registered.values().stream().filter(entry -> kind.isInstance(entry.component()))
+                .sorted(byPriority.thenComparingInt(Registered::order)).map(entry -> kind.cast(entry.component())).toList();
+    }
+
+    private static Object instantiate(Class<?> type) {
+        try {
+            return type.getConstructor().newInstance();
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException("The constructor of the REST extension filter " + type.getName() + " failed", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("The REST extension filter " + type.getName() + " has no public no-arg constructor", e);
+        }
+    }
+
+    /** The value of the class's {@code @Priority}, whichever package the annotation comes from; else {@link Priorities#USER}. */
+    static int priorityOf(Class<?> type) {
+        for (Annotation annotation : type.getAnnotations()) {
+            if (PRIORITY_ANNOTATIONS.contains(annotation.annotationType().getName())) {
+                try {
+                    Method value = annotation.annotationType().getMethod("value");
+                    return (Integer) value.invoke(annotation);
+                } catch (ReflectiveOperationException | ClassCastException e) {
+                    log.warn("Could not read the @Priority of {}; using {}", type.getName(), Priorities.USER, e);
+                }
+            }
+        }
+        return Priorities.USER;
+    }
+
+    @Override
+    public RuntimeType getRuntimeType() {
+        return RuntimeType.SERVER;
+    }
+
+    @Override
+    public synchronized Map<String, Object> getProperties() {
+        return Map.copyOf(properties);
+    }
+
+    @Override
+    public synchronized Object getProperty(String name) {
+        return properties.get(name);
+    }
+
+    @Override
+    public synchronized Collection<String> getPropertyNames() {
+        return List.copyOf(properties.keySet());
+    }
+
+    @Override
+    public boolean isEnabled(Feature feature) {
+        return false;
+    }
+
+    @Override
+    public boolean isEnabled(Class<? extends Feature> featureClass) {
+        return false;
+    }
+
+    @Override
+    public synchronized boolean isRegistered(Object component) {
+        return registered.values().stream().anyMatch(entry -> entry.component() == component);
+    }
+
+    @Override
+    public synchronized boolean isRegistered(Class<?> componentClass) {
+        return registered.containsKey(componentClass);
+    }
+
+    @Override
+    public synchronized Map<Class<?>, Integer> getContracts(Class<?> componentClass) {
+        Registered entry = registered.get(componentClass);
+        if (entry == null) {
+            return Map.of();
+        }
+        Map<Class<?>, Integer> contracts = new HashMap<>();
+        if (entry.component() instanceof ContainerRequestFilter) {
+            contracts.put(ContainerRequestFilter.class, entry.priority());
+        }
+        if (entry.component() instanceof ContainerResponseFilter) {
+            contracts.put(ContainerResponseFilter.class, entry.priority());
+        }
+        return contracts;
+    }
+
+    @Override
+    public synchronized Set<Class<?>> getClasses() {
+        return Set.copyOf(registered.keySet());
+    }
+
+    @Override
+    public synchronized Set<Object> getInstances() {
+        Set<Object> instances = new LinkedHashSet<>();
+        registered.values().forEach(entry -> instances.add(entry.component()));
+        return instances;
+    }
+}
