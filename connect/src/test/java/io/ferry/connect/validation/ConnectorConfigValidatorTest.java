@@ -85,6 +85,13 @@ class ConnectorConfigValidatorTest {
     }
 
     @Test
+    void shouldRefuseAConnectorVersionThatIsNoVersionOrRangeNamingTheKey() {
+        assertThatThrownBy(() -> validator.validate(sink("connector.plugin.version", "[1.0")))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("connector.plugin.version").hasMessageContaining("[1.0");
+    }
+
+    @Test
     void shouldAcceptAConnectorAlias() {
         ConfigInfos infos = validator.validate(sink("connector.class", "FileStreamSink"));
 
