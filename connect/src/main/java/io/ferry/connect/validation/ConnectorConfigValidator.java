@@ -208,8 +208,15 @@ public final class ConnectorConfigValidator implements AutoCloseable {
         try {
             connectorClass = connectorClass(props.get(ConnectorConfig.CONNECTOR_CLASS),
                     VersionRequirement.parse(props.get(ConnectorConfig.CONNECTOR_VERSION)));
-        } catch (RuntimeException | InvalidVersionSpecificationException e) {
-            // Unknown connector, or version: only the framework's settings are known.
+        } catch (PluginVersionNotFoundException | InvalidVersionSpecificationException e) {
+            // A version not installed (any more): the latest one's secrets, rather than none masked.
+            try {
+                connectorClass = connectorClass(props.get(ConnectorConfig.CONNECTOR_CLASS));
+            } catch (RuntimeException unknown) {
+                // Unknown connector: only the framework's settings are known.
+            }
+        } catch (RuntimeException e) {
+            // Unknown connector: only the framework's settings are known.
         }
         boolean source = connectorClass != null && SourceConnector.class.isAssignableFrom(connectorClass);
         ConfigDef base = source ? SourceConnectorConfig.configDef()

@@ -296,6 +296,16 @@ class ConnectorConfigValidatorTest {
     }
 
     @Test
+    void shouldNameTheConnectorsPasswordKeysEvenWhenNoInstalledVersionMatchesItsConfig() {
+        // A connector pinned to a version since removed still has its secrets masked when its config is shown.
+        String connector = "io.ferry.connect.testplugins.SequenceSourceConnector";
+
+        assertThat(validator.passwordKeys(config("connector.class", connector, "secret", "x"))).contains("secret");
+        assertThat(validator.passwordKeys(config("connector.class", connector, "connector.plugin.version", "99.0",
+                "secret", "x"))).contains("secret");
+    }
+
+    @Test
     void shouldNamePasswordKeysEvenOfAnUnknownConnector() {
         assertThat(validator.passwordKeys(config("connector.class", "com.example.Unknown",
                 "admin.override.ssl.key.password", "x"))).containsExactly("admin.override.ssl.key.password");
