@@ -2,12 +2,14 @@ package io.ferry.connect.rest;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import io.ferry.connect.herder.NotLeaderException;
 import io.javalin.http.Context;
+import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +56,17 @@ final class LeaderForwarding {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        HttpClient http;
         try {
-            HttpResponse<byte[]> answer = client.forUrl(target).send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            http = client.forUrl(target);
+        } catch (ConfigException e) {
+            // Thrown from an exception handler it would reach the client as a bare "Server Error".
+            log.error("Could not forward {} {} to the leader at {}: {}", ctx.method(), ctx.path(), target, e.getMessage());
+            Replies.error(ctx, 500, "Cannot forward the request to the leader at " + notLeader.leaderUrl() + ": " + e.getMessage());
+            return;
+        }
+        try {
+            HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             log.debug("Forwarded {} {} to the leader at {}: {}", ctx.method(), ctx.path(), target, answer.statusCode());
             if (answer.statusCode() / 100 == 2) {
                 catchUp.run();

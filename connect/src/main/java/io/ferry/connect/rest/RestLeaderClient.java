@@ -3,6 +3,7 @@ package io.ferry.connect.rest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,14 @@ public final class RestLeaderClient implements LeaderClient {
         URI target = URI.create(base + "/connectors/" + Replies.encodePath(connector) + "/tasks?" + LeaderForwarding.FORWARD + "=false");
         HttpRequest request = HttpRequest.newBuilder(target).timeout(timeout).header("Content-Type", Replies.JSON)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return client.forUrl(target).sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).thenApply(answer -> {
+        HttpClient http;
+        try {
+            http = client.forUrl(target);
+        } catch (RuntimeException e) {
+            // Unusable ssl.* settings: the caller learns of failures only through the future, then logs and retries.
+            return CompletableFuture.failedFuture(e);
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).thenApply(answer -> {
             if (answer.statusCode() / 100 != 2) {
                 throw new ConnectException("The leader at " + leaderUrl + " refused the task configs of " + connector + ": HTTP "
                         + answer.statusCode() + " " + answer.body());

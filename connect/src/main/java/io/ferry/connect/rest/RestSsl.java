@@ -166,19 +166,22 @@ final class RestSsl {
 
     /**
      * Which setting a failure of the factory is about: the trust store when the failure names its file
-     * or a trust store (Kafka calls both files "keystore" when loading them), else the key store.
+     * or a trust store (Kafka calls both files "keystore" when loading them), else the key store; its
+     * inline PEM setting when the store is given inline rather than as a file.
      */
     private static String culprit(Settings settings, RuntimeException failure) {
         String text = describe(failure);
         Object trustStore = settings.value(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG);
         boolean aboutTrustStore = trustStore != null && text.contains(trustStore.toString())
                 || text.toLowerCase(Locale.ROOT).matches(".*trust ?store.*");
-        return aboutTrustStore ? SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG : SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG;
+        String file = aboutTrustStore ? SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG : SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG;
+        String inline = aboutTrustStore ? SslConfigs.SSL_TRUSTSTORE_CERTIFICATES_CONFIG : SslConfigs.SSL_KEYSTORE_KEY_CONFIG;
+        return settings.value(file) == null && settings.value(inline) != null ? inline : file;
     }
 
+    /** The value of a setting as an error may show it: a {@link Password} shows as {@code [hidden]}. */
     private static Object locationOf(Settings settings, String key) {
-        Object value = settings.value(key);
-        return value instanceof Password ? null : value;
+        return settings.value(key);
     }
 
     /** The failure and its cause in one line, e.g. "Failed to load SSL keystore ...: keystore password was incorrect". */

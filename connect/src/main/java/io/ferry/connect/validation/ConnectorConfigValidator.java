@@ -30,6 +30,7 @@ import io.ferry.connect.plugins.VersionRequirement;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Connector;
 import org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePolicy;
@@ -104,8 +105,8 @@ public final class ConnectorConfigValidator implements AutoCloseable {
         }
         VersionRequirement version;
         try {
-            version = VersionRequirement.parse(props.get(ConnectorConfig.CONNECTOR_VERSION));
-        } catch (InvalidVersionSpecificationException e) {
+            version = VersionRequirement.of(ConnectorConfig.CONNECTOR_VERSION, props.get(ConnectorConfig.CONNECTOR_VERSION));
+        } catch (ConfigException e) {
             throw new BadRequestException(e.getMessage());
         }
         Class<? extends Connector> connectorClass;
@@ -207,8 +208,15 @@ public final class ConnectorConfigValidator implements AutoCloseable {
         try {
             connectorClass = connectorClass(props.get(ConnectorConfig.CONNECTOR_CLASS),
                     VersionRequirement.parse(props.get(ConnectorConfig.CONNECTOR_VERSION)));
-        } catch (RuntimeException | InvalidVersionSpecificationException e) {
-            // Unknown connector, or version: only the framework's settings are known.
+        } catch (PluginVersionNotFoundException | InvalidVersionSpecificationException e) {
+            // A version not installed (any more): the latest one's secrets, rather than none masked.
+            try {
+                connectorClass = connectorClass(props.get(ConnectorConfig.CONNECTOR_CLASS));
+            } catch (RuntimeException unknown) {
+                // Unknown connector: only the framework's settings are known.
+            }
+        } catch (RuntimeException e) {
+            // Unknown connector: only the framework's settings are known.
         }
         boolean source = connectorClass != null && SourceConnector.class.isAssignableFrom(connectorClass);
         ConfigDef base = source ? SourceConnectorConfig.configDef()

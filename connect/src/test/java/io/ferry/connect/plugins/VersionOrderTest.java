@@ -27,7 +27,14 @@ class VersionOrderTest {
                 Arguments.of("undefined", "0.1"),
                 Arguments.of("null", "undefined"),
                 Arguments.of("2.5.0.Final", "3.0.0.Final"),
-                Arguments.of("3.6.1.Final", "3.6.10.Final"));
+                Arguments.of("3.6.1.Final", "3.6.10.Final"),
+                // Separators only split items: a qualifier after "2.0" and after "2.0.0" sorts the same, as the
+                // version ranges of *.plugin.version sort it (2.0.0 = 2.0, so 2.0-sp1 is above both)
+                Arguments.of("2.0.0", "2.0-sp1"),
+                Arguments.of("2.0.0", "2.0-hotfix"),
+                Arguments.of("2.0.0-rc.1", "2.0.RELEASE"),
+                Arguments.of("2.0.0-rc.1", "2.0-SNAPSHOT"),
+                Arguments.of("2.0.0-M1", "2.0-SNAPSHOT"));
     }
 
     @ParameterizedTest(name = "{0} < {1}")

@@ -88,6 +88,19 @@ class RestSslTest {
     }
 
     @Test
+    void shouldNameTheInlineKeySettingOfAPemKeyStoreThatCannotBeReadWithoutShowingIt() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("listeners", "https://127.0.0.1:0");
+        settings.put("ssl.keystore.type", "PEM");
+        settings.put("ssl.keystore.key", "-----BEGIN PRIVATE KEY-----\nbm90LWEta2V5\n-----END PRIVATE KEY-----");
+        settings.put("ssl.keystore.certificate.chain", "-----BEGIN CERTIFICATE-----\nbm90LWEtY2VydA==\n-----END CERTIFICATE-----");
+
+        assertThatThrownBy(() -> build(settings)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Invalid value [hidden] for configuration ssl.keystore.key: ").hasMessageNotContaining("ssl.keystore.location")
+                .hasMessageNotContaining("bm90LWEta2V5");
+    }
+
+    @Test
     void shouldNotReadTheSslSettingsOfAWorkerWithoutHttpsListeners() {
         Map<String, String> settings = Map.of("listeners", "http://127.0.0.1:0", "ssl.keystore.location", "/nowhere/kafka-client.p12",
                 "ssl.keystore.password", "x");

@@ -85,6 +85,13 @@ class ConnectorConfigValidatorTest {
     }
 
     @Test
+    void shouldRefuseAConnectorVersionThatIsNoVersionOrRangeNamingTheKey() {
+        assertThatThrownBy(() -> validator.validate(sink("connector.plugin.version", "[1.0")))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("connector.plugin.version").hasMessageContaining("[1.0");
+    }
+
+    @Test
     void shouldAcceptAConnectorAlias() {
         ConfigInfos infos = validator.validate(sink("connector.class", "FileStreamSink"));
 
@@ -286,6 +293,16 @@ class ConnectorConfigValidatorTest {
 
         assertThat(validator.passwordKeys(props)).contains("producer.override.sasl.jaas.config")
                 .doesNotContain("producer.override.linger.ms", "file", "name");
+    }
+
+    @Test
+    void shouldNameTheConnectorsPasswordKeysEvenWhenNoInstalledVersionMatchesItsConfig() {
+        // A connector pinned to a version since removed still has its secrets masked when its config is shown.
+        String connector = "io.ferry.connect.testplugins.SequenceSourceConnector";
+
+        assertThat(validator.passwordKeys(config("connector.class", connector, "secret", "x"))).contains("secret");
+        assertThat(validator.passwordKeys(config("connector.class", connector, "connector.plugin.version", "99.0",
+                "secret", "x"))).contains("secret");
     }
 
     @Test
