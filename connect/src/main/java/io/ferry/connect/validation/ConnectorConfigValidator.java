@@ -67,6 +67,7 @@ public final class ConnectorConfigValidator implements AutoCloseable {
     private final ClientOverrideValidation overrides;
     private final PluginConfigs pluginConfigs;
     private final PluginVersionSettings versions;
+    private final PinnedVersions pinnedVersions;
     private final DistributedWorkerConfig distributed;
 
     /** A validator that leaves config provider references as they are. */
@@ -87,6 +88,7 @@ public final class ConnectorConfigValidator implements AutoCloseable {
         this.overrides = new ClientOverrideValidation(policy);
         this.pluginConfigs = new PluginConfigs(plugins);
         this.versions = new PluginVersionSettings(plugins, worker);
+        this.pinnedVersions = new PinnedVersions(plugins);
         this.distributed = worker instanceof DistributedWorkerConfig config ? config : null;
     }
 
@@ -199,23 +201,17 @@ public final class ConnectorConfigValidator implements AutoCloseable {
     /**
      * The keys of the config whose values are secrets ({@code PASSWORD} in the connector's full
      * definition: framework, transformations, connector, its converters and client overrides), so
-     * they can be masked. Best effort: a part that cannot be resolved adds nothing; never throws.
+     * they can be masked. A plugin pinned to a version not installed (any more) is read in its latest installed
+     * version, so its secrets stay masked. Best effort: a part that cannot be resolved adds nothing; never throws.
      */
     public SortedSet<String> passwordKeys(Map<String, String> config) {
         SortedSet<String> keys = new TreeSet<>();
-        Map<String, String> props = new HashMap<>(config);
+        Map<String, String> props = pinnedVersions.orLatestInstalled(config);
         Class<? extends Connector> connectorClass = null;
         try {
             connectorClass = connectorClass(props.get(ConnectorConfig.CONNECTOR_CLASS),
                     VersionRequirement.parse(props.get(ConnectorConfig.CONNECTOR_VERSION)));
-        } catch (PluginVersionNotFoundException | InvalidVersionSpecificationException e) {
-            // A version not installed (any more): the latest one's secrets, rather than none masked.
-            try {
-                connectorClass = connectorClass(props.get(ConnectorConfig.CONNECTOR_CLASS));
-            } catch (RuntimeException unknown) {
-                // Unknown connector: only the framework's settings are known.
-            }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InvalidVersionSpecificationException e) {
             // Unknown connector: only the framework's settings are known.
         }
         boolean source = connectorClass != null && SourceConnector.class.isAssignableFrom(connectorClass);

@@ -45,6 +45,10 @@ class PluginVersionsIT {
     private static final String CONNECTOR = "com.example.versioned.VersionedSourceConnector";
     private static final String SMT = "com.example.versioned.VersionTag";
     private static final int RECORDS = 3;
+    private static final String SECRET_CONVERTER = "com.example.secrets.SecretConverter";
+    private static final String SECRET_SMT = "com.example.secrets.SecretTag";
+    private static final String SECRET_PREDICATE = "com.example.secrets.SecretMatch";
+    private static final List<String> SECRETS = List.of("converter-s3cret", "smt-s3cret", "predicate-s3cret");
 
     @RegisterExtension
     static final FerryClusterExtension KAFKA = FerryClusterExtension.singleBroker();
@@ -64,6 +68,8 @@ class PluginVersionsIT {
         }
         // The same version installed twice: one copy is used, and it is listed once.
         TestPluginBuilder.copyInto(pluginPath.resolve("v2/versioned.jar"), pluginPath.resolve("v2-again"));
+        // Plugins of other classes, in a folder of their own, whose only setting is a secret.
+        withSecrets("1.0").writeJar(pluginPath.resolve("secrets").resolve("secrets.jar"));
         connect = StandaloneConnect.start(withPluginPath(WorkerFixture.workerSettings(KAFKA.cluster(), root)), List.of(), "test");
         http = new ConnectHttp(connect.restUrl());
     }
@@ -76,7 +82,11 @@ class PluginVersionsIT {
     }
 
     private static Map<String, String> withPluginPath(Map<String, String> settings) {
-        settings.put("plugin.path", pluginPath.toString());
+        return withPluginPath(settings, pluginPath);
+    }
+
+    private static Map<String, String> withPluginPath(Map<String, String> settings, Path path) {
+        settings.put("plugin.path", path.toString());
         settings.put("plugin.discovery", "service_load");
         return settings;
     }
@@ -151,6 +161,67 @@ class PluginVersionsIT {
                         """.formatted(version))
                 .service(SourceConnector.class, CONNECTOR)
                 .service(Transformation.class, SMT);
+    }
+
+    /** A converter, an SMT and a predicate in one version, each with two PASSWORD settings, {@code secret} and {@code token}. */
+    static TestPluginBuilder withSecrets(String version) {
+        String secret = "new ConfigDef().define(\"secret\", ConfigDef.Type.PASSWORD, null, ConfigDef.Importance.HIGH, \"A secret.\")"
+                + ".define(\"token\", ConfigDef.Type.PASSWORD, null, ConfigDef.Importance.LOW, \"Another secret.\")";
+        return plugin()
+                .source(SECRET_CONVERTER, """
+                        package com.example.secrets;
+                        import java.nio.charset.StandardCharsets;
+                        import java.util.Map;
+                        import org.apache.kafka.common.config.ConfigDef;
+                        import org.apache.kafka.connect.components.Versioned;
+                        import org.apache.kafka.connect.data.Schema;
+                        import org.apache.kafka.connect.data.SchemaAndValue;
+                        import org.apache.kafka.connect.storage.Converter;
+                        public class SecretConverter implements Converter, Versioned {
+                            public void configure(Map<String, ?> configs, boolean isKey) { }
+                            public byte[] fromConnectData(String topic, Schema schema, Object value) {
+                                return value == null ? null : value.toString().getBytes(StandardCharsets.UTF_8);
+                            }
+                            public SchemaAndValue toConnectData(String topic, byte[] value) {
+                                return new SchemaAndValue(Schema.OPTIONAL_STRING_SCHEMA, value == null ? null : new String(value, StandardCharsets.UTF_8));
+                            }
+                            public ConfigDef config() { return %1$s; }
+                            public String version() { return "%2$s"; }
+                        }
+                        """.formatted(secret, version))
+                .source(SECRET_SMT, """
+                        package com.example.secrets;
+                        import java.util.Map;
+                        import org.apache.kafka.common.config.ConfigDef;
+                        import org.apache.kafka.connect.components.Versioned;
+                        import org.apache.kafka.connect.connector.ConnectRecord;
+                        import org.apache.kafka.connect.transforms.Transformation;
+                        public class SecretTag<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
+                            public R apply(R record) { return record; }
+                            public ConfigDef config() { return %1$s; }
+                            public void configure(Map<String, ?> configs) { }
+                            public void close() { }
+                            public String version() { return "%2$s"; }
+                        }
+                        """.formatted(secret, version))
+                .source(SECRET_PREDICATE, """
+                        package com.example.secrets;
+                        import java.util.Map;
+                        import org.apache.kafka.common.config.ConfigDef;
+                        import org.apache.kafka.connect.components.Versioned;
+                        import org.apache.kafka.connect.connector.ConnectRecord;
+                        import org.apache.kafka.connect.transforms.predicates.Predicate;
+                        public class SecretMatch<R extends ConnectRecord<R>> implements Predicate<R>, Versioned {
+                            public boolean test(R record) { return false; }
+                            public ConfigDef config() { return %1$s; }
+                            public void configure(Map<String, ?> configs) { }
+                            public void close() { }
+                            public String version() { return "%2$s"; }
+                        }
+                        """.formatted(secret, version))
+                .service(org.apache.kafka.connect.storage.Converter.class, SECRET_CONVERTER)
+                .service(Transformation.class, SECRET_SMT)
+                .service(org.apache.kafka.connect.transforms.predicates.Predicate.class, SECRET_PREDICATE);
     }
 
     @Test
@@ -323,6 +394,87 @@ class PluginVersionsIT {
         assertThat(smtVersion.path("errors").path(0).asText())
                 .contains("Plugin " + SMT + " not found that matches the version range [3.0,), available versions: [1.0, 2.0]");
         assertThat(texts(smtVersion, "recommended_values")).containsExactly("1.0", "2.0");
+    }
+
+    @Test
+    void shouldHideTheSecretsOfConvertersSmtsAndPredicatesPinnedToAnInstalledVersion(FerryCluster cluster) {
+        String topic = cluster.uniqueTopicName("secrets");
+        Map<String, String> config = withSecretPlugins(connector("secrets", topic), "1.0");
+        config.put("transforms.hide.token", "${file:/etc/secrets:smt}");
+
+        assertThat(http.post("/connectors", ConnectHttp.json(Map.of("name", "secrets", "config", config))).status()).isEqualTo(201);
+        try {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(http.get("/connectors/secrets/tasks").json().size()).isEqualTo(1));
+            assertSecretsHidden(http, "secrets");
+
+            Reply validated = validate(config);
+            assertThat(validated.json().path("error_count").asInt()).as(validated.body()).isZero();
+            assertThat(validated.body()).doesNotContain(SECRETS);
+        } finally {
+            http.delete("/connectors/secrets");
+        }
+    }
+
+    @Test
+    void shouldHideTheSecretsOfConvertersSmtsAndPredicatesPinnedToAVersionNotInstalled(FerryCluster cluster) throws IOException {
+        // Created on a worker that has the secret plugins in 1.0, then shown by one of its cluster that has only 2.0.
+        Path elsewhere = root.resolve("plugins-elsewhere");
+        withSecrets("2.0").writeJar(elsewhere.resolve("secrets").resolve("secrets.jar"));
+        TestPluginBuilder.copyInto(pluginPath.resolve("v2/versioned.jar"), elsewhere.resolve("v2"));
+        String group = cluster.uniqueTopicName("secrets-cluster");
+        Map<String, String> config = withSecretPlugins(connector("secrets-elsewhere", cluster.uniqueTopicName("secrets")), "1.0");
+        config.put("transforms.hide.token", "${file:/etc/secrets:smt}");
+        try (DistributedConnect creator = DistributedConnect.start(
+                withPluginPath(WorkerFixture.distributedSettings(cluster, group, "w1"), pluginPath), "test")) {
+            ConnectHttp creatorHttp = new ConnectHttp(creator.restUrl());
+            await().atMost(WAIT).until(() -> creatorHttp.post("/connectors",
+                    ConnectHttp.json(Map.of("name", "secrets-elsewhere", "config", config))).status() == 201);
+            await().atMost(WAIT).until(() -> creatorHttp.get("/connectors/secrets-elsewhere/tasks").json().size() == 1);
+        }
+        try (DistributedConnect shower = DistributedConnect.start(
+                withPluginPath(WorkerFixture.distributedSettings(cluster, group, "w2"), elsewhere), "test")) {
+            ConnectHttp showerHttp = new ConnectHttp(shower.restUrl());
+            await().atMost(WAIT).until(() -> showerHttp.get("/connectors/secrets-elsewhere/tasks").status() == 200);
+
+            assertSecretsHidden(showerHttp, "secrets-elsewhere");
+            Reply validated = showerHttp.put("/connector-plugins/VersionedSource/config/validate", ConnectHttp.json(config));
+            assertThat(validated.json().path("error_count").asInt()).as(validated.body()).isPositive();
+            assertThat(validated.body()).doesNotContain(SECRETS);
+        }
+    }
+
+    /** Whether the connector's config, task configs and status show its secrets: they must not. */
+    private static void assertSecretsHidden(ConnectHttp http, String name) {
+        for (String path : List.of("/connectors/" + name, "/connectors/" + name + "/config", "/connectors/" + name + "/tasks",
+                "/connectors/" + name + "/status", "/connectors?expand=info&expand=status")) {
+            Reply reply = http.get(path);
+            assertThat(reply.status()).as(path).isEqualTo(200);
+            assertThat(reply.body()).as(path).doesNotContain(SECRETS);
+        }
+        JsonNode shown = http.get("/connectors/" + name + "/config").json();
+        JsonNode task = http.get("/connectors/" + name + "/tasks").json().path(0).path("config");
+        for (String key : List.of("key.converter.secret", "transforms.hide.secret", "predicates.match.secret")) {
+            assertThat(shown.path(key).asText()).as(key).isEqualTo("[hidden]");
+            assertThat(task.path(key).asText()).as("task's " + key).isEqualTo("[hidden]");
+        }
+        assertThat(shown.path("transforms.hide.token").asText()).isEqualTo("${file:/etc/secrets:smt}");
+    }
+
+    /** The connector with a secret converter, SMT and predicate, each pinned to one version. */
+    private static Map<String, String> withSecretPlugins(Map<String, String> config, String version) {
+        config.put("key.converter", SECRET_CONVERTER);
+        config.put("key.converter.plugin.version", version);
+        config.put("key.converter.secret", SECRETS.get(0));
+        config.put("transforms", "tag,hide");
+        config.put("transforms.hide.type", SECRET_SMT);
+        config.put("transforms.hide.plugin.version", version);
+        config.put("transforms.hide.secret", SECRETS.get(1));
+        config.put("transforms.hide.predicate", "match");
+        config.put("predicates", "match");
+        config.put("predicates.match.type", SECRET_PREDICATE);
+        config.put("predicates.match.plugin.version", version);
+        config.put("predicates.match.secret", SECRETS.get(2));
+        return config;
     }
 
     private static Map<String, String> connector(String name, String topic) {
