@@ -20,7 +20,7 @@ public final class PostgresTemporalText {
 
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd HH:mm:ss")
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .appendFraction(ChronoField.NANO_OF_SECOND, 3, 9, true)
             .toFormatter();
 
     private static final DateTimeFormatter OFFSET = new DateTimeFormatterBuilder()
@@ -35,7 +35,7 @@ public final class PostgresTemporalText {
         return era(DATE.format(date), date.getYear());
     }
 
-    /** {@code yyyy-MM-dd HH:mm:ss} with the fraction it has, and {@code BC} after a year before 1. */
+    /** {@code yyyy-MM-dd HH:mm:ss.SSS}, more fraction digits when it has them, and {@code BC} after a year before 1. */
     public static String dateTime(LocalDateTime dateTime) {
         return era(DATE_TIME.format(dateTime), dateTime.getYear());
     }

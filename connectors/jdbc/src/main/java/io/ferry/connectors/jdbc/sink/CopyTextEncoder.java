@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -101,15 +102,21 @@ final class CopyTextEncoder {
      */
     private void appendSemantic(StringBuilder out, DebeziumType.Kind kind, Object standard, ColumnDefinition column) {
         switch (kind) {
-            case DATE -> out.append(PostgresTemporalText.date((LocalDate) standard));
-            case LOCAL_TIMESTAMP -> out.append(PostgresTemporalText.dateTime((LocalDateTime) standard));
+            // ISO-8601 text but for years before 1, whose sign PostgreSQL refuses: those in its BC form
+            case DATE -> out.append(((LocalDate) standard).getYear() > 0 ? standard.toString()
+                    : PostgresTemporalText.date((LocalDate) standard));
+            case LOCAL_TIMESTAMP -> out.append(((LocalDateTime) standard).getYear() > 0 ? standard.toString()
+                    : PostgresTemporalText.dateTime((LocalDateTime) standard));
             case YEAR, TIME, DECIMAL, BITS -> out.append(standard instanceof BigDecimal decimal
                     ? decimal.toPlainString() : standard.toString());
             case INSTANT -> {
-                Instant instant = (Instant) standard;
+                ZonedDateTime local = ((Instant) standard).atZone(timeZone);
                 boolean zoned = zonedTypes.computeIfAbsent(column.typeName(), CopyTextEncoder::isZoned);
-                out.append(zoned ? PostgresTemporalText.dateTimeWithOffset(instant.atZone(timeZone))
-                        : PostgresTemporalText.dateTime(LocalDateTime.ofInstant(instant, timeZone)));
+                if (local.getYear() <= 0) {
+                    out.append(zoned ? PostgresTemporalText.dateTimeWithOffset(local) : PostgresTemporalText.dateTime(local.toLocalDateTime()));
+                } else {
+                    out.append(zoned ? local.toOffsetDateTime() : local.toLocalDateTime());
+                }
             }
             case DURATION_MICROS -> out.append(standard).append(" microseconds");
             default -> escape(out, (String) standard);
