@@ -5,12 +5,16 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Calendar;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.function.Supplier;
 
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -67,7 +71,7 @@ final class ColumnReaders {
             case Types.DATE -> date(column);
             case Types.TIME -> time(column);
             case Types.TIMESTAMP -> timestamp(column, options.timeZone());
-            case Types.TIMESTAMP_WITH_TIMEZONE -> timestamp(column, ZoneId.of("UTC"));
+            case Types.TIMESTAMP_WITH_TIMEZONE -> instantTimestamp(column);
             default -> null;
         });
     }
@@ -186,11 +190,34 @@ final class ColumnReaders {
     }
 
     /**
-     * A timestamp read as a local date-time in {@code zone} (ignored by drivers for columns that carry
-     * their zone), returned as the driver's {@link java.sql.Timestamp} so that its nanoseconds survive.
+     * A zoneless timestamp read as a {@link LocalDateTime} and taken as a local date-time in {@code zone},
+     * returned as a {@link java.sql.Timestamp} so that its nanoseconds survive. Read through java.time, as
+     * the database stores it: a {@code getTimestamp} would count the days before 1582-10-15 in the Julian
+     * calendar, and the epoch milliseconds of 0001-01-01 would be two days off the proleptic ones Connect's
+     * Timestamp stands for.
      */
     static ColumnMapping timestamp(ColumnDefinition column, ZoneId zone) {
-        return mapping(schema(Timestamp.builder(), column), (row, i) -> row.getTimestamp(i, calendar(zone)));
+        return mapping(schema(Timestamp.builder(), column), (row, i) -> {
+            LocalDateTime value = row.getObject(i, LocalDateTime.class);
+            return value == null ? null : connectTimestamp(column, value, () -> value.atZone(zone).toInstant());
+        });
+    }
+
+    /** A timestamp that carries its zone (PostgreSQL's timestamptz), read as the instant it is, as {@link #timestamp} reads. */
+    static ColumnMapping instantTimestamp(ColumnDefinition column) {
+        return mapping(schema(Timestamp.builder(), column), (row, i) -> {
+            OffsetDateTime value = row.getObject(i, OffsetDateTime.class);
+            return value == null ? null : connectTimestamp(column, value, value::toInstant);
+        });
+    }
+
+    private static java.sql.Timestamp connectTimestamp(ColumnDefinition column, Object value, Supplier<Instant> instant) {
+        try {
+            return TemporalValues.sqlTimestamp(instant.get());
+        } catch (RuntimeException e) {
+            throw new DataException("Column " + column.name() + " (" + column.typeName() + ") holds " + value
+                    + ", an instant no Connect Timestamp can hold", e);
+        }
     }
 
     /** The calendar last handed out on this thread, with its zone. */

@@ -77,9 +77,14 @@ final class ConnectValueBinder {
         }
     }
 
-    /** An instant as its local date-time in {@code zone} (drivers keep the instant for columns with a zone). */
-    private static void bindInstant(PreparedStatement statement, int index, Instant instant, ZoneId zone) throws SQLException {
-        statement.setTimestamp(index, TemporalValues.sqlTimestamp(instant), ColumnReaders.calendar(zone));
+    /**
+     * An instant as its local date-time in {@code zone}, a {@link LocalDateTime} as java.time's rules give it
+     * (before a zone's standard time, its local mean time): through a {@code java.sql.Timestamp} and a calendar
+     * the days before 1582-10-15 would be counted in the Julian calendar. Columns that carry a zone take the
+     * local date-time in the session's zone, which is UTC for MariaDB; PostgreSQL binds its instants itself.
+     */
+    static void bindInstant(PreparedStatement statement, int index, Instant instant, ZoneId zone) throws SQLException {
+        statement.setObject(index, LocalDateTime.ofInstant(instant, zone), Types.TIMESTAMP);
     }
 
     private static void bindPrimitive(PreparedStatement statement, int index, Schema schema, Object value) throws SQLException {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
@@ -167,7 +168,7 @@ public final class PostgresDialect extends SqlTextDialect {
             case "uuid", "json", "jsonb", "citext" -> Optional.of(ColumnReaders.string(column));
             case "bit" -> Optional.of(ColumnReaders.bool(column));
             case "numeric" -> Optional.of(NumericMapper.mapping(unconstrainedAsZero(column), options.numericMapping()));
-            case "timestamptz" -> Optional.of(ColumnReaders.timestamp(column, ZoneOffset.UTC));
+            case "timestamptz" -> Optional.of(ColumnReaders.instantTimestamp(column));
             default -> ColumnReaders.standard(column, options);
         };
     }
@@ -316,9 +317,21 @@ public final class PostgresDialect extends SqlTextDialect {
         } else if (schema.type() == Schema.Type.STRING && LogicalType.of(schema) == LogicalType.NONE
                 && semantic.bindsAsText()) {
             statement.setObject(index, value, Types.OTHER);
+        } else if (value != null && (LogicalType.of(schema) == LogicalType.TIMESTAMP || semantic.kind() == DebeziumType.Kind.INSTANT)) {
+            Instant instant = semantic.kind() == DebeziumType.Kind.INSTANT ? (Instant) semantic.value(schema, value)
+                    : TemporalValues.instant((java.util.Date) value);
+            bindInstant(statement, index, instant, options.timeZone());
         } else {
             ConnectValueBinder.bind(statement, index, schema, value, options.timeZone());
         }
+    }
+
+    /**
+     * An instant as untyped text of its local date-time in {@code zone} with the offset, as COPY writes it: a
+     * timestamp column takes the local date-time, a timestamptz the instant, whatever the session's zone.
+     */
+    static void bindInstant(PreparedStatement statement, int index, Instant instant, ZoneId zone) throws SQLException {
+        statement.setObject(index, PostgresTemporalText.dateTimeWithOffset(instant.atZone(zone)), Types.OTHER);
     }
 
     /** Whether the column holds a bit string ({@code bit(n)} or {@code varbit}), which takes a BOOLEAN as the text 1 or 0. */

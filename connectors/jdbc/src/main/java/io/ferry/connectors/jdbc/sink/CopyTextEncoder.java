@@ -8,13 +8,14 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZonedDateTime;
 import java.util.HexFormat;
 import java.util.List;
 
 import io.ferry.connectors.jdbc.dialect.ColumnDefinition;
 import io.ferry.connectors.jdbc.dialect.DebeziumType;
 import io.ferry.connectors.jdbc.dialect.PostgresDialect;
+import io.ferry.connectors.jdbc.dialect.PostgresTemporalText;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
@@ -26,12 +27,11 @@ import org.apache.kafka.connect.data.Timestamp;
  * for NULL (so an empty string stays an empty string), and backslash, tab, newline and carriage return
  * escaped with a backslash. Values are written as PostgreSQL reads their text form: bytea as {@code \x} hex,
  * Connect Date and Time as the UTC calendar date and time of day they stand for, Timestamp as a local time
- * in {@code db.timezone} (with the offset for {@code timestamptz} columns), a BOOLEAN into a bit column as
+ * in {@code db.timezone} (with the offset for {@code timestamptz} columns), dates and timestamps in
+ * {@link PostgresTemporalText}'s proleptic calendar with {@code BC} before year 1, as the INSERTs bind them, a BOOLEAN into a bit column as
  * {@code 1} or {@code 0}; Debezium's types by their {@link DebeziumType#value standard values}. Not thread-safe.
  */
 final class CopyTextEncoder {
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSxxx");
 
     private final ZoneId timeZone;
     /** Whether a column type name is a timestamp with time zone; asked for every timestamp, so remembered. */
@@ -78,14 +78,14 @@ final class CopyTextEncoder {
         if (Decimal.LOGICAL_NAME.equals(logical)) {
             out.append(((BigDecimal) value).toPlainString());
         } else if (Date.LOGICAL_NAME.equals(logical)) {
-            out.append(LocalDate.ofInstant(((java.util.Date) value).toInstant(), ZoneOffset.UTC));
+            out.append(PostgresTemporalText.date(LocalDate.ofInstant(((java.util.Date) value).toInstant(), ZoneOffset.UTC)));
         } else if (Time.LOGICAL_NAME.equals(logical)) {
             out.append(LocalTime.ofNanoOfDay(Math.floorMod(((java.util.Date) value).getTime(), 86_400_000L) * 1_000_000L));
         } else if (Timestamp.LOGICAL_NAME.equals(logical)) {
             Instant instant = ((java.util.Date) value).toInstant();
             boolean zoned = zonedTypes.computeIfAbsent(column.typeName(), CopyTextEncoder::isZoned);
             if (zoned) {
-                out.append(OFFSET.format(instant.atZone(timeZone)));
+                out.append(PostgresTemporalText.dateTimeWithOffset(instant.atZone(timeZone)));
             } else {
                 appendLocal(out, LocalDateTime.ofInstant(instant, timeZone));
             }
@@ -102,12 +102,21 @@ final class CopyTextEncoder {
      */
     private void appendSemantic(StringBuilder out, DebeziumType.Kind kind, Object standard, ColumnDefinition column) {
         switch (kind) {
-            case DATE, YEAR, TIME, LOCAL_TIMESTAMP, DECIMAL, BITS -> out.append(standard instanceof BigDecimal decimal
+            // ISO-8601 text but for years before 1, whose sign PostgreSQL refuses: those in its BC form
+            case DATE -> out.append(((LocalDate) standard).getYear() > 0 ? standard.toString()
+                    : PostgresTemporalText.date((LocalDate) standard));
+            case LOCAL_TIMESTAMP -> out.append(((LocalDateTime) standard).getYear() > 0 ? standard.toString()
+                    : PostgresTemporalText.dateTime((LocalDateTime) standard));
+            case YEAR, TIME, DECIMAL, BITS -> out.append(standard instanceof BigDecimal decimal
                     ? decimal.toPlainString() : standard.toString());
             case INSTANT -> {
-                Instant instant = (Instant) standard;
+                ZonedDateTime local = ((Instant) standard).atZone(timeZone);
                 boolean zoned = zonedTypes.computeIfAbsent(column.typeName(), CopyTextEncoder::isZoned);
-                out.append(zoned ? instant.atZone(timeZone).toOffsetDateTime() : LocalDateTime.ofInstant(instant, timeZone));
+                if (local.getYear() <= 0) {
+                    out.append(zoned ? PostgresTemporalText.dateTimeWithOffset(local) : PostgresTemporalText.dateTime(local.toLocalDateTime()));
+                } else {
+                    out.append(zoned ? local.toOffsetDateTime() : local.toLocalDateTime());
+                }
             }
             case DURATION_MICROS -> out.append(standard).append(" microseconds");
             default -> escape(out, (String) standard);
@@ -123,7 +132,7 @@ final class CopyTextEncoder {
     private static void appendLocal(StringBuilder out, LocalDateTime time) {
         int year = time.getYear();
         if (year < 1000 || year > 9999) {
-            out.append(LOCAL.format(time)); // rare: let the formatter handle signs and widths
+            out.append(PostgresTemporalText.dateTime(time.withNano(time.getNano() / 1_000_000 * 1_000_000))); // rare: eras and widths
             return;
         }
         out.append(year).append('-');

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.errors.DataException;
 
 /**
  * The {@code timestamp.granularity} values: how a timestamp column appears in a record. Only
@@ -57,7 +58,16 @@ public enum TimestampGranularity {
             return value;
         }
         Instant instant = value instanceof Timestamp timestamp ? timestamp.toInstant() : value.toInstant();
-        long nanos = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        if (this == NANOS_ISO_DATETIME_STRING) {
+            return instant.toString();
+        }
+        long nanos;
+        try {
+            nanos = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        } catch (ArithmeticException e) {
+            throw new DataException("The timestamp " + instant + " has no nanoseconds since 1970 that a long holds (only "
+                    + "1677-09-21 to 2262-04-11 do); set timestamp.granularity to connect_logical or nanos_iso_datetime_string", e);
+        }
         return switch (this) {
             case NANOS_LONG -> nanos;
             case NANOS_STRING -> Long.toString(nanos);

@@ -182,6 +182,27 @@ class MariaDbDialectIT {
                 List.of("1", "0001-01-01 00:00:00.000", "1000-06-15 12:34:56.789012", "1582-10-04 23:59:59.999999"));
     }
 
+    /** The texts of day, ts (milliseconds, as Connect's Timestamp has them) and zts of {@link #ANCIENT} values. */
+    private static final List<List<String>> ANCIENT_TEXTS = List.of(
+            List.of("0001-01-01", "0001-01-01 00:00:00.000", "0001-01-01 00:00:00.000000"),
+            List.of("1000-06-15", "1000-06-15 12:34:56.789000", "1000-06-15 12:34:56.789012"),
+            List.of("1582-10-04", "1582-10-04 23:59:59.999000", "1582-10-04 23:59:59.999999"),
+            List.of("1582-10-15", "1582-10-15 00:00:00.000", "1582-10-15 00:00:00.000000"));
+    private static final List<java.time.LocalDateTime> ANCIENT = java.util.stream.Stream.of("0001-01-01T00:00",
+            "1000-06-15T12:34:56.789012", "1582-10-04T23:59:59.999999", "1582-10-15T00:00").map(java.time.LocalDateTime::parse).toList();
+
+    @Test
+    void shouldWriteAndReadDatesAndTimestampsBeforeTheGregorianCalendarInUtc() throws Exception {
+        scenarios.shouldWriteAndReadDatesAndTimestampsBeforeTheGregorianCalendar(java.time.ZoneOffset.UTC, ANCIENT,
+                (name, column) -> column, ANCIENT_TEXTS);
+    }
+
+    @Test
+    void shouldWriteAndReadDatesAndTimestampsBeforeTheGregorianCalendarInNewYorksLocalMeanTime() throws Exception {
+        scenarios.shouldWriteAndReadDatesAndTimestampsBeforeTheGregorianCalendar(java.time.ZoneId.of("America/New_York"), ANCIENT,
+                (name, column) -> column, ANCIENT_TEXTS);
+    }
+
     @Test
     void shouldFillDebeziumColumnsWithTheirDefaults() throws Exception {
         scenarios.shouldFillDebeziumColumnsWithTheirDefaults(DEBEZIUM_SELECT, DEBEZIUM_TEXTS);

@@ -337,6 +337,31 @@ class PostgresDialectIT {
                 List.of("1", "0001-01-01 00:00:00", "1000-06-15 12:34:56.789012", "1582-10-04 23:59:59.999999"));
     }
 
+    /** The texts of day, ts (milliseconds, as Connect's Timestamp has them) and zts of {@link #ANCIENT} values. */
+    private static final List<List<String>> ANCIENT_TEXTS = List.of(
+            List.of("0001-01-01", "0001-01-01 00:00:00", "0001-01-01 00:00:00"),
+            List.of("1000-06-15", "1000-06-15 12:34:56.789", "1000-06-15 12:34:56.789012"),
+            List.of("1582-10-04", "1582-10-04 23:59:59.999", "1582-10-04 23:59:59.999999"),
+            List.of("1582-10-15", "1582-10-15 00:00:00", "1582-10-15 00:00:00"),
+            List.of("0044-03-15 BC", "0044-03-15 12:00:00 BC", "0044-03-15 12:00:00 BC"));
+    private static final List<java.time.LocalDateTime> ANCIENT = Stream.of("0001-01-01T00:00", "1000-06-15T12:34:56.789012",
+            "1582-10-04T23:59:59.999999", "1582-10-15T00:00", "-0043-03-15T12:00").map(java.time.LocalDateTime::parse).toList();
+
+    @Test
+    void shouldWriteAndReadDatesAndTimestampsBeforeTheGregorianCalendarAndYearOneInUtc() throws Exception {
+        scenarios.shouldWriteAndReadDatesAndTimestampsBeforeTheGregorianCalendar(java.time.ZoneOffset.UTC, ANCIENT,
+                (name, column) -> name.equals("zts") ? "(" + column + " AT TIME ZONE 'UTC')::text" : column + "::text",
+                ANCIENT_TEXTS);
+    }
+
+    @Test
+    void shouldWriteAndReadDatesAndTimestampsBeforeTheGregorianCalendarAndYearOneInNewYorksLocalMeanTime() throws Exception {
+        // the zoned column read in New York as PostgreSQL's zone data has it: -04:56:02 before 1883, as java.time's
+        scenarios.shouldWriteAndReadDatesAndTimestampsBeforeTheGregorianCalendar(java.time.ZoneId.of("America/New_York"), ANCIENT,
+                (name, column) -> name.equals("zts") ? "(" + column + " AT TIME ZONE 'America/New_York')::text" : column + "::text",
+                ANCIENT_TEXTS);
+    }
+
     @Test
     void shouldFillDebeziumColumnsWithTheirDefaults() throws Exception {
         scenarios.shouldFillDebeziumColumnsWithTheirDefaults(DEBEZIUM_SELECT, DEBEZIUM_TEXTS);

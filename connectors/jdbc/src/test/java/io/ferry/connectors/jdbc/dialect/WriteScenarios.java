@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -143,6 +144,70 @@ final class WriteScenarios {
         columns.put(debezium("mts", DebeziumType.MICRO_TIMESTAMP), epochMicros("1000-06-15T12:34:56.789012"));
         columns.put(debezium("last", DebeziumType.MICRO_TIMESTAMP), epochMicros("1582-10-04T23:59:59.999999"));
         storeAndReadAsText(dialect.parseTableId("debezium_old_timestamps"), columns, select, expected);
+    }
+
+    /**
+     * Connect's Dates and Timestamps and Debezium's ZonedTimestamps before the Gregorian calendar began (and, where
+     * the database has them, before year 1) stand for java.time's proleptic calendar, as their epoch milliseconds
+     * do in Avro and JSON. Written with {@code db.timezone} {@code zone}, each column holds the original date or
+     * local date-time (the zone's local mean time where java.time gives one, before the zone's standard time), and
+     * read back through the dialect's column mappings in {@code zone} each is the proleptic epoch value again.
+     * {@code select} reads a column's text; {@code expected} lists, per value, the texts of day, ts and zts.
+     */
+    void shouldWriteAndReadDatesAndTimestampsBeforeTheGregorianCalendar(ZoneId zone, List<LocalDateTime> values,
+            java.util.function.BiFunction<String, String, String> select, List<List<String>> expected) throws Exception {
+        TableId table = dialect.parseTableId("ancient_" + zone.getId().replaceAll("\\W", "_").toLowerCase(java.util.Locale.ROOT));
+        List<ColumnSpec> specs = List.of(new ColumnSpec("id", Schema.INT64_SCHEMA, true),
+                new ColumnSpec("day", Date.builder().optional().build(), false),
+                new ColumnSpec("ts", Timestamp.builder().optional().build(), false),
+                debezium("zts", DebeziumType.ZONED_TIMESTAMP));
+        List<String> names = specs.stream().map(ColumnSpec::name).toList();
+        WriteOptions write = new WriteOptions(zone);
+        try (Connection connection = connect()) {
+            execute(connection, dialect.createTable(table, specs, write));
+            try (PreparedStatement insert = connection.prepareStatement(dialect.insert(table, names, 1))) {
+                for (int i = 0; i < values.size(); i++) {
+                    LocalDateTime local = values.get(i);
+                    dialect.bind(insert, 1, Schema.INT64_SCHEMA, (long) i, write);
+                    dialect.bind(insert, 2, specs.get(1).schema(), new java.util.Date(epochDayMillis(local)), write);
+                    dialect.bind(insert, 3, specs.get(2).schema(), new java.util.Date(local.atZone(zone).toInstant().toEpochMilli()), write);
+                    dialect.bind(insert, 4, specs.get(3).schema(), local.atZone(zone).toOffsetDateTime().toString(), write);
+                    assertThat(insert.executeUpdate()).isEqualTo(1);
+                }
+            }
+            List<List<String>> labelled = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                labelled.add(List.of("id=" + i, "day=" + expected.get(i).get(0), "ts=" + expected.get(i).get(1),
+                        "zts=" + expected.get(i).get(2)));
+            }
+            assertThat(readAsText(connection, table, names, select)).containsExactlyElementsOf(labelled);
+            assertThat(readThroughMappings(connection, table, zone)).containsExactlyElementsOf(values.stream()
+                    .map(local -> List.<Object>of(epochDayMillis(local), local.atZone(zone).toInstant().toEpochMilli(),
+                            local.atZone(zone).toInstant()))
+                    .toList());
+        }
+    }
+
+    private static long epochDayMillis(LocalDateTime local) {
+        return local.toLocalDate().toEpochDay() * 86_400_000L;
+    }
+
+    /** Per row: the day's epoch milliseconds, the timestamp's epoch milliseconds, the zoned timestamp's instant. */
+    private List<List<Object>> readThroughMappings(Connection connection, TableId table, ZoneId zone) throws Exception {
+        ReadOptions read = new ReadOptions(zone, ReadOptions.NumericMapping.NONE);
+        List<List<Object>> rows = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + dialect.quote("day") + ", " + dialect.quote("ts")
+                + ", " + dialect.quote("zts") + " FROM " + dialect.qualified(table) + " ORDER BY " + dialect.quote("id"));
+             ResultSet result = query.executeQuery()) {
+            List<ColumnMapping> mappings = dialect.describeResult(result).stream()
+                    .map(column -> dialect.columnMapping(column, read).orElseThrow()).toList();
+            while (result.next()) {
+                rows.add(List.of(((java.util.Date) mappings.get(0).read(result, 1)).getTime(),
+                        ((java.util.Date) mappings.get(1).read(result, 2)).getTime(),
+                        TemporalValues.instant((java.util.Date) mappings.get(2).read(result, 3))));
+            }
+        }
+        return rows;
     }
 
     private static long epochMicros(String localDateTime) {

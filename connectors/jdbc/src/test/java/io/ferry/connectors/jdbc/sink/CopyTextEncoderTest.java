@@ -82,6 +82,19 @@ class CopyTextEncoderTest {
     }
 
     @Test
+    void shouldWriteDaysAndTimestampsBeforeYearOneAsPostgresBcAndKeepTheSecondsOfALocalMeanTimeOffset() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        java.util.Date idesOfMarch = new java.util.Date(java.time.LocalDate.of(-43, 3, 15).toEpochDay() * 86_400_000L);
+        assertThat(encode(org.apache.kafka.connect.data.Date.SCHEMA, idesOfMarch, TS, ZoneId.of("UTC"))).isEqualTo("0044-03-15 BC");
+        java.util.Date noon = java.util.Date.from(Instant.parse("-0043-03-15T12:00:00Z"));
+        assertThat(encode(Timestamp.SCHEMA, noon, TS, ZoneId.of("UTC"))).isEqualTo("0044-03-15 12:00:00.000 BC");
+        java.util.Date yearThousand = java.util.Date.from(Instant.parse("1000-06-15T17:30:58.789Z"));
+        assertThat(encode(Timestamp.SCHEMA, yearThousand, TSTZ, newYork)).isEqualTo("1000-06-15 12:34:56.789-04:56:02");
+        assertThat(encode(named(Schema.Type.INT32, "io.debezium.time.Date"), (int) java.time.LocalDate.of(-43, 3, 15).toEpochDay()))
+                .isEqualTo("0044-03-15 BC");
+    }
+
+    @Test
     void shouldWriteDebeziumsSemanticTypesWithAllTheirFractionDigits() {
         ZoneId paris = ZoneId.of("Europe/Paris");
         Schema microTimestamp = named(Schema.Type.INT64, "io.debezium.time.MicroTimestamp");

@@ -175,6 +175,64 @@ class PostgresCopyWriterIT {
                 "(1.5,-2)"));
     }
 
+    /**
+     * Days and date-times before 1582-10-15 and before year 1 (PostgreSQL's BC) go through COPY, without falling
+     * back, as INSERTs write them: the proleptic calendar's, in a zone's local mean time where java.time has one.
+     */
+    @Test
+    void shouldWriteDatesAndTimestampsBeforeTheGregorianCalendarAndYearOneAsInsertStatementsDo() throws SQLException {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        List<java.time.LocalDateTime> values = java.util.stream.Stream.of("0001-01-01T00:00", "1000-06-15T12:34:56.789012",
+                "1582-10-04T23:59:59.999999", "-0043-03-15T12:00").map(java.time.LocalDateTime::parse).toList();
+        List<ColumnSpec> specs = List.of(new ColumnSpec("id", Schema.INT64_SCHEMA, true),
+                new ColumnSpec("day", org.apache.kafka.connect.data.Date.builder().optional().build(), false),
+                new ColumnSpec("ts", TS, false),
+                new ColumnSpec("zts", new SchemaBuilder(Schema.Type.STRING).name("io.debezium.time.ZonedTimestamp").optional().build(), false),
+                new ColumnSpec("mts", new SchemaBuilder(Schema.Type.INT64).name("io.debezium.time.MicroTimestamp").optional().build(), false),
+                new ColumnSpec("dt", new SchemaBuilder(Schema.Type.INT32).name("io.debezium.time.Date").optional().build(), false));
+        db.execute(dialect.createTable(TableId.of("old_copy"), specs), dialect.createTable(TableId.of("old_insert"), specs));
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            new PostgresCopyWriter(dialect, new CopyTextEncoder(newYork)).write(connection, ancientRows("old_copy", specs, values, newYork),
+                    columns(connection, "old_copy"));
+            new StatementExecutor(dialect, InsertMode.INSERT, 100, 30_000, new WriteOptions(newYork))
+                    .write(connection, ancientRows("old_insert", specs, values, newYork), columns(connection, "old_insert"));
+            connection.commit();
+        }
+        String columns = "id, day::text, ts::text, (zts AT TIME ZONE 'America/New_York')::text, mts::text, dt::text";
+        List<List<Object>> copied = db.query("SELECT " + columns + " FROM old_copy ORDER BY id");
+        assertThat(copied).isEqualTo(db.query("SELECT " + columns + " FROM old_insert ORDER BY id"));
+        assertThat(copied).containsExactly(
+                List.of(0L, "0001-01-01", "0001-01-01 00:00:00", "0001-01-01 00:00:00", "0001-01-01 00:00:00", "0001-01-01"),
+                List.of(1L, "1000-06-15", "1000-06-15 12:34:56.789", "1000-06-15 12:34:56.789012", "1000-06-15 12:34:56.789012",
+                        "1000-06-15"),
+                List.of(2L, "1582-10-04", "1582-10-04 23:59:59.999", "1582-10-04 23:59:59.999999", "1582-10-04 23:59:59.999999",
+                        "1582-10-04"),
+                List.of(3L, "0044-03-15 BC", "0044-03-15 12:00:00 BC", "0044-03-15 12:00:00 BC", "0044-03-15 12:00:00 BC",
+                        "0044-03-15 BC"));
+    }
+
+    /** One row per local date-time: its day as a Connect Date and Debezium Date, its instant in {@code zone} as a
+     * Connect Timestamp and ZonedTimestamp, itself as a MicroTimestamp. */
+    private static RowGroup ancientRows(String table, List<ColumnSpec> specs, List<java.time.LocalDateTime> values, ZoneId zone) {
+        List<SinkRow> rows = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            java.time.LocalDateTime local = values.get(i);
+            java.time.ZonedDateTime zoned = local.atZone(zone);
+            long epochDay = local.toLocalDate().toEpochDay();
+            long micros = local.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L + local.getNano() / 1_000;
+            List<Object> row = List.of(new java.util.Date(epochDay * 86_400_000L), new java.util.Date(zoned.toInstant().toEpochMilli()),
+                    zoned.toOffsetDateTime().toString(), micros, (int) epochDay);
+            List<ColumnValue> columns = new ArrayList<>();
+            for (int c = 0; c < row.size(); c++) {
+                columns.add(new ColumnValue(specs.get(c + 1).name(), specs.get(c + 1).schema(), row.get(c)));
+            }
+            rows.add(new SinkRow(new SinkRecord("t", 0, null, null, null, null, i), TableId.of(table),
+                    List.of(new ColumnValue("id", Schema.INT64_SCHEMA, (long) i)), columns, false));
+        }
+        return new RowGroup(TableId.of(table), rows.get(0).shape(), rows);
+    }
+
     private static ColumnValue debezium(String name, Schema.Type type, String schemaName, Object value) {
         return new ColumnValue(name, new SchemaBuilder(type).name(schemaName).optional().build(), value);
     }

@@ -82,6 +82,60 @@ class JdbcSourceTypesIT {
         }
     }
 
+    /**
+     * Days and date-times before 1582-10-15 (and PostgreSQL's BC ones) become the Connect values whose epoch days and
+     * instants are java.time's proleptic ones, a zoneless timestamp taken in db.timezone New York with the local
+     * mean time java.time gives it before 1883 (-04:56:02), a PostgreSQL timestamptz as the instant it holds.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void shouldReadDatesAndTimestampsBeforeTheGregorianCalendarAsTheirProlepticEpochValues(TestDatabase.Engine engine,
+            FerryCluster cluster) throws Exception {
+        String prefix = engine.name().toLowerCase(java.util.Locale.ROOT) + "-ancient-";
+        java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
+        boolean postgres = engine == TestDatabase.Engine.POSTGRES;
+        List<String> texts = new java.util.ArrayList<>(List.of("0001-01-01 00:00:00", "1000-06-15 12:34:56.789012",
+                "1582-10-04 23:59:59.999999", "1582-10-15 00:00:00"));
+        if (postgres) {
+            texts.add("0044-03-15 12:00:00 BC");
+        }
+        try (TestDatabase db = TestDatabase.create(engine, dir)) {
+            db.execute("CREATE TABLE ancient (id INT PRIMARY KEY, d DATE, ts " + (postgres ? "TIMESTAMP(6)" : "DATETIME(6)")
+                    + (postgres ? ", tz TIMESTAMPTZ" : "") + ")");
+            for (int i = 0; i < texts.size(); i++) {
+                String text = texts.get(i);
+                String day = text.endsWith(" BC") ? text.substring(0, 10) + " BC" : text.substring(0, 10);
+                db.execute("INSERT INTO ancient VALUES (" + i + ", '" + day + "', '" + text + "'"
+                        + (postgres ? ", '" + (text.endsWith(" BC") ? text.replace(" BC", "+00 BC") : text + "+00") + "'" : "") + ")");
+            }
+            Map<String, String> config = SourceWorkerFixture.connector("ancient", db, "bulk", prefix);
+            config.put("table.whitelist", "ancient");
+            // nanos_long holds 1677 to 2262 only; the ISO text keeps the microseconds of any year
+            config.put("timestamp.granularity", "nanos_iso_datetime_string");
+            config.put("db.timezone", newYork.getId());
+            config.put("poll.interval.ms", "60000");
+            try (StandaloneConnect connect = SourceWorkerFixture.start(SourceWorkerFixture.workerSettings(cluster, dir), config)) {
+                List<Map<String, Object>> values = awaitValues(cluster, prefix + "ancient", texts.size()).stream()
+                        .sorted(java.util.Comparator.comparingLong(v -> ((Number) v.get("id")).longValue())).toList();
+                for (int i = 0; i < texts.size(); i++) {
+                    java.time.LocalDateTime local = prolepticLocal(texts.get(i));
+                    Map<String, Object> value = values.get(i);
+                    assertThat(((Number) value.get("d")).longValue()).as(texts.get(i)).isEqualTo(local.toLocalDate().toEpochDay());
+                    assertThat(value.get("ts")).as(texts.get(i)).isEqualTo(local.atZone(newYork).toInstant().toString());
+                    if (postgres) {
+                        assertThat(value.get("tz")).as(texts.get(i)).isEqualTo(local.toInstant(java.time.ZoneOffset.UTC).toString());
+                    }
+                }
+            }
+        }
+    }
+
+    /** PostgreSQL's {@code yyyy-MM-dd HH:mm:ss[.f] [BC]} as java.time's proleptic local date-time (year 1 BC is 0). */
+    private static java.time.LocalDateTime prolepticLocal(String text) {
+        java.time.LocalDateTime local = java.time.LocalDateTime.parse(text.replace(" BC", "").replace(' ', 'T'));
+        return text.endsWith(" BC") ? local.withYear(1 - local.getYear()) : local;
+    }
+
     @Test
     void shouldCopyPostgresUuidJsonAndArrays(FerryCluster cluster) throws Exception {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Engine.POSTGRES, dir)) {
