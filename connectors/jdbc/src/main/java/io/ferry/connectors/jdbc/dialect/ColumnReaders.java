@@ -212,6 +212,10 @@ final class ColumnReaders {
     }
 
     private static java.sql.Timestamp connectTimestamp(ColumnDefinition column, Object value, Supplier<Instant> instant) {
+        java.sql.Timestamp infinity = TemporalValues.infinity(value);
+        if (infinity != null) {
+            return infinity;
+        }
         try {
             return TemporalValues.sqlTimestamp(instant.get());
         } catch (RuntimeException e) {

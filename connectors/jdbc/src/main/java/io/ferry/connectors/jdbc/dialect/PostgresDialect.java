@@ -317,6 +317,9 @@ public final class PostgresDialect extends SqlTextDialect {
         } else if (schema.type() == Schema.Type.STRING && LogicalType.of(schema) == LogicalType.NONE
                 && semantic.bindsAsText()) {
             statement.setObject(index, value, Types.OTHER);
+        } else if (value != null && LogicalType.of(schema) == LogicalType.TIMESTAMP
+                && PostgresTemporalText.infinity((java.util.Date) value) != null) {
+            statement.setObject(index, PostgresTemporalText.infinity((java.util.Date) value), Types.OTHER);
         } else if (value != null && (LogicalType.of(schema) == LogicalType.TIMESTAMP || semantic.kind() == DebeziumType.Kind.INSTANT)) {
             Instant instant = semantic.kind() == DebeziumType.Kind.INSTANT ? (Instant) semantic.value(schema, value)
                     : TemporalValues.instant((java.util.Date) value);

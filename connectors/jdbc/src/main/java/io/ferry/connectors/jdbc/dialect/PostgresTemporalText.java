@@ -45,6 +45,18 @@ public final class PostgresTemporalText {
         return era(DATE_TIME.format(dateTime) + OFFSET.format(dateTime), dateTime.getYear());
     }
 
+    /**
+     * {@code infinity} or {@code -infinity} for a timestamp holding {@link TemporalValues#POSITIVE_INFINITY_MILLIS}
+     * or {@link TemporalValues#NEGATIVE_INFINITY_MILLIS} (how a PostgreSQL infinity is read), else null.
+     */
+    public static String infinity(java.util.Date timestamp) {
+        long millis = timestamp.getTime();
+        if (millis == TemporalValues.POSITIVE_INFINITY_MILLIS) {
+            return "infinity";
+        }
+        return millis == TemporalValues.NEGATIVE_INFINITY_MILLIS ? "-infinity" : null;
+    }
+
     private static String era(String text, int prolepticYear) {
         return prolepticYear > 0 ? text : text + " BC";
     }

@@ -78,6 +78,30 @@ final class TemporalValues {
     }
 
     /** A {@link java.sql.Timestamp} of the instant (with its nanoseconds). */
+    /**
+     * The epoch milliseconds that stand for PostgreSQL's {@code infinity} and {@code -infinity} timestamps:
+     * the values PostgreSQL's JDBC driver gives them ({@code PGStatement.DATE_POSITIVE_INFINITY} and
+     * {@code DATE_NEGATIVE_INFINITY}) and that Debezium's PostgreSQL connector writes, so a Connect Timestamp
+     * holding one is written back as the infinity it came from.
+     */
+    static final long POSITIVE_INFINITY_MILLIS = 9223372036825200000L;
+    static final long NEGATIVE_INFINITY_MILLIS = -9223372036832400000L;
+
+    /**
+     * The Connect Timestamp of a driver's infinite date-time ({@code LocalDateTime.MAX}/{@code MIN},
+     * {@code OffsetDateTime.MAX}/{@code MIN}, as PostgreSQL's driver reads {@code infinity} and
+     * {@code -infinity}), or null for a finite one.
+     */
+    static java.sql.Timestamp infinity(Object dateTime) {
+        if (dateTime.equals(java.time.LocalDateTime.MAX) || dateTime.equals(java.time.OffsetDateTime.MAX)) {
+            return new java.sql.Timestamp(POSITIVE_INFINITY_MILLIS);
+        }
+        if (dateTime.equals(java.time.LocalDateTime.MIN) || dateTime.equals(java.time.OffsetDateTime.MIN)) {
+            return new java.sql.Timestamp(NEGATIVE_INFINITY_MILLIS);
+        }
+        return null;
+    }
+
     static java.sql.Timestamp sqlTimestamp(Instant instant) {
         return java.sql.Timestamp.from(instant);
     }

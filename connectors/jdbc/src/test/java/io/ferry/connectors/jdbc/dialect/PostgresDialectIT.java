@@ -315,6 +315,30 @@ class PostgresDialectIT {
                 .hasMessageContaining("Column d").hasMessageContaining("Connect Date");
     }
 
+    @Test
+    void shouldReadInfiniteTimestampsAsTheDriverAndDebeziumDoAndWriteThemBackAsInfinity() throws Exception {
+        database.execute("CREATE TABLE endless_ts (v timestamp)", "INSERT INTO endless_ts VALUES ('infinity')",
+                "CREATE TABLE endless_tz (v timestamptz)", "INSERT INTO endless_tz VALUES ('-infinity')",
+                "CREATE TABLE endless_copy (ts timestamp, tz timestamptz)");
+        Object later = readFirstValue("endless_ts");
+        Object earlier = readFirstValue("endless_tz");
+        assertThat(((java.util.Date) later).getTime()).isEqualTo(9223372036825200000L);
+        assertThat(((java.util.Date) earlier).getTime()).isEqualTo(-9223372036832400000L);
+        try (Connection connection = database.connect()) {
+            TableDefinition table = dialect.describeTable(connection, TableId.of("endless_copy")).orElseThrow();
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO endless_copy VALUES (?, ?)")) {
+                dialect.bind(insert, 1, table.columns().get(0), org.apache.kafka.connect.data.Timestamp.SCHEMA, later, WriteScenarios.WRITE);
+                dialect.bind(insert, 2, table.columns().get(1), org.apache.kafka.connect.data.Timestamp.SCHEMA, earlier, WriteScenarios.WRITE);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement select = connection.prepareStatement("SELECT ts::text, tz::text FROM endless_copy");
+                 ResultSet rows = select.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(List.of(rows.getString(1), rows.getString(2))).containsExactly("infinity", "-infinity");
+            }
+        }
+    }
+
     /** How each Debezium type's column is read as text, and the texts of {@link WriteScenarios#everyDebeziumType}'s values. */
     private static final java.util.function.BiFunction<String, String, String> DEBEZIUM_SELECT =
             (name, column) -> name.equals("zts") ? "(" + column + " AT TIME ZONE 'UTC')::text" : column + "::text";

@@ -62,6 +62,12 @@ class CopyTextEncoderTest {
     }
 
     @Test
+    void shouldWritePostgresInfinityTimestampsBackAsInfinity() {
+        assertThat(encode(Timestamp.SCHEMA, new java.util.Date(9223372036825200000L))).isEqualTo("infinity");
+        assertThat(encode(Timestamp.SCHEMA, new java.util.Date(-9223372036832400000L))).isEqualTo("-infinity");
+    }
+
+    @Test
     void shouldWriteByteaAsEscapedHex() {
         assertThat(encode(Schema.BYTES_SCHEMA, new byte[] {0, (byte) 0xff, 0x10})).isEqualTo("\\\\x00ff10");
     }
