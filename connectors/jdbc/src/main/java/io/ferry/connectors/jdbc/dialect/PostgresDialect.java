@@ -317,9 +317,6 @@ public final class PostgresDialect extends SqlTextDialect {
         } else if (schema.type() == Schema.Type.STRING && LogicalType.of(schema) == LogicalType.NONE
                 && semantic.bindsAsText()) {
             statement.setObject(index, value, Types.OTHER);
-        } else if (value != null && LogicalType.of(schema) == LogicalType.TIMESTAMP
-                && PostgresTemporalText.infinity((java.util.Date) value) != null) {
-            statement.setObject(index, PostgresTemporalText.infinity((java.util.Date) value), Types.OTHER);
         } else if (value != null && (LogicalType.of(schema) == LogicalType.TIMESTAMP || semantic.kind() == DebeziumType.Kind.INSTANT)) {
             Instant instant = semantic.kind() == DebeziumType.Kind.INSTANT ? (Instant) semantic.value(schema, value)
                     : TemporalValues.instant((java.util.Date) value);
@@ -331,10 +328,13 @@ public final class PostgresDialect extends SqlTextDialect {
 
     /**
      * An instant as untyped text of its local date-time in {@code zone} with the offset, as COPY writes it: a
-     * timestamp column takes the local date-time, a timestamptz the instant, whatever the session's zone.
+     * timestamp column takes the local date-time, a timestamptz the instant, whatever the session's zone. The
+     * instants a PostgreSQL infinity is read as are written as that infinity.
      */
     static void bindInstant(PreparedStatement statement, int index, Instant instant, ZoneId zone) throws SQLException {
-        statement.setObject(index, PostgresTemporalText.dateTimeWithOffset(instant.atZone(zone)), Types.OTHER);
+        String infinity = PostgresTemporalText.infinity(instant);
+        statement.setObject(index, infinity != null ? infinity : PostgresTemporalText.dateTimeWithOffset(instant.atZone(zone)),
+                Types.OTHER);
     }
 
     /** Whether the column holds a bit string ({@code bit(n)} or {@code varbit}), which takes a BOOLEAN as the text 1 or 0. */

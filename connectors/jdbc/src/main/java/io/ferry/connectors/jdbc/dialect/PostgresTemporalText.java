@@ -1,5 +1,6 @@
 package io.ferry.connectors.jdbc.dialect;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -27,6 +28,9 @@ public final class PostgresTemporalText {
             .appendOffset("+HH:MM:ss", "+00:00")
             .toFormatter();
 
+    private static final Instant POSITIVE_INFINITY = Instant.ofEpochMilli(TemporalValues.POSITIVE_INFINITY_MILLIS);
+    private static final Instant NEGATIVE_INFINITY = Instant.ofEpochMilli(TemporalValues.NEGATIVE_INFINITY_MILLIS);
+
     private PostgresTemporalText() {
     }
 
@@ -46,15 +50,14 @@ public final class PostgresTemporalText {
     }
 
     /**
-     * {@code infinity} or {@code -infinity} for a timestamp holding {@link TemporalValues#POSITIVE_INFINITY_MILLIS}
+     * {@code infinity} or {@code -infinity} for the instant of {@link TemporalValues#POSITIVE_INFINITY_MILLIS}
      * or {@link TemporalValues#NEGATIVE_INFINITY_MILLIS} (how a PostgreSQL infinity is read), else null.
      */
-    public static String infinity(java.util.Date timestamp) {
-        long millis = timestamp.getTime();
-        if (millis == TemporalValues.POSITIVE_INFINITY_MILLIS) {
+    public static String infinity(Instant instant) {
+        if (instant.equals(POSITIVE_INFINITY)) {
             return "infinity";
         }
-        return millis == TemporalValues.NEGATIVE_INFINITY_MILLIS ? "-infinity" : null;
+        return instant.equals(NEGATIVE_INFINITY) ? "-infinity" : null;
     }
 
     private static String era(String text, int prolepticYear) {

@@ -81,12 +81,13 @@ final class CopyTextEncoder {
             out.append(PostgresTemporalText.date(LocalDate.ofInstant(((java.util.Date) value).toInstant(), ZoneOffset.UTC)));
         } else if (Time.LOGICAL_NAME.equals(logical)) {
             out.append(LocalTime.ofNanoOfDay(Math.floorMod(((java.util.Date) value).getTime(), 86_400_000L) * 1_000_000L));
-        } else if (Timestamp.LOGICAL_NAME.equals(logical) && PostgresTemporalText.infinity((java.util.Date) value) != null) {
-            out.append(PostgresTemporalText.infinity((java.util.Date) value));
         } else if (Timestamp.LOGICAL_NAME.equals(logical)) {
             Instant instant = ((java.util.Date) value).toInstant();
+            String infinity = PostgresTemporalText.infinity(instant);
             boolean zoned = zonedTypes.computeIfAbsent(column.typeName(), CopyTextEncoder::isZoned);
-            if (zoned) {
+            if (infinity != null) {
+                out.append(infinity);
+            } else if (zoned) {
                 out.append(PostgresTemporalText.dateTimeWithOffset(instant.atZone(timeZone)));
             } else {
                 appendLocal(out, LocalDateTime.ofInstant(instant, timeZone));
