@@ -3,12 +3,17 @@ package io.ferry.cli.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.ferry.testkit.FerryCluster;
 import io.ferry.testkit.FerryClusterExtension;
@@ -69,6 +74,12 @@ class ConnectExactlyOnceIT {
             }
 
             Map<String, Integer> seen = readCommitted(kafka, topic, TASKS * PER_TASK);
+            if (seen.size() != TASKS * PER_TASK) {
+                // what a stalled run needs to be understood from CI's output alone: which task stopped, and why
+                throw new AssertionError("expected " + TASKS * PER_TASK + " distinct records, saw " + seen.size() + "; "
+                        + progress(seen) + "\nstatus: " + cluster.get("w1", "/connectors/generated/status").body()
+                        + "\nw1:\n" + taskEvents(dir.resolve("w1.log")) + "\nw2:\n" + taskEvents(dir.resolve("w2.log")));
+            }
             assertThat(seen).hasSize(TASKS * PER_TASK);
             assertThat(seen.values()).as("records seen more than once").allMatch(count -> count == 1);
             for (int task = 0; task < TASKS; task++) {
@@ -105,6 +116,21 @@ class ConnectExactlyOnceIT {
             }
         }
         return seen;
+    }
+
+    private static String progress(Map<String, Integer> seen) {
+        Map<String, Integer> perTask = new TreeMap<>();
+        seen.keySet().forEach(k -> perTask.merge(k.substring(0, k.indexOf('/')), 1, Integer::sum));
+        return "records per task: " + perTask;
+    }
+
+    /** The lines of a worker's log that tell where tasks ran and what went wrong. */
+    private static String taskEvents(Path log) throws IOException {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.contains("Generation ")
+                    || line.contains("ing task ") || line.contains("finished initialization") || line.contains("generated all"))
+                    .collect(Collectors.joining("\n"));
+        }
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
