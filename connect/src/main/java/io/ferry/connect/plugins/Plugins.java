@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Versions.</b> When one class is found in several places, every copy is kept with its own loader (Apache
  * Kafka Connect's KIP-891): a connector config may ask for a version or a range of versions ({@link
  * VersionRequirement}) of its connector, converters, transformations and predicates. Without one, the highest
- * version is used, and on a tie the {@code plugin.path} copy.
+ * version is used, and on a tie the {@code plugin.path} copy — except for a plugin the connector's own config
+ * names ({@link #pluginClassFor}), which is the copy packaged in the connector's own plugin location when there
+ * is one.
  *
  * <p><b>Lifecycle.</b> Thread-safe once built. {@link #close()} closes the plugin loaders: no plugin class
  * may be loaded or instantiated afterwards.
@@ -156,6 +158,69 @@ public final class Plugins implements AutoCloseable {
     public Class<?> pluginClass(String classOrAlias, PluginType type, VersionRequirement version) {
         Class<?> latest = pluginClass(classOrAlias, type);
         return version.isLatest() ? latest : matching(latest.getName(), List.of(type), version);
+    }
+
+    /**
+     * The class a connector's own config names for one of its plugins — a converter it sets, a transformation, a
+     * predicate — as Apache Kafka Connect resolves it, loading it through the connector's loader when no version is
+     * pinned:
+     *
+     * <ul>
+     *   <li>pinned (a version or a range): the copy {@link #pluginClass(String, PluginType, VersionRequirement)}
+     *       picks, wherever it is installed;</li>
+     *   <li>unpinned (unset or {@value VersionRequirement#LATEST}), and the connector's plugin location packages
+     *       the class: that copy, whatever version it is — users copy a converter's jars beside a connector so
+     *       that the connector runs with them;</li>
+     *   <li>unpinned otherwise, or a connector on the worker's classpath: the copy {@link #pluginClass(String,
+     *       PluginType)} gives (the highest version installed, or the classpath's class).</li>
+     * </ul>
+     *
+     * A converter the connector does not set is the worker's, and the worker's converter is not the connector's
+     * to choose: resolve it with {@link #pluginClass(String, PluginType, VersionRequirement)}.
+     *
+     * @param connectorClass the connector's class, as {@link #connectorClass(String, VersionRequirement)} gave it
+     * @throws PluginNotFoundException        as {@link #pluginClass(String, PluginType)}
+     * @throws PluginVersionNotFoundException as {@link #pluginClass(String, PluginType, VersionRequirement)}
+     */
+    public Class<?> pluginClassFor(Class<?> connectorClass, String classOrAlias, PluginType type, VersionRequirement version) {
+        Objects.requireNonNull(classOrAlias, "classOrAlias");
+        if (version.isLatest() && connectorClass.getClassLoader() instanceof PluginClassLoader own) {
+            Class<?> packaged = packagedIn(own, catalog.resolve(classOrAlias.trim()), type);
+            if (packaged != null) {
+                return packaged;
+            }
+        }
+        return pluginClass(classOrAlias, type, version);
+    }
+
+    /** {@link #newPlugin(String, PluginType, VersionRequirement, Class)} in the copy {@link #pluginClassFor} picks. */
+    public <T> T newPluginFor(Class<?> connectorClass, String classOrAlias, PluginType type, VersionRequirement version, Class<T> as) {
+        return as.cast(newInstance(pluginClassFor(connectorClass, classOrAlias, type, version)));
+    }
+
+    /**
+     * The version an unpinned plugin a connector's config names runs in ({@link #pluginClassFor}): the version of the
+     * copy the connector packages, else {@link #latestVersion}; null when discovery found neither.
+     */
+    public String unpinnedVersionFor(Class<?> connectorClass, String classOrAlias, PluginType type) {
+        if (classOrAlias != null && connectorClass.getClassLoader() instanceof PluginClassLoader own) {
+            Class<?> packaged = packagedIn(own, catalog.resolve(classOrAlias.trim()), type);
+            if (packaged != null && !PluginDesc.UNDEFINED_VERSION.equals(installedVersion(packaged))) {
+                return installedVersion(packaged);
+            }
+        }
+        return latestVersion(classOrAlias, List.of(type));
+    }
+
+    /** The class as a plugin location's own loader defines it, when that location packages it; else null. */
+    private static Class<?> packagedIn(PluginClassLoader location, String className, PluginType type) {
+        try {
+            // Child-first for the classes isolation applies to, so the location's own copy is seen before any other.
+            Class<?> seen = location.loadClass(className);
+            return seen.getClassLoader() == location && type.superType().isAssignableFrom(seen) ? seen : null;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
     }
 
     /** {@link #connectorClass(String)} in the version a requirement picks, as {@link #pluginClass(String, PluginType, VersionRequirement)}. */

@@ -28,6 +28,7 @@ import io.ferry.connect.plugins.LoaderSwap;
 import io.ferry.connect.plugins.PluginDesc;
 import io.ferry.connect.plugins.PluginType;
 import io.ferry.connect.plugins.Plugins;
+import io.ferry.connect.plugins.VersionRequirement;
 import io.ferry.connect.storage.OffsetCodec;
 import io.ferry.connect.storage.OffsetStore;
 import io.ferry.connect.storage.OffsetTopic;
@@ -102,13 +103,13 @@ final class TaskFactory {
         try (LoaderSwap swap = LoaderSwap.to(loader)) {
             Class<?> taskClass = Class.forName(taskClassName, true, loader);
             Task task = (Task) plugins.newInstance(taskClass);
-            TaskConverters converters = track(made, TaskConverters.of(worker, connectorConfig, plugins));
+            TaskConverters converters = track(made, TaskConverters.of(worker, connectorConfig, plugins, connectorClass));
             PluginMetricsImpl pluginMetrics = track(made, new PluginMetricsImpl(metrics.registry(),
                     Map.of("connector", id.connector(), "task", Integer.toString(id.task()))));
             TaskErrorMetrics errorMetrics = track(made, metrics.taskErrors(id));
             if (task instanceof SourceTask sourceTask) {
                 SourceConnectorConfig config = new SourceConnectorConfig(connectorConfig);
-                List<TransformationStage<SourceRecord>> stages = TransformationChain.stages(connectorConfig, plugins);
+                List<TransformationStage<SourceRecord>> stages = TransformationChain.stages(connectorConfig, plugins, connectorClass);
                 stages.forEach(stage -> made.add(stage));
                 TaskMetrics taskMetrics = track(made, metrics.task(id, info(connectorClass, task, converters, stages, connectorConfig)));
                 RetryWithTolerance errors = track(made, errorHandler(id, config, connectorConfig, errorMetrics));
@@ -118,13 +119,13 @@ final class TaskFactory {
             }
             if (task instanceof SinkTask sinkTask) {
                 SinkConnectorConfig config = new SinkConnectorConfig(connectorConfig);
-                List<TransformationStage<SinkRecord>> stages = TransformationChain.stages(connectorConfig, plugins);
+                List<TransformationStage<SinkRecord>> stages = TransformationChain.stages(connectorConfig, plugins, connectorClass);
                 stages.forEach(stage -> made.add(stage));
                 TaskMetrics taskMetrics = track(made, metrics.task(id, info(connectorClass, task, converters, stages, connectorConfig)));
                 RetryWithTolerance errors = track(made, errorHandler(id, config, connectorConfig, errorMetrics));
                 TaskSetup setup = new TaskSetup(id, taskConfig, target, listener, converters, errors, taskMetrics, pluginMetrics,
                         loader, time, Plugins.versionOf(task));
-                return sink(setup, sinkTask, new TransformationChain<>(stages, errors), config, connectorConfig, made);
+                return sink(setup, sinkTask, new TransformationChain<>(stages, errors), config, connectorConfig, connectorClass, made);
             }
             throw new ConnectException("Task class " + taskClassName + " is neither a SourceTask nor a SinkTask");
         } catch (ClassNotFoundException e) {
@@ -167,7 +168,7 @@ final class TaskFactory {
     }
 
     private WorkerSinkTask sink(TaskSetup setup, SinkTask task, TransformationChain<SinkRecord> chain, SinkConnectorConfig config,
-            Map<String, String> raw, List<AutoCloseable> made) {
+            Map<String, String> raw, Class<?> connectorClass, List<AutoCloseable> made) {
         KafkaConsumer<byte[], byte[]> consumer = track(made, new KafkaConsumer<>(ClientConfigs.consumer(worker, raw, setup.id())));
         Pattern regex = config.topicsRegex();
         // The reporter runs on the task thread; records are converted on the task's conversion thread.
@@ -176,14 +177,14 @@ final class TaskFactory {
                 locked.header());
         List<TaskConverters> extraConverters = new ArrayList<>();
         for (int set = 1; set < worker.getInt(WorkerConfig.SINK_CONVERSION_THREADS); set++) {
-            extraConverters.add(track(made, TaskConverters.of(worker, raw, plugins)));
+            extraConverters.add(track(made, TaskConverters.of(worker, raw, plugins, connectorClass)));
         }
         SinkTaskParts parts = new SinkTaskParts(task, chain, consumer, config.topics(), regex, errant, metrics.sinkTask(setup.id()),
                 topicUse, worker.getLong(WorkerConfig.OFFSET_FLUSH_INTERVAL_MS), extraConverters);
         return new WorkerSinkTask(setup, parts);
     }
 
-    /** Which plugins the task runs, for its metrics. */
+    /** Which plugins the task runs, for its metrics: each in the version of the copy it runs. */
     private TaskMetrics.Info info(Class<?> connectorClass, Task task, TaskConverters converters,
             List<? extends TransformationStage<?>> stages, Map<String, String> config) {
         List<AliasedPluginInfo> transforms = new ArrayList<>();
@@ -193,8 +194,9 @@ final class TaskFactory {
         }
         List<AliasedPluginInfo> predicates = new ArrayList<>();
         for (String alias : EnrichedConnectorConfig.aliases(config.get(ConnectorConfig.PREDICATES))) {
-            String type = config.get(ConnectorConfig.PREDICATES + "." + alias + "." + EnrichedConnectorConfig.TYPE);
-            predicates.add(new AliasedPluginInfo(alias, new PluginInfo(type, type == null ? null : versionOf(type))));
+            String prefix = ConnectorConfig.PREDICATES + "." + alias + ".";
+            String type = config.get(prefix + EnrichedConnectorConfig.TYPE);
+            predicates.add(new AliasedPluginInfo(alias, new PluginInfo(type, predicateVersion(connectorClass, prefix, type, config))));
         }
         return TaskMetrics.Info.of(new PluginInfo(connectorClass.getName(), versionOf(connectorClass)),
                         ConnectorClasses.typeOf(connectorClass), new PluginInfo(task.getClass().getName(), Plugins.versionOf(task)))
@@ -207,20 +209,25 @@ final class TaskFactory {
         return new PluginInfo(plugin.getClass().getName(), Plugins.versionOf(plugin));
     }
 
+    /** The version discovery found for this very class (one copy among several); null when it has none. */
     private String versionOf(Class<?> pluginClass) {
-        return versionOf(pluginClass.getName());
+        String version = plugins.installedVersion(pluginClass);
+        return PluginDesc.UNDEFINED_VERSION.equals(version) ? null : version;
     }
 
-    /** The version plugin discovery found for a class; null when it has none. */
-    private String versionOf(String className) {
-        for (PluginType type : PluginType.values()) {
-            for (PluginDesc desc : plugins.plugins(type)) {
-                if (desc.className().equals(className)) {
-                    return PluginDesc.UNDEFINED_VERSION.equals(desc.version()) ? null : desc.version();
-                }
-            }
+    /** The version of the copy of a predicate the task's stages were made with; null when it has none or cannot be found. */
+    private String predicateVersion(Class<?> connectorClass, String prefix, String type, Map<String, String> config) {
+        if (type == null) {
+            return null;
         }
-        return null;
+        String versionKey = prefix + EnrichedConnectorConfig.VERSION;
+        try {
+            return versionOf(plugins.pluginClassFor(connectorClass, type, PluginType.PREDICATE,
+                    VersionRequirement.of(versionKey, config.get(versionKey))));
+        } catch (RuntimeException e) {
+            // An unused predicate alias is never made; one that cannot be found has no version to report.
+            return null;
+        }
     }
 
     /** The task's error handling: retries and tolerance from its config, its dead-letter queue and error log. */

@@ -18,8 +18,9 @@ import org.apache.kafka.connect.storage.HeaderConverter;
 /**
  * The key, value and header converters of one task: the connector's own when its config names them
  * ({@code key.converter} and its {@code key.converter.*} settings), else the worker's; each in the version its
- * {@code key.converter.plugin.version} (of the connector, or of the worker for the worker's converter) asks for,
- * the latest installed when unset.
+ * {@code key.converter.plugin.version} (of the connector, or of the worker for the worker's converter) asks for.
+ * Unpinned, a converter the connector names is the copy packaged with the connector if there is one ({@link
+ * Plugins#pluginClassFor}), and the worker's converter the latest installed — Apache Kafka Connect's rules.
  */
 public record TaskConverters(Converter key, Converter value, HeaderConverter header) implements AutoCloseable {
     private static final String VERSION_SUFFIX = "." + WorkerConfig.PLUGIN_VERSION_SUFFIX;
@@ -30,16 +31,27 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
      * @throws ConfigException naming the key, when a converter cannot be found or made
      */
     public static TaskConverters of(WorkerConfig worker, Map<String, String> connector, Plugins plugins) {
-        Converter key = converter(ConnectorConfig.KEY_CONVERTER, worker, connector, plugins, true);
-        Converter value = converter(ConnectorConfig.VALUE_CONVERTER, worker, connector, plugins, false);
-        HeaderConverter header = headerConverter(worker, connector, plugins);
+        return of(worker, connector, plugins, null);
+    }
+
+    /**
+     * Makes and configures the converters of a connector's tasks, those its config names seen from its class.
+     *
+     * @param connectorClass the class the connector runs, whose plugin location's copies of the converters its
+     *                       config names are preferred when unpinned; null to prefer none
+     * @throws ConfigException naming the key, when a converter cannot be found or made
+     */
+    public static TaskConverters of(WorkerConfig worker, Map<String, String> connector, Plugins plugins, Class<?> connectorClass) {
+        Converter key = converter(ConnectorConfig.KEY_CONVERTER, worker, connector, plugins, connectorClass, true);
+        Converter value = converter(ConnectorConfig.VALUE_CONVERTER, worker, connector, plugins, connectorClass, false);
+        HeaderConverter header = headerConverter(worker, connector, plugins, connectorClass);
         return new TaskConverters(key, value, header);
     }
 
     private static Converter converter(String key, WorkerConfig worker, Map<String, String> connector, Plugins plugins,
-            boolean isKey) {
+            Class<?> connectorClass, boolean isKey) {
         Setting setting = setting(key, worker, connector);
-        Converter converter = make(setting, key, plugins, PluginType.CONVERTER, Converter.class);
+        Converter converter = make(setting, key, plugins, connectorClass, PluginType.CONVERTER, Converter.class);
         try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(converter.getClass()))) {
             converter.configure(setting.settings(), isKey);
         } catch (RuntimeException e) {
@@ -48,10 +60,11 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
         return converter;
     }
 
-    private static HeaderConverter headerConverter(WorkerConfig worker, Map<String, String> connector, Plugins plugins) {
+    private static HeaderConverter headerConverter(WorkerConfig worker, Map<String, String> connector, Plugins plugins,
+            Class<?> connectorClass) {
         String key = ConnectorConfig.HEADER_CONVERTER;
         Setting setting = setting(key, worker, connector);
-        HeaderConverter converter = make(setting, key, plugins, PluginType.HEADER_CONVERTER, HeaderConverter.class);
+        HeaderConverter converter = make(setting, key, plugins, connectorClass, PluginType.HEADER_CONVERTER, HeaderConverter.class);
         Map<String, Object> settings = new HashMap<>(setting.settings());
         settings.putIfAbsent(ConverterConfig.TYPE_CONFIG, ConverterType.HEADER.getName());
         try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(converter.getClass()))) {
@@ -62,19 +75,26 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
         return converter;
     }
 
-    private static <T> T make(Setting setting, String key, Plugins plugins, PluginType type, Class<T> as) {
+    private static <T> T make(Setting setting, String key, Plugins plugins, Class<?> connectorClass, PluginType type, Class<T> as) {
         if (setting.className() == null) {
             throw new ConfigException(key, null, "Missing required configuration \"" + key + "\": set it on the worker or the connector");
         }
+        VersionRequirement version = VersionRequirement.of(key + VERSION_SUFFIX, setting.version());
         try {
-            return plugins.newPlugin(setting.className(), type, VersionRequirement.of(key + VERSION_SUFFIX, setting.version()), as);
+            // The worker's converter is the worker's: the connector's packaged copy is for the converters it names.
+            return setting.connectors() && connectorClass != null
+                    ? plugins.newPluginFor(connectorClass, setting.className(), type, version, as)
+                    : plugins.newPlugin(setting.className(), type, version, as);
         } catch (ConfigException e) {
             throw new ConfigException(key, setting.className(), e.getMessage());
         }
     }
 
-    /** Where a converter's class, version and settings come from: the connector if it names one, else the worker. */
-    private record Setting(String className, String version, Map<String, Object> settings) {
+    /**
+     * Where a converter's class, version and settings come from: the connector if it names one ({@code connectors}),
+     * else the worker.
+     */
+    private record Setting(String className, String version, Map<String, Object> settings, boolean connectors) {
     }
 
     private static Setting setting(String key, WorkerConfig worker, Map<String, String> connector) {
@@ -87,7 +107,7 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
                 }
             });
             settings.remove(WorkerConfig.PLUGIN_VERSION_SUFFIX);
-            return new Setting(own.trim(), connector.get(key + VERSION_SUFFIX), settings);
+            return new Setting(own.trim(), connector.get(key + VERSION_SUFFIX), settings, true);
         }
         Object workers = worker.originals().get(key);
         String className = workers instanceof Class<?> type ? type.getName() : workers == null ? null : workers.toString().trim();
@@ -96,7 +116,7 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
         }
         Map<String, Object> settings = new HashMap<>(worker.prefixed(key + "."));
         settings.remove(WorkerConfig.PLUGIN_VERSION_SUFFIX);
-        return new Setting(className, worker.getString(key + VERSION_SUFFIX), settings);
+        return new Setting(className, worker.getString(key + VERSION_SUFFIX), settings, false);
     }
 
     /**

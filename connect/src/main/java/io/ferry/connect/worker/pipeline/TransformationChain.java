@@ -21,7 +21,8 @@ import org.apache.kafka.connect.transforms.predicates.Predicate;
 
 /**
  * A connector's transformations ({@code transforms=a,b}) in order, each conditioned on its predicate, each
- * transformation and predicate in the version its {@code plugin.version} asks for (the latest when unset).
+ * transformation and predicate in the version its {@code plugin.version} asks for; unset, the copy packaged with
+ * the connector if there is one, else the latest ({@link Plugins#pluginClassFor}).
  * A record dropped by one stage goes no further. Used by one task thread.
  */
 public final class TransformationChain<R extends ConnectRecord<R>> implements AutoCloseable {
@@ -62,10 +63,12 @@ public final class TransformationChain<R extends ConnectRecord<R>> implements Au
      * The stages a connector config asks for, each plugin made and configured with the settings under
      * its prefix.
      *
+     * @param connectorClass the class the connector runs: an unpinned plugin is the copy its location packages, if any
      * @throws ConfigException naming the key, when a stage cannot be made
      */
     @SuppressWarnings("unchecked")
-    public static <R extends ConnectRecord<R>> List<TransformationStage<R>> stages(Map<String, String> config, Plugins plugins) {
+    public static <R extends ConnectRecord<R>> List<TransformationStage<R>> stages(Map<String, String> config, Plugins plugins,
+            Class<?> connectorClass) {
         Map<String, Predicate<R>> predicates = new HashMap<>();
         List<TransformationStage<R>> stages = new ArrayList<>();
         try {
@@ -75,7 +78,7 @@ public final class TransformationChain<R extends ConnectRecord<R>> implements Au
                 Object predicateAlias = settings.remove(EnrichedConnectorConfig.PREDICATE);
                 boolean negate = Boolean.parseBoolean(String.valueOf(settings.remove(EnrichedConnectorConfig.NEGATE)));
                 Object version = settings.remove(EnrichedConnectorConfig.VERSION);
-                Transformation<R> transformation = plugins.newPlugin(required(config, prefix + EnrichedConnectorConfig.TYPE),
+                Transformation<R> transformation = plugins.newPluginFor(connectorClass, required(config, prefix + EnrichedConnectorConfig.TYPE),
                         PluginType.TRANSFORMATION, versionOf(prefix, version), Transformation.class);
                 ClassLoader loader = plugins.loaderOf(transformation.getClass());
                 try (LoaderSwap swap = LoaderSwap.to(loader)) {
@@ -86,7 +89,7 @@ public final class TransformationChain<R extends ConnectRecord<R>> implements Au
                 }
                 Predicate<R> predicate = null;
                 if (predicateAlias != null) {
-                    predicate = predicates.computeIfAbsent(predicateAlias.toString(), name -> predicate(config, name, plugins));
+                    predicate = predicates.computeIfAbsent(predicateAlias.toString(), name -> predicate(config, name, plugins, connectorClass));
                 }
                 stages.add(new TransformationStage<>(alias, transformation, predicate, negate, loader));
             }
@@ -98,12 +101,13 @@ public final class TransformationChain<R extends ConnectRecord<R>> implements Au
     }
 
     @SuppressWarnings("unchecked")
-    private static <R extends ConnectRecord<R>> Predicate<R> predicate(Map<String, String> config, String alias, Plugins plugins) {
+    private static <R extends ConnectRecord<R>> Predicate<R> predicate(Map<String, String> config, String alias, Plugins plugins,
+            Class<?> connectorClass) {
         String prefix = ConnectorConfig.PREDICATES + "." + alias + ".";
         Map<String, Object> settings = prefixed(config, prefix);
         Object version = settings.remove(EnrichedConnectorConfig.VERSION);
-        Predicate<R> predicate = plugins.newPlugin(required(config, prefix + EnrichedConnectorConfig.TYPE), PluginType.PREDICATE,
-                versionOf(prefix, version), Predicate.class);
+        Predicate<R> predicate = plugins.newPluginFor(connectorClass, required(config, prefix + EnrichedConnectorConfig.TYPE),
+                PluginType.PREDICATE, versionOf(prefix, version), Predicate.class);
         try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(predicate.getClass()))) {
             predicate.configure(settings);
         } catch (RuntimeException e) {

@@ -1,0 +1,175 @@
+package io.ferry.connect.plugins;
+
+import static io.ferry.connect.plugins.TestPluginBuilder.plugin;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.apache.kafka.connect.source.SourceConnector;
+import org.apache.kafka.connect.storage.Converter;
+import org.apache.kafka.connect.transforms.Transformation;
+import org.apache.kafka.connect.transforms.predicates.Predicate;
+
+/**
+ * A {@code plugin.path} where a connector's folder packages its own copy of a converter, an SMT and a predicate, as
+ * users do when they copy a converter's jars beside a connector:
+ *
+ * <pre>
+ * alpha/alpha-connector.jar   AlphaSourceConnector 1.0, and OwnConverter 1.0 found nowhere else
+ * alpha/tags-1.0.jar          TagConverter, TagSmt, TagMatch 1.0
+ * beta/beta-connector.jar     BetaSourceConnector 1.0, nothing else
+ * tags/tags-2.0.jar           TagConverter, TagSmt, TagMatch 2.0
+ * </pre>
+ *
+ * Each connector's tasks write its name ({@code alpha}, {@code beta}) as a string value; {@code TagSmt} appends
+ * {@code |smt-VERSION} and {@code TagConverter} writes the value with {@code |conv-VERSION} appended, so a record
+ * shows which copies made it.
+ */
+final class PackagedCopies {
+    static final String ALPHA = "com.example.alpha.AlphaSourceConnector";
+    static final String BETA = "com.example.beta.BetaSourceConnector";
+    static final String OWN_CONVERTER = "com.example.alpha.OwnConverter";
+    static final String TAG_CONVERTER = "com.example.tags.TagConverter";
+    static final String TAG_SMT = "com.example.tags.TagSmt";
+    static final String TAG_PREDICATE = "com.example.tags.TagMatch";
+    /** How many records each connector's task writes before it idles. */
+    static final int RECORDS = 3;
+
+    private PackagedCopies() {
+    }
+
+    /** Writes the plugin folders into {@code pluginPath}. */
+    static Path write(Path pluginPath) throws IOException {
+        connector("alpha", OWN_CONVERTER).writeJar(pluginPath.resolve("alpha/alpha-connector.jar"));
+        tags("1.0").writeJar(pluginPath.resolve("alpha/tags-1.0.jar"));
+        connector("beta", null).writeJar(pluginPath.resolve("beta/beta-connector.jar"));
+        tags("2.0").writeJar(pluginPath.resolve("tags/tags-2.0.jar"));
+        return pluginPath;
+    }
+
+    /** The folder name of the plugin location a class was loaded from; "classpath" for the worker's own classes. */
+    static String locationOf(Class<?> pluginClass) {
+        return pluginClass.getClassLoader() instanceof PluginClassLoader loader
+                ? loader.location().getFileName().toString() : "classpath";
+    }
+
+    private static TestPluginBuilder connector(String name, String ownConverter) {
+        String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        String connector = "com.example." + name + "." + capitalised + "SourceConnector";
+        TestPluginBuilder builder = plugin()
+                .source(connector, """
+                        package com.example.%1$s;
+                        import java.util.Collections;
+                        import java.util.List;
+                        import java.util.Map;
+                        import org.apache.kafka.common.config.ConfigDef;
+                        import org.apache.kafka.connect.connector.Task;
+                        import org.apache.kafka.connect.source.SourceConnector;
+                        public class %2$sSourceConnector extends SourceConnector {
+                            private Map<String, String> props;
+                            public String version() { return "1.0"; }
+                            public void start(Map<String, String> props) { this.props = props; }
+                            public Class<? extends Task> taskClass() { return %2$sSourceTask.class; }
+                            public List<Map<String, String>> taskConfigs(int maxTasks) { return Collections.nCopies(maxTasks, props); }
+                            public void stop() { }
+                            public ConfigDef config() {
+                                return new ConfigDef().define("topic", ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, "Where to write.");
+                            }
+                        }
+                        """.formatted(name, capitalised))
+                .source("com.example." + name + "." + capitalised + "SourceTask", """
+                        package com.example.%1$s;
+                        import java.util.List;
+                        import java.util.Map;
+                        import org.apache.kafka.connect.data.Schema;
+                        import org.apache.kafka.connect.source.SourceRecord;
+                        import org.apache.kafka.connect.source.SourceTask;
+                        public class %2$sSourceTask extends SourceTask {
+                            private String topic;
+                            private int sent;
+                            public String version() { return "1.0"; }
+                            public void start(Map<String, String> props) { topic = props.get("topic"); }
+                            public List<SourceRecord> poll() throws InterruptedException {
+                                if (sent >= %3$d) {
+                                    Thread.sleep(50);
+                                    return null;
+                                }
+                                sent++;
+                                return List.of(new SourceRecord(Map.of("p", "0"), Map.of("n", sent), topic, 0,
+                                        Schema.STRING_SCHEMA, "%1$s"));
+                            }
+                            public void stop() { }
+                        }
+                        """.formatted(name, capitalised, RECORDS))
+                .service(SourceConnector.class, connector);
+        if (ownConverter != null) {
+            builder.source(ownConverter, converter(ownConverter, "1.0")).service(Converter.class, ownConverter);
+        }
+        return builder;
+    }
+
+    private static TestPluginBuilder tags(String version) {
+        return plugin()
+                .source(TAG_CONVERTER, converter(TAG_CONVERTER, version))
+                .source(TAG_SMT, """
+                        package com.example.tags;
+                        import java.util.Map;
+                        import org.apache.kafka.common.config.ConfigDef;
+                        import org.apache.kafka.connect.components.Versioned;
+                        import org.apache.kafka.connect.connector.ConnectRecord;
+                        import org.apache.kafka.connect.transforms.Transformation;
+                        public class TagSmt<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
+                            public R apply(R record) {
+                                return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
+                                        record.valueSchema(), record.value() + "|smt-%1$s", record.timestamp());
+                            }
+                            public ConfigDef config() { return new ConfigDef(); }
+                            public void configure(Map<String, ?> configs) { }
+                            public void close() { }
+                            public String version() { return "%1$s"; }
+                        }
+                        """.formatted(version))
+                .source(TAG_PREDICATE, """
+                        package com.example.tags;
+                        import java.util.Map;
+                        import org.apache.kafka.common.config.ConfigDef;
+                        import org.apache.kafka.connect.components.Versioned;
+                        import org.apache.kafka.connect.connector.ConnectRecord;
+                        import org.apache.kafka.connect.transforms.predicates.Predicate;
+                        public class TagMatch<R extends ConnectRecord<R>> implements Predicate<R>, Versioned {
+                            public boolean test(R record) { return true; }
+                            public ConfigDef config() { return new ConfigDef(); }
+                            public void configure(Map<String, ?> configs) { }
+                            public void close() { }
+                            public String version() { return "%1$s"; }
+                        }
+                        """.formatted(version))
+                .service(Converter.class, TAG_CONVERTER)
+                .service(Transformation.class, TAG_SMT)
+                .service(Predicate.class, TAG_PREDICATE);
+    }
+
+    /** A string converter that appends {@code |conv-VERSION} to what it writes. */
+    private static String converter(String className, String version) {
+        int dot = className.lastIndexOf('.');
+        return """
+                package %1$s;
+                import java.nio.charset.StandardCharsets;
+                import java.util.Map;
+                import org.apache.kafka.connect.components.Versioned;
+                import org.apache.kafka.connect.data.Schema;
+                import org.apache.kafka.connect.data.SchemaAndValue;
+                import org.apache.kafka.connect.storage.Converter;
+                public class %2$s implements Converter, Versioned {
+                    public void configure(Map<String, ?> configs, boolean isKey) { }
+                    public byte[] fromConnectData(String topic, Schema schema, Object value) {
+                        return value == null ? null : (value + "|conv-%3$s").getBytes(StandardCharsets.UTF_8);
+                    }
+                    public SchemaAndValue toConnectData(String topic, byte[] value) {
+                        return new SchemaAndValue(Schema.OPTIONAL_STRING_SCHEMA, value == null ? null : new String(value, StandardCharsets.UTF_8));
+                    }
+                    public String version() { return "%3$s"; }
+                }
+                """.formatted(className.substring(0, dot), className.substring(dot + 1), version);
+    }
+}
