@@ -19,8 +19,8 @@ import org.apache.kafka.connect.transforms.predicates.Predicate;
  * {@code transforms.<alias>.type}, {@code .plugin.version}, {@code .predicate}, {@code .negate} and the
  * transformation's own settings under {@code transforms.<alias>.}; {@code predicates.<alias>.type}, {@code
  * .plugin.version} and the predicate's own settings under {@code predicates.<alias>.} — as Apache Kafka Connect
- * shows them in validation. A plugin's own settings are those of the version the config asks for; its version
- * setting defaults to that version and recommends every installed one.
+ * shows them in validation. A plugin's own settings are those of the copy the connector would run ({@link
+ * Plugins#pluginClassFor}); its version setting defaults to that copy's version and recommends every installed one.
  */
 public final class EnrichedConnectorConfig {
     public static final String TYPE = "type";
@@ -34,16 +34,17 @@ public final class EnrichedConnectorConfig {
     /**
      * The base definition enriched for the aliases in {@code props}.
      *
+     * @param connectorClass the connector's class, whose packaged copies are used when unpinned; null to use the latest
      * @throws ConfigException naming the key, when an alias has no type or its type is not a plugin of the right kind
      */
-    public static ConfigDef enrich(ConfigDef base, Map<String, String> props, Plugins plugins) {
+    public static ConfigDef enrich(ConfigDef base, Map<String, String> props, Plugins plugins, Class<?> connectorClass) {
         ConfigDef enriched = new ConfigDef(base);
         List<String> predicates = aliases(props.get(ConnectorConfig.PREDICATES));
         int order = 0;
         for (String alias : aliases(props.get(ConnectorConfig.TRANSFORMS))) {
             String prefix = ConnectorConfig.TRANSFORMS + "." + alias + ".";
             String group = "Transforms: " + alias;
-            Class<?> type = pluginType(props, prefix, PluginType.TRANSFORMATION, plugins);
+            Class<?> type = pluginType(props, prefix, PluginType.TRANSFORMATION, plugins, connectorClass);
             enriched.define(prefix + TYPE, Type.CLASS, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                     "Class for the '" + alias + "' transformation.", group, ++order, Width.LONG, "Transformation type for " + alias);
             defineVersion(enriched, prefix, type, PluginType.TRANSFORMATION, "transformation", group, ++order, plugins);
@@ -57,7 +58,7 @@ public final class EnrichedConnectorConfig {
         for (String alias : predicates) {
             String prefix = ConnectorConfig.PREDICATES + "." + alias + ".";
             String group = "Predicates: " + alias;
-            Class<?> type = pluginType(props, prefix, PluginType.PREDICATE, plugins);
+            Class<?> type = pluginType(props, prefix, PluginType.PREDICATE, plugins, connectorClass);
             enriched.define(prefix + TYPE, Type.CLASS, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                     "Class for the '" + alias + "' predicate.", group, ++order, Width.LONG, "Predicate type for " + alias);
             defineVersion(enriched, prefix, type, PluginType.PREDICATE, "predicate", group, ++order, plugins);
@@ -75,7 +76,8 @@ public final class EnrichedConnectorConfig {
     }
 
     /** The class of the alias's plugin, in the version its {@code plugin.version} asks for. */
-    private static Class<?> pluginType(Map<String, String> props, String prefix, PluginType kind, Plugins plugins) {
+    private static Class<?> pluginType(Map<String, String> props, String prefix, PluginType kind, Plugins plugins,
+            Class<?> connectorClass) {
         String key = prefix + TYPE;
         String className = props.get(key);
         if (className == null || className.isBlank()) {
@@ -88,7 +90,8 @@ public final class EnrichedConnectorConfig {
             throw new ConfigException(key, className, e.getMessage());
         }
         try {
-            return plugins.pluginClass(className.trim(), kind, version);
+            return connectorClass == null ? plugins.pluginClass(className.trim(), kind, version)
+                    : plugins.pluginClassFor(connectorClass, className.trim(), kind, version);
         } catch (ConfigException e) {
             throw new ConfigException(prefix + VERSION, props.get(prefix + VERSION), e.getMessage());
         }

@@ -133,7 +133,7 @@ public final class ConnectorConfigValidator implements AutoCloseable {
         boolean source = connector instanceof SourceConnector;
         ConfigDef base = source ? SourceConnectorConfig.configDef() : SinkConnectorConfig.configDef();
         versions.describe(base, connector.getClass(), props);
-        TransformationSettings.Enriched enriched = transformations.enrich(base, props);
+        TransformationSettings.Enriched enriched = transformations.enrich(base, props, connector.getClass());
         Map<String, ConfigValue> validated = enriched.definition().validateAll(enriched.props());
         if (!source) {
             SinkTopicRules.check(props, validated);
@@ -141,7 +141,7 @@ public final class ConnectorConfigValidator implements AutoCloseable {
             ExactlyOnceSourceRules.check(distributed, (SourceConnector) connector, props, validated);
         }
         reportNullValues(props, validated);
-        List<ConfigInfos> converterSections = converters.validate(props, validated);
+        List<ConfigInfos> converterSections = converters.validate(props, validated, connector.getClass());
         ConfigInfos connectorSection = connectorSection(connectorType, connector, props, enriched.definition(), validated);
         ConnectorType type = source ? ConnectorType.SOURCE : ConnectorType.SINK;
         List<ConfigInfos> sections = new ArrayList<>();
@@ -218,14 +218,14 @@ public final class ConnectorConfigValidator implements AutoCloseable {
         ConfigDef base = source ? SourceConnectorConfig.configDef()
                 : connectorClass != null ? SinkConnectorConfig.configDef() : ConnectorConfig.configDef();
         try {
-            addPasswords(keys, "", transformations.enrich(base, props).definition());
+            addPasswords(keys, "", transformations.enrich(base, props, connectorClass).definition());
             if (connectorClass != null) {
                 try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(connectorClass))) {
                     addPasswords(keys, "", ((Connector) plugins.newInstance(connectorClass)).config());
                 }
             }
             for (ConverterValidation.Slot slot : ConverterValidation.SLOTS) {
-                addPresentPasswords(keys, props, slot.prefix(), converters.definition(props, slot));
+                addPresentPasswords(keys, props, slot.prefix(), converters.definition(props, slot, connectorClass));
             }
             for (ClientOverrideValidation.Client client : List.of(ClientOverrideValidation.PRODUCER,
                     ClientOverrideValidation.CONSUMER, ClientOverrideValidation.ADMIN)) {

@@ -53,8 +53,11 @@ final class ConverterValidation {
         this.plugins = plugins;
     }
 
-    /** One section per converter set on the connector whose class passed validation; errors making one go to its class value. */
-    List<ConfigInfos> validate(Map<String, String> props, Map<String, ConfigValue> validated) {
+    /**
+     * One section per converter set on the connector whose class passed validation; errors making one go to its class
+     * value. Each is the copy the connector would run ({@link Plugins#pluginClassFor}).
+     */
+    List<ConfigInfos> validate(Map<String, String> props, Map<String, ConfigValue> validated, Class<?> connectorClass) {
         List<ConfigInfos> sections = new ArrayList<>();
         for (Slot slot : SLOTS) {
             ConfigValue classValue = validated.get(slot.setting());
@@ -62,21 +65,25 @@ final class ConverterValidation {
             ConfigValue versionValue = validated.get(slot.versionSetting());
             if (className != null && classValue != null && classValue.errorMessages().isEmpty()
                     && (versionValue == null || versionValue.errorMessages().isEmpty())) {
-                sections.add(validate(props, slot, className.trim(), classValue, versionValue));
+                sections.add(validate(props, slot, className.trim(), classValue, versionValue, connectorClass));
             }
         }
         return sections;
     }
 
-    /** The definition of a converter set on the connector; null when none is set or it cannot be made. */
-    ConfigDef definition(Map<String, String> props, Slot slot) {
+    /**
+     * The definition of a converter set on the connector, in the copy it would run; null when none is set or it cannot be
+     * made.
+     *
+     * @param connectorClass the connector's class; null when unknown, for the latest copy
+     */
+    ConfigDef definition(Map<String, String> props, Slot slot, Class<?> connectorClass) {
         String className = props.get(slot.setting());
         if (className == null || className.isBlank()) {
             return null;
         }
         try {
-            Object converter = plugins.newPlugin(className.trim(), slot.kind(),
-                    VersionRequirement.parse(props.get(slot.versionSetting())), Object.class);
+            Object converter = make(className.trim(), slot, VersionRequirement.parse(props.get(slot.versionSetting())), connectorClass);
             try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(converter.getClass()))) {
                 return configOf(converter, slot);
             } finally {
@@ -87,12 +94,17 @@ final class ConverterValidation {
         }
     }
 
+    private Object make(String className, Slot slot, VersionRequirement version, Class<?> connectorClass) {
+        return connectorClass == null ? plugins.newPlugin(className, slot.kind(), version, Object.class)
+                : plugins.newPluginFor(connectorClass, className, slot.kind(), version, Object.class);
+    }
+
     private ConfigInfos validate(Map<String, String> props, Slot slot, String className, ConfigValue classValue,
-            ConfigValue versionValue) {
+            ConfigValue versionValue, Class<?> connectorClass) {
         Object converter;
         try {
-            converter = plugins.newPlugin(className, slot.kind(), VersionRequirement.of(slot.versionSetting(),
-                    props.get(slot.versionSetting())), Object.class);
+            converter = make(className, slot, VersionRequirement.of(slot.versionSetting(), props.get(slot.versionSetting())),
+                    connectorClass);
         } catch (PluginVersionNotFoundException e) {
             // As Apache reports it: on the class and on the version.
             classValue.addErrorMessage(e.getMessage());

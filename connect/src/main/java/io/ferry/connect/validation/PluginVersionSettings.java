@@ -17,7 +17,9 @@ import org.apache.kafka.common.config.ConfigValue;
 
 /**
  * The {@code *.plugin.version} settings of a connector as validation shows them, as Apache Kafka Connect does:
- * each defaults to the version that would run and recommends every installed version of its plugin. When no
+ * each defaults to the version that would run and recommends every installed version of its plugin. Unpinned, a
+ * converter the connector sets runs in the copy packaged with the connector if there is one, the worker's
+ * converter in the worker's pinned version or the latest ({@link Plugins#pluginClassFor}). When no
  * installed version of the connector matches {@code connector.plugin.version}, only the common settings are
  * validated, with the error on {@code connector.class} and {@code connector.plugin.version}.
  */
@@ -40,9 +42,15 @@ final class PluginVersionSettings {
             String versionKey = slot.prefix() + WorkerConfig.PLUGIN_VERSION_SUFFIX;
             String own = props.get(slot.setting());
             String className = own != null && !own.isBlank() ? own.trim() : workerConverter(slot.setting());
-            String version = own == null || own.isBlank() ? worker.getString(versionKey) : null;
-            if (version == null) {
-                version = plugins.latestVersion(className, List.of(slot.kind()));
+            String version;
+            if (own != null && !own.isBlank()) {
+                version = plugins.unpinnedVersionFor(connectorClass, className, slot.kind());
+            } else {
+                // The worker's converter: its own pinned version, else the latest — never the connector's copy.
+                version = worker.getString(versionKey);
+                if (version == null) {
+                    version = plugins.latestVersion(className, List.of(slot.kind()));
+                }
             }
             redefine(definition, versionKey, version, List.copyOf(plugins.versions(className, List.of(slot.kind()))));
         }

@@ -43,7 +43,7 @@ final class TransformationSettings {
         this.plugins = plugins;
     }
 
-    Enriched enrich(ConfigDef base, Map<String, String> props) {
+    Enriched enrich(ConfigDef base, Map<String, String> props, Class<?> connectorClass) {
         Map<String, String> resolvable = new HashMap<>(props);
         Map<String, String> validated = new HashMap<>(props);
         List<Problem> problems = new ArrayList<>();
@@ -67,7 +67,7 @@ final class TransformationSettings {
             }
             resolvable.put(kind.setting(), String.join(",", usable));
         }
-        ConfigDef definition = EnrichedConnectorConfig.enrich(base, resolvable, plugins);
+        ConfigDef definition = EnrichedConnectorConfig.enrich(base, resolvable, plugins, connectorClass);
         problems.forEach(problem -> defineType(definition, problem));
         return new Enriched(definition, validated);
     }
