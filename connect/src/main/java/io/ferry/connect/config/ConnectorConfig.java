@@ -52,9 +52,14 @@ public class ConnectorConfig extends AbstractConfig {
     public static final String CONSUMER_OVERRIDES_PREFIX = "consumer.override.";
     public static final String ADMIN_OVERRIDES_PREFIX = "admin.override.";
 
-    /** The documentation of every {@code *.plugin.version} setting, for a kind of plugin. */
+    /** The documentation of {@code connector.plugin.version}, for a kind of plugin. */
     public static final String VERSION_DOC = "Version of the %s: a version (1.0, exactly that one), a Maven version "
             + "range ([1.0,2.0), the highest installed in it) or 'latest'; the latest installed when unset.";
+
+    /** The documentation of the {@code *.plugin.version} of a plugin the connector names: converter, SMT, predicate. */
+    public static final String PLUGIN_VERSION_DOC = "Version of the %s: a version (1.0, exactly that one), a Maven version "
+            + "range ([1.0,2.0), the highest installed in it) or 'latest'; unset or 'latest', the copy packaged in the "
+            + "connector's plugin folder if there is one, else the latest installed.";
 
     public ConnectorConfig(Map<String, String> props) {
         this(configDef(), props);
@@ -85,17 +90,17 @@ public class ConnectorConfig extends AbstractConfig {
                 .define(KEY_CONVERTER, Type.CLASS, null, Importance.LOW,
                         "The key Converter of this connector; the worker's when unset.", COMMON_GROUP, ++common, Width.SHORT, "Key converter class")
                 .define(KEY_CONVERTER_VERSION, Type.STRING, null, VersionRequirement.VALIDATOR, Importance.LOW,
-                        VERSION_DOC.formatted("key converter"), COMMON_GROUP, ++common, Width.SHORT, "Key converter version")
+                        PLUGIN_VERSION_DOC.formatted("key converter"), COMMON_GROUP, ++common, Width.SHORT, "Key converter version")
                 .define(VALUE_CONVERTER, Type.CLASS, null, Importance.LOW,
                         "The value Converter of this connector; the worker's when unset.", COMMON_GROUP, ++common, Width.SHORT,
                         "Value converter class")
                 .define(VALUE_CONVERTER_VERSION, Type.STRING, null, VersionRequirement.VALIDATOR, Importance.LOW,
-                        VERSION_DOC.formatted("value converter"), COMMON_GROUP, ++common, Width.SHORT, "Value converter version")
+                        PLUGIN_VERSION_DOC.formatted("value converter"), COMMON_GROUP, ++common, Width.SHORT, "Value converter version")
                 .define(HEADER_CONVERTER, Type.CLASS, null, Importance.LOW,
                         "The HeaderConverter of this connector; the worker's when unset.", COMMON_GROUP, ++common, Width.SHORT,
                         "Header converter class")
                 .define(HEADER_CONVERTER_VERSION, Type.STRING, null, VersionRequirement.VALIDATOR, Importance.LOW,
-                        VERSION_DOC.formatted("header converter"), COMMON_GROUP, ++common, Width.SHORT, "Header converter version")
+                        PLUGIN_VERSION_DOC.formatted("header converter"), COMMON_GROUP, ++common, Width.SHORT, "Header converter version")
                 .define(TRANSFORMS, Type.LIST, List.of(), uniqueAliases("transformation"), Importance.LOW,
                         "Aliases of the transformations applied to records, in order.", TRANSFORMS_GROUP, ++common, Width.LONG, "Transforms")
                 .define(PREDICATES, Type.LIST, List.of(), uniqueAliases("predicate"), Importance.LOW,

@@ -101,7 +101,7 @@ public final class EnrichedConnectorConfig {
             String group, int order, Plugins plugins) {
         List<Object> installed = List.copyOf(plugins.versions(type.getName(), List.of(kind)));
         enriched.define(prefix + VERSION, Type.STRING, plugins.installedVersion(type), VersionRequirement.VALIDATOR,
-                Importance.LOW, ConnectorConfig.VERSION_DOC.formatted(description), group, order, Width.MEDIUM,
+                Importance.LOW, ConnectorConfig.PLUGIN_VERSION_DOC.formatted(description), group, order, Width.MEDIUM,
                 "Version for " + prefix.substring(prefix.indexOf('.') + 1, prefix.length() - 1), List.of(), fixed(installed));
     }
 

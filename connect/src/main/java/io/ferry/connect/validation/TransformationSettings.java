@@ -120,7 +120,7 @@ final class TransformationSettings {
             }
         };
         definition.define(key, Type.STRING, null, reportsProblem, Importance.LOW,
-                ConnectorConfig.VERSION_DOC.formatted(unusable.kind().description()), unusable.kind().group() + ": " + unusable.alias(),
+                ConnectorConfig.PLUGIN_VERSION_DOC.formatted(unusable.kind().description()), unusable.kind().group() + ": " + unusable.alias(),
                 1, Width.MEDIUM, "Version for " + unusable.alias(), List.of(),
                 EnrichedConnectorConfig.fixed(problem == null ? List.of() : List.copyOf(problem.availableVersions())));
     }
