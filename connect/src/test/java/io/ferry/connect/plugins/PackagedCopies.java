@@ -56,51 +56,11 @@ final class PackagedCopies {
     private static TestPluginBuilder connector(String name, String ownConverter) {
         String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
         String connector = "com.example." + name + "." + capitalised + "SourceConnector";
+        String task = "com.example." + name + "." + capitalised + "SourceTask";
+        String configDef = "new ConfigDef().define(\"topic\", ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, \"Where to write.\")";
         TestPluginBuilder builder = plugin()
-                .source(connector, """
-                        package com.example.%1$s;
-                        import java.util.Collections;
-                        import java.util.List;
-                        import java.util.Map;
-                        import org.apache.kafka.common.config.ConfigDef;
-                        import org.apache.kafka.connect.connector.Task;
-                        import org.apache.kafka.connect.source.SourceConnector;
-                        public class %2$sSourceConnector extends SourceConnector {
-                            private Map<String, String> props;
-                            public String version() { return "1.0"; }
-                            public void start(Map<String, String> props) { this.props = props; }
-                            public Class<? extends Task> taskClass() { return %2$sSourceTask.class; }
-                            public List<Map<String, String>> taskConfigs(int maxTasks) { return Collections.nCopies(maxTasks, props); }
-                            public void stop() { }
-                            public ConfigDef config() {
-                                return new ConfigDef().define("topic", ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, "Where to write.");
-                            }
-                        }
-                        """.formatted(name, capitalised))
-                .source("com.example." + name + "." + capitalised + "SourceTask", """
-                        package com.example.%1$s;
-                        import java.util.List;
-                        import java.util.Map;
-                        import org.apache.kafka.connect.data.Schema;
-                        import org.apache.kafka.connect.source.SourceRecord;
-                        import org.apache.kafka.connect.source.SourceTask;
-                        public class %2$sSourceTask extends SourceTask {
-                            private String topic;
-                            private int sent;
-                            public String version() { return "1.0"; }
-                            public void start(Map<String, String> props) { topic = props.get("topic"); }
-                            public List<SourceRecord> poll() throws InterruptedException {
-                                if (sent >= %3$d) {
-                                    Thread.sleep(50);
-                                    return null;
-                                }
-                                sent++;
-                                return List.of(new SourceRecord(Map.of("p", "0"), Map.of("n", sent), topic, 0,
-                                        Schema.STRING_SCHEMA, "%1$s"));
-                            }
-                            public void stop() { }
-                        }
-                        """.formatted(name, capitalised, RECORDS))
+                .source(connector, TestPluginSources.sourceConnector(connector, "1.0", task, configDef))
+                .source(task, TestPluginSources.sourceTask(task, "1.0", RECORDS, name))
                 .service(SourceConnector.class, connector);
         if (ownConverter != null) {
             builder.source(ownConverter, converter(ownConverter, "1.0")).service(Converter.class, ownConverter);
@@ -111,24 +71,7 @@ final class PackagedCopies {
     private static TestPluginBuilder tags(String version) {
         return plugin()
                 .source(TAG_CONVERTER, converter(TAG_CONVERTER, version))
-                .source(TAG_SMT, """
-                        package com.example.tags;
-                        import java.util.Map;
-                        import org.apache.kafka.common.config.ConfigDef;
-                        import org.apache.kafka.connect.components.Versioned;
-                        import org.apache.kafka.connect.connector.ConnectRecord;
-                        import org.apache.kafka.connect.transforms.Transformation;
-                        public class TagSmt<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
-                            public R apply(R record) {
-                                return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
-                                        record.valueSchema(), record.value() + "|smt-%1$s", record.timestamp());
-                            }
-                            public ConfigDef config() { return new ConfigDef(); }
-                            public void configure(Map<String, ?> configs) { }
-                            public void close() { }
-                            public String version() { return "%1$s"; }
-                        }
-                        """.formatted(version))
+                .source(TAG_SMT, TestPluginSources.appendingTransformation(TAG_SMT, version, "|smt-" + version))
                 .source(TAG_PREDICATE, """
                         package com.example.tags;
                         import java.util.Map;
@@ -151,7 +94,6 @@ final class PackagedCopies {
 
     /** A string converter that appends {@code |conv-VERSION} to what it writes. */
     private static String converter(String className, String version) {
-        int dot = className.lastIndexOf('.');
         return """
                 package %1$s;
                 import java.nio.charset.StandardCharsets;
@@ -170,6 +112,6 @@ final class PackagedCopies {
                     }
                     public String version() { return "%3$s"; }
                 }
-                """.formatted(className.substring(0, dot), className.substring(dot + 1), version);
+                """.formatted(TestPluginSources.packageOf(className), TestPluginSources.simpleName(className), version);
     }
 }

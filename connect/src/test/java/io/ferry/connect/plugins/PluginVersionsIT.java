@@ -93,72 +93,13 @@ class PluginVersionsIT {
 
     /** The connector (whose tasks write "source-VERSION") and the SMT (which appends "|smt-VERSION"), in one version. */
     static TestPluginBuilder versioned(String version) {
+        String configDef = ("new ConfigDef().define(\"topic\", ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, \"Where to write.\")"
+                + ".define(\"only.in.%1$s\", ConfigDef.Type.STRING, \"\", ConfigDef.Importance.LOW, \"Version %1$s's.\")").formatted(version);
+        String task = "com.example.versioned.VersionedSourceTask";
         return plugin()
-                .source(CONNECTOR, """
-                        package com.example.versioned;
-                        import java.util.Collections;
-                        import java.util.List;
-                        import java.util.Map;
-                        import org.apache.kafka.common.config.ConfigDef;
-                        import org.apache.kafka.connect.connector.Task;
-                        import org.apache.kafka.connect.source.SourceConnector;
-                        public class VersionedSourceConnector extends SourceConnector {
-                            public static final String VERSION = "%1$s";
-                            private Map<String, String> props;
-                            public String version() { return VERSION; }
-                            public void start(Map<String, String> props) { this.props = props; }
-                            public Class<? extends Task> taskClass() { return VersionedSourceTask.class; }
-                            public List<Map<String, String>> taskConfigs(int maxTasks) { return Collections.nCopies(maxTasks, props); }
-                            public void stop() { }
-                            public ConfigDef config() {
-                                return new ConfigDef()
-                                        .define("topic", ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, "Where to write.")
-                                        .define("only.in.%1$s", ConfigDef.Type.STRING, "", ConfigDef.Importance.LOW, "Version %1$s's.");
-                            }
-                        }
-                        """.formatted(version))
-                .source("com.example.versioned.VersionedSourceTask", """
-                        package com.example.versioned;
-                        import java.util.List;
-                        import java.util.Map;
-                        import org.apache.kafka.connect.data.Schema;
-                        import org.apache.kafka.connect.source.SourceRecord;
-                        import org.apache.kafka.connect.source.SourceTask;
-                        public class VersionedSourceTask extends SourceTask {
-                            private String topic;
-                            private int sent;
-                            public String version() { return VersionedSourceConnector.VERSION; }
-                            public void start(Map<String, String> props) { topic = props.get("topic"); }
-                            public List<SourceRecord> poll() throws InterruptedException {
-                                if (sent >= %2$d) {
-                                    Thread.sleep(50);
-                                    return null;
-                                }
-                                sent++;
-                                return List.of(new SourceRecord(Map.of("p", "0"), Map.of("n", sent), topic, 0,
-                                        Schema.STRING_SCHEMA, "source-" + VersionedSourceConnector.VERSION));
-                            }
-                            public void stop() { }
-                        }
-                        """.formatted(version, RECORDS))
-                .source(SMT, """
-                        package com.example.versioned;
-                        import java.util.Map;
-                        import org.apache.kafka.common.config.ConfigDef;
-                        import org.apache.kafka.connect.components.Versioned;
-                        import org.apache.kafka.connect.connector.ConnectRecord;
-                        import org.apache.kafka.connect.transforms.Transformation;
-                        public class VersionTag<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
-                            public R apply(R record) {
-                                return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
-                                        record.valueSchema(), record.value() + "|smt-%1$s", record.timestamp());
-                            }
-                            public ConfigDef config() { return new ConfigDef(); }
-                            public void configure(Map<String, ?> configs) { }
-                            public void close() { }
-                            public String version() { return "%1$s"; }
-                        }
-                        """.formatted(version))
+                .source(CONNECTOR, TestPluginSources.sourceConnector(CONNECTOR, version, task, configDef))
+                .source(task, TestPluginSources.sourceTask(task, version, RECORDS, "source-" + version))
+                .source(SMT, TestPluginSources.appendingTransformation(SMT, version, "|smt-" + version))
                 .service(SourceConnector.class, CONNECTOR)
                 .service(Transformation.class, SMT);
     }
