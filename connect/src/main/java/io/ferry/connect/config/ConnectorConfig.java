@@ -52,7 +52,7 @@ public class ConnectorConfig extends AbstractConfig {
     public static final String CONSUMER_OVERRIDES_PREFIX = "consumer.override.";
     public static final String ADMIN_OVERRIDES_PREFIX = "admin.override.";
 
-    /** The documentation of {@code connector.plugin.version}, for a kind of plugin. */
+    /** The documentation of {@code connector.plugin.version}. */
     public static final String VERSION_DOC = "Version of the %s: a version (1.0, exactly that one), a Maven version "
             + "range ([1.0,2.0), the highest installed in it) or 'latest'; the latest installed when unset.";
 

@@ -90,8 +90,7 @@ public final class EnrichedConnectorConfig {
             throw new ConfigException(key, className, e.getMessage());
         }
         try {
-            return connectorClass == null ? plugins.pluginClass(className.trim(), kind, version)
-                    : plugins.pluginClassFor(connectorClass, className.trim(), kind, version);
+            return plugins.pluginClassFor(connectorClass, className.trim(), kind, version);
         } catch (ConfigException e) {
             throw new ConfigException(prefix + VERSION, props.get(prefix + VERSION), e.getMessage());
         }

@@ -178,13 +178,14 @@ public final class Plugins implements AutoCloseable {
      * A converter the connector does not set is the worker's, and the worker's converter is not the connector's
      * to choose: resolve it with {@link #pluginClass(String, PluginType, VersionRequirement)}.
      *
-     * @param connectorClass the connector's class, as {@link #connectorClass(String, VersionRequirement)} gave it
+     * @param connectorClass the connector's class, as {@link #connectorClass(String, VersionRequirement)} gave it; null
+     *                       when there is none to prefer, for the copy {@code pluginClass} gives
      * @throws PluginNotFoundException        as {@link #pluginClass(String, PluginType)}
      * @throws PluginVersionNotFoundException as {@link #pluginClass(String, PluginType, VersionRequirement)}
      */
     public Class<?> pluginClassFor(Class<?> connectorClass, String classOrAlias, PluginType type, VersionRequirement version) {
         Objects.requireNonNull(classOrAlias, "classOrAlias");
-        if (version.isLatest() && connectorClass.getClassLoader() instanceof PluginClassLoader own) {
+        if (version.isLatest() && connectorClass != null && connectorClass.getClassLoader() instanceof PluginClassLoader own) {
             Class<?> packaged = packagedIn(own, catalog.resolve(classOrAlias.trim()), type);
             if (packaged != null) {
                 return packaged;
@@ -200,10 +201,11 @@ public final class Plugins implements AutoCloseable {
 
     /**
      * The version an unpinned plugin a connector's config names runs in ({@link #pluginClassFor}): the version of the
-     * copy the connector packages, else {@link #latestVersion}; null when discovery found neither.
+     * copy the connector packages, else {@link #latestVersion}; null when discovery found neither. A null connector
+     * class packages nothing.
      */
     public String unpinnedVersionFor(Class<?> connectorClass, String classOrAlias, PluginType type) {
-        if (classOrAlias != null && connectorClass.getClassLoader() instanceof PluginClassLoader own) {
+        if (classOrAlias != null && connectorClass != null && connectorClass.getClassLoader() instanceof PluginClassLoader own) {
             Class<?> packaged = packagedIn(own, catalog.resolve(classOrAlias.trim()), type);
             if (packaged != null && !PluginDesc.UNDEFINED_VERSION.equals(installedVersion(packaged))) {
                 return installedVersion(packaged);

@@ -83,7 +83,8 @@ final class ConverterValidation {
             return null;
         }
         try {
-            Object converter = make(className.trim(), slot, VersionRequirement.parse(props.get(slot.versionSetting())), connectorClass);
+            Object converter = plugins.newPluginFor(connectorClass, className.trim(), slot.kind(),
+                    VersionRequirement.parse(props.get(slot.versionSetting())), Object.class);
             try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(converter.getClass()))) {
                 return configOf(converter, slot);
             } finally {
@@ -94,17 +95,12 @@ final class ConverterValidation {
         }
     }
 
-    private Object make(String className, Slot slot, VersionRequirement version, Class<?> connectorClass) {
-        return connectorClass == null ? plugins.newPlugin(className, slot.kind(), version, Object.class)
-                : plugins.newPluginFor(connectorClass, className, slot.kind(), version, Object.class);
-    }
-
     private ConfigInfos validate(Map<String, String> props, Slot slot, String className, ConfigValue classValue,
             ConfigValue versionValue, Class<?> connectorClass) {
         Object converter;
         try {
-            converter = make(className, slot, VersionRequirement.of(slot.versionSetting(), props.get(slot.versionSetting())),
-                    connectorClass);
+            converter = plugins.newPluginFor(connectorClass, className, slot.kind(),
+                    VersionRequirement.of(slot.versionSetting(), props.get(slot.versionSetting())), Object.class);
         } catch (PluginVersionNotFoundException e) {
             // As Apache reports it: on the class and on the version.
             classValue.addErrorMessage(e.getMessage());

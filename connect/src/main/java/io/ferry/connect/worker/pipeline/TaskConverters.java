@@ -82,9 +82,7 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
         VersionRequirement version = VersionRequirement.of(key + VERSION_SUFFIX, setting.version());
         try {
             // The worker's converter is the worker's: the connector's packaged copy is for the converters it names.
-            return setting.connectors() && connectorClass != null
-                    ? plugins.newPluginFor(connectorClass, setting.className(), type, version, as)
-                    : plugins.newPlugin(setting.className(), type, version, as);
+            return plugins.newPluginFor(setting.connectors() ? connectorClass : null, setting.className(), type, version, as);
         } catch (ConfigException e) {
             throw new ConfigException(key, setting.className(), e.getMessage());
         }
