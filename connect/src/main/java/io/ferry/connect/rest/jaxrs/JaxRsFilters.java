@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import jakarta.ws.rs.WebApplicationException;
@@ -17,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Runs the filters of a {@link FilterRegistry} on every request an endpoint serves: request filters
+ * Runs the filters of a {@link ComponentRegistry} on every request an endpoint serves: request filters
  * before the route, in their order; response filters after it. A request filter that {@linkplain
  * jakarta.ws.rs.container.ContainerRequestContext#abortWith aborts} (or throws a {@link
  * WebApplicationException}) answers the request with its response: the route and the remaining
@@ -29,11 +28,10 @@ import jakarta.ws.rs.core.Response;
 public final class JaxRsFilters {
     private static final String REQUEST_CONTEXT = JaxRsFilters.class.getName() + ".request";
     private static final String ABORTED = JaxRsFilters.class.getName() + ".aborted";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final FilterRegistry registry;
+    private final ComponentRegistry registry;
 
-    public JaxRsFilters(FilterRegistry registry) {
+    public JaxRsFilters(ComponentRegistry registry) {
         this.registry = registry;
     }
 
@@ -77,10 +75,15 @@ public final class JaxRsFilters {
         }
     }
 
+    /** The request as the request filters left it, or as it came when none ran. */
+    static JavalinRequestContext requestContext(Context ctx) {
+        JavalinRequestContext request = ctx.attribute(REQUEST_CONTEXT);
+        return request != null ? request : new JavalinRequestContext(ctx);
+    }
+
     private void filterResponse(Context ctx) throws IOException {
         if (ctx.attribute(ABORTED) == null) {
-            JavalinRequestContext request = ctx.attribute(REQUEST_CONTEXT);
-            runResponseFilters(ctx, request != null ? request : new JavalinRequestContext(ctx));
+            runResponseFilters(ctx, requestContext(ctx));
         }
     }
 
@@ -129,7 +132,7 @@ public final class JaxRsFilters {
             return raw;
         }
         try {
-            return JSON.writeValueAsBytes(entity);
+            return JaxRsResources.JSON.writeValueAsBytes(entity);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("Could not write the " + entity.getClass().getName()
                     + " entity of a REST extension's response as JSON", e);
