@@ -6,13 +6,9 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ferry.connect.config.WorkerConfig;
-import io.ferry.connect.plugins.Plugins;
 import io.ferry.connect.rest.ConnectHttp.Reply;
 import io.ferry.connect.testplugins.InventoryResource;
 import io.ferry.connect.testplugins.InventoryResource.Item;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,22 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * binding, content negotiation, return values and failures.
  */
 class RestExtensionResourcesApiTest {
-    private static Plugins plugins;
-
-    @BeforeAll
-    static void findPlugins() {
-        plugins = Plugins.onClasspath();
-    }
-
-    @AfterAll
-    static void closePlugins() {
-        plugins.close();
-    }
 
     @RegisterExtension
     final RestServerExtension rest = new RestServerExtension()
-            .worker(WorkerConfig.REST_EXTENSION_CLASSES, "InventoryRestExtension")
-            .restExtensionsFrom(plugins);
+            .restExtensions("InventoryRestExtension");
 
     @BeforeEach
     void stock() {

@@ -11,9 +11,6 @@ import io.javalin.http.Context;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 /**
  * Runs the filters of a {@link ComponentRegistry} on every request an endpoint serves: request filters
@@ -64,7 +61,7 @@ public final class JaxRsFilters {
                 thread.setContextClassLoader(previous);
             }
             if (request.aborted() != null) {
-                write(ctx, request.aborted());
+                ResourceResponses.write(ctx, request.aborted(), null);
                 // As in JAX-RS, response filters see an aborted request's response too: run them here, once,
                 // whatever Javalin does with the after-matched handlers of a request whose remaining handlers are skipped.
                 runResponseFilters(ctx, request);
@@ -104,24 +101,6 @@ public final class JaxRsFilters {
             }
         }
         response.apply();
-    }
-
-    /** Answers the request with a response a filter built: its status, headers and entity. */
-    static void write(Context ctx, Response response) {
-        ctx.status(response.getStatus());
-        response.getStringHeaders().forEach((name, values) -> {
-            ctx.res().setHeader(name, null);
-            values.forEach(value -> ctx.res().addHeader(name, value));
-        });
-        Object entity = response.getEntity();
-        if (entity == null) {
-            return;
-        }
-        ctx.result(bytes(entity));
-        if (response.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
-            ctx.contentType(entity instanceof String ? MediaType.TEXT_PLAIN + "; charset=utf-8"
-                    : entity instanceof byte[] ? MediaType.APPLICATION_OCTET_STREAM : MediaType.APPLICATION_JSON);
-        }
     }
 
     static byte[] bytes(Object entity) {

@@ -52,7 +52,8 @@ interface ParameterBinder {
         try {
             return forParameter(parameter, json);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Cannot bind parameter " + parameter.getName() + " of " + method + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("Cannot bind the " + parameter.getType().getSimpleName() + " parameter of the resource method "
+                    + method.getDeclaringClass().getName() + "." + method.getName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Writes what a resource method returned, as JAX-RS does: a {@link Response} with its status, headers
- * and entity; {@code void} or {@code null} 204; anything else 200 with it as the entity. An entity is
+ * Writes what a resource method returned, or the response a filter aborted a request with, as JAX-RS
+ * does: a {@link Response} with its status, headers and entity; {@code void} or {@code null} 204; anything else 200 with it as the entity. An entity is
  * written as {@link JaxRsFilters#bytes} writes it (a {@code String} as UTF-8, a {@code byte[]} as it
  * is, an {@code InputStream} read to its end, anything else as JSON), with the response's {@code
  * Content-Type} or else the media type chosen from the method's {@code @Produces} and the request's
@@ -25,6 +25,13 @@ final class ResourceResponses {
     private ResourceResponses() {
     }
 
+    /**
+     * Writes a result.
+     *
+     * @param chosen the media type of an entity the result does not type itself; {@code null} to type it
+     *               by its kind: a {@code String} {@code text/plain}, a {@code byte[]} or stream {@code
+     *               application/octet-stream}, anything else JSON
+     */
     static void write(Context ctx, Object result, MediaType chosen) {
         if (result instanceof Response response) {
             ctx.status(response.getStatus());
@@ -33,14 +40,22 @@ final class ResourceResponses {
                 values.forEach(value -> ctx.res().addHeader(name, value));
             });
             if (response.getEntity() != null && response.getStatus() != 204 && response.getStatus() != 304) {
-                entity(ctx, response.getEntity(), response.getHeaderString(HttpHeaders.CONTENT_TYPE) == null ? chosen : null);
+                entity(ctx, response.getEntity(), response.getHeaderString(HttpHeaders.CONTENT_TYPE) != null ? null : typeOf(response.getEntity(), chosen));
             }
         } else if (result == null) {
             ctx.status(204);
         } else {
             ctx.status(200);
-            entity(ctx, result, chosen);
+            entity(ctx, result, typeOf(result, chosen));
         }
+    }
+
+    private static String typeOf(Object entity, MediaType chosen) {
+        if (chosen != null) {
+            return MediaTypeHeader.INSTANCE.toString(chosen);
+        }
+        return entity instanceof String ? MediaType.TEXT_PLAIN + "; charset=utf-8"
+                : entity instanceof byte[] || entity instanceof InputStream ? MediaType.APPLICATION_OCTET_STREAM : MediaType.APPLICATION_JSON;
     }
 
     /**
@@ -50,7 +65,7 @@ final class ResourceResponses {
     static void write(Context ctx, WebApplicationException failure) {
         Response response = failure.getResponse();
         if (response.getEntity() != null) {
-            write(ctx, response, MediaType.APPLICATION_JSON_TYPE);
+            write(ctx, response, null);
             return;
         }
         response.getStringHeaders().forEach((name, values) -> values.forEach(value -> ctx.res().addHeader(name, value)));
@@ -59,10 +74,10 @@ final class ResourceResponses {
         body.put("message", failure.getMessage());
         ctx.status(response.getStatus());
         ctx.res().setHeader(HttpHeaders.CONTENT_TYPE, null);
-        entity(ctx, body, MediaType.APPLICATION_JSON_TYPE);
+        entity(ctx, body, MediaType.APPLICATION_JSON);
     }
 
-    private static void entity(Context ctx, Object entity, MediaType type) {
+    private static void entity(Context ctx, Object entity, String type) {
         Object written = entity;
         if (entity instanceof InputStream input) {
             try (input) {
@@ -73,7 +88,7 @@ final class ResourceResponses {
         }
         ctx.result(JaxRsFilters.bytes(written));
         if (type != null) {
-            ctx.contentType(type.toString());
+            ctx.contentType(type);
         }
     }
 
