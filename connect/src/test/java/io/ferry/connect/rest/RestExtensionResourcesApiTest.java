@@ -130,6 +130,22 @@ class RestExtensionResourcesApiTest {
     }
 
     @Test
+    void shouldTypeAnAnswerByTheClientsAcceptThenByItsProducesThenByItsEntity() {
+        Reply text = rest.http().get("/inventory/cluster/id");
+        assertThat(text.body()).isEqualTo("test-cluster");
+        assertThat(text.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+
+        Reply asked = rest.http().send("GET", "/inventory/cluster/id", null, null, "application/json");
+        assertThat(asked.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+
+        Reply preferred = rest.http().send("GET", "/inventory/items/nut/name", null, null, "application/json;q=0.5, text/plain");
+        assertThat(preferred.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+
+        Reply declared = rest.http().get("/inventory/items/nut");
+        assertThat(declared.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    }
+
+    @Test
     void shouldMakeAResourceRegisteredAsAClassForEachRequest() {
         int before = InventoryResource.INSTANCES.get();
         rest.http().get("/inventory/items");

@@ -76,6 +76,13 @@ public class InventoryRestExtension implements ConnectRestExtension {
         public List<String> connectors() {
             return List.copyOf(cluster.connectors());
         }
+
+        /** Without {@code @Produces}: a String answers as text unless the client asks for another type. */
+        @GET
+        @Path("id")
+        public String kafkaClusterId() {
+            return cluster.clusterDetails().kafkaClusterId();
+        }
     }
 
     static final class Blocker implements ContainerRequestFilter {

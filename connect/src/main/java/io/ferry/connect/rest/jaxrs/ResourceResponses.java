@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
  * written as {@link JaxRsFilters#bytes} writes it (a {@code String} as UTF-8, a {@code byte[]} as it
  * is, an {@code InputStream} read to its end, anything else as JSON), with the response's {@code
  * Content-Type} or else the media type chosen from the method's {@code @Produces} and the request's
- * {@code Accept}.
+ * {@code Accept} ({@link #choose}).
  */
 final class ResourceResponses {
     private ResourceResponses() {
@@ -51,8 +51,8 @@ final class ResourceResponses {
     }
 
     private static String typeOf(Object entity, MediaType chosen) {
-        if (chosen != null) {
-            return MediaTypeHeader.INSTANCE.toString(chosen);
+        if (chosen != null && !chosen.isWildcardType()) {
+            return MediaTypeHeader.INSTANCE.toString(chosen.isWildcardSubtype() ? concrete(chosen) : chosen);
         }
         return entity instanceof String ? MediaType.TEXT_PLAIN + "; charset=utf-8"
                 : entity instanceof byte[] || entity instanceof InputStream ? MediaType.APPLICATION_OCTET_STREAM : MediaType.APPLICATION_JSON;
@@ -94,8 +94,10 @@ final class ResourceResponses {
 
     /**
      * The media type of an answer: the first of the method's {@code @Produces} (any when it has none)
-     * that the client accepts, taking the client's preferences by quality; a wildcard becomes JSON
-     * ({@code text/*} becomes {@code text/plain}). {@code null} when the client accepts none.
+     * that the client accepts, taking the client's preferences by quality; {@code null} when the client
+     * accepts none. It may be a wildcard, which {@link #write} makes concrete: {@code *}{@code /*} by the
+     * entity (a {@code String} {@code text/plain}, bytes {@code application/octet-stream}, anything else
+     * JSON), {@code application/*} JSON, {@code text/*} {@code text/plain}.
      */
     static MediaType choose(List<MediaType> produces, List<MediaType> accepted) {
         List<MediaType> offered = produces.isEmpty() ? List.of(MediaType.WILDCARD_TYPE) : produces;
@@ -104,7 +106,7 @@ final class ResourceResponses {
         for (MediaType wanted : byQuality) {
             for (MediaType offer : offered) {
                 if (offer.isCompatible(wanted)) {
-                    return concrete(offer.isWildcardType() || offer.isWildcardSubtype() ? withoutQuality(wanted) : offer);
+                    return moreSpecific(offer, wanted);
                 }
             }
         }
@@ -112,13 +114,18 @@ final class ResourceResponses {
     }
 
     private static MediaType concrete(MediaType type) {
-        if (type.isWildcardType() || (type.isWildcardSubtype() && type.getType().equalsIgnoreCase("application"))) {
+        if (type.getType().equalsIgnoreCase("application")) {
             return MediaType.APPLICATION_JSON_TYPE;
         }
-        if (type.isWildcardSubtype()) {
-            return type.getType().equalsIgnoreCase("text") ? MediaType.TEXT_PLAIN_TYPE : MediaType.APPLICATION_OCTET_STREAM_TYPE;
+        return type.getType().equalsIgnoreCase("text") ? MediaType.TEXT_PLAIN_TYPE : MediaType.APPLICATION_OCTET_STREAM_TYPE;
+    }
+
+    private static MediaType moreSpecific(MediaType offer, MediaType wanted) {
+        boolean offerIsWildcard = offer.isWildcardType() || offer.isWildcardSubtype();
+        if (!offerIsWildcard || wanted.isWildcardType() || (wanted.isWildcardSubtype() && offer.isWildcardSubtype())) {
+            return offer;
         }
-        return type;
+        return withoutQuality(wanted);
     }
 
     private static MediaType withoutQuality(MediaType type) {
