@@ -134,7 +134,8 @@ public class WorkerConfig extends AbstractConfig {
                         "Value of the Access-Control-Allow-Methods header of REST answers; empty for GET, POST and HEAD.")
                 .define(REST_EXTENSION_CLASSES, Type.LIST, "", Importance.LOW,
                         "ConnectRestExtension classes (or aliases) registered with the REST API in this order, e.g. "
-                                + "Apache's BasicAuthSecurityRestExtension; their request and response filters run on every request.")
+                                + "Apache's BasicAuthSecurityRestExtension; their request and response filters run on every request, and the "
+                                + "JAX-RS resources they register are served where Ferry's own routes do not answer.")
                 .define(PLUGIN_PATH, Type.LIST, null, Importance.LOW,
                         "Directories holding plugins: folders of jars, uber-jars, or folders of classes, each plugin isolated.")
                 .define(PLUGIN_DISCOVERY, Type.STRING, "hybrid_warn",

@@ -18,6 +18,7 @@ import io.ferry.connect.logging.ClusterLoggerLevels;
 import io.ferry.connect.logging.LoggerLevels;
 import io.ferry.connect.rest.extension.RestExtensions;
 import io.ferry.connect.rest.jaxrs.JaxRsFilters;
+import io.ferry.connect.rest.jaxrs.JaxRsResources;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import org.eclipse.jetty.server.Connector;
@@ -61,12 +62,13 @@ public final class ConnectRestServer implements AutoCloseable {
         Completion completion = new Completion(builder.requestTimeout, pluginWork);
         LoggerLevels levels = builder.loggerLevels != null ? builder.loggerLevels : LoggerLevels.ofProcess(Clock.systemUTC());
         ClusterLoggerLevels cluster = builder.clusterLoggerLevels != null ? builder.clusterLoggerLevels : ClusterLoggerLevels.local(levels);
+        JaxRsResources resources = extensions == null || extensions.components().hasNoResources() ? null : new JaxRsResources(extensions.components());
         this.app = Javalin.create(config -> {
             configureServer(config);
             new HttpBoundary(worker.getString(WorkerConfig.ACCESS_CONTROL_ALLOW_ORIGIN),
-                    worker.getString(WorkerConfig.ACCESS_CONTROL_ALLOW_METHODS)).register(config.routes);
-            if (extensions != null && !extensions.filters().isEmpty()) {
-                new JaxRsFilters(extensions.filters()).register(config.routes);
+                    worker.getString(WorkerConfig.ACCESS_CONTROL_ALLOW_METHODS), resources == null ? ctx -> false : resources::answers).register(config.routes);
+            if (extensions != null && !extensions.components().hasNoFilters()) {
+                new JaxRsFilters(extensions.components()).register(config.routes);
             }
             new ErrorMapping(new LeaderForwarding(otherWorkers, builder.requestTimeout, builder.herder::catchUp)).register(config.routes);
             new RootRoutes(builder.herder, builder.metrics, builder.healthCheckTimeout).register(config.routes);
@@ -75,6 +77,10 @@ public final class ConnectRestServer implements AutoCloseable {
             new OffsetRoutes(builder.herder, completion).register(config.routes);
             new PluginRoutes(builder.herder, completion).register(config.routes);
             new LoggerRoutes(levels, cluster).register(config.routes);
+            if (resources != null) {
+                // After Ferry's routes, so that they answer first.
+                resources.register(config.routes, config.unsafe.internalRouter);
+            }
         });
     }
 
@@ -240,8 +246,8 @@ public final class ConnectRestServer implements AutoCloseable {
         }
 
         /**
-         * The REST extensions whose filters run on every request, after cross-origin and content checks;
-         * closed with the server. None by default.
+         * The REST extensions whose filters run on every request, after cross-origin and content checks,
+         * and whose resources are served where Ferry's routes do not answer; closed with the server. None by default.
          */
         public Builder restExtensions(RestExtensions extensions) {
             this.extensions = Objects.requireNonNull(extensions);

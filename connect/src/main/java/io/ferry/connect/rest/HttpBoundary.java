@@ -3,6 +3,7 @@ package io.ferry.connect.rest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -12,7 +13,8 @@ import io.javalin.http.HttpResponseException;
 /**
  * What is checked before any route: cross-origin headers when {@code access.control.allow.origin}
  * is set (with its preflight answers), and JSON in and out: a body that is not JSON 415, a client
- * that accepts no JSON 406, as Apache Kafka Connect answers. {@code /metrics} writes text.
+ * that accepts no JSON 406, as Apache Kafka Connect answers. {@code /metrics} writes text; REST
+ * extensions' resources negotiate their own media types.
  */
 final class HttpBoundary {
     private static final String DEFAULT_METHODS = "GET,POST,HEAD";
@@ -20,12 +22,15 @@ final class HttpBoundary {
 
     private final List<String> allowedOrigins;
     private final String allowedMethods;
+    private final Predicate<Context> negotiatesItself;
 
     /**
      * @param allowedOrigins {@code access.control.allow.origin}: comma-separated origins, {@code *}, or empty for none
      * @param allowedMethods {@code access.control.allow.methods}; empty for GET, POST and HEAD
+     * @param negotiatesItself the requests whose handler checks media types itself (REST extensions' resources)
      */
-    HttpBoundary(String allowedOrigins, String allowedMethods) {
+    HttpBoundary(String allowedOrigins, String allowedMethods, Predicate<Context> negotiatesItself) {
+        this.negotiatesItself = negotiatesItself;
         this.allowedOrigins = allowedOrigins == null || allowedOrigins.isBlank() ? List.of()
                 : Arrays.stream(allowedOrigins.split(",")).map(String::trim).filter(origin -> !origin.isEmpty()).toList();
         this.allowedMethods = allowedMethods == null || allowedMethods.isBlank() ? DEFAULT_METHODS : allowedMethods.trim();
@@ -33,7 +38,7 @@ final class HttpBoundary {
 
     void register(RoutesConfig routes) {
         routes.before(this::crossOrigin);
-        routes.before(HttpBoundary::negotiate);
+        routes.before(this::negotiate);
     }
 
     private void crossOrigin(Context ctx) {
@@ -60,8 +65,8 @@ final class HttpBoundary {
         return Arrays.stream(allowedMethods.split(",")).map(String::trim).anyMatch(allowed -> allowed.equalsIgnoreCase(method));
     }
 
-    private static void negotiate(Context ctx) {
-        if (ctx.path().equals("/metrics") || ctx.method() == HandlerType.OPTIONS) {
+    private void negotiate(Context ctx) {
+        if (ctx.path().equals("/metrics") || ctx.method() == HandlerType.OPTIONS || negotiatesItself.test(ctx)) {
             return;
         }
         if (!acceptsJson(ctx.header("Accept"))) {

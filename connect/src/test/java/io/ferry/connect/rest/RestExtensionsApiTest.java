@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.ferry.connect.config.WorkerConfig;
-import io.ferry.connect.plugins.Plugins;
 import io.ferry.connect.rest.ConnectHttp.Reply;
 import io.ferry.connect.rest.extension.RestExtensions;
 import io.ferry.connect.testplugins.TokenGuardRestExtension;
@@ -17,8 +16,6 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.health.ConnectClusterState;
 import org.apache.kafka.connect.health.ConnectorHealth;
 import org.apache.kafka.connect.health.ConnectorType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,23 +27,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RestExtensionsApiTest {
     private static final String TOKEN = "t0k3n";
-    private static Plugins plugins;
-
-    @BeforeAll
-    static void findPlugins() {
-        plugins = Plugins.onClasspath();
-    }
-
-    @AfterAll
-    static void closePlugins() {
-        plugins.close();
-    }
 
     @RegisterExtension
     final RestServerExtension rest = new RestServerExtension()
-            .worker(WorkerConfig.REST_EXTENSION_CLASSES, "TokenGuardRestExtension")
-            .worker("test.rest.token", TOKEN)
-            .restExtensionsFrom(plugins);
+            .restExtensions("TokenGuardRestExtension")
+            .worker("test.rest.token", TOKEN);
 
     @BeforeEach
     void forgetRequests() {
@@ -123,7 +108,7 @@ class RestExtensionsApiTest {
     void shouldRefuseAnExtensionThatIsNotInstalledNamingTheSetting() {
         WorkerConfig worker = RestServerExtension.workerConfig(Map.of(WorkerConfig.REST_EXTENSION_CLASSES, "com.example.NoSuchExtension"));
 
-        assertThatThrownBy(() -> RestExtensions.load(worker, plugins, rest.herder(), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> RestExtensions.load(worker, rest.plugins(), rest.herder(), Duration.ofSeconds(1)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(WorkerConfig.REST_EXTENSION_CLASSES)
                 .hasMessageContaining("com.example.NoSuchExtension");

@@ -30,6 +30,7 @@ final class RestServerExtension implements BeforeEachCallback, AfterEachCallback
 
     private final Map<String, String> workerSettings = new HashMap<>();
     private Consumer<ConnectRestServer.Builder> customizer = builder -> { };
+    private boolean loadsExtensions;
     private Plugins extensionPlugins;
     private InMemoryHerder herder;
     private LoggerContext logging;
@@ -42,10 +43,19 @@ final class RestServerExtension implements BeforeEachCallback, AfterEachCallback
         return this;
     }
 
-    /** Loads the REST extensions {@code rest.extension.classes} names from these plugins (closed by the caller). */
-    RestServerExtension restExtensionsFrom(Plugins plugins) {
-        this.extensionPlugins = plugins;
+    /**
+     * Runs these REST extensions ({@code rest.extension.classes}), found on the classpath: the plugins
+     * are scanned once for every test class, and closed when the tests end.
+     */
+    RestServerExtension restExtensions(String classes) {
+        workerSettings.put(WorkerConfig.REST_EXTENSION_CLASSES, classes);
+        this.loadsExtensions = true;
         return this;
+    }
+
+    /** The plugins on the classpath the REST extensions come from. */
+    Plugins plugins() {
+        return extensionPlugins;
     }
 
     RestServerExtension customize(Consumer<ConnectRestServer.Builder> customizer) {
@@ -56,6 +66,10 @@ final class RestServerExtension implements BeforeEachCallback, AfterEachCallback
     @Override
     public void beforeEach(ExtensionContext context) {
         herder = new InMemoryHerder();
+        if (loadsExtensions) {
+            extensionPlugins = context.getRoot().getStore(ExtensionContext.Namespace.create(RestServerExtension.class))
+                    .computeIfAbsent(Plugins.class, type -> Plugins.onClasspath(), Plugins.class);
+        }
         logging = new LoggerContext();
         logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
         logging.getLogger("io.ferry.connect.worker.Worker").setLevel(Level.WARN);

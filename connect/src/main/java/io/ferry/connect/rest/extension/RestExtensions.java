@@ -12,7 +12,7 @@ import io.ferry.connect.plugins.PluginNotFoundException;
 import io.ferry.connect.plugins.PluginType;
 import io.ferry.connect.plugins.Plugins;
 import io.ferry.connect.rest.jaxrs.FerryRuntimeDelegate;
-import io.ferry.connect.rest.jaxrs.FilterRegistry;
+import io.ferry.connect.rest.jaxrs.ComponentRegistry;
 import jakarta.ws.rs.core.Configurable;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.health.ConnectClusterState;
@@ -26,18 +26,18 @@ import org.slf4j.LoggerFactory;
  * from its plugin (class or alias, found on the classpath or {@code plugin.path}), {@linkplain
  * ConnectRestExtension#configure configured} with every worker setting, then {@linkplain
  * ConnectRestExtension#register registered} in the order listed, with its plugin's class loader as the
- * thread's context loader. What they register is in {@link #filters()}. {@link #close()} closes them.
+ * thread's context loader. What they register is in {@link #components()}. {@link #close()} closes them.
  */
 public final class RestExtensions implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RestExtensions.class);
 
     private final List<ConnectRestExtension> extensions;
-    private final FilterRegistry filters;
+    private final ComponentRegistry components;
     private final Plugins plugins;
 
-    private RestExtensions(List<ConnectRestExtension> extensions, FilterRegistry filters, Plugins plugins) {
+    private RestExtensions(List<ConnectRestExtension> extensions, ComponentRegistry components, Plugins plugins) {
         this.extensions = extensions;
-        this.filters = filters;
+        this.components = components;
         this.plugins = plugins;
     }
 
@@ -49,17 +49,17 @@ public final class RestExtensions implements AutoCloseable {
      */
     public static RestExtensions load(WorkerConfig worker, Plugins plugins, Herder herder, Duration requestTimeout) {
         List<String> names = worker.getList(WorkerConfig.REST_EXTENSION_CLASSES);
-        FilterRegistry filters = new FilterRegistry();
+        ComponentRegistry components = new ComponentRegistry();
         List<ConnectRestExtension> extensions = new ArrayList<>();
         if (names.isEmpty()) {
-            return new RestExtensions(extensions, filters, plugins);
+            return new RestExtensions(extensions, components, plugins);
         }
         FerryRuntimeDelegate.install();
         ConnectClusterState clusterState = new HerderClusterState(herder, requestTimeout);
         ConnectRestExtensionContext context = new ConnectRestExtensionContext() {
             @Override
             public Configurable<? extends Configurable<?>> configurable() {
-                return filters;
+                return components;
             }
 
             @Override
@@ -67,7 +67,7 @@ public final class RestExtensions implements AutoCloseable {
                 return clusterState;
             }
         };
-        RestExtensions loaded = new RestExtensions(extensions, filters, plugins);
+        RestExtensions loaded = new RestExtensions(extensions, components, plugins);
         try {
             for (String name : names) {
                 ConnectRestExtension extension = newExtension(plugins, name);
@@ -93,9 +93,9 @@ public final class RestExtensions implements AutoCloseable {
         }
     }
 
-    /** The filters the extensions registered. */
-    public FilterRegistry filters() {
-        return filters;
+    /** The filters and resources the extensions registered. */
+    public ComponentRegistry components() {
+        return components;
     }
 
     /** The extensions, in the order they were registered. */

@@ -27,12 +27,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * A Javalin request as a JAX-RS request filter sees it. Filters run after Ferry has chosen to serve the
+ * A Javalin request as a JAX-RS request filter sees it, and as the {@link HttpHeaders} an extension's
+ * resource is given (with the headers as the filters left them). Filters run after Ferry has chosen to serve the
  * request (post-matching, in JAX-RS terms), so the method and URI cannot be changed; the body can be
  * read, not replaced. Headers the filter changes are seen by later filters only. Cookies are not parsed
  * (read the {@code Cookie} header). Used by one request's thread.
  */
-final class JavalinRequestContext implements ContainerRequestContext {
+final class JavalinRequestContext implements ContainerRequestContext, HttpHeaders {
     private final Context ctx;
     private final Map<String, Object> properties = new HashMap<>();
     private final MultivaluedMap<String, String> headers = new CaseInsensitiveHeaders<>();
@@ -99,9 +100,10 @@ final class JavalinRequestContext implements ContainerRequestContext {
         setRequestUri(requestUri);
     }
 
+    /** The request's method; content negotiation and preconditions are not supported. */
     @Override
     public Request getRequest() {
-        throw FerryRuntimeDelegate.unsupported("Request (content negotiation and preconditions)");
+        return new MethodOnlyRequest(getMethod());
     }
 
     @Override
@@ -116,6 +118,16 @@ final class JavalinRequestContext implements ContainerRequestContext {
 
     @Override
     public MultivaluedMap<String, String> getHeaders() {
+        return headers;
+    }
+
+    @Override
+    public List<String> getRequestHeader(String name) {
+        return headers.get(name);
+    }
+
+    @Override
+    public MultivaluedMap<String, String> getRequestHeaders() {
         return headers;
     }
 

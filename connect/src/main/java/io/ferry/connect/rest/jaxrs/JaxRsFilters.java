@@ -6,18 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 /**
- * Runs the filters of a {@link FilterRegistry} on every request an endpoint serves: request filters
+ * Runs the filters of a {@link ComponentRegistry} on every request an endpoint serves: request filters
  * before the route, in their order; response filters after it. A request filter that {@linkplain
  * jakarta.ws.rs.container.ContainerRequestContext#abortWith aborts} (or throws a {@link
  * WebApplicationException}) answers the request with its response: the route and the remaining
@@ -29,11 +25,10 @@ import jakarta.ws.rs.core.Response;
 public final class JaxRsFilters {
     private static final String REQUEST_CONTEXT = JaxRsFilters.class.getName() + ".request";
     private static final String ABORTED = JaxRsFilters.class.getName() + ".aborted";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final FilterRegistry registry;
+    private final ComponentRegistry registry;
 
-    public JaxRsFilters(FilterRegistry registry) {
+    public JaxRsFilters(ComponentRegistry registry) {
         this.registry = registry;
     }
 
@@ -66,7 +61,7 @@ public final class JaxRsFilters {
                 thread.setContextClassLoader(previous);
             }
             if (request.aborted() != null) {
-                write(ctx, request.aborted());
+                ResourceResponses.write(ctx, request.aborted(), null);
                 // As in JAX-RS, response filters see an aborted request's response too: run them here, once,
                 // whatever Javalin does with the after-matched handlers of a request whose remaining handlers are skipped.
                 runResponseFilters(ctx, request);
@@ -77,10 +72,15 @@ public final class JaxRsFilters {
         }
     }
 
+    /** The request as the request filters left it, or as it came when none ran. */
+    static JavalinRequestContext requestContext(Context ctx) {
+        JavalinRequestContext request = ctx.attribute(REQUEST_CONTEXT);
+        return request != null ? request : new JavalinRequestContext(ctx);
+    }
+
     private void filterResponse(Context ctx) throws IOException {
         if (ctx.attribute(ABORTED) == null) {
-            JavalinRequestContext request = ctx.attribute(REQUEST_CONTEXT);
-            runResponseFilters(ctx, request != null ? request : new JavalinRequestContext(ctx));
+            runResponseFilters(ctx, requestContext(ctx));
         }
     }
 
@@ -103,24 +103,6 @@ public final class JaxRsFilters {
         response.apply();
     }
 
-    /** Answers the request with a response a filter built: its status, headers and entity. */
-    static void write(Context ctx, Response response) {
-        ctx.status(response.getStatus());
-        response.getStringHeaders().forEach((name, values) -> {
-            ctx.res().setHeader(name, null);
-            values.forEach(value -> ctx.res().addHeader(name, value));
-        });
-        Object entity = response.getEntity();
-        if (entity == null) {
-            return;
-        }
-        ctx.result(bytes(entity));
-        if (response.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
-            ctx.contentType(entity instanceof String ? MediaType.TEXT_PLAIN + "; charset=utf-8"
-                    : entity instanceof byte[] ? MediaType.APPLICATION_OCTET_STREAM : MediaType.APPLICATION_JSON);
-        }
-    }
-
     static byte[] bytes(Object entity) {
         if (entity instanceof String text) {
             return text.getBytes(StandardCharsets.UTF_8);
@@ -129,7 +111,7 @@ public final class JaxRsFilters {
             return raw;
         }
         try {
-            return JSON.writeValueAsBytes(entity);
+            return JaxRsResources.JSON.writeValueAsBytes(entity);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("Could not write the " + entity.getClass().getName()
                     + " entity of a REST extension's response as JSON", e);

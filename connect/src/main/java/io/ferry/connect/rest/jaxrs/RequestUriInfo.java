@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -13,21 +14,34 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The URI of a request as a filter sees it: the server's root is the base URI, so {@link #getPath()}
- * of {@code /connectors/a/tasks} is {@code connectors/a/tasks}. Filters run before routes are matched in
- * Ferry, so there are no path parameters, matched URIs or resources; URI builders are not supported.
+ * The URI of a request as a filter or a resource sees it: the server's root is the base URI, so {@link
+ * #getPath()} of {@code /connectors/a/tasks} is {@code connectors/a/tasks}. A filter sees no path
+ * parameters (it runs before an extension's resource binds them); a resource sees those of its template,
+ * decoded whatever {@code decode} says. There are no matched URIs or resources; URI builders are not
+ * supported.
  */
 final class RequestUriInfo implements UriInfo {
     private final URI base;
     private final URI request;
+    private final Map<String, String> pathParameters;
 
     /**
      * @param base    the server's root, ending with {@code /}
      * @param request the whole request URI, with its query
      */
     RequestUriInfo(URI base, URI request) {
+        this(base, request, Map.of());
+    }
+
+    private RequestUriInfo(URI base, URI request, Map<String, String> pathParameters) {
         this.base = base;
         this.request = request;
+        this.pathParameters = pathParameters;
+    }
+
+    /** The same URI, as the resource whose template bound these (decoded) path parameters sees it. */
+    RequestUriInfo withPathParameters(Map<String, String> parameters) {
+        return new RequestUriInfo(base, request, Map.copyOf(parameters));
     }
 
     @Override
@@ -110,12 +124,14 @@ final class RequestUriInfo implements UriInfo {
 
     @Override
     public MultivaluedMap<String, String> getPathParameters() {
-        return new MultivaluedHashMap<>();
+        return getPathParameters(true);
     }
 
     @Override
     public MultivaluedMap<String, String> getPathParameters(boolean decode) {
-        return new MultivaluedHashMap<>();
+        MultivaluedMap<String, String> parameters = new MultivaluedHashMap<>();
+        pathParameters.forEach(parameters::add);
+        return parameters;
     }
 
     @Override

@@ -67,7 +67,7 @@ class JaxRsBridgeTest {
     @Test
     void shouldRunRequestFiltersByAscendingAndResponseFiltersByDescendingPriorityThenInRegistrationOrder() {
         List<String> ran = new ArrayList<>();
-        FilterRegistry registry = new FilterRegistry()
+        ComponentRegistry registry = new ComponentRegistry()
                 .register(new Late(ran))
                 .register(new Early(ran))
                 .register((ContainerRequestFilter) request -> ran.add("explicit-100"), 100)
@@ -92,17 +92,17 @@ class JaxRsBridgeTest {
     @Test
     void shouldIgnoreASecondComponentOfTheSameClass() {
         List<String> ran = new ArrayList<>();
-        FilterRegistry registry = new FilterRegistry().register(new Early(ran)).register(new Early(ran));
+        ComponentRegistry registry = new ComponentRegistry().register(new Early(ran)).register(new Early(ran));
 
         assertThat(registry.requestFilters()).hasSize(1);
     }
 
     @Test
     void shouldMakeAFilterRegisteredByClassAndNameOneWithoutAConstructor() {
-        FilterRegistry registry = new FilterRegistry().register(Counting.class);
+        ComponentRegistry registry = new ComponentRegistry().register(Counting.class);
         assertThat(registry.requestFilters()).singleElement().isInstanceOf(Counting.class);
 
-        assertThatThrownBy(() -> new FilterRegistry().register(Early.class))
+        assertThatThrownBy(() -> new ComponentRegistry().register(Early.class))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(Early.class.getName()).hasMessageContaining("no-arg constructor");
     }

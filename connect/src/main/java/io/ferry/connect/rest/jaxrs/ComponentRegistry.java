@@ -1,8 +1,10 @@
 package io.ferry.connect.rest.jaxrs;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,7 +13,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -25,20 +29,24 @@ import org.slf4j.LoggerFactory;
 /**
  * What REST extensions register: the {@link Configurable} of their {@code ConnectRestExtensionContext}.
  *
+ * <p>Resources, classes annotated {@code @Path}, are served ({@link JaxRsResources}): an object is the
+ * one instance every request uses; a class is made per request through its public no-arg constructor,
+ * which is checked here.
+ *
  * <p>Request and response filters, as instances or as classes (made through their public no-arg
  * constructor), are kept and run on every request, ordered as JAX-RS orders them: request filters by
  * ascending priority, response filters by descending priority, and in registration order on a tie.
  * The priority is the one given to {@code register}, else the class's {@code @Priority} ({@code
  * jakarta.annotation} or the older {@code javax.annotation}), else {@link Priorities#USER}. Anything
- * else (resources, features, providers) is logged and ignored: Ferry serves Apache's REST API itself, not
- * JAX-RS resources. Registering the same class twice is ignored with a warning, as JAX-RS says.
+ * else (features, providers such as exception mappers or message body readers) is logged and ignored. Registering the same class twice is ignored with a warning, as JAX-RS says.
  *
  * <p>Registration happens at start-up, from one thread; reading the filters afterwards is thread-safe.
  */
-public final class FilterRegistry implements Configurable<FilterRegistry>, Configuration {
-    private static final Logger log = LoggerFactory.getLogger(FilterRegistry.class);
+public final class ComponentRegistry implements Configurable<ComponentRegistry>, Configuration {
+    private static final Logger log = LoggerFactory.getLogger(ComponentRegistry.class);
     private static final List<String> PRIORITY_ANNOTATIONS = List.of("jakarta.annotation.Priority", "javax.annotation.Priority");
 
+    /** A component: a filter, or a resource (whose component is {@code null} when it is made per request). */
     private record Registered(Object component, int priority, int order) {
     }
 
@@ -46,6 +54,7 @@ public final class FilterRegistry implements Configurable<FilterRegistry>, Confi
     private final Map<Class<?>, Registered> registered = new LinkedHashMap<>();
     private volatile List<ContainerRequestFilter> requestFilters = List.of();
     private volatile List<ContainerResponseFilter> responseFilters = List.of();
+    private volatile List<ResourceMethod> resourceMethods = List.of();
 
     /** The request filters, in the order they run. */
     public List<ContainerRequestFilter> requestFilters() {
@@ -57,9 +66,19 @@ public final class FilterRegistry implements Configurable<FilterRegistry>, Confi
         return responseFilters;
     }
 
-    /** Whether nothing was registered that runs on a request. */
-    public boolean isEmpty() {
+    /** The resource methods of the resources, in registration order. */
+    List<ResourceMethod> resourceMethods() {
+        return resourceMethods;
+    }
+
+    /** Whether no filter was registered. */
+    public boolean hasNoFilters() {
         return requestFilters.isEmpty() && responseFilters.isEmpty();
+    }
+
+    /** Whether no resource was registered. */
+    public boolean hasNoResources() {
+        return resourceMethods.isEmpty();
     }
 
     @Override
@@ -68,7 +87,7 @@ public final class FilterRegistry implements Configurable<FilterRegistry>, Confi
     }
 
     @Override
-    public FilterRegistry property(String name, Object value) {
+    public ComponentRegistry property(String name, Object value) {
         if (value == null) {
             properties.remove(name);
         } else {
@@ -78,42 +97,42 @@ public final class FilterRegistry implements Configurable<FilterRegistry>, Confi
     }
 
     @Override
-    public FilterRegistry register(Class<?> componentClass) {
+    public ComponentRegistry register(Class<?> componentClass) {
         return add(componentClass, null, null);
     }
 
     @Override
-    public FilterRegistry register(Class<?> componentClass, int priority) {
+    public ComponentRegistry register(Class<?> componentClass, int priority) {
         return add(componentClass, null, priority);
     }
 
     @Override
-    public FilterRegistry register(Class<?> componentClass, Class<?>... contracts) {
+    public ComponentRegistry register(Class<?> componentClass, Class<?>... contracts) {
         return add(componentClass, null, null);
     }
 
     @Override
-    public FilterRegistry register(Class<?> componentClass, Map<Class<?>, Integer> contracts) {
+    public ComponentRegistry register(Class<?> componentClass, Map<Class<?>, Integer> contracts) {
         return add(componentClass, null, firstPriority(contracts));
     }
 
     @Override
-    public FilterRegistry register(Object component) {
+    public ComponentRegistry register(Object component) {
         return add(component.getClass(), component, null);
     }
 
     @Override
-    public FilterRegistry register(Object component, int priority) {
+    public ComponentRegistry register(Object component, int priority) {
         return add(component.getClass(), component, priority);
     }
 
     @Override
-    public FilterRegistry register(Object component, Class<?>... contracts) {
+    public ComponentRegistry register(Object component, Class<?>... contracts) {
         return add(component.getClass(), component, null);
     }
 
     @Override
-    public FilterRegistry register(Object component, Map<Class<?>, Integer> contracts) {
+    public ComponentRegistry register(Object component, Map<Class<?>, Integer> contracts) {
         return add(component.getClass(), component, firstPriority(contracts));
     }
 
@@ -121,14 +140,20 @@ public final class FilterRegistry implements Configurable<FilterRegistry>, Confi
         return contracts == null || contracts.isEmpty() ? null : contracts.values().iterator().next();
     }
 
-    private synchronized FilterRegistry add(Class<?> type, Object instance, Integer priority) {
-        if (!isFilter(type)) {
-            log.warn("Ignoring {} registered by a REST extension: Ferry's REST API runs JAX-RS ContainerRequestFilter and "
-                    + "ContainerResponseFilter components only, not resources, features or providers", type.getName());
+    private synchronized ComponentRegistry add(Class<?> type, Object instance, Integer priority) {
+        boolean resource = type.isAnnotationPresent(Path.class);
+        if (!isFilter(type) && !resource) {
+            log.warn("Ignoring {} registered by a REST extension: Ferry's REST API runs JAX-RS resources, ContainerRequestFilter and "
+                    + "ContainerResponseFilter components only, not features or providers", type.getName());
             return this;
         }
         if (registered.containsKey(type)) {
             log.warn("Ignoring {} registered by a REST extension: a component of that class is already registered", type.getName());
+            return this;
+        }
+        if (resource) {
+            addResource(type, instance);
+            registered.put(type, new Registered(instance, Priorities.USER, registered.size()));
             return this;
         }
         Object component = instance != null ? instance : instantiate(type);
@@ -136,6 +161,44 @@ public final class FilterRegistry implements Configurable<FilterRegistry>, Confi
         requestFilters = sorted(ContainerRequestFilter.class, Comparator.comparingInt(Registered::priority));
         responseFilters = sorted(ContainerResponseFilter.class, Comparator.comparingInt(Registered::priority).reversed());
         return this;
+    }
+
+    private void addResource(Class<?> type, Object instance) {
+        Supplier<Object> resource;
+        if (instance != null) {
+            resource = () -> instance;
+        } else {
+            Constructor<?> constructor = publicNoArgConstructor(type, "resource");
+            resource = () -> newResource(constructor);
+        }
+        List<ResourceMethod> methods = ResourceMethod.of(type, resource, JaxRsResources.JSON);
+        if (methods.isEmpty()) {
+            log.warn("The REST extension resource {} has no resource method (public, annotated @GET, @POST, ...): it serves nothing", type.getName());
+        }
+        List<ResourceMethod> all = new ArrayList<>(resourceMethods);
+        all.addAll(methods);
+        resourceMethods = List.copyOf(all);
+    }
+
+    private static Object newResource(Constructor<?> constructor) {
+        try {
+            return constructor.newInstance();
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("The constructor of the REST extension resource " + constructor.getDeclaringClass().getName()
+                    + " failed: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot make the REST extension resource " + constructor.getDeclaringClass().getName(), e);
+        }
+    }
+
+    private static Constructor<?> publicNoArgConstructor(Class<?> type, String kind) {
+        try {
+            Constructor<?> constructor = type.getConstructor();
+            constructor.trySetAccessible();
+            return constructor;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("The REST extension " + kind + " " + type.getName() + " has no public no-arg constructor", e);
+        }
     }
 
     private static boolean isFilter(Class<?> type) {
@@ -148,12 +211,13 @@ public final class FilterRegistry implements Configurable<FilterRegistry>, Confi
     }
 
     private static Object instantiate(Class<?> type) {
+        Constructor<?> constructor = publicNoArgConstructor(type, "filter");
         try {
-            return type.getConstructor().newInstance();
+            return constructor.newInstance();
         } catch (InvocationTargetException e) {
             throw new IllegalArgumentException("The constructor of the REST extension filter " + type.getName() + " failed", e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("The REST extension filter " + type.getName() + " has no public no-arg constructor", e);
+            throw new IllegalArgumentException("Cannot make the REST extension filter " + type.getName(), e);
         }
     }
 
@@ -236,7 +300,7 @@ public final class FilterRegistry implements Configurable<FilterRegistry>, Confi
     @Override
     public synchronized Set<Object> getInstances() {
         Set<Object> instances = new LinkedHashSet<>();
-        registered.values().forEach(entry -> instances.add(entry.component()));
+        registered.values().stream().filter(entry -> entry.component() != null).forEach(entry -> instances.add(entry.component()));
         return instances;
     }
 }

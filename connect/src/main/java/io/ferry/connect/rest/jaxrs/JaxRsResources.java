@@ -1,0 +1,208 @@
+package io.ferry.connect.rest.jaxrs;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.InternalRouter;
+import io.javalin.router.ParsedEndpoint;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the JAX-RS resources REST extensions registered, next to Ferry's own routes, which win: the
+ * resources' routes are added after them, so a request Ferry serves never reaches a resource.
+ *
+ * <p>A request is matched as JAX-RS matches it: among the resource methods whose template matches the
+ * whole path, those of the request's method (a {@code HEAD} falls back to {@code GET}; an {@code
+ * OPTIONS} no method declares is answered with {@code Allow}), else 405; whose {@code @Consumes} accepts
+ * the body's {@code Content-Type}, else 415; whose {@code @Produces} the client accepts, else 406; the
+ * most specific template wins. The method runs on a new instance of its class, or on the registered
+ * object, with its class's loader as the thread's context loader; the filters of the extensions run
+ * around it as around Ferry's routes. What it returns is written by {@link ResourceResponses}; a {@link
+ * WebApplicationException} it throws answers as {@link ResourceResponses#write(Context,
+ * WebApplicationException)} says; any other exception goes to Ferry's error mapping (500 with Apache's
+ * error body, or the status Apache gives Connect's own exceptions).
+ */
+public final class JaxRsResources {
+    private static final Logger log = LoggerFactory.getLogger(JaxRsResources.class);
+    /** How resources read and write JSON entities. */
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE,
+            HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS);
+    private static final String REST_OF_PATH = "<ferry-jaxrs-path>";
+
+    private final List<ResourceMethod> methods;
+    private final Handler handler = this::serve;
+    private volatile InternalRouter router;
+
+    public JaxRsResources(ComponentRegistry registry) {
+        this.methods = registry.resourceMethods();
+    }
+
+    /**
+     * Adds routes for every path a resource may serve, where Ferry has none, and logs the resource
+     * methods added and those a route of Ferry's shadows. Call it after Ferry's own routes are added.
+     *
+     * @param router the router the routes go to, which tells whether Ferry or a resource answers a request
+     */
+    public void register(RoutesConfig routes, InternalRouter router) {
+        Set<String> prefixes = new TreeSet<>();
+        methods.forEach(method -> prefixes.add(method.path().literalPrefix()));
+        Set<String> taken = new HashSet<>();
+        router.allHttpHandlers().forEach(endpoint -> taken.add(endpoint.endpoint.method.name() + " " + endpoint.endpoint.path));
+        for (String prefix : prefixes) {
+            for (HandlerType type : METHODS) {
+                for (String path : List.of(prefix, (prefix.equals("/") ? "" : prefix) + "/" + REST_OF_PATH)) {
+                    if (taken.add(type.name() + " " + path)) {
+                        routes.addHttpHandler(type, path, handler);
+                    }
+                }
+            }
+        }
+        this.router = router;
+        for (ResourceMethod method : methods) {
+            String example = method.path().template().replaceAll("\\{[^/]*}", "x");
+            ParsedEndpoint first = router.findFirstHttpHandlerEntry(HandlerType.findOrCreate(method.httpMethod()), example);
+            if (first != null && first.endpoint.handler != handler) {
+                log.warn("REST extension resource method {} is shadowed where Ferry's route {} {} matches: Ferry's routes answer first",
+                        method, method.httpMethod(), first.endpoint.path);
+            } else {
+                log.info("Added REST extension resource method {}", method);
+            }
+        }
+    }
+
+    /** Whether a resource, not a route of Ferry's, answers this request. */
+    public boolean answers(Context ctx) {
+        InternalRouter current = router;
+        if (current == null || methods.isEmpty()) {
+            return false;
+        }
+        ParsedEndpoint first = current.findFirstHttpHandlerEntry(ctx.method(), ctx.path());
+        return first != null && first.endpoint.handler == handler;
+    }
+
+    private void serve(Context ctx) throws Exception {
+        String path = ctx.req().getRequestURI();
+        List<Match> matches = new ArrayList<>();
+        for (ResourceMethod method : methods) {
+            Map<String, String> values = method.path().match(path);
+            if (values != null) {
+                matches.add(new Match(method, values));
+            }
+        }
+        if (matches.isEmpty()) {
+            throw new HttpResponseException(otherMethodsServe(ctx) ? 405 : 404);
+        }
+        JavalinRequestContext request = JaxRsFilters.requestContext(ctx);
+        List<Match> candidates = byMethod(ctx, matches);
+        if (candidates.isEmpty()) {
+            return;
+        }
+        MediaType contentType = request.getMediaType();
+        candidates = candidates.stream().filter(match -> consumes(match.method(), contentType)).toList();
+        if (candidates.isEmpty()) {
+            throw new HttpResponseException(415);
+        }
+        Match chosen = null;
+        MediaType produced = null;
+        for (Match match : candidates.stream().sorted(Comparator.comparing(match -> match.method().path(), PathTemplate.MOST_SPECIFIC_FIRST)).toList()) {
+            produced = ResourceResponses.choose(match.method().produces(), request.getAcceptableMediaTypes());
+            if (produced != null) {
+                chosen = match;
+                break;
+            }
+        }
+        if (chosen == null) {
+            throw new HttpResponseException(406);
+        }
+        invoke(ctx, new ResourceRequest(ctx, request, chosen.values()), chosen.method(), produced);
+    }
+
+    private record Match(ResourceMethod method, Map<String, String> values) {
+    }
+
+    /**
+     * The matches of the request's method. When there are none: an {@code OPTIONS} is answered with the
+     * methods that are, anything else 405 with them in {@code Allow}; the list is then empty.
+     */
+    private static List<Match> byMethod(Context ctx, List<Match> matches) {
+        String requested = ctx.method().name();
+        List<Match> same = matches.stream().filter(match -> match.method().httpMethod().equals(requested)).toList();
+        if (same.isEmpty() && requested.equals("HEAD")) {
+            same = matches.stream().filter(match -> match.method().httpMethod().equals("GET")).toList();
+        }
+        if (!same.isEmpty()) {
+            return same;
+        }
+        Set<String> allowed = new LinkedHashSet<>();
+        matches.forEach(match -> allowed.add(match.method().httpMethod()));
+        if (allowed.contains("GET")) {
+            allowed.add("HEAD");
+        }
+        allowed.add("OPTIONS");
+        ctx.header("Allow", String.join(", ", allowed));
+        if (requested.equals("OPTIONS")) {
+            ctx.status(200);
+            return List.of();
+        }
+        throw new HttpResponseException(405);
+    }
+
+    private static boolean consumes(ResourceMethod method, MediaType contentType) {
+        return contentType == null || method.consumes().isEmpty() || method.consumes().stream().anyMatch(type -> type.isCompatible(contentType));
+    }
+
+    /** Whether a route of Ferry's serves the path with another method: then the request is answered 405, as Ferry answers it. */
+    private boolean otherMethodsServe(Context ctx) {
+        InternalRouter current = router;
+        if (current == null) {
+            return false;
+        }
+        for (HandlerType type : METHODS) {
+            for (ParsedEndpoint endpoint : current.findHttpHandlerEntries(type, ctx.path())) {
+                if (endpoint.endpoint.handler != handler) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void invoke(Context ctx, ResourceRequest request, ResourceMethod method, MediaType produced) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(method.method().getDeclaringClass().getClassLoader());
+        Object result;
+        try {
+            result = method.invoke(request);
+        } catch (WebApplicationException e) {
+            ResourceResponses.write(ctx, e);
+            return;
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof WebApplicationException failure) {
+                ResourceResponses.write(ctx, failure);
+                return;
+            }
+            throw e.getCause() instanceof Exception failure ? failure : e;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        ResourceResponses.write(ctx, method.method().getReturnType() == void.class ? null : result, produced);
+    }
+}

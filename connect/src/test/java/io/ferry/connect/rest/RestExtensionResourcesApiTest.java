@@ -1,0 +1,195 @@
+package io.ferry.connect.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ferry.connect.rest.ConnectHttp.Reply;
+import io.ferry.connect.testplugins.InventoryResource;
+import io.ferry.connect.testplugins.InventoryResource.Item;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The JAX-RS resources of a REST extension ({@link InventoryResource}) served over HTTP next to Ferry's
+ * routes: one table of requests, each with the status and body JAX-RS gives it — matching, parameter
+ * binding, content negotiation, return values and failures.
+ */
+class RestExtensionResourcesApiTest {
+
+    @RegisterExtension
+    final RestServerExtension rest = new RestServerExtension()
+            .restExtensions("InventoryRestExtension");
+
+    @BeforeEach
+    void stock() {
+        InventoryResource.ITEMS.clear();
+        InventoryResource.ITEMS.put("bolt", new Item("bolt", "Bolt", 5));
+        InventoryResource.ITEMS.put("nut", new Item("nut", "Nut", 7));
+    }
+
+    /**
+     * A request and what must answer it; a body expected starting with {@code {} or {@code [} is compared as JSON.
+     *
+     * @param headers pairs of header names and values
+     */
+    record Case(String name, String method, String path, String contentType, String accept, String body, String[] headers,
+                int status, String expectedBody) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static Case call(String name, String method, String path, int status, String expectedBody) {
+        return new Case(name, method, path, null, null, null, new String[0], status, expectedBody);
+    }
+
+    private static Case call(String name, String method, String path, String contentType, String accept, String body, int status, String expectedBody,
+                             String... headers) {
+        return new Case(name, method, path, contentType, accept, body, headers, status, expectedBody);
+    }
+
+    static Stream<Case> requests() {
+        String json = "application/json";
+        return Stream.of(
+                call("list with query defaults", "GET", "/inventory/items", 200,
+                        "[{\"id\":\"bolt\",\"name\":\"Bolt\",\"quantity\":5},{\"id\":\"nut\",\"name\":\"Nut\",\"quantity\":7}]"),
+                call("query parameters converted", "GET", "/inventory/items?prefix=n&limit=5", 200, "[{\"id\":\"nut\",\"name\":\"Nut\",\"quantity\":7}]"),
+                call("query parameter that does not convert", "GET", "/inventory/items?limit=many", 404,
+                        "{\"error_code\":404,\"message\":\"Invalid query parameter limit: 'many' is not a valid Integer: For input string: \\\"many\\\"\"}"),
+                call("path parameter", "GET", "/inventory/items/bolt", 200, "{\"id\":\"bolt\",\"name\":\"Bolt\",\"quantity\":5}"),
+                call("NotFoundException thrown", "GET", "/inventory/items/washer", 404, "{\"error_code\":404,\"message\":\"No item washer\"}"),
+                call("encoded path parameter", "GET", "/inventory/numbers/two%20words", 200, "{\"word\":\"two words\"}"),
+                call("regex template preferred", "GET", "/inventory/numbers/21", 200, "{\"twice\":42}"),
+                call("enum path parameter", "GET", "/inventory/levels/HIGH", 200, "{\"level\":\"HIGH\"}"),
+                call("enum path parameter unknown", "GET", "/inventory/levels/MEDIUM", 404, null),
+                call("repeated query parameter as a list", "GET", "/inventory/tags?tag=a&tag=b%26c", 200, "[\"a\",\"b&c\"]"),
+                call("absent list query parameter", "GET", "/inventory/tags", 200, "[]"),
+                call("headers and contexts", "GET", "/inventory/who", null, json, null, 200,
+                        "{\"client\":\"acme\",\"attempt\":3,\"accept\":\"application/json\",\"method\":\"GET\",\"secure\":false,\"path\":\"inventory/who\"}",
+                        "X-Client", "acme", "X-Attempt", "3"),
+                call("header default", "GET", "/inventory/who", null, json, null, 200,
+                        "{\"client\":\"anonymous\",\"attempt\":null,\"accept\":\"application/json\",\"method\":\"GET\",\"secure\":false,\"path\":\"inventory/who\"}"),
+                call("header that does not convert", "GET", "/inventory/who", null, null, null, 400, null, "X-Attempt", "third"),
+                call("JSON entity with a regex path parameter", "PUT", "/inventory/items/nut", json, null, "{\"id\":\"x\",\"name\":\"Hex nut\",\"quantity\":9}", 200,
+                        "{\"id\":\"nut\",\"name\":\"Hex nut\",\"quantity\":9}"),
+                call("regex path parameter refused where other methods match", "PUT", "/inventory/items/NUT", json, null, "{}", 405,
+                        "{\"error_code\":405,\"message\":\"HTTP 405 Method Not Allowed\"}"),
+                call("path under a resource that no template matches", "PUT", "/inventory/items/a.b/c", json, null, "{}", 404, "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}"),
+                call("entity that is not valid JSON", "PUT", "/inventory/items/nut", json, null, "{\"quantity\":", 400, null),
+                call("entity that is not JSON at all", "PUT", "/inventory/items/nut", "text/csv", null, "nut,9", 415, null),
+                call("text entity", "PATCH", "/inventory/items/bolt/quantity", "text/plain", null, "-2", 200, "{\"id\":\"bolt\",\"name\":\"Bolt\",\"quantity\":3}"),
+                call("text entity refused as JSON", "PATCH", "/inventory/items/bolt/quantity", json, null, "-2", 415,
+                        "{\"error_code\":415,\"message\":\"HTTP 415 Unsupported Media Type\"}"),
+                call("byte[] entity, text answer", "POST", "/inventory/echo", "text/plain", "text/plain", "one two three", 200, "three two one"),
+                call("answer the client does not accept", "POST", "/inventory/echo", "text/plain", "application/json", "x", 406,
+                        "{\"error_code\":406,\"message\":\"HTTP 406 Not Acceptable\"}"),
+                call("String as text by preference", "GET", "/inventory/items/nut/name", null, "text/plain", null, 200, "Nut"),
+                call("void", "DELETE", "/inventory/items/nut", 204, ""),
+                call("method no resource declares", "DELETE", "/inventory/items", 405, "{\"error_code\":405,\"message\":\"HTTP 405 Method Not Allowed\"}"),
+                call("path no resource declares", "GET", "/inventory/nothing/here", 404, "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}"),
+                call("WebApplicationException with a response", "GET", "/inventory/teapot", 418, "{\"teapot\":true}"),
+                call("WebApplicationException with a status", "GET", "/inventory/gone", 410, "{\"error_code\":410,\"message\":\"The gone item is gone\"}"),
+                call("any other exception", "GET", "/inventory/fire", 500, "{\"error_code\":500,\"message\":\"The inventory is on fire\"}"),
+                call("declared OPTIONS", "OPTIONS", "/inventory/echo", 200, ""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requests")
+    void shouldAnswerAsJaxRsDoes(Case request) throws JsonProcessingException {
+        Reply reply = rest.http().send(request.method(), request.path(), request.body(), request.contentType(), request.accept(), request.headers());
+
+        assertThat(reply.status()).as("%s", reply).isEqualTo(request.status());
+        String expected = request.expectedBody();
+        if (expected == null) {
+            assertThat(reply.json().path("error_code").asInt()).as("%s", reply).isEqualTo(request.status());
+        } else if (expected.startsWith("{") || expected.startsWith("[")) {
+            JsonNode body = ConnectHttp.JSON.readTree(reply.body());
+            assertThat(body).as("%s", reply).isEqualTo(ConnectHttp.JSON.readTree(expected));
+        } else {
+            assertThat(reply.body()).as("%s", reply).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void shouldAnswerACreationWithItsStatusHeadersAndEntity() {
+        Reply created = rest.http().post("/inventory/items", "{\"id\":\"washer\",\"name\":\"Washer\",\"quantity\":100}");
+
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(created.header("Location")).contains(rest.server().url() + "inventory/items/washer");
+        assertThat(created.header("X-Item-Count")).contains("3");
+        assertThat(created.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(created.json().path("quantity").asInt()).isEqualTo(100);
+        assertThat(InventoryResource.ITEMS).containsKey("washer");
+    }
+
+    @Test
+    void shouldTypeAnAnswerByTheClientsAcceptThenByItsProducesThenByItsEntity() {
+        Reply text = rest.http().get("/inventory/cluster/id");
+        assertThat(text.body()).isEqualTo("test-cluster");
+        assertThat(text.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+
+        Reply asked = rest.http().send("GET", "/inventory/cluster/id", null, null, "application/json");
+        assertThat(asked.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+
+        Reply preferred = rest.http().send("GET", "/inventory/items/nut/name", null, null, "application/json;q=0.5, text/plain");
+        assertThat(preferred.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+
+        Reply declared = rest.http().get("/inventory/items/nut");
+        assertThat(declared.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    }
+
+    @Test
+    void shouldMakeAResourceRegisteredAsAClassForEachRequest() {
+        int before = InventoryResource.INSTANCES.get();
+        rest.http().get("/inventory/items");
+        rest.http().get("/inventory/items");
+
+        assertThat(InventoryResource.INSTANCES.get() - before).isEqualTo(2);
+    }
+
+    @Test
+    void shouldKeepTheHeadersOfAWebApplicationExceptionsResponse() {
+        assertThat(rest.http().get("/inventory/teapot").header("X-Teapot")).contains("short");
+    }
+
+    @Test
+    void shouldAnswerHeadWithGetAndOptionsWithTheAllowedMethods() {
+        Reply head = rest.http().send("HEAD", "/inventory/items/bolt", null);
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+
+        Reply options = rest.http().send("OPTIONS", "/inventory/items/bolt", null);
+        assertThat(options.status()).isEqualTo(200);
+        assertThat(options.header("Allow")).contains("GET, PUT, DELETE, HEAD, OPTIONS");
+
+        assertThat(rest.http().send("OPTIONS", "/inventory/echo", null).header("X-Echo")).contains("text only");
+        assertThat(rest.http().delete("/inventory/items").header("Allow")).contains("GET, POST, HEAD, OPTIONS");
+    }
+
+    @Test
+    void shouldRunTheExtensionsFiltersOnItsResources() {
+        assertThat(rest.http().get("/inventory/items").header("X-Inventory")).contains("filtered");
+
+        Reply blocked = rest.http().send("GET", "/inventory/items", null, null, null, "X-Block", "yes");
+        assertThat(blocked.status()).isEqualTo(403);
+        assertThat(blocked.json().path("blocked").asText()).isEqualTo("inventory/items");
+    }
+
+    @Test
+    void shouldLeaveFerrysRoutesToFerry() {
+        Reply connectors = rest.http().get("/connectors");
+
+        assertThat(connectors.status()).isEqualTo(200);
+        assertThat(connectors.body()).isEqualTo("[]");
+        assertThat(connectors.header("X-Inventory")).as("the extension's filters still run on Ferry's routes").contains("filtered");
+        assertThat(rest.http().delete("/connectors").status()).isEqualTo(405);
+        assertThat(rest.http().get("/no-such-path").status()).isEqualTo(404);
+    }
+}
