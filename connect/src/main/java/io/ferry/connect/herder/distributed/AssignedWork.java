@@ -76,6 +76,8 @@ final class AssignedWork {
 
     /** Stops what the new assignment takes away, then starts what it adds. */
     void apply(ConnectAssignment next) {
+        // First, so that a revoked exactly-once task still starting fails its start check instead of starting.
+        assignment = next;
         Set<TaskId> revokedTasks = new TreeSet<>(worker.taskIds());
         revokedTasks.removeAll(next.tasks());
         if (!revokedTasks.isEmpty()) {
@@ -90,7 +92,6 @@ final class AssignedWork {
                 restarts.forget(connector);
             }
         }
-        assignment = next;
         for (String connector : next.connectors()) {
             if (!worker.hasConnector(connector)) {
                 startConnector(connector);

@@ -145,6 +145,8 @@ public final class DistributedHerder implements Herder, AutoCloseable {
                 .rebalanceTimeout(Duration.ofMillis(config.getInt(DistributedWorkerConfig.REBALANCE_TIMEOUT_MS)))
                 .clientConfig(config.clientConfig())
                 .payload(new byte[0])
+                // Revoke-then-assign holds only if a worker announces what it runs: it stopped what a plan took away.
+                .rejoinOnceApplied(true)
                 .build(), new ConnectAssignmentPlanner(this::clusterWork, this::catchUpAndRejoin,
                 Duration.ofMillis(config.getInt(DistributedWorkerConfig.SCHEDULED_REBALANCE_MAX_DELAY_MS)), java.time.Clock.systemUTC()));
     }
@@ -217,7 +219,16 @@ public final class DistributedHerder implements Herder, AutoCloseable {
 
     // ---- the group's plans (owner thread)
 
+    /** Applies a view of the group; only then may this worker join the next rebalance (see {@code rejoinOnceApplied}). */
     private void onView(MembershipView newView) {
+        try {
+            applyView(newView);
+        } finally {
+            member.planApplied(newView.generation());
+        }
+    }
+
+    private void applyView(MembershipView newView) {
         if (closing) {
             return;
         }

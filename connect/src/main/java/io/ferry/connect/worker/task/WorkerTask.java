@@ -83,7 +83,12 @@ public abstract class WorkerTask implements Runnable {
                 execute();
             }
         } catch (Throwable t) {
-            if (!cancelled) {
+            if (isStopping() && !cancelled) {
+                // As Apache Kafka Connect: the worker gave the task up; a FAILED status now would describe the
+                // instance that may already run elsewhere, and nothing should restart this one.
+                log.warn("{} After being asked to stop, the task threw an exception; a newer instance of it may already run",
+                        this, t);
+            } else if (!cancelled) {
                 failed = true;
                 log.error("{} Task threw an uncaught and unrecoverable exception. Task is being killed and will not recover "
                         + "until manually restarted", this, t);

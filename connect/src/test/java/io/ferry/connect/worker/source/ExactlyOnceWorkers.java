@@ -34,6 +34,8 @@ final class ExactlyOnceWorkers implements AutoCloseable {
     private final String offsetsTopic;
     private final List<Worker> workers = new ArrayList<>();
     final Map<TaskId, Throwable> failures = new ConcurrentHashMap<>();
+    /** Tasks that reported they shut down (UNASSIGNED), in order. */
+    final List<TaskId> shutdowns = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, ConnectMetrics> metrics = new ConcurrentHashMap<>();
 
     ExactlyOnceWorkers(FerryCluster cluster) {
@@ -116,6 +118,7 @@ final class ExactlyOnceWorkers implements AutoCloseable {
 
             @Override
             public void onShutdown(TaskId task) {
+                shutdowns.add(task);
             }
         };
     }

@@ -155,6 +155,40 @@ class TransactionalSourceTaskIT {
     }
 
     @Test
+    void shouldNotReportAsFailedATaskThatFailsItsStartCheckAfterTheWorkerAskedItToStop(FerryCluster cluster) throws Exception {
+        String topic = cluster.uniqueTopicName("numbers");
+        cluster.createTopic(topic, 1);
+        java.util.concurrent.CountDownLatch stopAsked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        try (ExactlyOnceWorkers workers = new ExactlyOnceWorkers(cluster)) {
+            // The check after initTransactions() refuses the task: a new plan took it away while it started, and the
+            // worker is stopping it. Its successor may already run elsewhere, so this instance must not say FAILED.
+            Worker worker = workers.startWorker("w1", id -> {
+                if (checks.incrementAndGet() == 2) {
+                    try {
+                        stopAsked.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new org.apache.kafka.connect.errors.ConnectException("Task " + id + " is no longer assigned to worker w1");
+                }
+            });
+            workers.startTask(worker, ExactlyOnceWorkers.connector(topic, "batch.size", "5", "poll.delay.ms", "20"));
+            await().atMost(WAIT).until(() -> checks.get() == 2);
+
+            java.util.concurrent.CompletableFuture<Void> stopped = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> worker.stopAndAwaitTasks(List.of(TASK)));
+            Thread.sleep(300); // stopAndAwaitTasks asks the task to stop before it waits
+            stopAsked.countDown();
+            stopped.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(workers.failures).as("failures reported").doesNotContainKey(TASK);
+            assertThat(workers.shutdowns).contains(TASK);
+            assertThat(workers.committedValues(topic)).as("it never ran").isEmpty();
+        }
+    }
+
+    @Test
     void shouldCommitOnTheIntervalRatherThanEveryPoll(FerryCluster cluster) {
         String topic = cluster.uniqueTopicName("numbers");
         cluster.createTopic(topic, 1);

@@ -67,6 +67,12 @@ public final class GroupMember implements AutoCloseable {
     private Thread pollThread;
     /** The plan this member last received; read and written on the poll thread only. */
     private KnownPlan knownPlan = KnownPlan.NONE;
+    /** Guards {@link #appliedGeneration}; the poll thread waits on it ({@link MembershipSettings#rejoinOnceApplied()}). */
+    private final Object applied = new Object();
+    private int appliedGeneration = KnownPlan.NO_GENERATION;
+    /** The generation of the last plan received, and when; poll thread only. */
+    private int receivedGeneration = KnownPlan.NO_GENERATION;
+    private long receivedAtNanos;
 
     /**
      * @param settings how to join
@@ -160,6 +166,20 @@ public final class GroupMember implements AutoCloseable {
     }
 
     /**
+     * Tells the member that the application applied the plan of the given generation (and every
+     * earlier one): with {@link MembershipSettings#rejoinOnceApplied()}, the member takes part in
+     * the next rebalance only from then on. Returns at once; any thread.
+     */
+    public void planApplied(int generation) {
+        synchronized (applied) {
+            if (generation > appliedGeneration) {
+                appliedGeneration = generation;
+                applied.notifyAll();
+            }
+        }
+    }
+
+    /**
      * Leaves the group and stops. The others plan without this member as soon as the coordinator
      * hears of the leave. Idempotent; blocks up to about 10 s when the cluster does not answer.
      * May be called from a listener; listeners then hear of no later view.
@@ -183,6 +203,9 @@ public final class GroupMember implements AutoCloseable {
         if (started) {
             closeOperation = operation;
             stopping = true;
+            synchronized (applied) {
+                applied.notifyAll();
+            }
             consumer.wakeup();
             joinPollThread();
         }
@@ -221,11 +244,12 @@ public final class GroupMember implements AutoCloseable {
             consumer.subscribe(List.of(settings.coordinationTopic()), new RebalanceListener());
             while (!stopping) {
                 try {
+                    awaitPlanApplied();
                     runRequests();
                     consumer.poll(POLL_TIMEOUT);
                 } catch (WakeupException e) {
                     // A request or close(); the loop looks at both.
-                } catch (InterruptException e) {
+                } catch (InterruptException | InterruptedException e) {
                     if (!stopping) {
                         log.warn("The poll thread of member {} of group {} was interrupted; stopping", identity().id(), groupId());
                     }
@@ -241,6 +265,32 @@ public final class GroupMember implements AutoCloseable {
         } finally {
             Thread.interrupted(); // a consumer closed in an interrupted thread throws instead of leaving
             closeConsumer();
+        }
+    }
+
+    /**
+     * With {@link MembershipSettings#rejoinOnceApplied()}: no poll, hence no join of a next rebalance, until the
+     * application applied the plan it received. Otherwise this member would announce a plan whose work it may
+     * still be stopping, and the group could hand that work to another member while it still runs here.
+     * Heartbeats go on meanwhile; the wait is bounded by half the rebalance timeout, well before Kafka
+     * would drop a member that does not poll.
+     */
+    private void awaitPlanApplied() throws InterruptedException {
+        if (!settings.rejoinOnceApplied()) {
+            return;
+        }
+        long deadline = receivedAtNanos + settings.rebalanceTimeout().toNanos() / 2;
+        synchronized (applied) {
+            while (!stopping && appliedGeneration < receivedGeneration) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    log.warn("Member {} of group {}: the plan of generation {} was not applied within {} ms; joining again anyway",
+                            identity().id(), groupId(), receivedGeneration, settings.rebalanceTimeout().toMillis() / 2);
+                    appliedGeneration = receivedGeneration;
+                    return;
+                }
+                applied.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
         }
     }
 
@@ -314,6 +364,8 @@ public final class GroupMember implements AutoCloseable {
         public void onPlan(PlanForMember plan, ConsumerGroupMetadata metadata, boolean ownsCoordinationPartition) {
             MembershipView view = MembershipView.planned(publisher.current(), plan, metadata, ownsCoordinationPartition);
             knownPlan = new KnownPlan(metadata.generationId(), plan.leaderId(), plan.assignment());
+            receivedGeneration = metadata.generationId();
+            receivedAtNanos = System.nanoTime();
             if (!view.isMember()) {
                 log.warn("Member {} is not in the plan of group {} generation {}: its announcement could not be read, or another member"
                         + " announced the same id", identity().id(), groupId(), view.generation());

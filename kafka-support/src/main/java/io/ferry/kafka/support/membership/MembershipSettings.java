@@ -29,6 +29,10 @@ import org.apache.kafka.clients.CommonClientConfigs;
  * @param clientConfig                 settings for the member's Kafka clients: {@code bootstrap.servers},
  *                                     security. Keys the member must own (group, assignor, offsets) are
  *                                     overridden (unmodifiable)
+ * @param rejoinOnceApplied            whether the member, after a plan arrived, takes part in no other
+ *                                     rebalance until the application said it applied that plan
+ *                                     ({@link GroupMember#planApplied}), or half the rebalance timeout passed:
+ *                                     then what a member announces is what it runs, not what it was last told
  */
 public record MembershipSettings(
         String groupId,
@@ -41,7 +45,8 @@ public record MembershipSettings(
         Duration sessionTimeout,
         Duration heartbeatInterval,
         Duration rebalanceTimeout,
-        Map<String, Object> clientConfig) {
+        Map<String, Object> clientConfig,
+        boolean rejoinOnceApplied) {
 
     public static final String DEFAULT_COORDINATION_TOPIC = "_ferry-membership";
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(10);
@@ -112,6 +117,7 @@ public record MembershipSettings(
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
         private Duration rebalanceTimeout = DEFAULT_REBALANCE_TIMEOUT;
         private final Map<String, Object> clientConfig = new HashMap<>();
+        private boolean rejoinOnceApplied;
 
         private Builder(String groupId, MemberIdentity identity) {
             this.groupId = groupId;
@@ -173,11 +179,21 @@ public record MembershipSettings(
         }
 
         /**
+         * Default false. True for an application that stops work a plan takes from it before another
+         * member may be given that work: the member then joins the next rebalance only once the
+         * application called {@link GroupMember#planApplied} for the plan it received.
+         */
+        public Builder rejoinOnceApplied(boolean wait) {
+            this.rejoinOnceApplied = wait;
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException naming the setting that is wrong
          */
         public MembershipSettings build() {
             return new MembershipSettings(groupId, coordinationTopic, coordinationTopicReplication, identity, eligible, priority, payload,
-                    sessionTimeout, heartbeatInterval, rebalanceTimeout, clientConfig);
+                    sessionTimeout, heartbeatInterval, rebalanceTimeout, clientConfig, rejoinOnceApplied);
         }
     }
 }

@@ -241,6 +241,38 @@ class GroupMemberIT {
         assertThat(a.view().assignment()).asString(StandardCharsets.UTF_8).isEqualTo("seen offset 1");
     }
 
+    @Test
+    void shouldJoinTheNextRebalanceOnlyOnceItsApplicationAppliedThePlanItReceived() throws Exception {
+        // An application that must stop work a plan takes away before anyone else is given it (Connect's workers).
+        GroupMember a = members.start("a", s -> s.rejoinOnceApplied(true).rebalanceTimeout(Duration.ofSeconds(40)));
+        int first = members.awaitAgreement(a).get(0).generation();
+
+        GroupMember b = members.start("b");
+
+        // a is still applying its plan: the group waits for it, so b gets no plan and a keeps its generation.
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < until) {
+            assertThat(b.view().isMember()).as("b has a plan although a did not apply its own yet").isFalse();
+            assertThat(a.view().generation()).isEqualTo(first);
+            Thread.sleep(50);
+        }
+
+        a.planApplied(first);
+
+        List<MembershipView> agreed = members.awaitAgreement(a, b);
+        assertThat(agreed.get(0).generation()).isGreaterThan(first);
+    }
+
+    @Test
+    void shouldJoinAgainWhenTheApplicationDoesNotSayItAppliedThePlanWithinHalfTheRebalanceTimeout() {
+        GroupMember a = members.start("a", s -> s.rejoinOnceApplied(true).rebalanceTimeout(Duration.ofSeconds(4)));
+        members.awaitAgreement(a);
+
+        GroupMember b = members.start("b");
+
+        members.awaitAgreement(a, b);
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
