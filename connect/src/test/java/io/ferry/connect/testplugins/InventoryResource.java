@@ -132,6 +132,18 @@ public class InventoryResource {
     }
 
     @GET
+    @Path("ranges/{from}-{to}")
+    public Map<String, Object> range(@PathParam("from") String from, @PathParam("to") String to) {
+        return Map.of("from", from, "to", to);
+    }
+
+    @GET
+    @Path("odds and ends/caf\u00e9")
+    public Map<String, Object> oddsAndEnds() {
+        return Map.of("odds", "ends");
+    }
+
+    @GET
     @Path("tags")
     public List<String> tags(@QueryParam("tag") List<String> tags) {
         return tags;

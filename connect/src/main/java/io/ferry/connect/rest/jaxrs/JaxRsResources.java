@@ -67,7 +67,7 @@ public final class JaxRsResources {
         router.allHttpHandlers().forEach(endpoint -> taken.add(endpoint.endpoint.method.name() + " " + endpoint.endpoint.path));
         for (String prefix : prefixes) {
             for (HandlerType type : METHODS) {
-                for (String path : List.of(prefix, (prefix.equals("/") ? "" : prefix) + "/" + REST_OF_PATH)) {
+                for (String path : routes(prefix)) {
                     if (taken.add(type.name() + " " + path)) {
                         routes.addHttpHandler(type, path, handler);
                     }
@@ -85,6 +85,14 @@ public final class JaxRsResources {
                 log.info("Added REST extension resource method {}", method);
             }
         }
+    }
+
+    /** The routes that take the paths under a prefix: itself, what follows a slash, and its matrix parameters ({@code ;v=1}). */
+    private static List<String> routes(String prefix) {
+        if (prefix.equals("/")) {
+            return List.of(prefix, "/" + REST_OF_PATH);
+        }
+        return List.of(prefix, prefix + "/" + REST_OF_PATH, prefix + ";" + REST_OF_PATH);
     }
 
     /** Whether a resource, not a route of Ferry's, answers this request. */
