@@ -63,6 +63,8 @@ class RestExtensionResourcesApiTest {
                 call("query parameters converted", "GET", "/inventory/items?prefix=n&limit=5", 200, "[{\"id\":\"nut\",\"name\":\"Nut\",\"quantity\":7}]"),
                 call("query parameter that does not convert", "GET", "/inventory/items?limit=many", 404,
                         "{\"error_code\":404,\"message\":\"Invalid query parameter limit: 'many' is not a valid Integer: For input string: \\\"many\\\"\"}"),
+                call("primitive query parameter sent empty takes its default", "GET", "/inventory/items?prefix=n&limit=", 200,
+                        "[{\"id\":\"nut\",\"name\":\"Nut\",\"quantity\":7}]"),
                 call("matrix parameters ignored by matching", "GET", "/inventory/items;page=2", 200,
                         "[{\"id\":\"bolt\",\"name\":\"Bolt\",\"quantity\":5},{\"id\":\"nut\",\"name\":\"Nut\",\"quantity\":7}]"),
                 call("matrix parameters not in a path parameter", "GET", "/inventory/items/bolt;v=2", 200, "{\"id\":\"bolt\",\"name\":\"Bolt\",\"quantity\":5}"),
