@@ -153,6 +153,15 @@ class RestExtensionResourcesApiTest {
     }
 
     @Test
+    void shouldWriteTextInTheCharsetItsTypeNames() {
+        Reply label = rest.http().send("GET", "/inventory/items/bolt/label", null, null, "text/plain");
+
+        assertThat(label.status()).as("%s", label).isEqualTo(200);
+        assertThat(label.header("Content-Type")).hasValueSatisfying(type -> assertThat(type.toLowerCase()).contains("charset=iso-8859-1"));
+        assertThat(label.body()).isEqualTo("Bolt \u00e0 5\u00b0");
+    }
+
+    @Test
     void shouldMakeAResourceRegisteredAsAClassForEachRequest() {
         int before = InventoryResource.INSTANCES.get();
         rest.http().get("/inventory/items");

@@ -144,6 +144,13 @@ public class InventoryResource {
     }
 
     @GET
+    @Path("items/{id}/label")
+    @Produces("text/plain; charset=ISO-8859-1")
+    public String label(@PathParam("id") String id) {
+        return get(id).name() + " \u00e0 " + get(id).quantity() + "\u00b0";
+    }
+
+    @GET
     @Path("tags")
     public List<String> tags(@QueryParam("tag") List<String> tags) {
         return tags;

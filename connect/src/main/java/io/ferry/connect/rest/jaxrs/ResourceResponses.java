@@ -3,6 +3,8 @@ package io.ferry.connect.rest.jaxrs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * Writes what a resource method returned, or the response a filter aborted a request with, as JAX-RS
  * does: a {@link Response} with its status, headers and entity; {@code void} or {@code null} 204; anything else 200 with it as the entity. An entity is
- * written as {@link JaxRsFilters#bytes} writes it (a {@code String} as UTF-8, a {@code byte[]} as it
+ * written as {@link JaxRsFilters#bytes} writes it (a {@code String} in the charset of its {@code
+ * Content-Type}, UTF-8 by default, a {@code byte[]} as it
  * is, an {@code InputStream} read to its end, anything else as JSON), with the response's {@code
  * Content-Type} or else the media type chosen from the method's {@code @Produces} and the request's
  * {@code Accept} ({@link #choose}).
@@ -86,9 +89,19 @@ final class ResourceResponses {
                 throw new UncheckedIOException("Could not read the InputStream entity of a REST extension's response", e);
             }
         }
-        ctx.result(JaxRsFilters.bytes(written));
         if (type != null) {
             ctx.contentType(type);
+        }
+        ctx.result(written instanceof String text ? text.getBytes(charset(ctx.res().getContentType())) : JaxRsFilters.bytes(written));
+    }
+
+    /** The charset a {@code Content-Type} names; UTF-8 when it names none, or one this JVM does not know. */
+    private static Charset charset(String contentType) {
+        try {
+            String name = contentType == null ? null : MediaType.valueOf(contentType).getParameters().get(MediaType.CHARSET_PARAMETER);
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
         }
     }
 
