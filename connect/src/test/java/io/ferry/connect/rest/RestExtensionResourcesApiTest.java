@@ -196,6 +196,12 @@ class RestExtensionResourcesApiTest {
         Reply blocked = rest.http().send("GET", "/inventory/items", null, null, null, "X-Block", "yes");
         assertThat(blocked.status()).isEqualTo(403);
         assertThat(blocked.json().path("blocked").asText()).isEqualTo("inventory/items");
+
+        Reply thrown = rest.http().send("GET", "/inventory/items", null, null, null, "X-Block", "throw");
+        assertThat(thrown.status()).as("%s", thrown).isEqualTo(403);
+        assertThat(thrown.json()).as("Apache's exception mapper answers a filter's exception without entity")
+                .isEqualTo(ConnectHttp.JSON.createObjectNode().put("error_code", 403).put("message", "Blocked by X-Block"));
+        assertThat(thrown.header("X-Inventory")).contains("filtered");
     }
 
     @Test

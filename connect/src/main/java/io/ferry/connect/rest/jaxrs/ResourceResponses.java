@@ -61,23 +61,33 @@ final class ResourceResponses {
                 : entity instanceof byte[] || entity instanceof InputStream ? MediaType.APPLICATION_OCTET_STREAM : MediaType.APPLICATION_JSON;
     }
 
-    /**
-     * Answers a {@link WebApplicationException}: its response when it carries an entity; else its status
-     * and headers with Apache Kafka Connect's error body, {@code {"error_code": <status>, "message": ...}}.
-     */
+    /** Answers a {@link WebApplicationException} with its {@linkplain #failure response}. */
     static void write(Context ctx, WebApplicationException failure) {
+        write(ctx, failure(failure), null);
+    }
+
+    /**
+     * The response a {@link WebApplicationException} answers with, thrown by a resource or a filter: its
+     * own when it carries an entity, as JAX-RS says; else, as Apache Kafka Connect's exception mapper
+     * answers it, its status with the error body {@code {"error_code": <status>, "message": ...}} (in JSON,
+     * with the exception's other headers, which Apache's mapper drops, such as {@code Allow} or {@code
+     * WWW-Authenticate}).
+     */
+    static Response failure(WebApplicationException failure) {
         Response response = failure.getResponse();
         if (response.getEntity() != null) {
-            write(ctx, response, null);
-            return;
+            return response;
         }
-        response.getStringHeaders().forEach((name, values) -> values.forEach(value -> ctx.res().addHeader(name, value)));
+        Response.ResponseBuilder answer = Response.status(response.getStatus());
+        response.getStringHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                values.forEach(value -> answer.header(name, value));
+            }
+        });
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error_code", response.getStatus());
         body.put("message", failure.getMessage());
-        ctx.status(response.getStatus());
-        ctx.res().setHeader(HttpHeaders.CONTENT_TYPE, null);
-        entity(ctx, body, MediaType.APPLICATION_JSON);
+        return answer.entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static void entity(Context ctx, Object entity, String type) {
