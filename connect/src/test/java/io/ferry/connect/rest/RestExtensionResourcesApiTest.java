@@ -2,6 +2,7 @@ package io.ferry.connect.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -202,6 +203,16 @@ class RestExtensionResourcesApiTest {
         assertThat(thrown.json()).as("Apache's exception mapper answers a filter's exception without entity")
                 .isEqualTo(ConnectHttp.JSON.createObjectNode().put("error_code", 403).put("message", "Blocked by X-Block"));
         assertThat(thrown.header("X-Inventory")).contains("filtered");
+    }
+
+    @Test
+    void shouldSendEachHeaderOnceThroughTheResponseFilters() {
+        for (String path : List.of("/inventory/items", "/connectors")) {
+            Reply reply = rest.http().get(path);
+
+            assertThat(reply.response().headers().allValues("Date")).as("%s %s", path, reply.response().headers().map()).hasSize(1);
+            assertThat(reply.response().headers().allValues("X-Inventory")).as("%s", path).containsExactly("filtered");
+        }
     }
 
     @Test
