@@ -223,6 +223,7 @@ class RestExtensionResourcesApiTest {
         assertThat(connectors.body()).isEqualTo("[]");
         assertThat(connectors.header("X-Inventory")).as("the extension's filters still run on Ferry's routes").contains("filtered");
         assertThat(rest.http().delete("/connectors").status()).isEqualTo(405);
+        assertThat(rest.http().get("/connectors;v=1").body()).as("a path of Ferry's with matrix parameters").doesNotContain("taken");
         assertThat(rest.http().get("/no-such-path").status()).isEqualTo(404);
     }
 }

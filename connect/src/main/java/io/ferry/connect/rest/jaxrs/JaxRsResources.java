@@ -65,10 +65,13 @@ public final class JaxRsResources {
         methods.forEach(method -> prefixes.add(method.path().literalPrefix()));
         Set<String> taken = new HashSet<>();
         router.allHttpHandlers().forEach(endpoint -> taken.add(endpoint.endpoint.method.name() + " " + endpoint.endpoint.path));
+        Set<String> ferrys = Set.copyOf(taken);
         for (String prefix : prefixes) {
             for (HandlerType type : METHODS) {
                 for (String path : routes(prefix)) {
-                    if (taken.add(type.name() + " " + path)) {
+                    // A path Ferry serves stays Ferry's with matrix parameters too: a resource must not answer GET /connectors;v=1.
+                    boolean ferrysWithMatrix = path.startsWith(prefix + ";") && ferrys.contains(type.name() + " " + prefix);
+                    if (!ferrysWithMatrix && taken.add(type.name() + " " + path)) {
                         routes.addHttpHandler(type, path, handler);
                     }
                 }
