@@ -26,11 +26,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
@@ -148,6 +150,26 @@ public class InventoryResource {
     @Produces("text/plain; charset=ISO-8859-1")
     public String label(@PathParam("id") String id) {
         return get(id).name() + " \u00e0 " + get(id).quantity() + "\u00b0";
+    }
+
+    @GET
+    @Path("export")
+    @Produces("text/csv")
+    public StreamingOutput export(@QueryParam("refuse") boolean refuse) {
+        return output -> {
+            if (refuse) {
+                throw new WebApplicationException("The export is refused", Response.Status.CONFLICT);
+            }
+            for (Item item : ITEMS.values()) {
+                output.write((item.id() + "," + item.quantity() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    @GET
+    @Path("generic")
+    public Response generic() {
+        return Response.ok(new GenericEntity<List<Item>>(List.copyOf(ITEMS.values())) { }).build();
     }
 
     @GET

@@ -199,21 +199,20 @@ public final class JaxRsResources {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(method.method().getDeclaringClass().getClassLoader());
-        Object result;
         try {
-            result = method.invoke(request);
+            // Written here, with the resource's loader, as a StreamingOutput or an entity's JSON writing may load the resource's classes
+            // and throw a WebApplicationException of its own.
+            Object result = method.invoke(request);
+            ResourceResponses.write(ctx, method.method().getReturnType() == void.class ? null : result, produced);
         } catch (WebApplicationException e) {
             ResourceResponses.write(ctx, e);
-            return;
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof WebApplicationException failure) {
-                ResourceResponses.write(ctx, failure);
-                return;
+            if (!(e.getCause() instanceof WebApplicationException failure)) {
+                throw e.getCause() instanceof Exception other ? other : e;
             }
-            throw e.getCause() instanceof Exception failure ? failure : e;
+            ResourceResponses.write(ctx, failure);
         } finally {
             thread.setContextClassLoader(previous);
         }
-        ResourceResponses.write(ctx, method.method().getReturnType() == void.class ? null : result, produced);
     }
 }

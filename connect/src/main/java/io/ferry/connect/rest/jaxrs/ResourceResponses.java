@@ -1,5 +1,6 @@
 package io.ferry.connect.rest.jaxrs;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,16 +12,19 @@ import java.util.Map;
 
 import io.javalin.http.Context;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 /**
  * Writes what a resource method returned, or the response a filter aborted a request with, as JAX-RS
  * does: a {@link Response} with its status, headers and entity; {@code void} or {@code null} 204; anything else 200 with it as the entity. An entity is
  * written as {@link JaxRsFilters#bytes} writes it (a {@code String} in the charset of its {@code
  * Content-Type}, UTF-8 by default, a {@code byte[]} as it
- * is, an {@code InputStream} read to its end, anything else as JSON), with the response's {@code
+ * is, an {@code InputStream} read to its end, a {@code StreamingOutput} written to its end, the entity of
+ * a {@code GenericEntity} as that entity, anything else as JSON), with the response's {@code
  * Content-Type} or else the media type chosen from the method's {@code @Produces} and the request's
  * {@code Accept} ({@link #choose}).
  */
@@ -42,15 +46,21 @@ final class ResourceResponses {
                 ctx.res().setHeader(name, null);
                 values.forEach(value -> ctx.res().addHeader(name, value));
             });
-            if (response.getEntity() != null && response.getStatus() != 204 && response.getStatus() != 304) {
-                entity(ctx, response.getEntity(), response.getHeaderString(HttpHeaders.CONTENT_TYPE) != null ? null : typeOf(response.getEntity(), chosen));
+            Object entity = unwrap(response.getEntity());
+            if (entity != null && response.getStatus() != 204 && response.getStatus() != 304) {
+                entity(ctx, entity, response.getHeaderString(HttpHeaders.CONTENT_TYPE) != null ? null : typeOf(entity, chosen));
             }
-        } else if (result == null) {
+        } else if (unwrap(result) == null) {
             ctx.status(204);
         } else {
             ctx.status(200);
-            entity(ctx, result, typeOf(result, chosen));
+            entity(ctx, unwrap(result), typeOf(unwrap(result), chosen));
         }
+    }
+
+    /** The entity a {@link GenericEntity} wraps, which only carries its type for JAX-RS's writers; else the entity itself. */
+    private static Object unwrap(Object entity) {
+        return entity instanceof GenericEntity<?> generic ? generic.getEntity() : entity;
     }
 
     private static String typeOf(Object entity, MediaType chosen) {
@@ -58,7 +68,8 @@ final class ResourceResponses {
             return MediaTypeHeader.INSTANCE.toString(chosen.isWildcardSubtype() ? concrete(chosen) : chosen);
         }
         return entity instanceof String ? MediaType.TEXT_PLAIN + "; charset=utf-8"
-                : entity instanceof byte[] || entity instanceof InputStream ? MediaType.APPLICATION_OCTET_STREAM : MediaType.APPLICATION_JSON;
+                : entity instanceof byte[] || entity instanceof InputStream || entity instanceof StreamingOutput ? MediaType.APPLICATION_OCTET_STREAM
+                : MediaType.APPLICATION_JSON;
     }
 
     /** Answers a {@link WebApplicationException} with its {@linkplain #failure response}. */
@@ -98,6 +109,14 @@ final class ResourceResponses {
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not read the InputStream entity of a REST extension's response", e);
             }
+        } else if (entity instanceof StreamingOutput output) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try {
+                output.write(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The StreamingOutput entity of a REST extension's response failed", e);
+            }
+            written = bytes.toByteArray();
         }
         if (type != null) {
             ctx.contentType(type);
