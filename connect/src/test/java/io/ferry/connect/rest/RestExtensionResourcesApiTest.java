@@ -104,6 +104,7 @@ class RestExtensionResourcesApiTest {
                         "{\"error_code\":409,\"message\":\"The export is refused\"}"),
                 call("GenericEntity unwrapped", "GET", "/inventory/generic", 200,
                         "[{\"id\":\"bolt\",\"name\":\"Bolt\",\"quantity\":5},{\"id\":\"nut\",\"name\":\"Nut\",\"quantity\":7}]"),
+                call("method of the resource's own @HttpMethod", "REPORT", "/inventory/items", 200, "{\"count\":2}"),
                 call("void", "DELETE", "/inventory/items/nut", 204, ""),
                 call("method no resource declares", "DELETE", "/inventory/items", 405, "{\"error_code\":405,\"message\":\"HTTP 405 Method Not Allowed\"}"),
                 call("path no resource declares", "GET", "/inventory/nothing/here", 404, "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}"),
@@ -192,7 +193,7 @@ class RestExtensionResourcesApiTest {
         assertThat(options.header("Allow")).contains("GET, PUT, DELETE, HEAD, OPTIONS");
 
         assertThat(rest.http().send("OPTIONS", "/inventory/echo", null).header("X-Echo")).contains("text only");
-        assertThat(rest.http().delete("/inventory/items").header("Allow")).contains("GET, POST, HEAD, OPTIONS");
+        assertThat(rest.http().delete("/inventory/items").header("Allow")).contains("GET, POST, REPORT, HEAD, OPTIONS");
     }
 
     @Test

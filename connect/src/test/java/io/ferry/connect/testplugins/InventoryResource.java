@@ -1,5 +1,9 @@
 package io.ferry.connect.testplugins;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +19,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PATCH;
@@ -52,6 +57,13 @@ public class InventoryResource {
 
     /** A level of stock, bound from a path parameter by its name. */
     public enum Level { LOW, HIGH }
+
+    /** An HTTP method of the resource's own (WebDAV's REPORT), as {@code @HttpMethod} lets JAX-RS resources declare. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @HttpMethod("REPORT")
+    public @interface REPORT {
+    }
 
     public InventoryResource() {
         INSTANCES.incrementAndGet();
@@ -150,6 +162,12 @@ public class InventoryResource {
     @Produces("text/plain; charset=ISO-8859-1")
     public String label(@PathParam("id") String id) {
         return get(id).name() + " \u00e0 " + get(id).quantity() + "\u00b0";
+    }
+
+    @REPORT
+    @Path("items")
+    public Map<String, Object> report() {
+        return Map.of("count", ITEMS.size());
     }
 
     @GET

@@ -47,11 +47,14 @@ public final class JaxRsResources {
     private static final String REST_OF_PATH = "<ferry-jaxrs-path>";
 
     private final List<ResourceMethod> methods;
+    /** The usual HTTP methods, and those of a resource's own {@code @HttpMethod} annotations (WebDAV's {@code REPORT}, ...). */
+    private final Set<HandlerType> routedMethods = new LinkedHashSet<>(METHODS);
     private final Handler handler = this::serve;
     private volatile InternalRouter router;
 
     public JaxRsResources(ComponentRegistry registry) {
         this.methods = registry.resourceMethods();
+        methods.forEach(method -> routedMethods.add(HandlerType.findOrCreate(method.httpMethod())));
     }
 
     /**
@@ -67,7 +70,7 @@ public final class JaxRsResources {
         router.allHttpHandlers().forEach(endpoint -> taken.add(endpoint.endpoint.method.name() + " " + endpoint.endpoint.path));
         Set<String> ferrys = Set.copyOf(taken);
         for (String prefix : prefixes) {
-            for (HandlerType type : METHODS) {
+            for (HandlerType type : routedMethods) {
                 for (String path : routes(prefix)) {
                     // A path Ferry serves stays Ferry's with matrix parameters too: a resource must not answer GET /connectors;v=1.
                     boolean ferrysWithMatrix = path.startsWith(prefix + ";") && ferrys.contains(type.name() + " " + prefix);
@@ -185,7 +188,7 @@ public final class JaxRsResources {
         if (current == null) {
             return false;
         }
-        for (HandlerType type : METHODS) {
+        for (HandlerType type : routedMethods) {
             for (ParsedEndpoint endpoint : current.findHttpHandlerEntries(type, ctx.path())) {
                 if (endpoint.endpoint.handler != handler) {
                     return true;
