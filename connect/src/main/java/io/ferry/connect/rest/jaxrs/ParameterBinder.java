@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -93,6 +94,12 @@ interface ParameterBinder {
             }
         }
         return entity(parameter, json);
+    }
+
+    /** Whether a parameter is the entity: it has none of the annotations that bind a parameter from elsewhere. */
+    static boolean isEntity(Parameter parameter) {
+        return Arrays.stream(parameter.getAnnotations()).map(Annotation::annotationType)
+                .noneMatch(type -> type == PathParam.class || type == QueryParam.class || type == HeaderParam.class || type == Context.class);
     }
 
     private static Object convert(StringConversion conversion, List<String> values, List<String> defaults, String kind, String name,
