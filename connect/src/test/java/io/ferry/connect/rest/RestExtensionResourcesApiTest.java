@@ -230,6 +230,7 @@ class RestExtensionResourcesApiTest {
         assertThat(connectors.header("X-Inventory")).as("the extension's filters still run on Ferry's routes").contains("filtered");
         assertThat(rest.http().delete("/connectors").status()).isEqualTo(405);
         assertThat(rest.http().get("/connectors;v=1").body()).as("a path of Ferry's with matrix parameters").doesNotContain("taken");
+        assertThat(rest.http().send("HEAD", "/connectors", null).header("X-Taken")).as("a HEAD where Ferry serves GET is not the resource's").isEmpty();
         assertThat(rest.http().get("/no-such-path").status()).isEqualTo(404);
     }
 }

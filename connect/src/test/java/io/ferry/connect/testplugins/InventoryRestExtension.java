@@ -51,8 +51,8 @@ public class InventoryRestExtension implements ConnectRestExtension {
     @Path("connectors")
     public static final class ConnectorsTakeover {
         @GET
-        public Map<String, String> connectors() {
-            return Map.of("taken", "over");
+        public Response connectors() {
+            return Response.ok(Map.of("taken", "over")).header("X-Taken", "over").build();
         }
     }
 

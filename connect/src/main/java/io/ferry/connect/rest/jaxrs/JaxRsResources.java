@@ -155,10 +155,14 @@ public final class JaxRsResources {
      * The matches of the request's method. When there are none: an {@code OPTIONS} is answered with the
      * methods that are, anything else 405 with them in {@code Allow}; the list is then empty.
      */
-    private static List<Match> byMethod(Context ctx, List<Match> matches) {
+    private List<Match> byMethod(Context ctx, List<Match> matches) {
         String requested = ctx.method().name();
         List<Match> same = matches.stream().filter(match -> match.method().httpMethod().equals(requested)).toList();
         if (same.isEmpty() && requested.equals("HEAD")) {
+            if (ferryServes(HandlerType.GET, ctx.path())) {
+                // The resource's GET is shadowed by Ferry's, so its HEAD must not answer either: Ferry answers a HEAD it has no route for 405.
+                throw new HttpResponseException(405);
+            }
             same = matches.stream().filter(match -> match.method().httpMethod().equals("GET")).toList();
         }
         if (!same.isEmpty()) {
@@ -184,18 +188,13 @@ public final class JaxRsResources {
 
     /** Whether a route of Ferry's serves the path with another method: then the request is answered 405, as Ferry answers it. */
     private boolean otherMethodsServe(Context ctx) {
+        return routedMethods.stream().anyMatch(type -> ferryServes(type, ctx.path()));
+    }
+
+    /** Whether a route of Ferry's, not a resource, serves the path with the method. */
+    private boolean ferryServes(HandlerType type, String path) {
         InternalRouter current = router;
-        if (current == null) {
-            return false;
-        }
-        for (HandlerType type : routedMethods) {
-            for (ParsedEndpoint endpoint : current.findHttpHandlerEntries(type, ctx.path())) {
-                if (endpoint.endpoint.handler != handler) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return current != null && current.findHttpHandlerEntries(type, path).stream().anyMatch(endpoint -> endpoint.endpoint.handler != handler);
     }
 
     private static void invoke(Context ctx, ResourceRequest request, ResourceMethod method, MediaType produced) throws Exception {
