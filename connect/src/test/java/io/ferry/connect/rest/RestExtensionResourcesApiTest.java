@@ -56,22 +56,27 @@ class RestExtensionResourcesApiTest {
         return new Case(name, method, path, contentType, accept, body, headers, status, expectedBody);
     }
 
+    private static final String BOLT = "{\"id\":\"bolt\",\"name\":\"Bolt\",\"quantity\":5}";
+    private static final String NUT = "{\"id\":\"nut\",\"name\":\"Nut\",\"quantity\":7}";
+    /** Both items, as listed. */
+    private static final String STOCK = "[" + BOLT + "," + NUT + "]";
+
     static Stream<Case> requests() {
         String json = "application/json";
         return Stream.of(
                 call("list with query defaults", "GET", "/inventory/items", 200,
-                        "[{\"id\":\"bolt\",\"name\":\"Bolt\",\"quantity\":5},{\"id\":\"nut\",\"name\":\"Nut\",\"quantity\":7}]"),
-                call("query parameters converted", "GET", "/inventory/items?prefix=n&limit=5", 200, "[{\"id\":\"nut\",\"name\":\"Nut\",\"quantity\":7}]"),
+                        STOCK),
+                call("query parameters converted", "GET", "/inventory/items?prefix=n&limit=5", 200, "[" + NUT + "]"),
                 call("query parameter that does not convert", "GET", "/inventory/items?limit=many", 404,
                         "{\"error_code\":404,\"message\":\"Invalid query parameter limit: 'many' is not a valid Integer: For input string: \\\"many\\\"\"}"),
                 call("primitive query parameter sent empty takes its default", "GET", "/inventory/items?prefix=n&limit=", 200,
-                        "[{\"id\":\"nut\",\"name\":\"Nut\",\"quantity\":7}]"),
+                        "[" + NUT + "]"),
                 call("matrix parameters ignored by matching", "GET", "/inventory/items;page=2", 200,
-                        "[{\"id\":\"bolt\",\"name\":\"Bolt\",\"quantity\":5},{\"id\":\"nut\",\"name\":\"Nut\",\"quantity\":7}]"),
-                call("matrix parameters not in a path parameter", "GET", "/inventory/items/bolt;v=2", 200, "{\"id\":\"bolt\",\"name\":\"Bolt\",\"quantity\":5}"),
+                        STOCK),
+                call("matrix parameters not in a path parameter", "GET", "/inventory/items/bolt;v=2", 200, BOLT),
                 call("default variables bind the shortest match", "GET", "/inventory/ranges/a-b-c", 200, "{\"from\":\"a\",\"to\":\"b-c\"}"),
                 call("literal template text sent encoded", "GET", "/inventory/odds%20and%20ends/caf%C3%A9", 200, "{\"odds\":\"ends\"}"),
-                call("path parameter", "GET", "/inventory/items/bolt", 200, "{\"id\":\"bolt\",\"name\":\"Bolt\",\"quantity\":5}"),
+                call("path parameter", "GET", "/inventory/items/bolt", 200, BOLT),
                 call("NotFoundException thrown", "GET", "/inventory/items/washer", 404, "{\"error_code\":404,\"message\":\"No item washer\"}"),
                 call("encoded path parameter", "GET", "/inventory/numbers/two%20words", 200, "{\"word\":\"two words\"}"),
                 call("regex template preferred", "GET", "/inventory/numbers/21", 200, "{\"twice\":42}"),
@@ -103,7 +108,7 @@ class RestExtensionResourcesApiTest {
                 call("WebApplicationException thrown by a StreamingOutput", "GET", "/inventory/export?refuse=true", 409,
                         "{\"error_code\":409,\"message\":\"The export is refused\"}"),
                 call("GenericEntity unwrapped", "GET", "/inventory/generic", 200,
-                        "[{\"id\":\"bolt\",\"name\":\"Bolt\",\"quantity\":5},{\"id\":\"nut\",\"name\":\"Nut\",\"quantity\":7}]"),
+                        STOCK),
                 call("method of the resource's own @HttpMethod", "REPORT", "/inventory/items", 200, "{\"count\":2}"),
                 call("void", "DELETE", "/inventory/items/nut", 204, ""),
                 call("method no resource declares", "DELETE", "/inventory/items", 405, "{\"error_code\":405,\"message\":\"HTTP 405 Method Not Allowed\"}"),
