@@ -2,6 +2,7 @@ package io.ferry.connect.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -55,15 +56,27 @@ class RestExtensionResourcesApiTest {
         return new Case(name, method, path, contentType, accept, body, headers, status, expectedBody);
     }
 
+    private static final String BOLT = "{\"id\":\"bolt\",\"name\":\"Bolt\",\"quantity\":5}";
+    private static final String NUT = "{\"id\":\"nut\",\"name\":\"Nut\",\"quantity\":7}";
+    /** Both items, as listed. */
+    private static final String STOCK = "[" + BOLT + "," + NUT + "]";
+
     static Stream<Case> requests() {
         String json = "application/json";
         return Stream.of(
                 call("list with query defaults", "GET", "/inventory/items", 200,
-                        "[{\"id\":\"bolt\",\"name\":\"Bolt\",\"quantity\":5},{\"id\":\"nut\",\"name\":\"Nut\",\"quantity\":7}]"),
-                call("query parameters converted", "GET", "/inventory/items?prefix=n&limit=5", 200, "[{\"id\":\"nut\",\"name\":\"Nut\",\"quantity\":7}]"),
+                        STOCK),
+                call("query parameters converted", "GET", "/inventory/items?prefix=n&limit=5", 200, "[" + NUT + "]"),
                 call("query parameter that does not convert", "GET", "/inventory/items?limit=many", 404,
                         "{\"error_code\":404,\"message\":\"Invalid query parameter limit: 'many' is not a valid Integer: For input string: \\\"many\\\"\"}"),
-                call("path parameter", "GET", "/inventory/items/bolt", 200, "{\"id\":\"bolt\",\"name\":\"Bolt\",\"quantity\":5}"),
+                call("primitive query parameter sent empty takes its default", "GET", "/inventory/items?prefix=n&limit=", 200,
+                        "[" + NUT + "]"),
+                call("matrix parameters ignored by matching", "GET", "/inventory/items;page=2", 200,
+                        STOCK),
+                call("matrix parameters not in a path parameter", "GET", "/inventory/items/bolt;v=2", 200, BOLT),
+                call("default variables bind the shortest match", "GET", "/inventory/ranges/a-b-c", 200, "{\"from\":\"a\",\"to\":\"b-c\"}"),
+                call("literal template text sent encoded", "GET", "/inventory/odds%20and%20ends/caf%C3%A9", 200, "{\"odds\":\"ends\"}"),
+                call("path parameter", "GET", "/inventory/items/bolt", 200, BOLT),
                 call("NotFoundException thrown", "GET", "/inventory/items/washer", 404, "{\"error_code\":404,\"message\":\"No item washer\"}"),
                 call("encoded path parameter", "GET", "/inventory/numbers/two%20words", 200, "{\"word\":\"two words\"}"),
                 call("regex template preferred", "GET", "/inventory/numbers/21", 200, "{\"twice\":42}"),
@@ -91,6 +104,12 @@ class RestExtensionResourcesApiTest {
                 call("answer the client does not accept", "POST", "/inventory/echo", "text/plain", "application/json", "x", 406,
                         "{\"error_code\":406,\"message\":\"HTTP 406 Not Acceptable\"}"),
                 call("String as text by preference", "GET", "/inventory/items/nut/name", null, "text/plain", null, 200, "Nut"),
+                call("StreamingOutput written", "GET", "/inventory/export", 200, "bolt,5\nnut,7\n"),
+                call("WebApplicationException thrown by a StreamingOutput", "GET", "/inventory/export?refuse=true", 409,
+                        "{\"error_code\":409,\"message\":\"The export is refused\"}"),
+                call("GenericEntity unwrapped", "GET", "/inventory/generic", 200,
+                        STOCK),
+                call("method of the resource's own @HttpMethod", "REPORT", "/inventory/items", 200, "{\"count\":2}"),
                 call("void", "DELETE", "/inventory/items/nut", 204, ""),
                 call("method no resource declares", "DELETE", "/inventory/items", 405, "{\"error_code\":405,\"message\":\"HTTP 405 Method Not Allowed\"}"),
                 call("path no resource declares", "GET", "/inventory/nothing/here", 404, "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}"),
@@ -146,6 +165,15 @@ class RestExtensionResourcesApiTest {
     }
 
     @Test
+    void shouldWriteTextInTheCharsetItsTypeNames() {
+        Reply label = rest.http().send("GET", "/inventory/items/bolt/label", null, null, "text/plain");
+
+        assertThat(label.status()).as("%s", label).isEqualTo(200);
+        assertThat(label.header("Content-Type")).hasValueSatisfying(type -> assertThat(type.toLowerCase()).contains("charset=iso-8859-1"));
+        assertThat(label.body()).isEqualTo("Bolt \u00e0 5\u00b0");
+    }
+
+    @Test
     void shouldMakeAResourceRegisteredAsAClassForEachRequest() {
         int before = InventoryResource.INSTANCES.get();
         rest.http().get("/inventory/items");
@@ -170,7 +198,7 @@ class RestExtensionResourcesApiTest {
         assertThat(options.header("Allow")).contains("GET, PUT, DELETE, HEAD, OPTIONS");
 
         assertThat(rest.http().send("OPTIONS", "/inventory/echo", null).header("X-Echo")).contains("text only");
-        assertThat(rest.http().delete("/inventory/items").header("Allow")).contains("GET, POST, HEAD, OPTIONS");
+        assertThat(rest.http().delete("/inventory/items").header("Allow")).contains("GET, POST, REPORT, HEAD, OPTIONS");
     }
 
     @Test
@@ -180,6 +208,22 @@ class RestExtensionResourcesApiTest {
         Reply blocked = rest.http().send("GET", "/inventory/items", null, null, null, "X-Block", "yes");
         assertThat(blocked.status()).isEqualTo(403);
         assertThat(blocked.json().path("blocked").asText()).isEqualTo("inventory/items");
+
+        Reply thrown = rest.http().send("GET", "/inventory/items", null, null, null, "X-Block", "throw");
+        assertThat(thrown.status()).as("%s", thrown).isEqualTo(403);
+        assertThat(thrown.json()).as("Apache's exception mapper answers a filter's exception without entity")
+                .isEqualTo(ConnectHttp.JSON.createObjectNode().put("error_code", 403).put("message", "Blocked by X-Block"));
+        assertThat(thrown.header("X-Inventory")).contains("filtered");
+    }
+
+    @Test
+    void shouldSendEachHeaderOnceThroughTheResponseFilters() {
+        for (String path : List.of("/inventory/items", "/connectors")) {
+            Reply reply = rest.http().get(path);
+
+            assertThat(reply.response().headers().allValues("Date")).as("%s %s", path, reply.response().headers().map()).hasSize(1);
+            assertThat(reply.response().headers().allValues("X-Inventory")).as("%s", path).containsExactly("filtered");
+        }
     }
 
     @Test
@@ -190,6 +234,8 @@ class RestExtensionResourcesApiTest {
         assertThat(connectors.body()).isEqualTo("[]");
         assertThat(connectors.header("X-Inventory")).as("the extension's filters still run on Ferry's routes").contains("filtered");
         assertThat(rest.http().delete("/connectors").status()).isEqualTo(405);
+        assertThat(rest.http().get("/connectors;v=1").body()).as("a path of Ferry's with matrix parameters").doesNotContain("taken");
+        assertThat(rest.http().send("HEAD", "/connectors", null).header("X-Taken")).as("a HEAD where Ferry serves GET is not the resource's").isEmpty();
         assertThat(rest.http().get("/no-such-path").status()).isEqualTo(404);
     }
 }

@@ -1,5 +1,9 @@
 package io.ferry.connect.testplugins;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +19,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PATCH;
@@ -26,11 +31,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
@@ -50,6 +57,13 @@ public class InventoryResource {
 
     /** A level of stock, bound from a path parameter by its name. */
     public enum Level { LOW, HIGH }
+
+    /** An HTTP method of the resource's own (WebDAV's REPORT), as {@code @HttpMethod} lets JAX-RS resources declare. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @HttpMethod("REPORT")
+    public @interface REPORT {
+    }
 
     public InventoryResource() {
         INSTANCES.incrementAndGet();
@@ -129,6 +143,51 @@ public class InventoryResource {
     @Path("levels/{level}")
     public Map<String, Object> level(@PathParam("level") Level level) {
         return Map.of("level", level.name());
+    }
+
+    @GET
+    @Path("ranges/{from}-{to}")
+    public Map<String, Object> range(@PathParam("from") String from, @PathParam("to") String to) {
+        return Map.of("from", from, "to", to);
+    }
+
+    @GET
+    @Path("odds and ends/caf\u00e9")
+    public Map<String, Object> oddsAndEnds() {
+        return Map.of("odds", "ends");
+    }
+
+    @GET
+    @Path("items/{id}/label")
+    @Produces("text/plain; charset=ISO-8859-1")
+    public String label(@PathParam("id") String id) {
+        return get(id).name() + " \u00e0 " + get(id).quantity() + "\u00b0";
+    }
+
+    @REPORT
+    @Path("items")
+    public Map<String, Object> report() {
+        return Map.of("count", ITEMS.size());
+    }
+
+    @GET
+    @Path("export")
+    @Produces("text/csv")
+    public StreamingOutput export(@QueryParam("refuse") boolean refuse) {
+        return output -> {
+            if (refuse) {
+                throw new WebApplicationException("The export is refused", Response.Status.CONFLICT);
+            }
+            for (Item item : ITEMS.values()) {
+                output.write((item.id() + "," + item.quantity() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    @GET
+    @Path("generic")
+    public Response generic() {
+        return Response.ok(new GenericEntity<List<Item>>(List.copyOf(ITEMS.values())) { }).build();
     }
 
     @GET

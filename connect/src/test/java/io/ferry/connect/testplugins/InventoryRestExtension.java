@@ -3,6 +3,7 @@ package io.ferry.connect.testplugins;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,7 +21,7 @@ import org.apache.kafka.connect.rest.ConnectRestExtensionContext;
  * A REST extension for tests that adds endpoints: {@link InventoryResource} (registered as a class, so
  * made per request), a resource object that tries to take over {@code GET /connectors}, one that answers
  * from the cluster state ({@code /inventory/cluster/connectors[/name]}), a request filter
- * that refuses requests carrying {@code X-Block: yes} with 403, and a response filter that adds {@code
+ * that refuses requests carrying {@code X-Block: yes} with 403 (or throws a {@code ForbiddenException} for {@code X-Block: throw}), and a response filter that adds {@code
  * X-Inventory: filtered} to every answer.
  */
 public class InventoryRestExtension implements ConnectRestExtension {
@@ -50,8 +51,8 @@ public class InventoryRestExtension implements ConnectRestExtension {
     @Path("connectors")
     public static final class ConnectorsTakeover {
         @GET
-        public Map<String, String> connectors() {
-            return Map.of("taken", "over");
+        public Response connectors() {
+            return Response.ok(Map.of("taken", "over")).header("X-Taken", "over").build();
         }
     }
 
@@ -88,6 +89,9 @@ public class InventoryRestExtension implements ConnectRestExtension {
     static final class Blocker implements ContainerRequestFilter {
         @Override
         public void filter(ContainerRequestContext request) {
+            if ("throw".equals(request.getHeaderString("X-Block"))) {
+                throw new ForbiddenException("Blocked by X-Block");
+            }
             if ("yes".equals(request.getHeaderString("X-Block"))) {
                 request.abortWith(Response.status(Response.Status.FORBIDDEN).entity(Map.of("blocked", request.getUriInfo().getPath())).build());
             }

@@ -5,7 +5,8 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.util.Date;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,8 @@ final class JavalinResponseContext implements ContainerResponseContext {
     private final Context ctx;
     private final MultivaluedMap<String, Object> headers = new CaseInsensitiveHeaders<>();
     private final ResponseHeaders typed = new ResponseHeaders(headers);
-    private final Set<String> originalNames = new HashSet<>();
+    /** The headers the answer had before the filters, by lower-case name: only those the filters change are rewritten. */
+    private final Map<String, List<String>> original = new HashMap<>();
     private Response.StatusType status;
     private Object entity;
     private boolean entityRead;
@@ -38,7 +40,7 @@ final class JavalinResponseContext implements ContainerResponseContext {
     JavalinResponseContext(Context ctx) {
         this.ctx = ctx;
         for (String name : ctx.res().getHeaderNames()) {
-            originalNames.add(name);
+            original.put(name.toLowerCase(Locale.ROOT), List.copyOf(ctx.res().getHeaders(name)));
             ctx.res().getHeaders(name).forEach(value -> headers.add(name, value));
         }
         this.status = OutboundResponse.statusOf(ctx.statusCode(), null);
@@ -60,14 +62,18 @@ final class JavalinResponseContext implements ContainerResponseContext {
     /** Writes the status, headers and entity the filters left into the answer. */
     void apply() {
         ctx.status(status.getStatusCode());
-        for (String name : originalNames) {
+        for (String name : original.keySet()) {
             if (!headers.containsKey(name)) {
                 ctx.res().setHeader(name, null);
             }
         }
         headers.forEach((name, values) -> {
-            ctx.res().setHeader(name, null);
-            values.forEach(value -> ctx.res().addHeader(name, HeaderValues.text(value)));
+            List<String> texts = values.stream().map(HeaderValues::text).toList();
+            // Rewriting an unchanged header is not harmless: the server's own Date cannot be removed, so it would be sent twice.
+            if (!texts.equals(original.get(name.toLowerCase(Locale.ROOT)))) {
+                ctx.res().setHeader(name, null);
+                texts.forEach(value -> ctx.res().addHeader(name, value));
+            }
         });
         if (entityReplaced) {
             if (entity == null) {

@@ -16,7 +16,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
  * Runs the filters of a {@link ComponentRegistry} on every request an endpoint serves: request filters
  * before the route, in their order; response filters after it. A request filter that {@linkplain
  * jakarta.ws.rs.container.ContainerRequestContext#abortWith aborts} (or throws a {@link
- * WebApplicationException}) answers the request with its response: the route and the remaining
+ * WebApplicationException}, answered as {@link ResourceResponses#failure} says) answers the request with
+ * its response: the route and the remaining
  * request filters do not run; the response filters do. A {@code String} entity is written as UTF-8 ({@code text/plain} unless the
  * response names a type), a {@code byte[]} as it is, anything else as JSON. Each filter runs with its
  * own class's loader as the thread's context loader, as the extension that registered it was (JAAS,
@@ -56,7 +57,7 @@ public final class JaxRsFilters {
             try {
                 filter.filter(request);
             } catch (WebApplicationException e) {
-                request.abortWith(e.getResponse());
+                request.abortWith(ResourceResponses.failure(e));
             } finally {
                 thread.setContextClassLoader(previous);
             }

@@ -47,11 +47,14 @@ public final class JaxRsResources {
     private static final String REST_OF_PATH = "<ferry-jaxrs-path>";
 
     private final List<ResourceMethod> methods;
+    /** The usual HTTP methods, and those of a resource's own {@code @HttpMethod} annotations (WebDAV's {@code REPORT}, ...). */
+    private final Set<HandlerType> routedMethods = new LinkedHashSet<>(METHODS);
     private final Handler handler = this::serve;
     private volatile InternalRouter router;
 
     public JaxRsResources(ComponentRegistry registry) {
         this.methods = registry.resourceMethods();
+        methods.forEach(method -> routedMethods.add(HandlerType.findOrCreate(method.httpMethod())));
     }
 
     /**
@@ -65,10 +68,13 @@ public final class JaxRsResources {
         methods.forEach(method -> prefixes.add(method.path().literalPrefix()));
         Set<String> taken = new HashSet<>();
         router.allHttpHandlers().forEach(endpoint -> taken.add(endpoint.endpoint.method.name() + " " + endpoint.endpoint.path));
+        Set<String> ferrys = Set.copyOf(taken);
         for (String prefix : prefixes) {
-            for (HandlerType type : METHODS) {
-                for (String path : List.of(prefix, (prefix.equals("/") ? "" : prefix) + "/" + REST_OF_PATH)) {
-                    if (taken.add(type.name() + " " + path)) {
+            for (HandlerType type : routedMethods) {
+                for (String path : routes(prefix)) {
+                    // A path Ferry serves stays Ferry's with matrix parameters too: a resource must not answer GET /connectors;v=1.
+                    boolean ferrysWithMatrix = path.startsWith(prefix + ";") && ferrys.contains(type.name() + " " + prefix);
+                    if (!ferrysWithMatrix && taken.add(type.name() + " " + path)) {
                         routes.addHttpHandler(type, path, handler);
                     }
                 }
@@ -85,6 +91,14 @@ public final class JaxRsResources {
                 log.info("Added REST extension resource method {}", method);
             }
         }
+    }
+
+    /** The routes that take the paths under a prefix: itself, what follows a slash, and its matrix parameters ({@code ;v=1}). */
+    private static List<String> routes(String prefix) {
+        if (prefix.equals("/")) {
+            return List.of(prefix, "/" + REST_OF_PATH);
+        }
+        return List.of(prefix, prefix + "/" + REST_OF_PATH, prefix + ";" + REST_OF_PATH);
     }
 
     /** Whether a resource, not a route of Ferry's, answers this request. */
@@ -141,10 +155,14 @@ public final class JaxRsResources {
      * The matches of the request's method. When there are none: an {@code OPTIONS} is answered with the
      * methods that are, anything else 405 with them in {@code Allow}; the list is then empty.
      */
-    private static List<Match> byMethod(Context ctx, List<Match> matches) {
+    private List<Match> byMethod(Context ctx, List<Match> matches) {
         String requested = ctx.method().name();
         List<Match> same = matches.stream().filter(match -> match.method().httpMethod().equals(requested)).toList();
         if (same.isEmpty() && requested.equals("HEAD")) {
+            if (ferryServes(HandlerType.GET, ctx.path())) {
+                // The resource's GET is shadowed by Ferry's, so its HEAD must not answer either: Ferry answers a HEAD it has no route for 405.
+                throw new HttpResponseException(405);
+            }
             same = matches.stream().filter(match -> match.method().httpMethod().equals("GET")).toList();
         }
         if (!same.isEmpty()) {
@@ -170,39 +188,33 @@ public final class JaxRsResources {
 
     /** Whether a route of Ferry's serves the path with another method: then the request is answered 405, as Ferry answers it. */
     private boolean otherMethodsServe(Context ctx) {
+        return routedMethods.stream().anyMatch(type -> ferryServes(type, ctx.path()));
+    }
+
+    /** Whether a route of Ferry's, not a resource, serves the path with the method. */
+    private boolean ferryServes(HandlerType type, String path) {
         InternalRouter current = router;
-        if (current == null) {
-            return false;
-        }
-        for (HandlerType type : METHODS) {
-            for (ParsedEndpoint endpoint : current.findHttpHandlerEntries(type, ctx.path())) {
-                if (endpoint.endpoint.handler != handler) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return current != null && current.findHttpHandlerEntries(type, path).stream().anyMatch(endpoint -> endpoint.endpoint.handler != handler);
     }
 
     private static void invoke(Context ctx, ResourceRequest request, ResourceMethod method, MediaType produced) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(method.method().getDeclaringClass().getClassLoader());
-        Object result;
         try {
-            result = method.invoke(request);
+            // Written here, with the resource's loader, as a StreamingOutput or an entity's JSON writing may load the resource's classes
+            // and throw a WebApplicationException of its own.
+            Object result = method.invoke(request);
+            ResourceResponses.write(ctx, method.method().getReturnType() == void.class ? null : result, produced);
         } catch (WebApplicationException e) {
             ResourceResponses.write(ctx, e);
-            return;
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof WebApplicationException failure) {
-                ResourceResponses.write(ctx, failure);
-                return;
+            if (!(e.getCause() instanceof WebApplicationException failure)) {
+                throw e.getCause() instanceof Exception other ? other : e;
             }
-            throw e.getCause() instanceof Exception failure ? failure : e;
+            ResourceResponses.write(ctx, failure);
         } finally {
             thread.setContextClassLoader(previous);
         }
-        ResourceResponses.write(ctx, method.method().getReturnType() == void.class ? null : result, produced);
     }
 }

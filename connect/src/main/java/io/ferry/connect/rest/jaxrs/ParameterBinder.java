@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,7 +32,7 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * Gives one parameter of a resource method its value from a request, as JAX-RS binds it: {@code
  * @PathParam}, {@code @QueryParam} and {@code @HeaderParam} (text converted by {@link StringConversion},
- * {@code @DefaultValue} when absent), {@code @Context} ({@link UriInfo}, {@link HttpHeaders}, {@link
+ * {@code @DefaultValue} when absent, or blank for a primitive), {@code @Context} ({@link UriInfo}, {@link HttpHeaders}, {@link
  * Request}, {@link SecurityContext}), and the one unannotated parameter, the entity: a {@code String}
  * (decoded with the request's charset, UTF-8 by default), {@code byte[]}, {@code InputStream}, or
  * anything else read from JSON with Jackson.
@@ -65,7 +66,7 @@ interface ParameterBinder {
             StringConversion conversion = StringConversion.to(parameter.getType(), parameter.getParameterizedType());
             return request -> {
                 String value = request.pathParameter(path.value());
-                return convert(conversion, value == null ? defaults : List.of(value), "path", path.value(), true);
+                return convert(conversion, value == null ? null : List.of(value), defaults, "path", path.value(), true);
             };
         }
         QueryParam query = parameter.getAnnotation(QueryParam.class);
@@ -73,7 +74,7 @@ interface ParameterBinder {
             StringConversion conversion = StringConversion.to(parameter.getType(), parameter.getParameterizedType());
             return request -> {
                 List<String> values = request.queryParameter(query.value());
-                return convert(conversion, values == null ? defaults : values, "query", query.value(), true);
+                return convert(conversion, values, defaults, "query", query.value(), true);
             };
         }
         HeaderParam header = parameter.getAnnotation(HeaderParam.class);
@@ -81,7 +82,7 @@ interface ParameterBinder {
             StringConversion conversion = StringConversion.to(parameter.getType(), parameter.getParameterizedType());
             return request -> {
                 List<String> values = request.header(header.value());
-                return convert(conversion, values == null ? defaults : values, "header", header.value(), false);
+                return convert(conversion, values, defaults, "header", header.value(), false);
             };
         }
         if (parameter.isAnnotationPresent(Context.class)) {
@@ -95,9 +96,16 @@ interface ParameterBinder {
         return entity(parameter, json);
     }
 
-    private static Object convert(StringConversion conversion, List<String> values, String kind, String name, boolean notFound) {
+    /** Whether a parameter is the entity: it has none of the annotations that bind a parameter from elsewhere. */
+    static boolean isEntity(Parameter parameter) {
+        return Arrays.stream(parameter.getAnnotations()).map(Annotation::annotationType)
+                .noneMatch(type -> type == PathParam.class || type == QueryParam.class || type == HeaderParam.class || type == Context.class);
+    }
+
+    private static Object convert(StringConversion conversion, List<String> values, List<String> defaults, String kind, String name,
+                                  boolean notFound) {
         try {
-            return conversion.convert(values);
+            return conversion.convert(conversion.absent(values) && defaults != null ? defaults : values);
         } catch (IllegalArgumentException e) {
             String message = "Invalid " + kind + " parameter " + name + ": " + e.getMessage();
             throw notFound ? new NotFoundException(message) : new BadRequestException(message);

@@ -13,9 +13,11 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * A JAX-RS URI template ({@code @Path} value): literal text and variables {@code {name}} (one path
- * segment) or {@code {name: regex}}. A template matches a whole request path, compared as it was sent
- * (percent-encoded); the values of its variables are decoded. Leading, trailing and repeated slashes of
- * the template do not matter. Immutable.
+ * segment, or the shortest part of one that lets the rest match) or {@code {name: regex}}. A template
+ * matches a whole request path, compared as it was sent (percent-encoded) without its matrix parameters
+ * ({@code ;name=value} ending a segment); the template's literal text is compared percent-encoded, the
+ * values of its variables are decoded. Leading, trailing and repeated slashes of the template do not
+ * matter. Immutable.
  *
  * <p>{@link #MOST_SPECIFIC_FIRST} orders templates as JAX-RS does when several match: more literal
  * characters first, then more variables, then more variables with their own regular expression.
@@ -27,7 +29,11 @@ public final class PathTemplate {
             .thenComparing(Comparator.comparingInt((PathTemplate template) -> template.names.size()).reversed())
             .thenComparing(Comparator.comparingInt(PathTemplate::regexVariables).reversed());
 
-    private static final String DEFAULT_VARIABLE = "[^/]+";
+    /** Reluctant, as JAX-RS says, so that {@code {a}-{b}} binds {@code x} and {@code y-z} to {@code x-y-z}. */
+    private static final String DEFAULT_VARIABLE = "[^/]+?";
+    private static final Pattern MATRIX_PARAMETERS = Pattern.compile(";[^/]*");
+    /** What a path may hold as it is, beside letters and digits: RFC 3986's unreserved, sub-delims, ':', '@', and '/'. */
+    private static final String PATH_CHARACTERS = "-._~!$&'()*+,;=:@/";
 
     private final String template;
     private final Pattern pattern;
@@ -52,7 +58,7 @@ public final class PathTemplate {
      *                                  name, or its regular expression does not compile
      */
     public static PathTemplate parse(String... parts) {
-        String template = normalize(String.join("/", parts));
+        String template = encode(normalize(String.join("/", parts)));
         StringBuilder regex = new StringBuilder();
         List<String> names = new ArrayList<>();
         List<Integer> groups = new ArrayList<>();
@@ -97,6 +103,39 @@ public final class PathTemplate {
         return collapsed.length() > 1 && collapsed.endsWith("/") ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
     }
 
+    /**
+     * The template with its literal text percent-encoded as a request sends it ({@code two words} as
+     * {@code two%20words}), as JAX-RS encodes templates before matching; variables and existing escapes stay.
+     */
+    private static String encode(String template) {
+        StringBuilder encoded = new StringBuilder();
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            if (c == '{') {
+                int end = closingBrace(template, i);
+                encoded.append(template, i, end + 1);
+                i = end + 1;
+                continue;
+            }
+            int codePoint = template.codePointAt(i);
+            boolean escape = c == '%' && i + 2 < template.length() && isHex(template.charAt(i + 1)) && isHex(template.charAt(i + 2));
+            if (escape || (codePoint < 128 && (Character.isLetterOrDigit(c) || PATH_CHARACTERS.indexOf(c) >= 0))) {
+                encoded.append(c);
+            } else {
+                for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
+                    encoded.append('%').append(String.format("%02X", b & 0xff));
+                }
+            }
+            i += Character.charCount(codePoint);
+        }
+        return encoded.toString();
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
+    }
+
     private static int closingBrace(String template, int open) {
         int depth = 0;
         for (int i = open; i < template.length(); i++) {
@@ -126,10 +165,10 @@ public final class PathTemplate {
      * The decoded values of the variables when the template matches the whole path, else {@code null}.
      * When a name occurs twice, the last value wins.
      *
-     * @param rawPath the request's path as sent (percent-encoded), starting with {@code /}
+     * @param rawPath the request's path as sent (percent-encoded), starting with {@code /}, with or without matrix parameters
      */
     public Map<String, String> match(String rawPath) {
-        Matcher matcher = pattern.matcher(normalize(rawPath));
+        Matcher matcher = pattern.matcher(normalize(MATRIX_PARAMETERS.matcher(rawPath).replaceAll("")));
         if (!matcher.matches()) {
             return null;
         }
@@ -140,7 +179,7 @@ public final class PathTemplate {
         return values;
     }
 
-    /** The template's text, normalized: {@code /items/{id}}. */
+    /** The template's text, normalized and with its literal text percent-encoded: {@code /items/{id}}. */
     public String template() {
         return template;
     }

@@ -60,8 +60,14 @@ record ResourceMethod(String httpMethod, PathTemplate path, Method method, Suppl
             Path own = annotated.getAnnotation(Path.class);
             PathTemplate template = PathTemplate.parse(root.value(), own == null ? "" : own.value());
             List<ParameterBinder> binders = new ArrayList<>();
+            int entities = 0;
             for (Parameter parameter : annotated.getParameters()) {
                 binders.add(ParameterBinder.of(method, parameter, json));
+                entities += ParameterBinder.isEntity(parameter) ? 1 : 0;
+            }
+            if (entities > 1) {
+                throw new IllegalArgumentException("The resource method " + type.getName() + "." + method.getName() + " has " + entities
+                        + " entity parameters (without @PathParam, @QueryParam, @HeaderParam or @Context): JAX-RS reads the body into one");
             }
             methods.add(new ResourceMethod(httpMethod, template, method, resource,
                     mediaTypes(annotated, type, Consumes.class), mediaTypes(annotated, type, Produces.class), List.copyOf(binders)));

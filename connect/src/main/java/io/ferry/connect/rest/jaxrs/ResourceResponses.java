@@ -1,23 +1,30 @@
 package io.ferry.connect.rest.jaxrs;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.javalin.http.Context;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 /**
  * Writes what a resource method returned, or the response a filter aborted a request with, as JAX-RS
  * does: a {@link Response} with its status, headers and entity; {@code void} or {@code null} 204; anything else 200 with it as the entity. An entity is
- * written as {@link JaxRsFilters#bytes} writes it (a {@code String} as UTF-8, a {@code byte[]} as it
- * is, an {@code InputStream} read to its end, anything else as JSON), with the response's {@code
+ * written as {@link JaxRsFilters#bytes} writes it (a {@code String} in the charset of its {@code
+ * Content-Type}, UTF-8 by default, a {@code byte[]} as it
+ * is, an {@code InputStream} read to its end, a {@code StreamingOutput} written to its end, the entity of
+ * a {@code GenericEntity} as that entity, anything else as JSON), with the response's {@code
  * Content-Type} or else the media type chosen from the method's {@code @Produces} and the request's
  * {@code Accept} ({@link #choose}).
  */
@@ -39,15 +46,21 @@ final class ResourceResponses {
                 ctx.res().setHeader(name, null);
                 values.forEach(value -> ctx.res().addHeader(name, value));
             });
-            if (response.getEntity() != null && response.getStatus() != 204 && response.getStatus() != 304) {
-                entity(ctx, response.getEntity(), response.getHeaderString(HttpHeaders.CONTENT_TYPE) != null ? null : typeOf(response.getEntity(), chosen));
+            Object entity = unwrap(response.getEntity());
+            if (entity != null && response.getStatus() != 204 && response.getStatus() != 304) {
+                entity(ctx, entity, response.getHeaderString(HttpHeaders.CONTENT_TYPE) != null ? null : typeOf(entity, chosen));
             }
-        } else if (result == null) {
+        } else if (unwrap(result) == null) {
             ctx.status(204);
         } else {
             ctx.status(200);
-            entity(ctx, result, typeOf(result, chosen));
+            entity(ctx, unwrap(result), typeOf(unwrap(result), chosen));
         }
+    }
+
+    /** The entity a {@link GenericEntity} wraps, which only carries its type for JAX-RS's writers; else the entity itself. */
+    private static Object unwrap(Object entity) {
+        return entity instanceof GenericEntity<?> generic ? generic.getEntity() : entity;
     }
 
     private static String typeOf(Object entity, MediaType chosen) {
@@ -55,26 +68,37 @@ final class ResourceResponses {
             return MediaTypeHeader.INSTANCE.toString(chosen.isWildcardSubtype() ? concrete(chosen) : chosen);
         }
         return entity instanceof String ? MediaType.TEXT_PLAIN + "; charset=utf-8"
-                : entity instanceof byte[] || entity instanceof InputStream ? MediaType.APPLICATION_OCTET_STREAM : MediaType.APPLICATION_JSON;
+                : entity instanceof byte[] || entity instanceof InputStream || entity instanceof StreamingOutput ? MediaType.APPLICATION_OCTET_STREAM
+                : MediaType.APPLICATION_JSON;
+    }
+
+    /** Answers a {@link WebApplicationException} with its {@linkplain #failure response}. */
+    static void write(Context ctx, WebApplicationException failure) {
+        write(ctx, failure(failure), null);
     }
 
     /**
-     * Answers a {@link WebApplicationException}: its response when it carries an entity; else its status
-     * and headers with Apache Kafka Connect's error body, {@code {"error_code": <status>, "message": ...}}.
+     * The response a {@link WebApplicationException} answers with, thrown by a resource or a filter: its
+     * own when it carries an entity, as JAX-RS says; else, as Apache Kafka Connect's exception mapper
+     * answers it, its status with the error body {@code {"error_code": <status>, "message": ...}} (in JSON,
+     * with the exception's other headers, which Apache's mapper drops, such as {@code Allow} or {@code
+     * WWW-Authenticate}).
      */
-    static void write(Context ctx, WebApplicationException failure) {
+    static Response failure(WebApplicationException failure) {
         Response response = failure.getResponse();
         if (response.getEntity() != null) {
-            write(ctx, response, null);
-            return;
+            return response;
         }
-        response.getStringHeaders().forEach((name, values) -> values.forEach(value -> ctx.res().addHeader(name, value)));
+        Response.ResponseBuilder answer = Response.status(response.getStatus());
+        response.getStringHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                values.forEach(value -> answer.header(name, value));
+            }
+        });
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error_code", response.getStatus());
         body.put("message", failure.getMessage());
-        ctx.status(response.getStatus());
-        ctx.res().setHeader(HttpHeaders.CONTENT_TYPE, null);
-        entity(ctx, body, MediaType.APPLICATION_JSON);
+        return answer.entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static void entity(Context ctx, Object entity, String type) {
@@ -85,10 +109,28 @@ final class ResourceResponses {
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not read the InputStream entity of a REST extension's response", e);
             }
+        } else if (entity instanceof StreamingOutput output) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try {
+                output.write(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The StreamingOutput entity of a REST extension's response failed", e);
+            }
+            written = bytes.toByteArray();
         }
-        ctx.result(JaxRsFilters.bytes(written));
         if (type != null) {
             ctx.contentType(type);
+        }
+        ctx.result(written instanceof String text ? text.getBytes(charset(ctx.res().getContentType())) : JaxRsFilters.bytes(written));
+    }
+
+    /** The charset a {@code Content-Type} names; UTF-8 when it names none, or one this JVM does not know. */
+    private static Charset charset(String contentType) {
+        try {
+            String name = contentType == null ? null : MediaType.valueOf(contentType).getParameters().get(MediaType.CHARSET_PARAMETER);
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
         }
     }
 

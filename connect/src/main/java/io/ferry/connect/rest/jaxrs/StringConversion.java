@@ -31,12 +31,12 @@ final class StringConversion {
 
     private final Class<?> collection;
     private final Function<String, Object> element;
-    private final Object absent;
+    private final Object whenAbsent;
 
-    private StringConversion(Class<?> collection, Function<String, Object> element, Object absent) {
+    private StringConversion(Class<?> collection, Function<String, Object> element, Object whenAbsent) {
         this.collection = collection;
         this.element = element;
-        this.absent = absent;
+        this.whenAbsent = whenAbsent;
     }
 
     /**
@@ -56,6 +56,14 @@ final class StringConversion {
     }
 
     /**
+     * Whether these values count as the parameter's absence, so that its {@code @DefaultValue} applies:
+     * none, or, for a primitive, a blank first value ({@code ?limit=}), as JAX-RS runtimes read them.
+     */
+    boolean absent(List<String> values) {
+        return values == null || values.isEmpty() || (collection == null && whenAbsent != null && values.get(0).isBlank());
+    }
+
+    /**
      * Converts the values of a parameter: the first for a single value, all for a collection; no value
      * gives {@code null}, a primitive's zero or an empty collection.
      *
@@ -63,7 +71,7 @@ final class StringConversion {
      */
     Object convert(List<String> values) {
         if (collection == null) {
-            return values == null || values.isEmpty() ? absent : element.apply(values.get(0));
+            return absent(values) ? whenAbsent : element.apply(values.get(0));
         }
         Collection<Object> converted = collection == SortedSet.class ? new TreeSet<>()
                 : collection == Set.class ? new LinkedHashSet<>() : new ArrayList<>();

@@ -54,6 +54,14 @@ class ComponentRegistryResourcesTest {
         }
     }
 
+    @Path("twice")
+    public static class TwoEntities {
+        @POST
+        public String post(String first, byte[] second) {
+            return first;
+        }
+    }
+
     @Path("items/{id")
     public static class BadTemplate {
         @GET
@@ -94,6 +102,13 @@ class ComponentRegistryResourcesTest {
         assertThatThrownBy(() -> new ComponentRegistry().register(WantsCookies.class))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("WantsCookies.get").hasMessageContaining("@CookieParam is not supported");
+    }
+
+    @Test
+    void shouldRefuseAMethodWithMoreThanOneEntityParameterNamingIt() {
+        assertThatThrownBy(() -> new ComponentRegistry().register(TwoEntities.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TwoEntities.post").hasMessageContaining("2 entity parameters");
     }
 
     @Test

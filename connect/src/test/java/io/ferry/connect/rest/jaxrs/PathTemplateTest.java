@@ -38,6 +38,13 @@ class PathTemplateTest {
                 Arguments.of("files", "{path: (a|b)/(c|d)}/meta", "/files/b/d/meta", Map.of("path", "b/d")),
                 Arguments.of("{tenant}/items", "{id}", "/acme/items/7", Map.of("tenant", "acme", "id", "7")),
                 Arguments.of("reports", "{year}-{month}.json", "/reports/2026-03.json", Map.of("year", "2026", "month", "03")),
+                Arguments.of("pair", "{a}-{b}", "/pair/x-y-z", Map.of("a", "x", "b", "y-z")),
+                Arguments.of("health", "", "/health;v=1", Map.of()),
+                Arguments.of("items", "{id}", "/items/42;v=2", Map.of("id", "42")),
+                Arguments.of("files", "{path: .+}", "/files/a;v=1/b;v=2", Map.of("path", "a/b")),
+                Arguments.of("items", "{id}", "/items/a%3Bb", Map.of("id", "a;b")),
+                Arguments.of("two words/caf\u00e9", "", "/two%20words/caf%C3%A9", Map.of()),
+                Arguments.of("100%", "{id}", "/100%25/7", Map.of("id", "7")),
                 Arguments.of("a.b", "", "/aXb", NO_MATCH),
                 Arguments.of("", "", "/", Map.of()));
     }
@@ -53,7 +60,8 @@ class PathTemplateTest {
                 Arguments.of("health", "/health"),
                 Arguments.of("inventory/items/{id}/name", "/inventory/items"),
                 Arguments.of("reports/r-{year}", "/reports"),
-                Arguments.of("{tenant}/items", "/"));
+                Arguments.of("{tenant}/items", "/"),
+                Arguments.of("two words/{id}", "/two%20words"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
