@@ -176,7 +176,8 @@ public final class Plugins implements AutoCloseable {
      * </ul>
      *
      * A converter the connector does not set is the worker's, and the worker's converter is not the connector's
-     * to choose: resolve it with {@link #pluginClass(String, PluginType, VersionRequirement)}.
+     * to choose: resolve it with {@link #pluginClass(String, PluginType, VersionRequirement)}. A converter the connector
+     * sets in {@value VersionRequirement#LATEST} is the latest installed: pass {@link #converterOwner} as the connector.
      *
      * @param connectorClass the connector's class, as {@link #connectorClass(String, VersionRequirement)} gave it; null
      *                       when there is none to prefer, for the copy {@code pluginClass} gives
@@ -192,6 +193,19 @@ public final class Plugins implements AutoCloseable {
             }
         }
         return pluginClass(classOrAlias, type, version);
+    }
+
+    /**
+     * The connector class to pass to {@link #pluginClassFor} for a converter the connector's config names: the
+     * connector's when the config sets no version for it, else null. A converter asked for in a version — {@value
+     * VersionRequirement#LATEST} included — is looked up among every installed copy, as Apache Kafka Connect does: it
+     * loads a converter through the connector's loader only when no version is set, while an SMT or predicate in
+     * {@value VersionRequirement#LATEST} is still the connector's packaged copy.
+     *
+     * @param versionSetting the value of the converter's {@code plugin.version} in the connector's config; null when unset
+     */
+    public static Class<?> converterOwner(Class<?> connectorClass, String versionSetting) {
+        return versionSetting == null ? connectorClass : null;
     }
 
     /** {@link #newPlugin(String, PluginType, VersionRequirement, Class)} in the copy {@link #pluginClassFor} picks. */

@@ -19,8 +19,9 @@ import org.apache.kafka.connect.storage.HeaderConverter;
  * The key, value and header converters of one task: the connector's own when its config names them
  * ({@code key.converter} and its {@code key.converter.*} settings), else the worker's; each in the version its
  * {@code key.converter.plugin.version} (of the connector, or of the worker for the worker's converter) asks for.
- * Unpinned, a converter the connector names is the copy packaged with the connector if there is one ({@link
- * Plugins#pluginClassFor}), and the worker's converter the latest installed — Apache Kafka Connect's rules.
+ * Without a version, a converter the connector names is the copy packaged with the connector if there is one ({@link
+ * Plugins#pluginClassFor}); in {@code latest}, the latest installed ({@link Plugins#converterOwner}); the worker's
+ * converter is the latest installed unless the worker pins one — Apache Kafka Connect's rules.
  */
 public record TaskConverters(Converter key, Converter value, HeaderConverter header) implements AutoCloseable {
     private static final String VERSION_SUFFIX = "." + WorkerConfig.PLUGIN_VERSION_SUFFIX;
@@ -81,8 +82,9 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
         }
         VersionRequirement version = VersionRequirement.of(key + VERSION_SUFFIX, setting.version());
         try {
-            // The worker's converter is the worker's: the connector's packaged copy is for the converters it names.
-            return plugins.newPluginFor(setting.connectors() ? connectorClass : null, setting.className(), type, version, as);
+            // The worker's converter is the worker's: the connector's packaged copy is for the converters it names unversioned.
+            Class<?> owner = setting.connectors() ? Plugins.converterOwner(connectorClass, setting.version()) : null;
+            return plugins.newPluginFor(owner, setting.className(), type, version, as);
         } catch (ConfigException e) {
             throw new ConfigException(key, setting.className(), e.getMessage());
         }
