@@ -44,9 +44,17 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
      */
     public static TaskConverters of(WorkerConfig worker, Map<String, String> connector, Plugins plugins, Class<?> connectorClass) {
         Converter key = converter(ConnectorConfig.KEY_CONVERTER, worker, connector, plugins, connectorClass, true);
-        Converter value = converter(ConnectorConfig.VALUE_CONVERTER, worker, connector, plugins, connectorClass, false);
-        HeaderConverter header = headerConverter(worker, connector, plugins, connectorClass);
-        return new TaskConverters(key, value, header);
+        Converter value = null;
+        try {
+            value = converter(ConnectorConfig.VALUE_CONVERTER, worker, connector, plugins, connectorClass, false);
+            HeaderConverter header = headerConverter(worker, connector, plugins, connectorClass);
+            return new TaskConverters(key, value, header);
+        } catch (RuntimeException e) {
+            // The task never starts: the converters already made (a registry client, say) would never be closed.
+            closeQuietly(key);
+            closeQuietly(value);
+            throw e;
+        }
     }
 
     private static Converter converter(String key, WorkerConfig worker, Map<String, String> connector, Plugins plugins,
@@ -56,7 +64,8 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
         try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(converter.getClass()))) {
             converter.configure(setting.settings(), isKey);
         } catch (RuntimeException e) {
-            throw new ConfigException(key, setting.className(), "the converter rejected its settings: " + e.getMessage());
+            closeQuietly(converter);
+            throw rejected(key, setting.className(), "the converter rejected its settings: " + e.getMessage(), e);
         }
         return converter;
     }
@@ -71,7 +80,8 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
         try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(converter.getClass()))) {
             converter.configure(settings);
         } catch (RuntimeException e) {
-            throw new ConfigException(key, setting.className(), "the header converter rejected its settings: " + e.getMessage());
+            closeQuietly(converter);
+            throw rejected(key, setting.className(), "the header converter rejected its settings: " + e.getMessage(), e);
         }
         return converter;
     }
@@ -86,8 +96,15 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
             Class<?> owner = setting.connectors() ? Plugins.converterOwner(connectorClass, setting.version()) : null;
             return plugins.newPluginFor(owner, setting.className(), type, version, as);
         } catch (ConfigException e) {
-            throw new ConfigException(key, setting.className(), e.getMessage());
+            throw rejected(key, setting.className(), e.getMessage(), e);
         }
+    }
+
+    /** A {@link ConfigException} naming the key, with what the plugin threw as its cause (its stack shows why). */
+    static ConfigException rejected(String key, Object value, String message, Throwable cause) {
+        ConfigException e = new ConfigException(key, value, message);
+        e.initCause(cause);
+        return e;
     }
 
     /**

@@ -84,12 +84,19 @@ public final class TransformationChain<R extends ConnectRecord<R>> implements Au
                 try (LoaderSwap swap = LoaderSwap.to(loader)) {
                     transformation.configure(settings);
                 } catch (RuntimeException e) {
-                    throw new ConfigException(prefix + EnrichedConnectorConfig.TYPE, transformation.getClass().getName(),
-                            "the transformation '" + alias + "' rejected its settings: " + e.getMessage());
+                    closeQuietly(transformation);
+                    throw TaskConverters.rejected(prefix + EnrichedConnectorConfig.TYPE, transformation.getClass().getName(),
+                            "the transformation '" + alias + "' rejected its settings: " + e.getMessage(), e);
                 }
                 Predicate<R> predicate = null;
                 if (predicateAlias != null) {
-                    predicate = predicates.computeIfAbsent(predicateAlias.toString(), name -> predicate(config, name, plugins, connectorClass));
+                    try {
+                        predicate = predicates.computeIfAbsent(predicateAlias.toString(), name -> predicate(config, name, plugins, connectorClass));
+                    } catch (RuntimeException e) {
+                        // Not yet a stage, so the cleanup below would not close it.
+                        closeQuietly(transformation);
+                        throw e;
+                    }
                 }
                 stages.add(new TransformationStage<>(alias, transformation, predicate, negate, loader));
             }
@@ -111,10 +118,20 @@ public final class TransformationChain<R extends ConnectRecord<R>> implements Au
         try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(predicate.getClass()))) {
             predicate.configure(settings);
         } catch (RuntimeException e) {
-            throw new ConfigException(prefix + EnrichedConnectorConfig.TYPE, predicate.getClass().getName(),
-                    "the predicate '" + alias + "' rejected its settings: " + e.getMessage());
+            closeQuietly(predicate);
+            throw TaskConverters.rejected(prefix + EnrichedConnectorConfig.TYPE, predicate.getClass().getName(),
+                    "the predicate '" + alias + "' rejected its settings: " + e.getMessage(), e);
         }
         return predicate;
+    }
+
+    /** Closes a plugin made for a stage that will not run; what its close throws would hide why it did not. */
+    private static void closeQuietly(AutoCloseable plugin) {
+        try {
+            plugin.close();
+        } catch (Exception e) {
+            // The failure being reported matters more than this one.
+        }
     }
 
     private static VersionRequirement versionOf(String prefix, Object version) {
