@@ -45,11 +45,12 @@ class PackagedCopyValidationTest {
                 .service(SourceConnector.class, CONNECTOR)
                 .writeJar(pluginPath.resolve("gamma/gamma-connector.jar"));
         TestPluginBuilder.plugin()
-                .source(SMT, smt("1.0", "new ConfigDef().define(\"field\", ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, \"Which.\")"))
+                .source(SMT, TestPluginSources.passThroughTransformation(SMT, "1.0",
+                        "new ConfigDef().define(\"field\", ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, \"Which.\")"))
                 .service(Transformation.class, SMT)
                 .writeJar(pluginPath.resolve("gamma/picky-1.0.jar"));
         TestPluginBuilder.plugin()
-                .source(SMT, smt("2.0", "null"))
+                .source(SMT, TestPluginSources.passThroughTransformation(SMT, "2.0", "null"))
                 .service(Transformation.class, SMT)
                 .writeJar(pluginPath.resolve("picky/picky-2.0.jar"));
         plugins = Plugins.discover(List.of(pluginPath), PluginDiscoveryMode.SERVICE_LOAD);
@@ -116,24 +117,5 @@ class PackagedCopyValidationTest {
                 .filter(info -> info.value() != null && info.value().name().equals(name))
                 .map(info -> info.value().value())
                 .findFirst().orElse(null);
-    }
-
-    /** A pass-through SMT reporting {@code version} whose config() returns {@code configDef}. */
-    private static String smt(String version, String configDef) {
-        return """
-                package com.example.picky;
-                import java.util.Map;
-                import org.apache.kafka.common.config.ConfigDef;
-                import org.apache.kafka.connect.components.Versioned;
-                import org.apache.kafka.connect.connector.ConnectRecord;
-                import org.apache.kafka.connect.transforms.Transformation;
-                public class PickySmt<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
-                    public R apply(R record) { return record; }
-                    public ConfigDef config() { return %2$s; }
-                    public void configure(Map<String, ?> configs) { }
-                    public void close() { }
-                    public String version() { return "%1$s"; }
-                }
-                """.formatted(version, configDef);
     }
 }

@@ -108,7 +108,7 @@ class TaskConvertersTest {
     }
 
     /** A converter that counts how often it is closed. */
-    public static final class ClosingConverter implements Converter, AutoCloseable {
+    public static class ClosingConverter implements Converter, AutoCloseable {
         static final AtomicInteger CLOSES = new AtomicInteger();
 
         @Override
@@ -132,25 +132,10 @@ class TaskConvertersTest {
     }
 
     /** A converter whose configure fails the way one does when a service it needs is down; its closes are counted too. */
-    public static final class RefusingConverter implements Converter, AutoCloseable {
+    public static final class RefusingConverter extends ClosingConverter {
         @Override
         public void configure(Map<String, ?> configs, boolean isKey) {
             throw new IllegalStateException("no registry", new RuntimeException("connection refused"));
-        }
-
-        @Override
-        public byte[] fromConnectData(String topic, Schema schema, Object value) {
-            return null;
-        }
-
-        @Override
-        public SchemaAndValue toConnectData(String topic, byte[] value) {
-            return SchemaAndValue.NULL;
-        }
-
-        @Override
-        public void close() {
-            ClosingConverter.CLOSES.incrementAndGet();
         }
     }
 }
