@@ -69,7 +69,6 @@ public final class TransformationChain<R extends ConnectRecord<R>> implements Au
     @SuppressWarnings("unchecked")
     public static <R extends ConnectRecord<R>> List<TransformationStage<R>> stages(Map<String, String> config, Plugins plugins,
             Class<?> connectorClass) {
-        Map<String, Predicate<R>> predicates = new HashMap<>();
         List<TransformationStage<R>> stages = new ArrayList<>();
         try {
             for (String alias : EnrichedConnectorConfig.aliases(config.get(ConnectorConfig.TRANSFORMS))) {
@@ -91,14 +90,16 @@ public final class TransformationChain<R extends ConnectRecord<R>> implements Au
                 Predicate<R> predicate = null;
                 if (predicateAlias != null) {
                     try {
-                        predicate = predicates.computeIfAbsent(predicateAlias.toString(), name -> predicate(config, name, plugins, connectorClass));
+                        // One instance per transformation, as Apache makes them: each stage closes its own.
+                        predicate = predicate(config, predicateAlias.toString(), plugins, connectorClass);
                     } catch (RuntimeException e) {
                         // Not yet a stage, so the cleanup below would not close it.
                         closeQuietly(transformation);
                         throw e;
                     }
                 }
-                stages.add(new TransformationStage<>(alias, transformation, predicate, negate, loader));
+                stages.add(new TransformationStage<>(alias, transformation, predicate, negate, loader,
+                        predicate == null ? null : plugins.loaderOf(predicate.getClass())));
             }
             return stages;
         } catch (RuntimeException e) {
