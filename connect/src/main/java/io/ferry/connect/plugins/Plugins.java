@@ -181,7 +181,8 @@ public final class Plugins implements AutoCloseable {
      *
      * @param connectorClass the connector's class, as {@link #connectorClass(String, VersionRequirement)} gave it; null
      *                       when there is none to prefer, for the copy {@code pluginClass} gives
-     * @throws PluginNotFoundException        as {@link #pluginClass(String, PluginType)}
+     * @throws PluginNotFoundException        as {@link #pluginClass(String, PluginType)}, or when unpinned and the
+     *                                        connector's location packages a copy that cannot be loaded
      * @throws PluginVersionNotFoundException as {@link #pluginClass(String, PluginType, VersionRequirement)}
      */
     public Class<?> pluginClassFor(Class<?> connectorClass, String classOrAlias, PluginType type, VersionRequirement version) {
@@ -220,22 +221,36 @@ public final class Plugins implements AutoCloseable {
      */
     public String unpinnedVersionFor(Class<?> connectorClass, String classOrAlias, PluginType type) {
         if (classOrAlias != null && connectorClass != null && connectorClass.getClassLoader() instanceof PluginClassLoader own) {
-            Class<?> packaged = packagedIn(own, catalog.resolve(classOrAlias.trim()), type);
-            if (packaged != null && !PluginDesc.UNDEFINED_VERSION.equals(installedVersion(packaged))) {
-                return installedVersion(packaged);
+            try {
+                Class<?> packaged = packagedIn(own, catalog.resolve(classOrAlias.trim()), type);
+                if (packaged != null && !PluginDesc.UNDEFINED_VERSION.equals(installedVersion(packaged))) {
+                    return installedVersion(packaged);
+                }
+            } catch (PluginNotFoundException e) {
+                // A default to show, not a copy to run: validating the converter reports why its copy cannot be loaded.
             }
         }
         return latestVersion(classOrAlias, List.of(type));
     }
 
-    /** The class as a plugin location's own loader defines it, when that location packages it; else null. */
+    /**
+     * The class as a plugin location's own loader defines it, when that location packages it; else null.
+     *
+     * @throws PluginNotFoundException when the location packages a copy that cannot be loaded (a library it needs is
+     *                                 missing): the connector would run it, so another copy must not stand in silently
+     */
     private static Class<?> packagedIn(PluginClassLoader location, String className, PluginType type) {
         try {
             // Child-first for the classes isolation applies to, so the location's own copy is seen before any other.
             Class<?> seen = location.loadClass(className);
             return seen.getClassLoader() == location && type.superType().isAssignableFrom(seen) ? seen : null;
-        } catch (ClassNotFoundException | LinkageError e) {
+        } catch (ClassNotFoundException e) {
             return null;
+        } catch (LinkageError e) {
+            PluginNotFoundException failure = new PluginNotFoundException("The copy of " + className + " packaged in plugin location "
+                    + location.location() + " cannot be loaded: " + e);
+            failure.initCause(e);
+            throw failure;
         }
     }
 
