@@ -56,10 +56,18 @@ public class ConnectorConfig extends AbstractConfig {
     public static final String VERSION_DOC = "Version of the %s: a version (1.0, exactly that one), a Maven version "
             + "range ([1.0,2.0), the highest installed in it) or 'latest'; the latest installed when unset.";
 
-    /** The documentation of the {@code *.plugin.version} of a plugin the connector names: converter, SMT, predicate. */
+    /** The documentation of the {@code *.plugin.version} of an SMT or predicate the connector names. */
     public static final String PLUGIN_VERSION_DOC = "Version of the %s: a version (1.0, exactly that one), a Maven version "
             + "range ([1.0,2.0), the highest installed in it) or 'latest'; unset or 'latest', the copy packaged in the "
             + "connector's plugin folder if there is one, else the latest installed.";
+
+    /**
+     * The documentation of a converter's {@code *.plugin.version} in a connector's config: unlike an SMT's, 'latest' is
+     * the latest installed, not the packaged copy ({@link io.ferry.connect.plugins.Plugins#converterOwner}).
+     */
+    public static final String CONVERTER_VERSION_DOC = "Version of the %s: a version (1.0, exactly that one), a Maven version "
+            + "range ([1.0,2.0), the highest installed in it) or 'latest' (the latest installed); unset, the copy packaged in "
+            + "the connector's plugin folder if there is one, else the latest installed.";
 
     public ConnectorConfig(Map<String, String> props) {
         this(configDef(), props);
@@ -90,17 +98,17 @@ public class ConnectorConfig extends AbstractConfig {
                 .define(KEY_CONVERTER, Type.CLASS, null, Importance.LOW,
                         "The key Converter of this connector; the worker's when unset.", COMMON_GROUP, ++common, Width.SHORT, "Key converter class")
                 .define(KEY_CONVERTER_VERSION, Type.STRING, null, VersionRequirement.VALIDATOR, Importance.LOW,
-                        PLUGIN_VERSION_DOC.formatted("key converter"), COMMON_GROUP, ++common, Width.SHORT, "Key converter version")
+                        CONVERTER_VERSION_DOC.formatted("key converter"), COMMON_GROUP, ++common, Width.SHORT, "Key converter version")
                 .define(VALUE_CONVERTER, Type.CLASS, null, Importance.LOW,
                         "The value Converter of this connector; the worker's when unset.", COMMON_GROUP, ++common, Width.SHORT,
                         "Value converter class")
                 .define(VALUE_CONVERTER_VERSION, Type.STRING, null, VersionRequirement.VALIDATOR, Importance.LOW,
-                        PLUGIN_VERSION_DOC.formatted("value converter"), COMMON_GROUP, ++common, Width.SHORT, "Value converter version")
+                        CONVERTER_VERSION_DOC.formatted("value converter"), COMMON_GROUP, ++common, Width.SHORT, "Value converter version")
                 .define(HEADER_CONVERTER, Type.CLASS, null, Importance.LOW,
                         "The HeaderConverter of this connector; the worker's when unset.", COMMON_GROUP, ++common, Width.SHORT,
                         "Header converter class")
                 .define(HEADER_CONVERTER_VERSION, Type.STRING, null, VersionRequirement.VALIDATOR, Importance.LOW,
-                        PLUGIN_VERSION_DOC.formatted("header converter"), COMMON_GROUP, ++common, Width.SHORT, "Header converter version")
+                        CONVERTER_VERSION_DOC.formatted("header converter"), COMMON_GROUP, ++common, Width.SHORT, "Header converter version")
                 .define(TRANSFORMS, Type.LIST, List.of(), uniqueAliases("transformation"), Importance.LOW,
                         "Aliases of the transformations applied to records, in order.", TRANSFORMS_GROUP, ++common, Width.LONG, "Transforms")
                 .define(PREDICATES, Type.LIST, List.of(), uniqueAliases("predicate"), Importance.LOW,

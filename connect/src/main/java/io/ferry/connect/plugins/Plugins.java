@@ -176,11 +176,13 @@ public final class Plugins implements AutoCloseable {
      * </ul>
      *
      * A converter the connector does not set is the worker's, and the worker's converter is not the connector's
-     * to choose: resolve it with {@link #pluginClass(String, PluginType, VersionRequirement)}.
+     * to choose: resolve it with {@link #pluginClass(String, PluginType, VersionRequirement)}. A converter the connector
+     * sets in {@value VersionRequirement#LATEST} is the latest installed: pass {@link #converterOwner} as the connector.
      *
      * @param connectorClass the connector's class, as {@link #connectorClass(String, VersionRequirement)} gave it; null
      *                       when there is none to prefer, for the copy {@code pluginClass} gives
-     * @throws PluginNotFoundException        as {@link #pluginClass(String, PluginType)}
+     * @throws PluginNotFoundException        as {@link #pluginClass(String, PluginType)}, or when unpinned and the
+     *                                        connector's location packages a copy that cannot be loaded
      * @throws PluginVersionNotFoundException as {@link #pluginClass(String, PluginType, VersionRequirement)}
      */
     public Class<?> pluginClassFor(Class<?> connectorClass, String classOrAlias, PluginType type, VersionRequirement version) {
@@ -192,6 +194,19 @@ public final class Plugins implements AutoCloseable {
             }
         }
         return pluginClass(classOrAlias, type, version);
+    }
+
+    /**
+     * The connector class to pass to {@link #pluginClassFor} for a converter the connector's config names: the
+     * connector's when the config sets no version for it, else null. A converter asked for in a version — {@value
+     * VersionRequirement#LATEST} included — is looked up among every installed copy, as Apache Kafka Connect does: it
+     * loads a converter through the connector's loader only when no version is set, while an SMT or predicate in
+     * {@value VersionRequirement#LATEST} is still the connector's packaged copy.
+     *
+     * @param versionSetting the value of the converter's {@code plugin.version} in the connector's config; null when unset
+     */
+    public static Class<?> converterOwner(Class<?> connectorClass, String versionSetting) {
+        return versionSetting == null ? connectorClass : null;
     }
 
     /** {@link #newPlugin(String, PluginType, VersionRequirement, Class)} in the copy {@link #pluginClassFor} picks. */
@@ -206,22 +221,36 @@ public final class Plugins implements AutoCloseable {
      */
     public String unpinnedVersionFor(Class<?> connectorClass, String classOrAlias, PluginType type) {
         if (classOrAlias != null && connectorClass != null && connectorClass.getClassLoader() instanceof PluginClassLoader own) {
-            Class<?> packaged = packagedIn(own, catalog.resolve(classOrAlias.trim()), type);
-            if (packaged != null && !PluginDesc.UNDEFINED_VERSION.equals(installedVersion(packaged))) {
-                return installedVersion(packaged);
+            try {
+                Class<?> packaged = packagedIn(own, catalog.resolve(classOrAlias.trim()), type);
+                if (packaged != null && !PluginDesc.UNDEFINED_VERSION.equals(installedVersion(packaged))) {
+                    return installedVersion(packaged);
+                }
+            } catch (PluginNotFoundException e) {
+                // A default to show, not a copy to run: validating the converter reports why its copy cannot be loaded.
             }
         }
         return latestVersion(classOrAlias, List.of(type));
     }
 
-    /** The class as a plugin location's own loader defines it, when that location packages it; else null. */
+    /**
+     * The class as a plugin location's own loader defines it, when that location packages it; else null.
+     *
+     * @throws PluginNotFoundException when the location packages a copy that cannot be loaded (a library it needs is
+     *                                 missing): the connector would run it, so another copy must not stand in silently
+     */
     private static Class<?> packagedIn(PluginClassLoader location, String className, PluginType type) {
         try {
             // Child-first for the classes isolation applies to, so the location's own copy is seen before any other.
             Class<?> seen = location.loadClass(className);
             return seen.getClassLoader() == location && type.superType().isAssignableFrom(seen) ? seen : null;
-        } catch (ClassNotFoundException | LinkageError e) {
+        } catch (ClassNotFoundException e) {
             return null;
+        } catch (LinkageError e) {
+            PluginNotFoundException failure = new PluginNotFoundException("The copy of " + className + " packaged in plugin location "
+                    + location.location() + " cannot be loaded: " + e);
+            failure.initCause(e);
+            throw failure;
         }
     }
 

@@ -83,8 +83,9 @@ final class ConverterValidation {
             return null;
         }
         try {
-            Object converter = plugins.newPluginFor(connectorClass, className.trim(), slot.kind(),
-                    VersionRequirement.parse(props.get(slot.versionSetting())), Object.class);
+            String version = props.get(slot.versionSetting());
+            Object converter = plugins.newPluginFor(Plugins.converterOwner(connectorClass, version), className.trim(), slot.kind(),
+                    VersionRequirement.parse(version), Object.class);
             try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(converter.getClass()))) {
                 return configOf(converter, slot);
             } finally {
@@ -99,8 +100,9 @@ final class ConverterValidation {
             ConfigValue versionValue, Class<?> connectorClass) {
         Object converter;
         try {
-            converter = plugins.newPluginFor(connectorClass, className, slot.kind(),
-                    VersionRequirement.of(slot.versionSetting(), props.get(slot.versionSetting())), Object.class);
+            String version = props.get(slot.versionSetting());
+            converter = plugins.newPluginFor(Plugins.converterOwner(connectorClass, version), className, slot.kind(),
+                    VersionRequirement.of(slot.versionSetting(), version), Object.class);
         } catch (PluginVersionNotFoundException e) {
             // As Apache reports it: on the class and on the version.
             classValue.addErrorMessage(e.getMessage());

@@ -55,9 +55,10 @@ final class TransformationSettings {
             List<String> usable = new ArrayList<>();
             for (String alias : aliases(props.get(kind.setting()))) {
                 String typeKey = kind.setting() + "." + alias + "." + TYPE;
-                String problem = problemWith(props.get(typeKey), kind);
+                String versionKey = kind.setting() + "." + alias + "." + VERSION;
+                String problem = problemWith(props.get(typeKey), props.get(versionKey), kind, connectorClass);
                 PluginVersionNotFoundException versionProblem = problem == null
-                        ? versionProblem(props.get(typeKey), props.get(kind.setting() + "." + alias + "." + VERSION), kind) : null;
+                        ? versionProblem(props.get(typeKey), props.get(versionKey), kind) : null;
                 if (problem == null && versionProblem == null) {
                     usable.add(alias);
                     validated.put(typeKey, plugins.pluginClass(props.get(typeKey).trim(), kind.pluginType()).getName());
@@ -72,13 +73,16 @@ final class TransformationSettings {
         return new Enriched(definition, validated);
     }
 
-    /** Why the type cannot be used; null when it can (a missing type is reported by the definition itself). */
-    private String problemWith(String type, Kind kind) {
+    /**
+     * Why the type cannot be used, in the copy the connector would run; null when it can (a missing type is reported by
+     * the definition itself).
+     */
+    private String problemWith(String type, String version, Kind kind, Class<?> connectorClass) {
         if (type == null || type.isBlank()) {
             return "";
         }
         try {
-            Object plugin = plugins.newInstance(plugins.pluginClass(type.trim(), kind.pluginType()));
+            Object plugin = plugins.newInstance(copyToCheck(type.trim(), version, kind, connectorClass));
             try {
                 Object definition = plugin instanceof Transformation<?> t ? t.config() : ((Predicate<?>) plugin).config();
                 return definition == null ? type.trim() + ".config() must return a ConfigDef that is not null." : null;
@@ -91,6 +95,22 @@ final class TransformationSettings {
                     : "Not a " + kind.superType().getSimpleName();
         } catch (RuntimeException e) {
             return "Error getting config definition from " + kind.superType().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    /**
+     * The copy of the plugin the connector would run ({@link Plugins#pluginClassFor}): the one packaged with it when
+     * unpinned, which may be another than the latest. The latest when the version is malformed or not installed, which
+     * the version key reports.
+     *
+     * @throws ConfigException when no plugin of the kind has that name
+     */
+    private Class<?> copyToCheck(String type, String version, Kind kind, Class<?> connectorClass) {
+        Class<?> latest = plugins.pluginClass(type, kind.pluginType());
+        try {
+            return plugins.pluginClassFor(connectorClass, type, kind.pluginType(), VersionRequirement.parse(version));
+        } catch (InvalidVersionSpecificationException | PluginVersionNotFoundException e) {
+            return latest;
         }
     }
 

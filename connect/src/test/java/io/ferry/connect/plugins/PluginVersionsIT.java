@@ -130,21 +130,7 @@ class PluginVersionsIT {
                             public String version() { return "%2$s"; }
                         }
                         """.formatted(secret, version))
-                .source(SECRET_SMT, """
-                        package com.example.secrets;
-                        import java.util.Map;
-                        import org.apache.kafka.common.config.ConfigDef;
-                        import org.apache.kafka.connect.components.Versioned;
-                        import org.apache.kafka.connect.connector.ConnectRecord;
-                        import org.apache.kafka.connect.transforms.Transformation;
-                        public class SecretTag<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
-                            public R apply(R record) { return record; }
-                            public ConfigDef config() { return %1$s; }
-                            public void configure(Map<String, ?> configs) { }
-                            public void close() { }
-                            public String version() { return "%2$s"; }
-                        }
-                        """.formatted(secret, version))
+                .source(SECRET_SMT, TestPluginSources.passThroughTransformation(SECRET_SMT, version, secret))
                 .source(SECRET_PREDICATE, """
                         package com.example.secrets;
                         import java.util.Map;

@@ -82,6 +82,25 @@ final class TestPluginSources {
                 """.formatted(packageOf(className), simpleName(className), version, suffix);
     }
 
+    /** A transformation reporting {@code version} that passes records through; its config() returns {@code configDef}, a Java expression. */
+    static String passThroughTransformation(String className, String version, String configDef) {
+        return """
+                package %1$s;
+                import java.util.Map;
+                import org.apache.kafka.common.config.ConfigDef;
+                import org.apache.kafka.connect.components.Versioned;
+                import org.apache.kafka.connect.connector.ConnectRecord;
+                import org.apache.kafka.connect.transforms.Transformation;
+                public class %2$s<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
+                    public R apply(R record) { return record; }
+                    public ConfigDef config() { return %4$s; }
+                    public void configure(Map<String, ?> configs) { }
+                    public void close() { }
+                    public String version() { return "%3$s"; }
+                }
+                """.formatted(packageOf(className), simpleName(className), version, configDef);
+    }
+
     static String packageOf(String className) {
         return className.substring(0, className.lastIndexOf('.'));
     }

@@ -19,8 +19,9 @@ import org.apache.kafka.connect.storage.HeaderConverter;
  * The key, value and header converters of one task: the connector's own when its config names them
  * ({@code key.converter} and its {@code key.converter.*} settings), else the worker's; each in the version its
  * {@code key.converter.plugin.version} (of the connector, or of the worker for the worker's converter) asks for.
- * Unpinned, a converter the connector names is the copy packaged with the connector if there is one ({@link
- * Plugins#pluginClassFor}), and the worker's converter the latest installed — Apache Kafka Connect's rules.
+ * Without a version, a converter the connector names is the copy packaged with the connector if there is one ({@link
+ * Plugins#pluginClassFor}); in {@code latest}, the latest installed ({@link Plugins#converterOwner}); the worker's
+ * converter is the latest installed unless the worker pins one — Apache Kafka Connect's rules.
  */
 public record TaskConverters(Converter key, Converter value, HeaderConverter header) implements AutoCloseable {
     private static final String VERSION_SUFFIX = "." + WorkerConfig.PLUGIN_VERSION_SUFFIX;
@@ -43,9 +44,17 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
      */
     public static TaskConverters of(WorkerConfig worker, Map<String, String> connector, Plugins plugins, Class<?> connectorClass) {
         Converter key = converter(ConnectorConfig.KEY_CONVERTER, worker, connector, plugins, connectorClass, true);
-        Converter value = converter(ConnectorConfig.VALUE_CONVERTER, worker, connector, plugins, connectorClass, false);
-        HeaderConverter header = headerConverter(worker, connector, plugins, connectorClass);
-        return new TaskConverters(key, value, header);
+        Converter value = null;
+        try {
+            value = converter(ConnectorConfig.VALUE_CONVERTER, worker, connector, plugins, connectorClass, false);
+            HeaderConverter header = headerConverter(worker, connector, plugins, connectorClass);
+            return new TaskConverters(key, value, header);
+        } catch (RuntimeException e) {
+            // The task never starts: the converters already made (a registry client, say) would never be closed.
+            closeQuietly(key);
+            closeQuietly(value);
+            throw e;
+        }
     }
 
     private static Converter converter(String key, WorkerConfig worker, Map<String, String> connector, Plugins plugins,
@@ -55,7 +64,8 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
         try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(converter.getClass()))) {
             converter.configure(setting.settings(), isKey);
         } catch (RuntimeException e) {
-            throw new ConfigException(key, setting.className(), "the converter rejected its settings: " + e.getMessage());
+            closeQuietly(converter);
+            throw rejected(key, setting.className(), "the converter rejected its settings: " + e.getMessage(), e);
         }
         return converter;
     }
@@ -70,7 +80,8 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
         try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(converter.getClass()))) {
             converter.configure(settings);
         } catch (RuntimeException e) {
-            throw new ConfigException(key, setting.className(), "the header converter rejected its settings: " + e.getMessage());
+            closeQuietly(converter);
+            throw rejected(key, setting.className(), "the header converter rejected its settings: " + e.getMessage(), e);
         }
         return converter;
     }
@@ -81,11 +92,19 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
         }
         VersionRequirement version = VersionRequirement.of(key + VERSION_SUFFIX, setting.version());
         try {
-            // The worker's converter is the worker's: the connector's packaged copy is for the converters it names.
-            return plugins.newPluginFor(setting.connectors() ? connectorClass : null, setting.className(), type, version, as);
+            // The worker's converter is the worker's: the connector's packaged copy is for the converters it names unversioned.
+            Class<?> owner = setting.connectors() ? Plugins.converterOwner(connectorClass, setting.version()) : null;
+            return plugins.newPluginFor(owner, setting.className(), type, version, as);
         } catch (ConfigException e) {
-            throw new ConfigException(key, setting.className(), e.getMessage());
+            throw rejected(key, setting.className(), e.getMessage(), e);
         }
+    }
+
+    /** A {@link ConfigException} naming the key, with what the plugin threw as its cause (its stack shows why). */
+    static ConfigException rejected(String key, Object value, String message, Throwable cause) {
+        ConfigException e = new ConfigException(key, value, message);
+        e.initCause(cause);
+        return e;
     }
 
     /**

@@ -69,7 +69,6 @@ public final class TransformationChain<R extends ConnectRecord<R>> implements Au
     @SuppressWarnings("unchecked")
     public static <R extends ConnectRecord<R>> List<TransformationStage<R>> stages(Map<String, String> config, Plugins plugins,
             Class<?> connectorClass) {
-        Map<String, Predicate<R>> predicates = new HashMap<>();
         List<TransformationStage<R>> stages = new ArrayList<>();
         try {
             for (String alias : EnrichedConnectorConfig.aliases(config.get(ConnectorConfig.TRANSFORMS))) {
@@ -84,14 +83,23 @@ public final class TransformationChain<R extends ConnectRecord<R>> implements Au
                 try (LoaderSwap swap = LoaderSwap.to(loader)) {
                     transformation.configure(settings);
                 } catch (RuntimeException e) {
-                    throw new ConfigException(prefix + EnrichedConnectorConfig.TYPE, transformation.getClass().getName(),
-                            "the transformation '" + alias + "' rejected its settings: " + e.getMessage());
+                    closeQuietly(transformation);
+                    throw TaskConverters.rejected(prefix + EnrichedConnectorConfig.TYPE, transformation.getClass().getName(),
+                            "the transformation '" + alias + "' rejected its settings: " + e.getMessage(), e);
                 }
                 Predicate<R> predicate = null;
                 if (predicateAlias != null) {
-                    predicate = predicates.computeIfAbsent(predicateAlias.toString(), name -> predicate(config, name, plugins, connectorClass));
+                    try {
+                        // One instance per transformation, as Apache makes them: each stage closes its own.
+                        predicate = predicate(config, predicateAlias.toString(), plugins, connectorClass);
+                    } catch (RuntimeException e) {
+                        // Not yet a stage, so the cleanup below would not close it.
+                        closeQuietly(transformation);
+                        throw e;
+                    }
                 }
-                stages.add(new TransformationStage<>(alias, transformation, predicate, negate, loader));
+                stages.add(new TransformationStage<>(alias, transformation, predicate, negate, loader,
+                        predicate == null ? null : plugins.loaderOf(predicate.getClass())));
             }
             return stages;
         } catch (RuntimeException e) {
@@ -111,10 +119,20 @@ public final class TransformationChain<R extends ConnectRecord<R>> implements Au
         try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(predicate.getClass()))) {
             predicate.configure(settings);
         } catch (RuntimeException e) {
-            throw new ConfigException(prefix + EnrichedConnectorConfig.TYPE, predicate.getClass().getName(),
-                    "the predicate '" + alias + "' rejected its settings: " + e.getMessage());
+            closeQuietly(predicate);
+            throw TaskConverters.rejected(prefix + EnrichedConnectorConfig.TYPE, predicate.getClass().getName(),
+                    "the predicate '" + alias + "' rejected its settings: " + e.getMessage(), e);
         }
         return predicate;
+    }
+
+    /** Closes a plugin made for a stage that will not run; what its close throws would hide why it did not. */
+    private static void closeQuietly(AutoCloseable plugin) {
+        try {
+            plugin.close();
+        } catch (Exception e) {
+            // The failure being reported matters more than this one.
+        }
     }
 
     private static VersionRequirement versionOf(String prefix, Object version) {

@@ -15,22 +15,34 @@ public final class TransformationStage<R extends ConnectRecord<R>> implements Au
     private final Predicate<R> predicate;
     private final boolean negate;
     private final ClassLoader loader;
+    private final ClassLoader predicateLoader;
 
+    /**
+     * @param loader          the transformation's context loader
+     * @param predicateLoader the predicate's context loader — its own, which may be another than the transformation's
+     *                        (one may be the copy packaged with the connector, the other installed elsewhere); ignored
+     *                        without a predicate
+     */
     public TransformationStage(String alias, Transformation<R> transformation, Predicate<R> predicate, boolean negate,
-            ClassLoader loader) {
+            ClassLoader loader, ClassLoader predicateLoader) {
         this.alias = alias;
         this.transformation = transformation;
         this.predicate = predicate;
         this.negate = negate;
         this.loader = loader;
+        this.predicateLoader = predicateLoader;
     }
 
     /** @return the transformed record, or null when the transformation drops it */
     public R apply(R record) {
-        try (LoaderSwap swap = LoaderSwap.to(loader)) {
-            if (predicate != null && predicate.test(record) == negate) {
-                return record;
+        if (predicate != null) {
+            try (LoaderSwap swap = LoaderSwap.to(predicateLoader)) {
+                if (predicate.test(record) == negate) {
+                    return record;
+                }
             }
+        }
+        try (LoaderSwap swap = LoaderSwap.to(loader)) {
             return transformation.apply(record);
         }
     }
@@ -47,8 +59,11 @@ public final class TransformationStage<R extends ConnectRecord<R>> implements Au
     public void close() {
         try (LoaderSwap swap = LoaderSwap.to(loader)) {
             transformation.close();
+        } finally {
             if (predicate != null) {
-                predicate.close();
+                try (LoaderSwap swap = LoaderSwap.to(predicateLoader)) {
+                    predicate.close();
+                }
             }
         }
     }

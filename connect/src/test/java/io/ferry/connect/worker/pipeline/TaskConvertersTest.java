@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.ferry.connect.config.WorkerConfig;
 import io.ferry.connect.plugins.Plugins;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.utils.AppInfoParser;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.storage.Converter;
 import org.apache.kafka.connect.storage.StringConverter;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Which converters a task gets, and in which version: the connector's own settings, else the worker's. */
@@ -67,5 +72,70 @@ class TaskConvertersTest {
         assertThatThrownBy(() -> TaskConverters.of(worker, missing, PLUGINS))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("key.converter");
+    }
+
+    @BeforeEach
+    void resetCloses() {
+        ClosingConverter.CLOSES.set(0);
+    }
+
+    @Test
+    void shouldKeepWhyAConverterRejectedItsSettingsAsTheCause() {
+        Map<String, String> connector = Map.of("name", "c", "value.converter", RefusingConverter.class.getName());
+
+        assertThatThrownBy(() -> TaskConverters.of(worker(Map.of()), connector, PLUGINS))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("value.converter")
+                .hasMessageContaining("the converter rejected its settings: no registry")
+                .cause().isInstanceOf(IllegalStateException.class).hasMessage("no registry")
+                .cause().hasMessage("connection refused");
+    }
+
+    @Test
+    void shouldCloseTheConvertersAlreadyMadeWhenALaterOneCannotBeMade() {
+        Map<String, String> refused = Map.of("name", "c", "key.converter", ClosingConverter.class.getName(),
+                "value.converter", RefusingConverter.class.getName());
+        Map<String, String> missing = Map.of("name", "c", "key.converter", ClosingConverter.class.getName(),
+                "value.converter", ClosingConverter.class.getName(), "header.converter", "no.such.HeaderConverter");
+
+        assertThatThrownBy(() -> TaskConverters.of(worker(Map.of()), refused, PLUGINS)).isInstanceOf(ConfigException.class);
+        // The key converter, and the value converter that refused its settings.
+        assertThat(ClosingConverter.CLOSES).hasValue(2);
+        assertThatThrownBy(() -> TaskConverters.of(worker(Map.of()), missing, PLUGINS))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("header.converter");
+        assertThat(ClosingConverter.CLOSES).hasValue(4);
+    }
+
+    /** A converter that counts how often it is closed. */
+    public static class ClosingConverter implements Converter, AutoCloseable {
+        static final AtomicInteger CLOSES = new AtomicInteger();
+
+        @Override
+        public void configure(Map<String, ?> configs, boolean isKey) {
+        }
+
+        @Override
+        public byte[] fromConnectData(String topic, Schema schema, Object value) {
+            return null;
+        }
+
+        @Override
+        public SchemaAndValue toConnectData(String topic, byte[] value) {
+            return SchemaAndValue.NULL;
+        }
+
+        @Override
+        public void close() {
+            CLOSES.incrementAndGet();
+        }
+    }
+
+    /** A converter whose configure fails the way one does when a service it needs is down; its closes are counted too. */
+    public static final class RefusingConverter extends ClosingConverter {
+        @Override
+        public void configure(Map<String, ?> configs, boolean isKey) {
+            throw new IllegalStateException("no registry", new RuntimeException("connection refused"));
+        }
     }
 }
