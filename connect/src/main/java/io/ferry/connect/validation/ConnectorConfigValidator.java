@@ -124,9 +124,30 @@ public final class ConnectorConfigValidator implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new BadRequestException(e.getMessage());
         }
-        try (LoaderSwap swap = LoaderSwap.to(plugins.loaderOf(connectorClass))) {
+        ClassLoader loader = plugins.loaderOf(connectorClass);
+        try (LoaderSwap swap = LoaderSwap.to(loader)) {
             return validate(connectorType, connector, props);
+        } catch (LinkageError e) {
+            // A class the config names exists but cannot be defined (a library it needs is missing from its
+            // plugin location): Kafka's ConfigDef lets that escape the whole validation, so say which setting.
+            throw new BadRequestException("Connector config could not be validated: " + unloadable(props, loader)
+                    + " cannot be loaded in the plugin location of " + connectorType + ": " + e);
         }
+    }
+
+    /** The settings whose value names a class that exists but cannot be defined through the connector's loader. */
+    private static String unloadable(Map<String, String> props, ClassLoader loader) {
+        List<String> settings = new ArrayList<>();
+        props.forEach((key, value) -> {
+            try {
+                Class.forName(value.trim(), false, loader);
+            } catch (LinkageError e) {
+                settings.add(key + "=" + value.trim());
+            } catch (ClassNotFoundException | RuntimeException e) {
+                // not a class name, or not this problem
+            }
+        });
+        return settings.isEmpty() ? "a class it names" : String.join(", ", settings);
     }
 
     private ConfigInfos validate(String connectorType, Connector connector, Map<String, String> props) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.ferry.connect.config.WorkerConfig;
+import io.ferry.connect.herder.BadRequestException;
+import io.ferry.connect.validation.ConnectorConfigValidator;
 import io.ferry.connect.worker.pipeline.TaskConverters;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -87,6 +89,18 @@ class BrokenPackagedCopyTest {
         try (TaskConverters converters = TaskConverters.of(worker,
                 Map.of("name", "d", "value.converter", CONVERTER, "value.converter.plugin.version", "latest"), plugins, connector)) {
             assertThat(PackagedCopies.locationOf(converters.value().getClass())).isEqualTo("conv");
+        }
+    }
+
+    @Test
+    void shouldRefuseToValidateAConfigNamingAPackagedCopyThatCannotBeLoadedWithAReadableReason() {
+        Map<String, String> config = Map.of("name", "d", "connector.class", CONNECTOR, "value.converter", CONVERTER);
+
+        try (ConnectorConfigValidator validator = new ConnectorConfigValidator(plugins, worker())) {
+            assertThatThrownBy(() -> validator.validate(config))
+                    .isInstanceOf(BadRequestException.class)
+                    .hasMessageContaining(CONVERTER)
+                    .hasMessageContaining("com/example/base/BaseConverter");
         }
     }
 
