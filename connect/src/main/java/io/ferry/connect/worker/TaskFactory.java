@@ -196,7 +196,7 @@ final class TaskFactory {
         for (String alias : EnrichedConnectorConfig.aliases(config.get(ConnectorConfig.PREDICATES))) {
             String prefix = ConnectorConfig.PREDICATES + "." + alias + ".";
             String type = config.get(prefix + EnrichedConnectorConfig.TYPE);
-            predicates.add(new AliasedPluginInfo(alias, new PluginInfo(type, predicateVersion(connectorClass, prefix, type, config))));
+            predicates.add(new AliasedPluginInfo(alias, predicate(connectorClass, prefix, type, config)));
         }
         return TaskMetrics.Info.of(new PluginInfo(connectorClass.getName(), versionOf(connectorClass)),
                         ConnectorClasses.typeOf(connectorClass), new PluginInfo(task.getClass().getName(), Plugins.versionOf(task)))
@@ -215,18 +215,22 @@ final class TaskFactory {
         return PluginDesc.UNDEFINED_VERSION.equals(version) ? null : version;
     }
 
-    /** The version of the copy of a predicate the task's stages were made with; null when it has none or cannot be found. */
-    private String predicateVersion(Class<?> connectorClass, String prefix, String type, Map<String, String> config) {
+    /**
+     * The predicate the task's stages were made with: its class name (the type may be an alias) and the version of
+     * the copy they run; the type as written, without a version, when it cannot be found.
+     */
+    private PluginInfo predicate(Class<?> connectorClass, String prefix, String type, Map<String, String> config) {
         if (type == null) {
-            return null;
+            return PluginInfo.NONE;
         }
         String versionKey = prefix + EnrichedConnectorConfig.VERSION;
         try {
-            return versionOf(plugins.pluginClassFor(connectorClass, type, PluginType.PREDICATE,
-                    VersionRequirement.of(versionKey, config.get(versionKey))));
+            Class<?> predicateClass = plugins.pluginClassFor(connectorClass, type, PluginType.PREDICATE,
+                    VersionRequirement.of(versionKey, config.get(versionKey)));
+            return new PluginInfo(predicateClass.getName(), versionOf(predicateClass));
         } catch (RuntimeException e) {
             // An unused predicate alias is never made; one that cannot be found has no version to report.
-            return null;
+            return new PluginInfo(type, null);
         }
     }
 

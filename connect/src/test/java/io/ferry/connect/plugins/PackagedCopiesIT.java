@@ -131,6 +131,9 @@ class PackagedCopiesIT {
                 "transform-version")).as(name + "'s SMT").isEqualTo(smt);
         assertThat(server.getAttribute(new ObjectName("kafka.connect:type=connector-predicate-metrics" + tags + ",predicate=all"),
                 "predicate-version")).as(name + "'s predicate").isEqualTo(predicate);
+        // The config names the predicate by its alias; the metric names its class, as for transformations.
+        assertThat(server.getAttribute(new ObjectName("kafka.connect:type=connector-predicate-metrics" + tags + ",predicate=all"),
+                "predicate-class")).as(name + "'s predicate class").isEqualTo(TAG_PREDICATE);
     }
 
     /** A connector whose values go through TagSmt (when TagMatch matches, which it always does) and TagConverter. */
@@ -145,7 +148,7 @@ class PackagedCopiesIT {
         config.put("transforms.tag.type", TAG_SMT);
         config.put("transforms.tag.predicate", "all");
         config.put("predicates", "all");
-        config.put("predicates.all.type", TAG_PREDICATE);
+        config.put("predicates.all.type", TAG_PREDICATE.substring(TAG_PREDICATE.lastIndexOf('.') + 1));
         return config;
     }
 
