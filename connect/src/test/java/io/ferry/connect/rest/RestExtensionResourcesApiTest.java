@@ -116,7 +116,19 @@ class RestExtensionResourcesApiTest {
                 call("WebApplicationException with a response", "GET", "/inventory/teapot", 418, "{\"teapot\":true}"),
                 call("WebApplicationException with a status", "GET", "/inventory/gone", 410, "{\"error_code\":410,\"message\":\"The gone item is gone\"}"),
                 call("any other exception", "GET", "/inventory/fire", 500, "{\"error_code\":500,\"message\":\"The inventory is on fire\"}"),
-                call("declared OPTIONS", "OPTIONS", "/inventory/echo", 200, ""));
+                call("declared OPTIONS", "OPTIONS", "/inventory/echo", 200, ""),
+                call("exception mapped by the mapper of its superclass", "GET", "/inventory/failures/connect", 422,
+                        "{\"mapped\":\"ConnectException\",\"message\":\"The inventory is unreachable\"}"),
+                call("exception mapped by the mapper of its own class, not its superclass's", "GET", "/inventory/failures/shortage", 409,
+                        "{\"mapped\":\"Shortage\",\"message\":\"Only 5 bolts left\"}"),
+                call("exception mapped by the mapper of its nearest superclass", "GET", "/inventory/failures/backorder", 409,
+                        "{\"mapped\":\"Backorder\",\"message\":\"Washers are on backorder\"}"),
+                call("WebApplicationException without entity mapped", "GET", "/inventory/failures/recalled", 451,
+                        "{\"mapped\":\"Recalled\",\"message\":\"Nuts are recalled\"}"),
+                call("exception whose mapper throws", "GET", "/inventory/failures/jammed", 500,
+                        "{\"error_code\":500,\"message\":\"The jam mapper jammed too\"}"),
+                call("exception no mapper maps", "GET", "/inventory/failures/other", 500,
+                        "{\"error_code\":500,\"message\":\"No failure other\"}"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -224,6 +236,33 @@ class RestExtensionResourcesApiTest {
             assertThat(reply.response().headers().allValues("Date")).as("%s %s", path, reply.response().headers().map()).hasSize(1);
             assertThat(reply.response().headers().allValues("X-Inventory")).as("%s", path).containsExactly("filtered");
         }
+    }
+
+    @Test
+    void shouldAnswerAMappedExceptionWithTheMappersHeaders() {
+        assertThat(rest.http().get("/inventory/failures/backorder").header("X-Mapped-By")).contains("ShortageMapper");
+        assertThat(rest.http().get("/inventory/failures/backorder").header("X-Inventory")).as("response filters run on it").contains("filtered");
+    }
+
+    @Test
+    void shouldMapAFiltersExceptionOnlyWhereAResourceAnswers() {
+        Reply resource = rest.http().send("GET", "/inventory/items", null, null, null, "X-Block", "short");
+        assertThat(resource.status()).as("%s", resource).isEqualTo(409);
+        assertThat(resource.json().path("message").asText()).isEqualTo("Blocked short");
+        assertThat(resource.header("X-Inventory")).as("response filters run on it").contains("filtered");
+
+        Reply ferrys = rest.http().send("GET", "/connectors", null, null, null, "X-Block", "short");
+        assertThat(ferrys.status()).as("%s", ferrys).isEqualTo(500);
+        assertThat(ferrys.json()).isEqualTo(ConnectHttp.JSON.createObjectNode().put("error_code", 500).put("message", "Blocked short"));
+    }
+
+    @Test
+    void shouldLeaveTheExceptionsOfFerrysRoutesToFerrysErrorMapping() {
+        Reply logger = rest.http().get("/admin/loggers/no.such.logger");
+
+        assertThat(logger.status()).as("%s", logger).isEqualTo(404);
+        assertThat(logger.json()).as("the extension maps ConnectException, which Ferry's NotFoundException is")
+                .isEqualTo(ConnectHttp.JSON.createObjectNode().put("error_code", 404).put("message", "Logger no.such.logger not found."));
     }
 
     @Test

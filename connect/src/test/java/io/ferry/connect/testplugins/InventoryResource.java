@@ -244,4 +244,17 @@ public class InventoryResource {
     public Item fire() {
         throw new IllegalStateException("The inventory is on fire");
     }
+    /** Fails as {@code kind} says, for the exception mappers the extension registers ({@link InventoryFailures}). */
+    @GET
+    @Path("failures/{kind}")
+    public Item fail(@PathParam("kind") String kind) {
+        throw switch (kind) {
+            case "connect" -> new org.apache.kafka.connect.errors.ConnectException("The inventory is unreachable");
+            case "shortage" -> new InventoryFailures.Shortage("Only 5 bolts left");
+            case "backorder" -> new InventoryFailures.Backorder("Washers are on backorder");
+            case "recalled" -> new InventoryFailures.Recalled("Nuts are recalled");
+            case "jammed" -> new InventoryFailures.Jammed("The shelf is jammed");
+            default -> new IllegalArgumentException("No failure " + kind);
+        };
+    }
 }
