@@ -90,10 +90,14 @@ class RestExtensionResourcesApiTest {
                 call("header default", "GET", "/inventory/who", null, json, null, 200,
                         "{\"client\":\"anonymous\",\"attempt\":null,\"accept\":\"application/json\",\"method\":\"GET\",\"secure\":false,\"path\":\"inventory/who\"}"),
                 call("header that does not convert", "GET", "/inventory/who", null, null, null, 400, null, "X-Attempt", "third"),
-                call("JSON entity with a regex path parameter", "PUT", "/inventory/items/nut", json, null, "{\"id\":\"x\",\"name\":\"Hex nut\",\"quantity\":9}", 200,
+                call("JSON entity", "PUT", "/inventory/items/nut", json, null, "{\"id\":\"x\",\"name\":\"Hex nut\",\"quantity\":9}", 200,
                         "{\"id\":\"nut\",\"name\":\"Hex nut\",\"quantity\":9}"),
-                call("regex path parameter refused where other methods match", "PUT", "/inventory/items/NUT", json, null, "{}", 405,
+                call("literal template takes the path from a variable one, whatever the method", "GET", "/inventory/items/new", 405,
                         "{\"error_code\":405,\"message\":\"HTTP 405 Method Not Allowed\"}"),
+                call("literal template with its own method", "POST", "/inventory/items/new", 200, "{\"reserved\":\"new\"}"),
+                call("regex template takes the path from a plain one, whatever the method", "DELETE", "/inventory/numbers/21", 405,
+                        "{\"error_code\":405,\"message\":\"HTTP 405 Method Not Allowed\"}"),
+                call("plain template where the regex one does not match", "DELETE", "/inventory/numbers/ten", 204, ""),
                 call("path under a resource that no template matches", "PUT", "/inventory/items/a.b/c", json, null, "{}", 404, "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}"),
                 call("entity that is not valid JSON", "PUT", "/inventory/items/nut", json, null, "{\"quantity\":", 400, null),
                 call("entity that is not JSON at all", "PUT", "/inventory/items/nut", "text/csv", null, "nut,9", 415, null),
@@ -211,6 +215,24 @@ class RestExtensionResourcesApiTest {
 
         assertThat(rest.http().send("OPTIONS", "/inventory/echo", null).header("X-Echo")).contains("text only");
         assertThat(rest.http().delete("/inventory/items").header("Allow")).contains("GET, POST, REPORT, HEAD, OPTIONS");
+    }
+
+    @Test
+    void shouldChooseThePathBeforeTheMethod() {
+        Reply get = rest.http().get("/inventory/items/new");
+        assertThat(get.status()).as("%s", get).isEqualTo(405);
+        assertThat(get.header("Allow")).contains("POST, OPTIONS");
+
+        Reply head = rest.http().send("HEAD", "/inventory/items/new", null);
+        assertThat(head.status()).isEqualTo(405);
+        assertThat(head.header("Allow")).contains("POST, OPTIONS");
+
+        Reply options = rest.http().send("OPTIONS", "/inventory/items/new", null);
+        assertThat(options.status()).isEqualTo(200);
+        assertThat(options.header("Allow")).contains("POST, OPTIONS");
+
+        assertThat(rest.http().delete("/inventory/numbers/21").header("Allow")).contains("GET, HEAD, OPTIONS");
+        assertThat(rest.http().get("/inventory/items/bolt").status()).as("the literal template does not match other ids").isEqualTo(200);
     }
 
     @Test

@@ -95,11 +95,18 @@ public class InventoryResource {
     }
 
     @PUT
-    @Path("items/{id: [a-z0-9-]+}")
+    @Path("items/{id}")
     public Item replace(@PathParam("id") String id, Item item) {
         Item stored = new Item(id, item.name(), item.quantity());
         ITEMS.put(id, stored);
         return stored;
+    }
+
+    /** A literal path among {@code items/{id}}'s: {@code GET items/new} is refused, not answered by {@link #get}. */
+    @POST
+    @Path("items/new")
+    public Map<String, Object> reserve() {
+        return Map.of("reserved", "new");
     }
 
     @PATCH
@@ -137,6 +144,12 @@ public class InventoryResource {
     @Path("numbers/{word}")
     public Map<String, Object> word(@PathParam("word") String word) {
         return Map.of("word", word);
+    }
+
+    /** Served where {@code numbers/{n: \\d+}} does not match only: that template takes the paths it matches, whatever the method. */
+    @DELETE
+    @Path("numbers/{word}")
+    public void forget(@PathParam("word") String word) {
     }
 
     @GET

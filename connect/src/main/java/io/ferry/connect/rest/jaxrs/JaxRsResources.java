@@ -3,7 +3,6 @@ package io.ferry.connect.rest.jaxrs;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +29,11 @@ import org.slf4j.LoggerFactory;
  * resources' routes are added after them, so a request Ferry serves never reaches a resource.
  *
  * <p>A request is matched as JAX-RS matches it: among the resource methods whose template matches the
- * whole path, those of the request's method (a {@code HEAD} falls back to {@code GET}; an {@code
- * OPTIONS} no method declares is answered with {@code Allow}), else 405; whose {@code @Consumes} accepts
- * the body's {@code Content-Type}, else 415; whose {@code @Produces} the client accepts, else 406; the
- * most specific template wins. The method runs on a new instance of its class, or on the registered
+ * whole path, those of the most specific template ({@link PathTemplate#MOST_SPECIFIC_FIRST}: the path
+ * is chosen before the method, as JAX-RS 3.1 §3.7.2 says); of those, the ones of the request's method
+ * (a {@code HEAD} falls back to {@code GET}; an {@code OPTIONS} no method declares is answered with
+ * {@code Allow}), else 405; whose {@code @Consumes} accepts the body's {@code Content-Type}, else 415;
+ * whose {@code @Produces} the client accepts, else 406. The method runs on a new instance of its class, or on the registered
  * object, with its class's loader as the thread's context loader; the filters of the extensions run
  * around it as around Ferry's routes. What it returns is written by {@link ResourceResponses}; a {@link
  * WebApplicationException} it throws answers as {@link ResourceResponses#write(Context,
@@ -130,7 +130,7 @@ public final class JaxRsResources {
             throw new HttpResponseException(otherMethodsServe(ctx) ? 405 : 404);
         }
         JavalinRequestContext request = JaxRsFilters.requestContext(ctx);
-        List<Match> candidates = byMethod(ctx, matches);
+        List<Match> candidates = byMethod(ctx, ofMostSpecificTemplate(matches));
         if (candidates.isEmpty()) {
             return;
         }
@@ -141,7 +141,7 @@ public final class JaxRsResources {
         }
         Match chosen = null;
         MediaType produced = null;
-        for (Match match : candidates.stream().sorted(Comparator.comparing(match -> match.method().path(), PathTemplate.MOST_SPECIFIC_FIRST)).toList()) {
+        for (Match match : candidates) {
             produced = ResourceResponses.choose(match.method().produces(), request.getAcceptableMediaTypes());
             if (produced != null) {
                 chosen = match;
@@ -155,6 +155,16 @@ public final class JaxRsResources {
     }
 
     private record Match(ResourceMethod method, Map<String, String> values) {
+    }
+
+    /**
+     * The matches whose template is the most specific of those that match: JAX-RS chooses the path
+     * before the method, so {@code GET items/new} is refused where {@code POST items/new} is declared,
+     * not answered by {@code GET items/{id}}.
+     */
+    private static List<Match> ofMostSpecificTemplate(List<Match> matches) {
+        PathTemplate best = matches.stream().map(match -> match.method().path()).min(PathTemplate.MOST_SPECIFIC_FIRST).orElseThrow();
+        return matches.stream().filter(match -> match.method().path().sameRegex(best)).toList();
     }
 
     /**
