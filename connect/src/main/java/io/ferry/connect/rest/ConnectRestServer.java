@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.ferry.connect.config.WorkerConfig;
@@ -21,6 +22,7 @@ import io.ferry.connect.rest.jaxrs.JaxRsFilters;
 import io.ferry.connect.rest.jaxrs.JaxRsResources;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -65,10 +67,11 @@ public final class ConnectRestServer implements AutoCloseable {
         JaxRsResources resources = extensions == null || extensions.components().hasNoResources() ? null : new JaxRsResources(extensions.components());
         this.app = Javalin.create(config -> {
             configureServer(config);
+            Predicate<Context> resourceAnswers = resources == null ? ctx -> false : resources::answers;
             new HttpBoundary(worker.getString(WorkerConfig.ACCESS_CONTROL_ALLOW_ORIGIN),
-                    worker.getString(WorkerConfig.ACCESS_CONTROL_ALLOW_METHODS), resources == null ? ctx -> false : resources::answers).register(config.routes);
+                    worker.getString(WorkerConfig.ACCESS_CONTROL_ALLOW_METHODS), resourceAnswers).register(config.routes);
             if (extensions != null && !extensions.components().hasNoFilters()) {
-                new JaxRsFilters(extensions.components()).register(config.routes);
+                new JaxRsFilters(extensions.components(), resourceAnswers).register(config.routes);
             }
             new ErrorMapping(new LeaderForwarding(otherWorkers, builder.requestTimeout, builder.herder::catchUp)).register(config.routes);
             new RootRoutes(builder.herder, builder.metrics, builder.healthCheckTimeout).register(config.routes);

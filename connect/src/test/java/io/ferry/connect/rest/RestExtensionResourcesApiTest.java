@@ -90,10 +90,14 @@ class RestExtensionResourcesApiTest {
                 call("header default", "GET", "/inventory/who", null, json, null, 200,
                         "{\"client\":\"anonymous\",\"attempt\":null,\"accept\":\"application/json\",\"method\":\"GET\",\"secure\":false,\"path\":\"inventory/who\"}"),
                 call("header that does not convert", "GET", "/inventory/who", null, null, null, 400, null, "X-Attempt", "third"),
-                call("JSON entity with a regex path parameter", "PUT", "/inventory/items/nut", json, null, "{\"id\":\"x\",\"name\":\"Hex nut\",\"quantity\":9}", 200,
+                call("JSON entity", "PUT", "/inventory/items/nut", json, null, "{\"id\":\"x\",\"name\":\"Hex nut\",\"quantity\":9}", 200,
                         "{\"id\":\"nut\",\"name\":\"Hex nut\",\"quantity\":9}"),
-                call("regex path parameter refused where other methods match", "PUT", "/inventory/items/NUT", json, null, "{}", 405,
+                call("literal template takes the path from a variable one, whatever the method", "GET", "/inventory/items/new", 405,
                         "{\"error_code\":405,\"message\":\"HTTP 405 Method Not Allowed\"}"),
+                call("literal template with its own method", "POST", "/inventory/items/new", 200, "{\"reserved\":\"new\"}"),
+                call("regex template takes the path from a plain one, whatever the method", "DELETE", "/inventory/numbers/21", 405,
+                        "{\"error_code\":405,\"message\":\"HTTP 405 Method Not Allowed\"}"),
+                call("plain template where the regex one does not match", "DELETE", "/inventory/numbers/ten", 204, ""),
                 call("path under a resource that no template matches", "PUT", "/inventory/items/a.b/c", json, null, "{}", 404, "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}"),
                 call("entity that is not valid JSON", "PUT", "/inventory/items/nut", json, null, "{\"quantity\":", 400, null),
                 call("entity that is not JSON at all", "PUT", "/inventory/items/nut", "text/csv", null, "nut,9", 415, null),
@@ -116,7 +120,19 @@ class RestExtensionResourcesApiTest {
                 call("WebApplicationException with a response", "GET", "/inventory/teapot", 418, "{\"teapot\":true}"),
                 call("WebApplicationException with a status", "GET", "/inventory/gone", 410, "{\"error_code\":410,\"message\":\"The gone item is gone\"}"),
                 call("any other exception", "GET", "/inventory/fire", 500, "{\"error_code\":500,\"message\":\"The inventory is on fire\"}"),
-                call("declared OPTIONS", "OPTIONS", "/inventory/echo", 200, ""));
+                call("declared OPTIONS", "OPTIONS", "/inventory/echo", 200, ""),
+                call("exception mapped by the mapper of its superclass", "GET", "/inventory/failures/connect", 422,
+                        "{\"mapped\":\"ConnectException\",\"message\":\"The inventory is unreachable\"}"),
+                call("exception mapped by the mapper of its own class, not its superclass's", "GET", "/inventory/failures/shortage", 409,
+                        "{\"mapped\":\"Shortage\",\"message\":\"Only 5 bolts left\"}"),
+                call("exception mapped by the mapper of its nearest superclass", "GET", "/inventory/failures/backorder", 409,
+                        "{\"mapped\":\"Backorder\",\"message\":\"Washers are on backorder\"}"),
+                call("WebApplicationException without entity mapped", "GET", "/inventory/failures/recalled", 451,
+                        "{\"mapped\":\"Recalled\",\"message\":\"Nuts are recalled\"}"),
+                call("exception whose mapper throws", "GET", "/inventory/failures/jammed", 500,
+                        "{\"error_code\":500,\"message\":\"The jam mapper jammed too\"}"),
+                call("exception no mapper maps", "GET", "/inventory/failures/other", 500,
+                        "{\"error_code\":500,\"message\":\"No failure other\"}"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -202,6 +218,24 @@ class RestExtensionResourcesApiTest {
     }
 
     @Test
+    void shouldChooseThePathBeforeTheMethod() {
+        Reply get = rest.http().get("/inventory/items/new");
+        assertThat(get.status()).as("%s", get).isEqualTo(405);
+        assertThat(get.header("Allow")).contains("POST, OPTIONS");
+
+        Reply head = rest.http().send("HEAD", "/inventory/items/new", null);
+        assertThat(head.status()).isEqualTo(405);
+        assertThat(head.header("Allow")).contains("POST, OPTIONS");
+
+        Reply options = rest.http().send("OPTIONS", "/inventory/items/new", null);
+        assertThat(options.status()).isEqualTo(200);
+        assertThat(options.header("Allow")).contains("POST, OPTIONS");
+
+        assertThat(rest.http().delete("/inventory/numbers/21").header("Allow")).contains("GET, HEAD, OPTIONS");
+        assertThat(rest.http().get("/inventory/items/bolt").status()).as("the literal template does not match other ids").isEqualTo(200);
+    }
+
+    @Test
     void shouldRunTheExtensionsFiltersOnItsResources() {
         assertThat(rest.http().get("/inventory/items").header("X-Inventory")).contains("filtered");
 
@@ -224,6 +258,33 @@ class RestExtensionResourcesApiTest {
             assertThat(reply.response().headers().allValues("Date")).as("%s %s", path, reply.response().headers().map()).hasSize(1);
             assertThat(reply.response().headers().allValues("X-Inventory")).as("%s", path).containsExactly("filtered");
         }
+    }
+
+    @Test
+    void shouldAnswerAMappedExceptionWithTheMappersHeaders() {
+        assertThat(rest.http().get("/inventory/failures/backorder").header("X-Mapped-By")).contains("ShortageMapper");
+        assertThat(rest.http().get("/inventory/failures/backorder").header("X-Inventory")).as("response filters run on it").contains("filtered");
+    }
+
+    @Test
+    void shouldMapAFiltersExceptionOnlyWhereAResourceAnswers() {
+        Reply resource = rest.http().send("GET", "/inventory/items", null, null, null, "X-Block", "short");
+        assertThat(resource.status()).as("%s", resource).isEqualTo(409);
+        assertThat(resource.json().path("message").asText()).isEqualTo("Blocked short");
+        assertThat(resource.header("X-Inventory")).as("response filters run on it").contains("filtered");
+
+        Reply ferrys = rest.http().send("GET", "/connectors", null, null, null, "X-Block", "short");
+        assertThat(ferrys.status()).as("%s", ferrys).isEqualTo(500);
+        assertThat(ferrys.json()).isEqualTo(ConnectHttp.JSON.createObjectNode().put("error_code", 500).put("message", "Blocked short"));
+    }
+
+    @Test
+    void shouldLeaveTheExceptionsOfFerrysRoutesToFerrysErrorMapping() {
+        Reply logger = rest.http().get("/admin/loggers/no.such.logger");
+
+        assertThat(logger.status()).as("%s", logger).isEqualTo(404);
+        assertThat(logger.json()).as("the extension maps ConnectException, which Ferry's NotFoundException is")
+                .isEqualTo(ConnectHttp.JSON.createObjectNode().put("error_code", 404).put("message", "Logger no.such.logger not found."));
     }
 
     @Test

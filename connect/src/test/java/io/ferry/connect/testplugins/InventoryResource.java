@@ -95,11 +95,18 @@ public class InventoryResource {
     }
 
     @PUT
-    @Path("items/{id: [a-z0-9-]+}")
+    @Path("items/{id}")
     public Item replace(@PathParam("id") String id, Item item) {
         Item stored = new Item(id, item.name(), item.quantity());
         ITEMS.put(id, stored);
         return stored;
+    }
+
+    /** A literal path among {@code items/{id}}'s: {@code GET items/new} is refused, not answered by {@link #get}. */
+    @POST
+    @Path("items/new")
+    public Map<String, Object> reserve() {
+        return Map.of("reserved", "new");
     }
 
     @PATCH
@@ -137,6 +144,12 @@ public class InventoryResource {
     @Path("numbers/{word}")
     public Map<String, Object> word(@PathParam("word") String word) {
         return Map.of("word", word);
+    }
+
+    /** Served where {@code numbers/{n: \\d+}} does not match only: that template takes the paths it matches, whatever the method. */
+    @DELETE
+    @Path("numbers/{word}")
+    public void forget(@PathParam("word") String word) {
     }
 
     @GET
@@ -243,5 +256,18 @@ public class InventoryResource {
     @Path("fire")
     public Item fire() {
         throw new IllegalStateException("The inventory is on fire");
+    }
+    /** Fails as {@code kind} says, for the exception mappers the extension registers ({@link InventoryFailures}). */
+    @GET
+    @Path("failures/{kind}")
+    public Item fail(@PathParam("kind") String kind) {
+        throw switch (kind) {
+            case "connect" -> new org.apache.kafka.connect.errors.ConnectException("The inventory is unreachable");
+            case "shortage" -> new InventoryFailures.Shortage("Only 5 bolts left");
+            case "backorder" -> new InventoryFailures.Backorder("Washers are on backorder");
+            case "recalled" -> new InventoryFailures.Recalled("Nuts are recalled");
+            case "jammed" -> new InventoryFailures.Jammed("The shelf is jammed");
+            default -> new IllegalArgumentException("No failure " + kind);
+        };
     }
 }

@@ -21,8 +21,8 @@ import org.apache.kafka.connect.rest.ConnectRestExtensionContext;
  * A REST extension for tests that adds endpoints: {@link InventoryResource} (registered as a class, so
  * made per request), a resource object that tries to take over {@code GET /connectors}, one that answers
  * from the cluster state ({@code /inventory/cluster/connectors[/name]}), a request filter
- * that refuses requests carrying {@code X-Block: yes} with 403 (or throws a {@code ForbiddenException} for {@code X-Block: throw}), and a response filter that adds {@code
- * X-Inventory: filtered} to every answer.
+ * that refuses requests carrying {@code X-Block: yes} with 403 (or throws a {@code ForbiddenException} for {@code X-Block: throw}, a mapped exception for {@code X-Block: short}), and a response filter that adds {@code
+ * X-Inventory: filtered} to every answer, and the exception mappers of {@link InventoryFailures}.
  */
 public class InventoryRestExtension implements ConnectRestExtension {
     @Override
@@ -36,6 +36,10 @@ public class InventoryRestExtension implements ConnectRestExtension {
         context.configurable().register(new ClusterResource(context.clusterState()));
         context.configurable().register(new Blocker());
         context.configurable().register(new Marker());
+        context.configurable().register(InventoryFailures.ConnectExceptionMapper.class);
+        context.configurable().register(new InventoryFailures.ShortageMapper());
+        context.configurable().register(InventoryFailures.RecalledMapper.class);
+        context.configurable().register(new InventoryFailures.JammedMapper());
     }
 
     @Override
@@ -91,6 +95,9 @@ public class InventoryRestExtension implements ConnectRestExtension {
         public void filter(ContainerRequestContext request) {
             if ("throw".equals(request.getHeaderString("X-Block"))) {
                 throw new ForbiddenException("Blocked by X-Block");
+            }
+            if ("short".equals(request.getHeaderString("X-Block"))) {
+                throw new InventoryFailures.Shortage("Blocked short");
             }
             if ("yes".equals(request.getHeaderString("X-Block"))) {
                 request.abortWith(Response.status(Response.Status.FORBIDDEN).entity(Map.of("blocked", request.getUriInfo().getPath())).build());

@@ -23,6 +23,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Configurable;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +38,11 @@ import org.slf4j.LoggerFactory;
  * constructor), are kept and run on every request, ordered as JAX-RS orders them: request filters by
  * ascending priority, response filters by descending priority, and in registration order on a tie.
  * The priority is the one given to {@code register}, else the class's {@code @Priority} ({@code
- * jakarta.annotation} or the older {@code javax.annotation}), else {@link Priorities#USER}. Anything
- * else (features, providers such as exception mappers or message body readers) is logged and ignored. Registering the same class twice is ignored with a warning, as JAX-RS says.
+ * jakarta.annotation} or the older {@code javax.annotation}), else {@link Priorities#USER}.
+ *
+ * <p>Exception mappers, as instances or as classes (made likewise), answer the exceptions of the
+ * resources ({@link ExceptionMappers} chooses which). Anything else (features, providers such as message
+ * body readers) is logged and ignored. Registering the same class twice is ignored with a warning, as JAX-RS says.
  *
  * <p>Registration happens at start-up, from one thread; reading the filters afterwards is thread-safe.
  */
@@ -55,6 +59,7 @@ public final class ComponentRegistry implements Configurable<ComponentRegistry>,
     private volatile List<ContainerRequestFilter> requestFilters = List.of();
     private volatile List<ContainerResponseFilter> responseFilters = List.of();
     private volatile List<ResourceMethod> resourceMethods = List.of();
+    private volatile ExceptionMappers exceptionMappers = ExceptionMappers.NONE;
 
     /** The request filters, in the order they run. */
     public List<ContainerRequestFilter> requestFilters() {
@@ -69,6 +74,11 @@ public final class ComponentRegistry implements Configurable<ComponentRegistry>,
     /** The resource methods of the resources, in registration order. */
     List<ResourceMethod> resourceMethods() {
         return resourceMethods;
+    }
+
+    /** The exception mappers, which answer what the resource methods throw. */
+    ExceptionMappers exceptionMappers() {
+        return exceptionMappers;
     }
 
     /** Whether no filter was registered. */
@@ -142,9 +152,9 @@ public final class ComponentRegistry implements Configurable<ComponentRegistry>,
 
     private synchronized ComponentRegistry add(Class<?> type, Object instance, Integer priority) {
         boolean resource = type.isAnnotationPresent(Path.class);
-        if (!isFilter(type) && !resource) {
-            log.warn("Ignoring {} registered by a REST extension: Ferry's REST API runs JAX-RS resources, ContainerRequestFilter and "
-                    + "ContainerResponseFilter components only, not features or providers", type.getName());
+        if (!isFilter(type) && !resource && !isExceptionMapper(type)) {
+            log.warn("Ignoring {} registered by a REST extension: Ferry's REST API runs JAX-RS resources, ContainerRequestFilter, "
+                    + "ContainerResponseFilter and ExceptionMapper components only, not features or other providers", type.getName());
             return this;
         }
         if (registered.containsKey(type)) {
@@ -157,7 +167,11 @@ public final class ComponentRegistry implements Configurable<ComponentRegistry>,
             return this;
         }
         Object component = instance != null ? instance : instantiate(type);
-        registered.put(type, new Registered(component, priority != null ? priority : priorityOf(type), registered.size()));
+        int effective = priority != null ? priority : priorityOf(type);
+        if (component instanceof ExceptionMapper<?> mapper) {
+            exceptionMappers = exceptionMappers.with(mapper, effective);
+        }
+        registered.put(type, new Registered(component, effective, registered.size()));
         requestFilters = sorted(ContainerRequestFilter.class, Comparator.comparingInt(Registered::priority));
         responseFilters = sorted(ContainerResponseFilter.class, Comparator.comparingInt(Registered::priority).reversed());
         return this;
@@ -205,19 +219,24 @@ public final class ComponentRegistry implements Configurable<ComponentRegistry>,
         return ContainerRequestFilter.class.isAssignableFrom(type) || ContainerResponseFilter.class.isAssignableFrom(type);
     }
 
+    private static boolean isExceptionMapper(Class<?> type) {
+        return ExceptionMapper.class.isAssignableFrom(type);
+    }
+
     private <T> List<T> sorted(Class<T> kind, Comparator<Registered> byPriority) {
         return registered.values().stream().filter(entry -> kind.isInstance(entry.component()))
                 .sorted(byPriority.thenComparingInt(Registered::order)).map(entry -> kind.cast(entry.component())).toList();
     }
 
     private static Object instantiate(Class<?> type) {
-        Constructor<?> constructor = publicNoArgConstructor(type, "filter");
+        String kind = isFilter(type) ? "filter" : "exception mapper";
+        Constructor<?> constructor = publicNoArgConstructor(type, kind);
         try {
             return constructor.newInstance();
         } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException("The constructor of the REST extension filter " + type.getName() + " failed", e.getCause());
+            throw new IllegalArgumentException("The constructor of the REST extension " + kind + " " + type.getName() + " failed", e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("Cannot make the REST extension filter " + type.getName(), e);
+            throw new IllegalArgumentException("Cannot make the REST extension " + kind + " " + type.getName(), e);
         }
     }
 
@@ -288,6 +307,9 @@ public final class ComponentRegistry implements Configurable<ComponentRegistry>,
         }
         if (entry.component() instanceof ContainerResponseFilter) {
             contracts.put(ContainerResponseFilter.class, entry.priority());
+        }
+        if (entry.component() instanceof ExceptionMapper) {
+            contracts.put(ExceptionMapper.class, entry.priority());
         }
         return contracts;
     }

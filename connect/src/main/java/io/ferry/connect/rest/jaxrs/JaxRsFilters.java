@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.RoutesConfig;
@@ -11,13 +13,15 @@ import io.javalin.http.Context;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Response;
 
 /**
  * Runs the filters of a {@link ComponentRegistry} on every request an endpoint serves: request filters
  * before the route, in their order; response filters after it. A request filter that {@linkplain
  * jakarta.ws.rs.container.ContainerRequestContext#abortWith aborts} (or throws a {@link
- * WebApplicationException}, answered as {@link ResourceResponses#failure} says) answers the request with
- * its response: the route and the remaining
+ * WebApplicationException}, answered as {@link ResourceResponses#failure} says; on a request a resource
+ * answers, an exception the extensions' {@linkplain ExceptionMappers exception mappers} map answers with
+ * the mapper's response) answers the request with its response: the route and the remaining
  * request filters do not run; the response filters do. A {@code String} entity is written as UTF-8 ({@code text/plain} unless the
  * response names a type), a {@code byte[]} as it is, anything else as JSON. Each filter runs with its
  * own class's loader as the thread's context loader, as the extension that registered it was (JAAS,
@@ -28,9 +32,15 @@ public final class JaxRsFilters {
     private static final String ABORTED = JaxRsFilters.class.getName() + ".aborted";
 
     private final ComponentRegistry registry;
+    private final Predicate<Context> resourceAnswers;
 
-    public JaxRsFilters(ComponentRegistry registry) {
+    /**
+     * @param resourceAnswers whether a resource of the extensions, not a route of Ferry's, answers a
+     *                        request: only then do the extensions' exception mappers answer what a request filter throws
+     */
+    public JaxRsFilters(ComponentRegistry registry, Predicate<Context> resourceAnswers) {
         this.registry = registry;
+        this.resourceAnswers = resourceAnswers;
     }
 
     /**
@@ -56,8 +66,15 @@ public final class JaxRsFilters {
             thread.setContextClassLoader(filter.getClass().getClassLoader());
             try {
                 filter.filter(request);
-            } catch (WebApplicationException e) {
-                request.abortWith(ResourceResponses.failure(e));
+            } catch (RuntimeException e) {
+                Optional<Response> mapped = resourceAnswers.test(ctx) ? registry.exceptionMappers().answer(e) : Optional.empty();
+                if (mapped.isPresent()) {
+                    request.abortWith(mapped.get());
+                } else if (e instanceof WebApplicationException web) {
+                    request.abortWith(ResourceResponses.failure(web));
+                } else {
+                    throw e;
+                }
             } finally {
                 thread.setContextClassLoader(previous);
             }

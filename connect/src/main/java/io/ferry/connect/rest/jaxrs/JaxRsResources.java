@@ -3,10 +3,10 @@ package io.ferry.connect.rest.jaxrs;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,6 +20,7 @@ import io.javalin.router.InternalRouter;
 import io.javalin.router.ParsedEndpoint;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +29,18 @@ import org.slf4j.LoggerFactory;
  * resources' routes are added after them, so a request Ferry serves never reaches a resource.
  *
  * <p>A request is matched as JAX-RS matches it: among the resource methods whose template matches the
- * whole path, those of the request's method (a {@code HEAD} falls back to {@code GET}; an {@code
- * OPTIONS} no method declares is answered with {@code Allow}), else 405; whose {@code @Consumes} accepts
- * the body's {@code Content-Type}, else 415; whose {@code @Produces} the client accepts, else 406; the
- * most specific template wins. The method runs on a new instance of its class, or on the registered
+ * whole path, those of the most specific template ({@link PathTemplate#MOST_SPECIFIC_FIRST}: the path
+ * is chosen before the method, as JAX-RS 3.1 §3.7.2 says); of those, the ones of the request's method
+ * (a {@code HEAD} falls back to {@code GET}; an {@code OPTIONS} no method declares is answered with
+ * {@code Allow}), else 405; whose {@code @Consumes} accepts the body's {@code Content-Type}, else 415;
+ * whose {@code @Produces} the client accepts, else 406. The method runs on a new instance of its class, or on the registered
  * object, with its class's loader as the thread's context loader; the filters of the extensions run
  * around it as around Ferry's routes. What it returns is written by {@link ResourceResponses}; a {@link
  * WebApplicationException} it throws answers as {@link ResourceResponses#write(Context,
- * WebApplicationException)} says; any other exception goes to Ferry's error mapping (500 with Apache's
- * error body, or the status Apache gives Connect's own exceptions).
+ * WebApplicationException)} says, unless it has no entity and an exception mapper of the extensions
+ * maps it; any other exception is answered by the mapper of the nearest type ({@link ExceptionMappers}),
+ * else goes to Ferry's error mapping (500 with Apache's error body, or the status Apache gives Connect's
+ * own exceptions). The mappers answer only what resources throw, never Ferry's routes.
  */
 public final class JaxRsResources {
     private static final Logger log = LoggerFactory.getLogger(JaxRsResources.class);
@@ -47,6 +51,7 @@ public final class JaxRsResources {
     private static final String REST_OF_PATH = "<ferry-jaxrs-path>";
 
     private final List<ResourceMethod> methods;
+    private final ExceptionMappers mappers;
     /** The usual HTTP methods, and those of a resource's own {@code @HttpMethod} annotations (WebDAV's {@code REPORT}, ...). */
     private final Set<HandlerType> routedMethods = new LinkedHashSet<>(METHODS);
     private final Handler handler = this::serve;
@@ -54,6 +59,7 @@ public final class JaxRsResources {
 
     public JaxRsResources(ComponentRegistry registry) {
         this.methods = registry.resourceMethods();
+        this.mappers = registry.exceptionMappers();
         methods.forEach(method -> routedMethods.add(HandlerType.findOrCreate(method.httpMethod())));
     }
 
@@ -124,7 +130,7 @@ public final class JaxRsResources {
             throw new HttpResponseException(otherMethodsServe(ctx) ? 405 : 404);
         }
         JavalinRequestContext request = JaxRsFilters.requestContext(ctx);
-        List<Match> candidates = byMethod(ctx, matches);
+        List<Match> candidates = byMethod(ctx, ofMostSpecificTemplate(matches));
         if (candidates.isEmpty()) {
             return;
         }
@@ -135,7 +141,7 @@ public final class JaxRsResources {
         }
         Match chosen = null;
         MediaType produced = null;
-        for (Match match : candidates.stream().sorted(Comparator.comparing(match -> match.method().path(), PathTemplate.MOST_SPECIFIC_FIRST)).toList()) {
+        for (Match match : candidates) {
             produced = ResourceResponses.choose(match.method().produces(), request.getAcceptableMediaTypes());
             if (produced != null) {
                 chosen = match;
@@ -149,6 +155,16 @@ public final class JaxRsResources {
     }
 
     private record Match(ResourceMethod method, Map<String, String> values) {
+    }
+
+    /**
+     * The matches whose template is the most specific of those that match: JAX-RS chooses the path
+     * before the method, so {@code GET items/new} is refused where {@code POST items/new} is declared,
+     * not answered by {@code GET items/{id}}.
+     */
+    private static List<Match> ofMostSpecificTemplate(List<Match> matches) {
+        PathTemplate best = matches.stream().map(match -> match.method().path()).min(PathTemplate.MOST_SPECIFIC_FIRST).orElseThrow();
+        return matches.stream().filter(match -> match.method().path().sameRegex(best)).toList();
     }
 
     /**
@@ -197,7 +213,7 @@ public final class JaxRsResources {
         return current != null && current.findHttpHandlerEntries(type, path).stream().anyMatch(endpoint -> endpoint.endpoint.handler != handler);
     }
 
-    private static void invoke(Context ctx, ResourceRequest request, ResourceMethod method, MediaType produced) throws Exception {
+    private void invoke(Context ctx, ResourceRequest request, ResourceMethod method, MediaType produced) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(method.method().getDeclaringClass().getClassLoader());
@@ -207,14 +223,28 @@ public final class JaxRsResources {
             Object result = method.invoke(request);
             ResourceResponses.write(ctx, method.method().getReturnType() == void.class ? null : result, produced);
         } catch (WebApplicationException e) {
-            ResourceResponses.write(ctx, e);
+            answer(ctx, e, produced);
         } catch (InvocationTargetException e) {
-            if (!(e.getCause() instanceof WebApplicationException failure)) {
-                throw e.getCause() instanceof Exception other ? other : e;
-            }
-            ResourceResponses.write(ctx, failure);
+            answer(ctx, e.getCause(), produced);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Answers what a resource method (or the writing of its result) threw: by the extensions' exception
+     * mappers ({@link ExceptionMappers#answer}); else a {@link WebApplicationException} as {@link
+     * ResourceResponses#write(Context, WebApplicationException)} says, and anything else through Ferry's
+     * error mapping, which is why it is thrown on.
+     */
+    private void answer(Context ctx, Throwable failure, MediaType produced) throws Exception {
+        Optional<Response> mapped = mappers.answer(failure);
+        if (mapped.isPresent()) {
+            ResourceResponses.write(ctx, mapped.get(), produced);
+        } else if (failure instanceof WebApplicationException web) {
+            ResourceResponses.write(ctx, web);
+        } else {
+            throw failure instanceof Exception exception ? exception : new InvocationTargetException(failure);
         }
     }
 }

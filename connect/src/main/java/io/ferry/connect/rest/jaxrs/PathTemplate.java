@@ -194,6 +194,15 @@ public final class PathTemplate {
         return slash <= 0 ? "/" : template.substring(0, slash);
     }
 
+    /**
+     * Whether the two templates match the same paths the same way, as JAX-RS compares them when it chooses
+     * a path before a method: the same regular expression, whatever their variables are named
+     * ({@code items/{id}} and {@code items/{name}}).
+     */
+    boolean sameRegex(PathTemplate other) {
+        return pattern.pattern().equals(other.pattern.pattern());
+    }
+
     /** The names of the variables, in order. */
     public List<String> names() {
         return names;

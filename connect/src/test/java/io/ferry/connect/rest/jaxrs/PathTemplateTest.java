@@ -85,6 +85,14 @@ class PathTemplateTest {
     }
 
     @Test
+    void shouldTellTemplatesThatMatchTheSamePathsWhateverTheirVariablesAreNamed() {
+        assertThat(PathTemplate.parse("items/{id}").sameRegex(PathTemplate.parse("items", "{name}"))).isTrue();
+        assertThat(PathTemplate.parse("items/{id: \\d+}").sameRegex(PathTemplate.parse("items/{n: \\d+}"))).isTrue();
+        assertThat(PathTemplate.parse("items/{id}").sameRegex(PathTemplate.parse("items/{id: \\d+}"))).isFalse();
+        assertThat(PathTemplate.parse("items/{id}").sameRegex(PathTemplate.parse("items/new"))).isFalse();
+    }
+
+    @Test
     void shouldRefuseBadTemplatesNamingThem() {
         assertThatThrownBy(() -> PathTemplate.parse("items/{id"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/items/{id").hasMessageContaining("not closed");
