@@ -70,8 +70,7 @@ public final class GroupMember implements AutoCloseable {
     /** Guards {@link #appliedGeneration}; the poll thread waits on it ({@link MembershipSettings#rejoinOnceApplied()}). */
     private final Object applied = new Object();
     private int appliedGeneration = KnownPlan.NO_GENERATION;
-    /** The generation of the last plan received, and when; poll thread only. */
-    private int receivedGeneration = KnownPlan.NO_GENERATION;
+    /** When the last plan ({@link #knownPlan}) was received; poll thread only. */
     private long receivedAtNanos;
 
     /**
@@ -279,6 +278,7 @@ public final class GroupMember implements AutoCloseable {
         if (!settings.rejoinOnceApplied()) {
             return;
         }
+        int receivedGeneration = knownPlan.generation();
         long deadline = receivedAtNanos + settings.rebalanceTimeout().toNanos() / 2;
         synchronized (applied) {
             while (!stopping && appliedGeneration < receivedGeneration) {
@@ -364,7 +364,6 @@ public final class GroupMember implements AutoCloseable {
         public void onPlan(PlanForMember plan, ConsumerGroupMetadata metadata, boolean ownsCoordinationPartition) {
             MembershipView view = MembershipView.planned(publisher.current(), plan, metadata, ownsCoordinationPartition);
             knownPlan = new KnownPlan(metadata.generationId(), plan.leaderId(), plan.assignment());
-            receivedGeneration = metadata.generationId();
             receivedAtNanos = System.nanoTime();
             if (!view.isMember()) {
                 log.warn("Member {} is not in the plan of group {} generation {}: its announcement could not be read, or another member"
