@@ -38,6 +38,9 @@ final class ErrorHandling {
         routes.exception(RequestBodies.MalformedBodyException.class, (e, ctx) -> Replies.error(ctx, 400, 400, e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();
+            if (status == 413) {
+                RefusedBodies.drain(ctx);
+            }
             Replies.error(ctx, status, status, "HTTP " + status + " " + reason(status));
         });
         routes.exception(Exception.class, (e, ctx) -> {

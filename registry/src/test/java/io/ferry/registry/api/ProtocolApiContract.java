@@ -3,11 +3,11 @@ package io.ferry.registry.api;
 import static io.ferry.registry.api.RegistryHttp.schemaBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 
 import io.ferry.registry.api.RegistryHttp.Reply;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,11 +132,15 @@ abstract class ProtocolApiContract {
         assertThat(reply.errorCode()).isEqualTo(42208);
     }
 
-    @Test
+    /**
+     * Repeated: the server refuses the 20 MiB body by its declared length, and unless it reads the body before it
+     * answers, the connection reset reaches the client first in about one upload of three.
+     */
+    @RepeatedTest(5)
     void shouldRefuseAnOversizedBodyWith413AndAnOversizedSchemaWith42209() {
         String before = state();
         String huge = "x".repeat(20 * 1024 * 1024);
-        Reply body = postRefusedUpload("/subjects/" + subject("huge") + "/versions", schemaBody(huge));
+        Reply body = api().post("/subjects/" + subject("huge") + "/versions", schemaBody(huge));
         assertThat(body.status()).isEqualTo(413);
         assertThat(body.errorCode()).isEqualTo(413);
 
@@ -146,23 +150,6 @@ abstract class ProtocolApiContract {
         assertThat(schema.errorCode()).isEqualTo(42209);
         assertThat(schema.message()).isEqualTo("Register operation failed because schema is too large");
         assertThat(state()).isEqualTo(before);
-    }
-
-    /**
-     * A body the server refuses by its length: the server answers 413 and closes the connection while the client
-     * may still be writing, and then the reset can discard the answer before the client reads it ("header parser
-     * received no bytes"), as HTTP/1.1 allows. Sent again (a few times at most) until the answer is read.
-     */
-    private Reply postRefusedUpload(String path, String body) {
-        UncheckedIOException last = null;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            try {
-                return api().post(path, body);
-            } catch (UncheckedIOException e) {
-                last = e;
-            }
-        }
-        throw last;
     }
 
     @Test
