@@ -4,6 +4,8 @@ import static io.ferry.connect.plugins.TestPluginBuilder.plugin;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.apache.kafka.connect.source.SourceConnector;
 import org.apache.kafka.connect.storage.Converter;
@@ -68,6 +70,16 @@ final class PackagedCopies {
                 .service(Predicate.class, TAG_SHAPE)
                 .writeJar(pluginPath.resolve("tags/tags-2.0.jar"));
         return pluginPath;
+    }
+
+    /** The config of a source connector of this path ({@code AlphaSource}, {@code BetaSource}) writing to a topic, with one task. */
+    static Map<String, String> sourceConfig(String name, String connectorClass, String topic) {
+        Map<String, String> config = new HashMap<>();
+        config.put("name", name);
+        config.put("connector.class", connectorClass);
+        config.put("tasks.max", "1");
+        config.put("topic", topic);
+        return config;
     }
 
     /** The folder name of the plugin location a class was loaded from; "classpath" for the worker's own classes. */

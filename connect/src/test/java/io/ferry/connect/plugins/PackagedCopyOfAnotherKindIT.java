@@ -47,9 +47,9 @@ class PackagedCopyOfAnotherKindIT {
         Files.delete(before.resolve(ODD_KINDS_JAR));
         Path after = PackagedCopies.write(root.resolve("after"));
         String group = cluster.uniqueTopicName("odd-kinds");
-        Map<String, String> header = connector("odd-header", cluster.uniqueTopicName("odd-header"));
+        Map<String, String> header = PackagedCopies.sourceConfig("odd-header", "AlphaSource", cluster.uniqueTopicName("odd-header"));
         header.put("header.converter", TAG_SHAPE);
-        Map<String, String> smt = connector("odd-smt", cluster.uniqueTopicName("odd-smt"));
+        Map<String, String> smt = PackagedCopies.sourceConfig("odd-smt", "AlphaSource", cluster.uniqueTopicName("odd-smt"));
         smt.put("transforms", "odd");
         smt.put("transforms.odd.type", TAG_SHAPE);
 
@@ -90,15 +90,6 @@ class PackagedCopyOfAnotherKindIT {
         settings.put("plugin.path", pluginPath.toString());
         settings.put("plugin.discovery", "service_load");
         return settings;
-    }
-
-    private static Map<String, String> connector(String name, String topic) {
-        Map<String, String> config = new HashMap<>();
-        config.put("name", name);
-        config.put("connector.class", "AlphaSource");
-        config.put("tasks.max", "1");
-        config.put("topic", topic);
-        return config;
     }
 
     private static String taskState(ConnectHttp http, String name) {
