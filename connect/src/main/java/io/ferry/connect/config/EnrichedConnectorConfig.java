@@ -3,6 +3,7 @@ package io.ferry.connect.config;
 import java.util.List;
 import java.util.Map;
 
+import io.ferry.connect.plugins.PluginKindMismatchException;
 import io.ferry.connect.plugins.PluginType;
 import io.ferry.connect.plugins.Plugins;
 import io.ferry.connect.plugins.VersionRequirement;
@@ -91,6 +92,8 @@ public final class EnrichedConnectorConfig {
         }
         try {
             return plugins.pluginClassFor(connectorClass, className.trim(), kind, version);
+        } catch (PluginKindMismatchException e) {
+            throw new ConfigException(key, className, e.getMessage());
         } catch (ConfigException e) {
             throw new ConfigException(prefix + VERSION, props.get(prefix + VERSION), e.getMessage());
         }

@@ -181,12 +181,17 @@ public final class Plugins implements AutoCloseable {
      *
      * @param connectorClass the connector's class, as {@link #connectorClass(String, VersionRequirement)} gave it; null
      *                       when there is none to prefer, for the copy {@code pluginClass} gives
+     * Pinned or not, a class of that name the connector's location defines that is not of the kind fails ({@link
+     * #requirePackagedKind}).
+     *
      * @throws PluginNotFoundException        as {@link #pluginClass(String, PluginType)}, or when unpinned and the
      *                                        connector's location packages a copy that cannot be loaded
      * @throws PluginVersionNotFoundException as {@link #pluginClass(String, PluginType, VersionRequirement)}
+     * @throws PluginKindMismatchException    as {@link #requirePackagedKind}
      */
     public Class<?> pluginClassFor(Class<?> connectorClass, String classOrAlias, PluginType type, VersionRequirement version) {
         Objects.requireNonNull(classOrAlias, "classOrAlias");
+        requirePackagedKind(connectorClass, classOrAlias, type);
         if (version.isLatest() && connectorClass != null && connectorClass.getClassLoader() instanceof PluginClassLoader own) {
             Class<?> packaged = packagedIn(own, catalog.resolve(classOrAlias.trim()), type);
             if (packaged != null) {
@@ -194,6 +199,31 @@ public final class Plugins implements AutoCloseable {
             }
         }
         return pluginClass(classOrAlias, type, version);
+    }
+
+    /**
+     * Fails when the connector's plugin location defines a class of the name a connector's config gives (as written: an
+     * alias names no class there) that is not a plugin of the kind, as Apache Kafka Connect's does: it resolves every
+     * class a connector's config names through the connector's class loader first, whatever version is asked for, and
+     * refuses one of another kind rather than looking for a copy of that name elsewhere. Nothing to check for a
+     * connector on the worker's classpath, or a null one.
+     *
+     * @throws PluginKindMismatchException naming the class, the kind and the plugin location
+     */
+    public void requirePackagedKind(Class<?> connectorClass, String className, PluginType type) {
+        if (className == null || connectorClass == null || !(connectorClass.getClassLoader() instanceof PluginClassLoader own)) {
+            return;
+        }
+        Class<?> seen;
+        try {
+            seen = own.loadClass(className.trim());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // Not packaged there, or not loadable, which pluginClassFor reports for the copy it would run.
+            return;
+        }
+        if (seen.getClassLoader() == own && !type.superType().isAssignableFrom(seen)) {
+            throw new PluginKindMismatchException(seen, type, own);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import io.ferry.connect.config.ConnectorConfig;
 import io.ferry.connect.config.WorkerConfig;
 import io.ferry.connect.herder.ConfigInfos;
 import io.ferry.connect.plugins.LoaderSwap;
+import io.ferry.connect.plugins.PluginKindMismatchException;
 import io.ferry.connect.plugins.PluginType;
 import io.ferry.connect.plugins.PluginVersionNotFoundException;
 import io.ferry.connect.plugins.Plugins;
@@ -99,6 +100,13 @@ final class ConverterValidation {
     private ConfigInfos validate(Map<String, String> props, Slot slot, String className, ConfigValue classValue,
             ConfigValue versionValue, Class<?> connectorClass) {
         Object converter;
+        try {
+            plugins.requirePackagedKind(connectorClass, className, slot.kind());
+        } catch (PluginKindMismatchException e) {
+            // Apache reports it on the class key, in these words, as its ConfigDef validator of the key does.
+            classValue.addErrorMessage(e.getMessage());
+            return null;
+        }
         try {
             String version = props.get(slot.versionSetting());
             converter = plugins.newPluginFor(Plugins.converterOwner(connectorClass, version), className, slot.kind(),

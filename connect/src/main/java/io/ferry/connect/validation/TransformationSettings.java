@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.ferry.connect.config.ConnectorConfig;
 import io.ferry.connect.config.EnrichedConnectorConfig;
+import io.ferry.connect.plugins.PluginKindMismatchException;
 import io.ferry.connect.plugins.PluginType;
 import io.ferry.connect.plugins.PluginVersionNotFoundException;
 import io.ferry.connect.plugins.VersionRequirement;
@@ -56,14 +57,14 @@ final class TransformationSettings {
             for (String alias : aliases(props.get(kind.setting()))) {
                 String typeKey = kind.setting() + "." + alias + "." + TYPE;
                 String versionKey = kind.setting() + "." + alias + "." + VERSION;
-                String problem = problemWith(props.get(typeKey), props.get(versionKey), kind, connectorClass);
+                TypeProblem problem = problemWith(props.get(typeKey), props.get(versionKey), kind, connectorClass);
                 PluginVersionNotFoundException versionProblem = problem == null
                         ? versionProblem(props.get(typeKey), props.get(versionKey), kind) : null;
                 if (problem == null && versionProblem == null) {
                     usable.add(alias);
                     validated.put(typeKey, plugins.pluginClass(props.get(typeKey).trim(), kind.pluginType()).getName());
                 } else {
-                    problems.add(new Problem(kind, alias, problem == null ? "" : problem, versionProblem));
+                    problems.add(new Problem(kind, alias, problem == null ? TypeProblem.NONE : problem, versionProblem));
                 }
             }
             resolvable.put(kind.setting(), String.join(",", usable));
@@ -77,24 +78,27 @@ final class TransformationSettings {
      * Why the type cannot be used, in the copy the connector would run; null when it can (a missing type is reported by
      * the definition itself).
      */
-    private String problemWith(String type, String version, Kind kind, Class<?> connectorClass) {
+    private TypeProblem problemWith(String type, String version, Kind kind, Class<?> connectorClass) {
         if (type == null || type.isBlank()) {
-            return "";
+            return TypeProblem.NONE;
         }
         try {
             Object plugin = plugins.newInstance(copyToCheck(type.trim(), version, kind, connectorClass));
             try {
                 Object definition = plugin instanceof Transformation<?> t ? t.config() : ((Predicate<?>) plugin).config();
-                return definition == null ? type.trim() + ".config() must return a ConfigDef that is not null." : null;
+                return definition == null ? TypeProblem.of(type.trim() + ".config() must return a ConfigDef that is not null.") : null;
             } finally {
                 ConverterValidation.closeQuietly(plugin);
             }
+        } catch (PluginKindMismatchException e) {
+            // Apache's words alone, as its type check reports them, without the "Invalid value" preamble.
+            return new TypeProblem(e.getMessage(), true);
         } catch (ConfigException e) {
-            return e.getMessage().startsWith("Could not instantiate")
+            return TypeProblem.of(e.getMessage().startsWith("Could not instantiate")
                     ? "Error getting config definition from " + kind.superType().getSimpleName() + ": " + e.getMessage()
-                    : "Not a " + kind.superType().getSimpleName();
+                    : "Not a " + kind.superType().getSimpleName());
         } catch (RuntimeException e) {
-            return "Error getting config definition from " + kind.superType().getSimpleName() + ": " + e.getMessage();
+            return TypeProblem.of("Error getting config definition from " + kind.superType().getSimpleName() + ": " + e.getMessage());
         }
     }
 
@@ -103,9 +107,12 @@ final class TransformationSettings {
      * unpinned, which may be another than the latest. The latest when the version is malformed or not installed, which
      * the version key reports.
      *
-     * @throws ConfigException when no plugin of the kind has that name
+     * @throws ConfigException when no plugin of the kind has that name, or the connector packages a class of that name
+     *                         of another kind
      */
     private Class<?> copyToCheck(String type, String version, Kind kind, Class<?> connectorClass) {
+        // First, as Apache does: the class of that name the connector packages, of another kind, fails even if none is installed.
+        plugins.requirePackagedKind(connectorClass, type, kind.pluginType());
         Class<?> latest = plugins.pluginClass(type, kind.pluginType());
         try {
             return plugins.pluginClassFor(connectorClass, type, kind.pluginType(), VersionRequirement.parse(version));
@@ -151,14 +158,15 @@ final class TransformationSettings {
         }
         Kind kind = unusable.kind();
         String alias = unusable.alias();
-        String problem = unusable.problem();
+        TypeProblem problem = unusable.problem();
         String key = kind.setting() + "." + alias + "." + TYPE;
         if (definition.configKeys().containsKey(key)) {
             return;
         }
         ConfigDef.Validator reportsProblem = (name, value) -> {
-            if (value != null && !problem.isEmpty()) {
-                throw new ConfigException(name, String.valueOf(value), problem);
+            if (value != null && !problem.message().isEmpty()) {
+                throw problem.whole() ? new ConfigException(problem.message())
+                        : new ConfigException(name, String.valueOf(value), problem.message());
             }
         };
         definition.define(key, Type.CLASS, ConfigDef.NO_DEFAULT_VALUE, reportsProblem, Importance.HIGH,
@@ -185,6 +193,18 @@ final class TransformationSettings {
      * An alias whose plugin cannot be used, and why: its type ("" when it has none), or the version it asks for
      * (null when that is not the problem).
      */
-    private record Problem(Kind kind, String alias, String problem, PluginVersionNotFoundException versionProblem) {
+    private record Problem(Kind kind, String alias, TypeProblem problem, PluginVersionNotFoundException versionProblem) {
+    }
+
+    /**
+     * Why a type cannot be used ("" when the definition reports it itself), and whether the message is the whole error
+     * rather than the reason after {@code Invalid value X for configuration K:}.
+     */
+    private record TypeProblem(String message, boolean whole) {
+        static final TypeProblem NONE = of("");
+
+        static TypeProblem of(String reason) {
+            return new TypeProblem(reason, false);
+        }
     }
 }

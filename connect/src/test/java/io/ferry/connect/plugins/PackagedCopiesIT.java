@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -138,11 +137,7 @@ class PackagedCopiesIT {
 
     /** A connector whose values go through TagSmt (when TagMatch matches, which it always does) and TagConverter. */
     private static Map<String, String> tagged(String name, String connectorClass, String topic) {
-        Map<String, String> config = new HashMap<>();
-        config.put("name", name);
-        config.put("connector.class", connectorClass);
-        config.put("tasks.max", "1");
-        config.put("topic", topic);
+        Map<String, String> config = PackagedCopies.sourceConfig(name, connectorClass, topic);
         config.put("value.converter", TAG_CONVERTER);
         config.put("transforms", "tag");
         config.put("transforms.tag.type", TAG_SMT);

@@ -4,10 +4,13 @@ import static io.ferry.connect.plugins.PackagedCopies.ALPHA;
 import static io.ferry.connect.plugins.PackagedCopies.BETA;
 import static io.ferry.connect.plugins.PackagedCopies.OWN_CONVERTER;
 import static io.ferry.connect.plugins.PackagedCopies.TAG_CONVERTER;
+import static io.ferry.connect.plugins.PackagedCopies.TAG_PLAIN;
 import static io.ferry.connect.plugins.PackagedCopies.TAG_PREDICATE;
+import static io.ferry.connect.plugins.PackagedCopies.TAG_SHAPE;
 import static io.ferry.connect.plugins.PackagedCopies.TAG_SMT;
 import static io.ferry.connect.plugins.PackagedCopies.locationOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,6 +24,7 @@ import io.ferry.connect.testplugins.SequenceSourceConnector;
 import io.ferry.connect.worker.pipeline.TaskConverters;
 import io.ferry.connect.worker.pipeline.TransformationChain;
 import io.ferry.connect.worker.pipeline.TransformationStage;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.StringConverter;
@@ -130,6 +134,97 @@ class PackagedCopyRulesTest {
         assertThat(plugins.installedVersion(used)).isEqualTo(c.expectedVersion());
     }
 
+    /**
+     * A class the connector's folder packages under the name its config gives, of another kind than the setting needs.
+     *
+     * @param setting the setting naming it: {@code header.converter}, {@code key.converter}, {@code value.converter},
+     *                {@code transforms.odd.type} or {@code predicates.odd.type}
+     */
+    record OddKind(String description, String setting, String plugin, String version, String kind) {
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    static Stream<OddKind> oddKinds() {
+        return Stream.of(
+                new OddKind("a Converter named as the header converter", "header.converter", TAG_SHAPE, null, "HeaderConverter"),
+                new OddKind("a Converter named as the header converter, pinned", "header.converter", TAG_SHAPE, "2.0", "HeaderConverter"),
+                new OddKind("a class of no kind named as the key converter", "key.converter", TAG_PLAIN, null, "Converter"),
+                new OddKind("a class of no kind named as the value converter in 'latest'", "value.converter", TAG_PLAIN, "latest",
+                        "Converter"),
+                new OddKind("a Converter named as a transformation", "transforms.odd.type", TAG_SHAPE, null, "Transformation"),
+                new OddKind("a Converter named as a transformation, pinned", "transforms.odd.type", TAG_SHAPE, "2.0", "Transformation"),
+                new OddKind("a Converter named as a predicate", "predicates.odd.type", TAG_SHAPE, null, "Predicate"));
+    }
+
+    /**
+     * Apache Kafka Connect resolves the classes a connector's config names through the connector's loader first, and
+     * fails one of another kind instead of running the copy of that name installed elsewhere (tags 2.0, of the kind).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oddKinds")
+    void shouldFailAPluginWhoseClassPackagedWithTheConnectorIsOfAnotherKind(OddKind c) {
+        Class<?> alpha = plugins.connectorClass(ALPHA);
+        Map<String, String> config = new HashMap<>(Map.of("name", "c", c.setting(), c.plugin()));
+        String prefix = c.setting().substring(0, c.setting().lastIndexOf('.') + 1);
+        if (c.version() != null) {
+            config.put(prefix + "plugin.version", c.version());
+        }
+        if (c.setting().startsWith("transforms.")) {
+            config.put("transforms", "odd");
+        } else if (c.setting().startsWith("predicates.")) {
+            config.putAll(Map.of("predicates", "odd", "transforms", "tag", "transforms.tag.type", TAG_SMT,
+                    "transforms.tag.predicate", "odd"));
+        }
+
+        String expected = "Class class " + c.plugin() + " does not implement the " + c.kind() + " interface";
+        if (c.setting().endsWith("converter")) {
+            assertThatThrownBy(() -> converters(config, Map.of(), alpha).close())
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("Invalid value " + c.plugin() + " for configuration " + c.setting() + ": " + expected)
+                    .hasMessageContaining("alpha");
+        } else {
+            assertThatThrownBy(() -> TransformationChain.stages(config, plugins, alpha).forEach(TransformationStage::close))
+                    .isInstanceOf(PluginKindMismatchException.class)
+                    .hasMessageStartingWith(expected)
+                    .hasMessageContaining("alpha");
+        }
+    }
+
+    @Test
+    void shouldRunTheCopyOfTheKindElsewhereForAConnectorThatPackagesNoClassOfThatName() throws Exception {
+        Class<?> beta = plugins.connectorClass(BETA);
+
+        try (TaskConverters converters = converters(Map.of("name", "c", "header.converter", TAG_SHAPE, "key.converter", TAG_PLAIN),
+                Map.of(), beta)) {
+            assertThat(locationOf(converters.header().getClass())).isEqualTo("tags");
+            assertThat(locationOf(converters.key().getClass())).isEqualTo("tags");
+        }
+        assertThat(locationOf(plugins.pluginClassFor(beta, TAG_SHAPE, PluginType.TRANSFORMATION, VersionRequirement.of("v", null))))
+                .isEqualTo("tags");
+    }
+
+    @Test
+    void shouldKeepTheWorkersConverterForAConnectorThatPackagesAClassOfThatNameOfAnotherKind() throws Exception {
+        // The worker's converter is the worker's choice: it is never looked up in the connector's folder.
+        try (TaskConverters converters = converters(Map.of("name", "c"), Map.of("key.converter", TAG_PLAIN,
+                "header.converter", TAG_SHAPE), plugins.connectorClass(ALPHA))) {
+            assertThat(locationOf(converters.key().getClass())).isEqualTo("tags");
+            assertThat(locationOf(converters.header().getClass())).isEqualTo("tags");
+        }
+    }
+
+    @Test
+    void shouldStillRunTheCopyPackagedWithTheConnectorWhereItIsOfTheKind() throws Exception {
+        try (TaskConverters converters = converters(Map.of("name", "c", "value.converter", TAG_SHAPE), Map.of(),
+                plugins.connectorClass(ALPHA))) {
+            assertThat(locationOf(converters.value().getClass())).isEqualTo("alpha");
+            assertThat(plugins.installedVersion(converters.value().getClass())).isEqualTo("1.0");
+        }
+    }
+
     @Test
     void shouldShowAsTheDefaultVersionOfAnUnpinnedPluginTheVersionThatRuns() {
         Class<?> alpha = plugins.connectorClass(ALPHA);
@@ -168,6 +263,18 @@ class PackagedCopyRulesTest {
         try (TaskConverters converters = TaskConverters.of(worker, connector, plugins, connectorClass)) {
             return converters.value().getClass();
         }
+    }
+
+    /** The task converters for a connector config, with the worker's settings over String converters. */
+    private static TaskConverters converters(Map<String, String> connector, Map<String, String> workerOverrides, Class<?> connectorClass) {
+        Map<String, String> workerSettings = new HashMap<>(Map.of("bootstrap.servers", "localhost:9092",
+                "key.converter", StringConverter.class.getName(), "value.converter", StringConverter.class.getName()));
+        workerSettings.putAll(workerOverrides);
+        WorkerConfig worker;
+        try (LoaderSwap swap = LoaderSwap.to(plugins.classLoader())) {
+            worker = new WorkerConfig(workerSettings);
+        }
+        return TaskConverters.of(worker, connector, plugins, connectorClass);
     }
 
     private static Class<?> smtClass(Case c, Class<?> connectorClass) {

@@ -13,8 +13,11 @@ import io.ferry.connect.herder.ConfigInfo;
 import io.ferry.connect.herder.ConfigInfos;
 import io.ferry.connect.validation.ConnectorConfigValidator;
 import org.apache.kafka.connect.source.SourceConnector;
+import org.apache.kafka.connect.storage.Converter;
+import org.apache.kafka.connect.storage.HeaderConverter;
 import org.apache.kafka.connect.storage.StringConverter;
 import org.apache.kafka.connect.transforms.Transformation;
+import org.apache.kafka.connect.transforms.predicates.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,12 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Validation checks the copy of an SMT a connector would run: the one packaged in its folder when unpinned, not the
  * latest installed elsewhere. Here the latest copy (2.0) cannot describe its settings, while the connector's own (1.0)
- * can and asks for one.
+ * can and asks for one. And the connector's folder packages PickyShape, only a Converter, while the copy installed
+ * elsewhere (2.0) is a header converter, transformation and predicate too.
  */
 class PackagedCopyValidationTest {
     private static final String CONNECTOR = "com.example.gamma.GammaSourceConnector";
     private static final String TASK = "com.example.gamma.GammaSourceTask";
     private static final String SMT = "com.example.picky.PickySmt";
+    private static final String SHAPE = "com.example.picky.PickyShape";
 
     @TempDir
     static Path root;
@@ -50,8 +55,15 @@ class PackagedCopyValidationTest {
                 .service(Transformation.class, SMT)
                 .writeJar(pluginPath.resolve("gamma/picky-1.0.jar"));
         TestPluginBuilder.plugin()
+                .source(SHAPE, PackagedCopies.converter(SHAPE, "1.0"))
+                .service(Converter.class, SHAPE)
+                .writeJar(pluginPath.resolve("gamma/odd-kinds.jar"));
+        TestPluginBuilder.plugin()
                 .source(SMT, TestPluginSources.passThroughTransformation(SMT, "2.0", "null"))
-                .service(Transformation.class, SMT)
+                .source(SHAPE, PackagedCopies.everyKind(SHAPE, "2.0"))
+                .service(Transformation.class, SMT, SHAPE)
+                .service(HeaderConverter.class, SHAPE)
+                .service(Predicate.class, SHAPE)
                 .writeJar(pluginPath.resolve("picky/picky-2.0.jar"));
         plugins = Plugins.discover(List.of(pluginPath), PluginDiscoveryMode.SERVICE_LOAD);
     }
@@ -87,6 +99,31 @@ class PackagedCopyValidationTest {
                 .singleElement().asString()
                 .startsWith("transforms.p.type: ")
                 .endsWith(SMT + ".config() must return a ConfigDef that is not null.");
+    }
+
+    @Test
+    void shouldReportOnItsKeyAConverterWhoseClassPackagedWithTheConnectorIsOfAnotherKind() {
+        for (String version : new String[] {null, "2.0"}) {
+            Map<String, String> extra = new HashMap<>(Map.of("transforms.p.field", "f", "header.converter", SHAPE));
+            if (version != null) {
+                extra.put("header.converter.plugin.version", version);
+            }
+            assertThat(errors(validate(extra))).as("version " + version).singleElement().asString()
+                    .startsWith("header.converter: Class class " + SHAPE + " does not implement the HeaderConverter interface")
+                    .contains("gamma");
+        }
+    }
+
+    @Test
+    void shouldReportOnItsTypeKeyAnSmtOrPredicateWhoseClassPackagedWithTheConnectorIsOfAnotherKind() {
+        ConfigInfos infos = validate(Map.of("transforms.p.field", "f", "transforms", "p,odd", "transforms.odd.type", SHAPE,
+                "predicates", "odd", "predicates.odd.type", SHAPE));
+
+        assertThat(errors(infos)).satisfiesExactlyInAnyOrder(
+                error -> assertThat(error).startsWith("transforms.odd.type: Class class " + SHAPE
+                        + " does not implement the Transformation interface (").contains("gamma"),
+                error -> assertThat(error).startsWith("predicates.odd.type: Class class " + SHAPE
+                        + " does not implement the Predicate interface (").contains("gamma"));
     }
 
     private static ConfigInfos validate(Map<String, String> extra) {

@@ -21,7 +21,8 @@ import org.apache.kafka.connect.storage.HeaderConverter;
  * {@code key.converter.plugin.version} (of the connector, or of the worker for the worker's converter) asks for.
  * Without a version, a converter the connector names is the copy packaged with the connector if there is one ({@link
  * Plugins#pluginClassFor}); in {@code latest}, the latest installed ({@link Plugins#converterOwner}); the worker's
- * converter is the latest installed unless the worker pins one — Apache Kafka Connect's rules.
+ * converter is the latest installed unless the worker pins one — Apache Kafka Connect's rules. A converter the connector
+ * names whose class, in the connector's own plugin location, is of another kind fails ({@link Plugins#requirePackagedKind}).
  */
 public record TaskConverters(Converter key, Converter value, HeaderConverter header) implements AutoCloseable {
     private static final String VERSION_SUFFIX = "." + WorkerConfig.PLUGIN_VERSION_SUFFIX;
@@ -92,6 +93,10 @@ public record TaskConverters(Converter key, Converter value, HeaderConverter hea
         }
         VersionRequirement version = VersionRequirement.of(key + VERSION_SUFFIX, setting.version());
         try {
+            if (setting.connectors()) {
+                // Pinned or not, a class of that name the connector packages must be a converter, as in Apache Kafka Connect.
+                plugins.requirePackagedKind(connectorClass, setting.className(), type);
+            }
             // The worker's converter is the worker's: the connector's packaged copy is for the converters it names unversioned.
             Class<?> owner = setting.connectors() ? Plugins.converterOwner(connectorClass, setting.version()) : null;
             return plugins.newPluginFor(owner, setting.className(), type, version, as);
