@@ -70,7 +70,8 @@ public final class JdbcSinkTask extends SinkTask {
                 dialect.maxBindParameters(), config.writeOptions());
         boolean copy = config.copyEnabled() && config.insertMode() == InsertMode.INSERT && "PostgreSQL".equals(dialect.name());
         writer = new BatchWriter(tables, statements,
-                copy ? new PostgresCopyWriter(dialect, new CopyTextEncoder(config.connectionSettings().timeZone())) : null,
+                copy ? new PostgresCopyWriter(dialect, new CopyTextEncoder(config.connectionSettings().timeZone()),
+                        new CopyBinaryEncoder(config.connectionSettings().timeZone())) : null,
                 config.copyMinRows());
         reporter = errantRecordReporter();
         writeAhead = new WriteAhead(Thread.currentThread().getName() + "-jdbc-writer");

@@ -7,7 +7,8 @@
  * and groups them by columns; {@link io.ferry.connectors.jdbc.sink.WriteAhead} hands the batch to a writer
  * thread, where {@link io.ferry.connectors.jdbc.sink.TableStructureManager} creates and evolves tables and
  * {@link io.ferry.connectors.jdbc.sink.BatchWriter} writes each group through PostgreSQL's COPY
- * ({@link io.ferry.connectors.jdbc.sink.PostgresCopyWriter}) or the fewest statements
+ * ({@link io.ferry.connectors.jdbc.sink.PostgresCopyWriter}, in the binary format where every column allows,
+ * else text) or the fewest statements
  * ({@link io.ferry.connectors.jdbc.sink.StatementExecutor}), with
  * {@link io.ferry.connectors.jdbc.sink.BatchSplitter} bisecting a refused group to find the rows the
  * database refuses. A batch is one database transaction; the task's {@code flush} waits for its commit.
