@@ -29,6 +29,7 @@ import io.ferry.connect.model.State;
 import io.ferry.connect.model.TargetState;
 import io.ferry.connect.model.TaskId;
 import io.ferry.connect.plugins.Plugins;
+import io.ferry.connect.worker.pipeline.PackagedPluginKinds;
 import io.ferry.connect.storage.OffsetStore;
 import io.ferry.connect.storage.OffsetTopic;
 import io.ferry.connect.worker.source.WorkerSourceTask;
@@ -125,6 +126,7 @@ public final class Worker implements AutoCloseable {
         try {
             Map<String, String> resolved = resolve(config);
             Class<?> connectorClass = ConnectorClasses.find(settings.plugins(), resolved);
+            PackagedPluginKinds.requireAll(settings.plugins(), connectorClass, resolved);
             Connector connector = (Connector) settings.plugins().newInstance(connectorClass);
             WorkerConnector worker = new WorkerConnector(name, connector, resolved, listener,
                     settings.plugins().loaderOf(connectorClass));

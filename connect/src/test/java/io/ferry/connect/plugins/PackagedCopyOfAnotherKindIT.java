@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A user copies a jar into a connector's plugin folder that packages, under the name of a header converter and SMT the
  * connector's config names ({@code TagShape}, installed as such in {@code tags/}), a class of another kind (only a
- * Converter), and restarts the worker. As with Apache Kafka Connect 4.x, the connector's task fails saying which class is
- * not of which kind, validation reports it on the key, and a new connector with that config is refused — no other
- * installed copy of that name runs instead.
+ * Converter), and restarts the worker. As with Apache Kafka Connect 4.x, the connector and its task fail saying which
+ * class is not of which kind, validation reports it on the key, and a new connector with that config is refused — no
+ * other installed copy of that name runs instead.
  */
 class PackagedCopyOfAnotherKindIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -70,7 +70,11 @@ class PackagedCopyOfAnotherKindIT {
             await().atMost(WAIT).untilAsserted(() -> {
                 assertThat(taskState(http, "odd-header")).isEqualTo("FAILED");
                 assertThat(taskState(http, "odd-smt")).isEqualTo("FAILED");
+                assertThat(connector(http, "odd-header").path("state").asText()).isEqualTo("FAILED");
+                assertThat(connector(http, "odd-smt").path("state").asText()).isEqualTo("FAILED");
             });
+            assertThat(connector(http, "odd-header").path("trace").asText()).contains("header.converter", headerError, "alpha");
+            assertThat(connector(http, "odd-smt").path("trace").asText()).contains("transforms.odd.type", smtError, "alpha");
             assertThat(trace(http, "odd-header")).contains("header.converter", headerError, "alpha");
             assertThat(trace(http, "odd-smt")).contains(smtError, "alpha");
 
@@ -95,6 +99,10 @@ class PackagedCopyOfAnotherKindIT {
     private static String taskState(ConnectHttp http, String name) {
         Reply status = http.get("/connectors/" + name + "/status");
         return status.status() == 200 ? status.json().path("tasks").path(0).path("state").asText() : "";
+    }
+
+    private static JsonNode connector(ConnectHttp http, String name) {
+        return http.get("/connectors/" + name + "/status").json().path("connector");
     }
 
     private static String trace(ConnectHttp http, String name) {
