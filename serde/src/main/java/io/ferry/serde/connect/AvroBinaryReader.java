@@ -3,7 +3,6 @@ package io.ferry.serde.connect;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,6 +114,25 @@ final class AvroBinaryReader {
         return new String(utf8.getBytes(), 0, utf8.getByteLength(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * A decimal's unscaled two's-complement bytes. Avro encodes bytes exactly as it encodes a string (a length,
+     * then the bytes), so they are read into the thread's scratch buffer; an unscaled value of at most eight
+     * bytes, the usual case, becomes a decimal without a {@link BigInteger} in between.
+     */
+    private static BigDecimal decimal(Decoder in, Utf8 scratch, int scale) throws IOException {
+        Utf8 raw = in.readString(scratch);
+        byte[] bytes = raw.getBytes();
+        int length = raw.getByteLength();
+        if (length == 0 || length > Long.BYTES) {
+            return new BigDecimal(new BigInteger(bytes, 0, length), scale);
+        }
+        long unscaled = bytes[0]; // the sign comes with the first byte
+        for (int i = 1; i < length; i++) {
+            unscaled = unscaled << 8 | bytes[i] & 0xFF;
+        }
+        return BigDecimal.valueOf(unscaled, scale);
+    }
+
     private static ValueReader logical(Schema schema, org.apache.avro.Schema avro) {
         switch (schema.name()) {
             case Decimal.LOGICAL_NAME: {
@@ -122,10 +140,7 @@ final class AvroBinaryReader {
                     return null;
                 }
                 int scale = Integer.parseInt(schema.parameters().get(Decimal.SCALE_FIELD));
-                return (in, scratch) -> {
-                    ByteBuffer bytes = in.readBytes(null);
-                    return new BigDecimal(new BigInteger(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining()), scale);
-                };
+                return (in, scratch) -> decimal(in, scratch, scale);
             }
             case Date.LOGICAL_NAME:
                 return avro.getType() == org.apache.avro.Schema.Type.INT ? (in, scratch) -> Date.toLogical(schema, in.readInt()) : null;

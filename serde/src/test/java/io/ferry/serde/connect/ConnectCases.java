@@ -1,6 +1,7 @@
 package io.ferry.serde.connect;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,6 +100,15 @@ public final class ConnectCases {
                 Arguments.of("string", SchemaBuilder.string().version(1).build(), "text"),
                 Arguments.of("bytes", SchemaBuilder.bytes().version(1).build(), ByteBuffer.wrap(new byte[] {1, 2})),
                 Arguments.of("decimal", Decimal.schema(2), new BigDecimal("12.34")),
+                Arguments.of("decimal zero", Decimal.schema(2), new BigDecimal("0.00")),
+                Arguments.of("decimal negative", Decimal.schema(2), new BigDecimal("-0.01")),
+                Arguments.of("decimal of seven bytes with the top bit set", Decimal.schema(0), new BigDecimal("36028797018963968")),
+                Arguments.of("decimal of eight bytes, the largest", Decimal.schema(4),
+                        new BigDecimal(BigInteger.valueOf(Long.MAX_VALUE), 4)),
+                Arguments.of("decimal of eight bytes, the smallest", Decimal.schema(4),
+                        new BigDecimal(BigInteger.valueOf(Long.MIN_VALUE), 4)),
+                Arguments.of("decimal beyond eight bytes", Decimal.schema(4),
+                        new BigDecimal(BigInteger.valueOf(Long.MIN_VALUE).subtract(BigInteger.ONE), 4)),
                 Arguments.of("date", Date.SCHEMA, new java.util.Date(86_400_000L * 365)),
                 Arguments.of("time", Time.SCHEMA, new java.util.Date(3_600_000L)),
                 Arguments.of("timestamp", Timestamp.SCHEMA, new java.util.Date(1_700_000_000_000L)),
