@@ -3,7 +3,6 @@ package io.ferry.connectors.jdbc.sink;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -66,10 +65,8 @@ final class PostgresCopyWriter {
 
     private void writeText(CopyIn copy, RowGroup group, List<ColumnDefinition> columns) throws SQLException {
         StringBuilder chunk = new StringBuilder(CHUNK_BYTES + 1024);
-        List<ColumnValue> values = new ArrayList<>(columns.size());
         for (SinkRow row : group.rows()) {
-            rowValues(row, values);
-            text.appendRow(chunk, values, columns);
+            text.appendRow(chunk, row.columns(), columns);
             if (chunk.length() >= CHUNK_BYTES) {
                 send(copy, chunk);
             }
@@ -80,10 +77,8 @@ final class PostgresCopyWriter {
     private void writeBinary(CopyIn copy, RowGroup group, CopyBinaryEncoder.Field[] fields) throws SQLException {
         CopyBinaryBuffer chunk = new CopyBinaryBuffer(CHUNK_BYTES + 1024);
         chunk.put(CopyBinaryEncoder.HEADER, 0, CopyBinaryEncoder.HEADER.length);
-        List<ColumnValue> values = new ArrayList<>(fields.length);
         for (SinkRow row : group.rows()) {
-            rowValues(row, values);
-            binary.appendRow(chunk, values, fields);
+            binary.appendRow(chunk, row.columns(), fields);
             if (chunk.length() >= CHUNK_BYTES) {
                 copy.writeToCopy(chunk.array(), 0, chunk.length());
                 chunk.clear();
@@ -91,12 +86,6 @@ final class PostgresCopyWriter {
         }
         chunk.putShort(CopyBinaryEncoder.TRAILER);
         copy.writeToCopy(chunk.array(), 0, chunk.length());
-    }
-
-    private static void rowValues(SinkRow row, List<ColumnValue> values) {
-        values.clear();
-        values.addAll(row.key());
-        values.addAll(row.values());
     }
 
     private static void send(CopyIn copy, StringBuilder chunk) throws SQLException {

@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * create, read and update events write their {@code after} row (its schema decides the columns, for
  * {@code pk.mode=record_value} too); a delete event deletes the record key's row when {@code delete.enabled},
  * and the tombstone Debezium sends right after it is then skipped; a truncate event empties the table when
- * {@code truncate.enabled}; the other events write nothing. Not thread-safe: it remembers the last shape it
- * built (see {@link #map}) and the last delete event of each partition.
+ * {@code truncate.enabled}; the other events write nothing. Not thread-safe: it remembers the columns and shape it
+ * worked out for the last pair of schemas (see {@link #mapRow}) and the last delete event of each partition.
  */
 final class RecordRowMapper {
     private static final Logger log = LoggerFactory.getLogger(RecordRowMapper.class);
@@ -44,10 +44,8 @@ final class RecordRowMapper {
     private final boolean deleteEnabled;
     private final boolean truncateEnabled;
     private final Function<String, TableId> tableOfTopic;
-    /** The shape of the last schemaful row and the schemas it came from, reused while they repeat. */
-    private Schema lastKeySchema;
-    private Schema lastValueSchema;
-    private SinkRow.RowShape lastShape;
+    /** How rows of the last schemaful record's schemas are built, reused while they repeat. */
+    private ValuePlan lastPlan;
     /** The key a partition's latest record deleted as a Debezium delete event, whose tombstone may follow. */
     private final Map<TopicPartition, List<Object>> deletedByEvent = new HashMap<>();
 
@@ -76,11 +74,10 @@ final class RecordRowMapper {
      * @throws DataException naming the field when the record does not fit the key or value rules
      */
     Optional<SinkRow> map(SinkRecord record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.kafkaPartition() == null ? 0 : record.kafkaPartition());
-        List<Object> deletedBefore = deletedByEvent.remove(partition);
+        List<Object> deletedBefore = deletedByEvent.isEmpty() ? null : deletedByEvent.remove(partitionOf(record));
         Optional<DebeziumEnvelope> envelope = DebeziumEnvelope.of(record);
         if (envelope.isPresent()) {
-            return mapChangeEvent(record, envelope.get(), partition);
+            return mapChangeEvent(record, envelope.get(), partitionOf(record));
         }
         Optional<SinkRow> row = mapRow(record, record);
         if (row.isPresent() && row.get().delete() && row.get().keyIdentity().equals(deletedBefore)) {
@@ -141,15 +138,18 @@ final class RecordRowMapper {
             // A schemaless map's columns are its entries, which can differ from record to record.
             return Optional.of(new SinkRow(source, table, key, values(record, key), false));
         }
-        List<ColumnValue> values = values(record, key);
-        // Records of a topic share their converter's cached schema instances: while the schemas repeat, so
-        // does the shape, and building and hashing it for every row would be most of the buffering cost.
-        if (record.valueSchema() != lastValueSchema || record.keySchema() != lastKeySchema || lastShape == null) {
-            lastShape = SinkRow.shapeOf(key, values, false);
-            lastKeySchema = record.keySchema();
-            lastValueSchema = record.valueSchema();
+        // Records of a topic share their converter's cached schema instances: while the schemas repeat, so do
+        // the value fields a row takes and its shape, and working them out for every row would be most of the
+        // mapping's cost.
+        ValuePlan plan = lastPlan;
+        if (plan == null || record.valueSchema() != plan.valueSchema() || record.keySchema() != plan.keySchema()) {
+            List<ColumnValue> values = values(record, key);
+            plan = new ValuePlan(record.keySchema(), record.valueSchema(), valueFields(record.valueSchema(), values),
+                    SinkRow.shapeOf(key, values, false));
+            lastPlan = plan;
         }
-        return Optional.of(new SinkRow(source, table, key, values, false, lastShape));
+        return Optional.of(new SinkRow(source, table, key, plan.values(structOf(record.valueSchema(), record.value(), "value")),
+                false, plan.shape()));
     }
 
     private List<ColumnValue> values(SinkRecord record, List<ColumnValue> key) {
@@ -162,6 +162,34 @@ final class RecordRowMapper {
             }
         }
         return values;
+    }
+
+    /** The value schema's fields that {@code values} (the columns a record of it gave) were read from, in order. */
+    private static Field[] valueFields(Schema valueSchema, List<ColumnValue> values) {
+        Field[] fields = new Field[values.size()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = valueSchema.field(values.get(i).name());
+        }
+        return fields;
+    }
+
+    /**
+     * The value columns of records with one key schema and one value schema: which of the value's fields they
+     * take (not the key's columns, only the included ones) and the rows' shape.
+     */
+    private record ValuePlan(Schema keySchema, Schema valueSchema, Field[] fields, SinkRow.RowShape shape) {
+        List<ColumnValue> values(Struct value) {
+            ColumnValue[] columns = new ColumnValue[fields.length];
+            for (int i = 0; i < columns.length; i++) {
+                Field field = fields[i];
+                columns[i] = new ColumnValue(field.name(), field.schema(), value.get(field));
+            }
+            return List.of(columns);
+        }
+    }
+
+    private static TopicPartition partitionOf(SinkRecord record) {
+        return new TopicPartition(record.topic(), record.kafkaPartition() == null ? 0 : record.kafkaPartition());
     }
 
     private List<ColumnValue> keyColumns(SinkRecord record) {
@@ -213,13 +241,18 @@ final class RecordRowMapper {
         return selected;
     }
 
+    private static Struct structOf(Schema schema, Object value, String part) {
+        if (schema.type() != Schema.Type.STRUCT || !(value instanceof Struct struct)) {
+            throw new DataException("the record " + part + " must be a struct to be written as columns, but its schema is "
+                    + schema.type());
+        }
+        return struct;
+    }
+
     /** A struct's fields with their schemas, or a schemaless map's entries. */
     private static List<ColumnValue> fields(Schema schema, Object value, String part) {
         if (schema != null) {
-            if (schema.type() != Schema.Type.STRUCT || !(value instanceof Struct struct)) {
-                throw new DataException("the record " + part + " must be a struct to be written as columns, but its schema is "
-                        + schema.type());
-            }
+            Struct struct = structOf(schema, value, part);
             List<ColumnValue> columns = new ArrayList<>(schema.fields().size());
             for (Field field : schema.fields()) {
                 columns.add(new ColumnValue(field.name(), field.schema(), struct.get(field)));

@@ -1,6 +1,7 @@
 package io.ferry.connectors.jdbc.sink;
 
 import java.nio.ByteBuffer;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,6 +48,27 @@ record SinkRow(SinkRecord record, TableId table, List<ColumnValue> key, List<Col
         List<ColumnValue.ColumnSlot> valueSlots = new ArrayList<>(values.size());
         values.forEach(column -> valueSlots.add(column.slot()));
         return new RowShape(keySlots, valueSlots, delete);
+    }
+
+    /** The key columns then the value columns, as one list that reads through to both (nothing copied). */
+    List<ColumnValue> columns() {
+        if (key.isEmpty()) {
+            return values;
+        }
+        if (values.isEmpty()) {
+            return key;
+        }
+        return new AbstractList<>() {
+            @Override
+            public ColumnValue get(int index) {
+                return index < key.size() ? key.get(index) : values.get(index - key.size());
+            }
+
+            @Override
+            public int size() {
+                return key.size() + values.size();
+            }
+        };
     }
 
     /**

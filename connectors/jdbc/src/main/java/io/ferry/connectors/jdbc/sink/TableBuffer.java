@@ -76,8 +76,15 @@ final class TableBuffer {
                 writes.computeIfAbsent(state.last.shape(), shape -> new ArrayList<>()).add(state.last);
             }
         }
+        // Rows of one schema share one shape instance, so a run of them needs one lookup, not one per row.
+        SinkRow.RowShape runShape = null;
+        List<SinkRow> run = null;
         for (SinkRow row : unkeyed) {
-            writes.computeIfAbsent(row.shape(), shape -> new ArrayList<>()).add(row);
+            if (row.shape() != runShape) {
+                runShape = row.shape();
+                run = writes.computeIfAbsent(runShape, shape -> new ArrayList<>());
+            }
+            run.add(row);
         }
         List<RowGroup> groups = new ArrayList<>();
         deletes.forEach((shape, rows) -> groups.add(new RowGroup(table, shape, rows)));

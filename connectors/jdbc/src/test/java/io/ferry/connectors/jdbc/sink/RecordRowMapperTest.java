@@ -47,6 +47,37 @@ class RecordRowMapperTest {
     }
 
     @Test
+    void shouldReadEachRecordsOwnValuesWhileTheSchemasRepeatAndFollowANewSchema() {
+        RecordRowMapper mapper = mapper(PkMode.RECORD_KEY, List.of("id"), Set.of(), false);
+        Struct key = new Struct(KEY).put("id", 1L).put("region", "eu");
+        SinkRow first = mapper.map(record(KEY, key, VALUE, value(1, "a", 2))).orElseThrow();
+        SinkRow second = mapper.map(record(KEY, key, VALUE, value(1, "b", 3))).orElseThrow();
+        assertThat(names(second.values())).containsExactly("name", "qty");
+        assertThat(first.values()).extracting(ColumnValue::value).containsExactly("a", 2);
+        assertThat(second.values()).extracting(ColumnValue::value).containsExactly("b", 3);
+        assertThat(second.shape()).isSameAs(first.shape());
+
+        Schema wider = SchemaBuilder.struct().name("order").field("id", Schema.INT64_SCHEMA).field("qty", Schema.INT32_SCHEMA)
+                .field("note", Schema.OPTIONAL_STRING_SCHEMA).build();
+        SinkRow third = mapper.map(record(KEY, key, wider, new Struct(wider).put("id", 1L).put("qty", 4).put("note", "n")))
+                .orElseThrow();
+        assertThat(names(third.values())).containsExactly("qty", "note");
+        assertThat(third.values()).extracting(ColumnValue::value).containsExactly(4, "n");
+        assertThat(third.shape()).isNotEqualTo(first.shape());
+        assertThat(third.columns()).extracting(ColumnValue::name).containsExactly("id", "qty", "note");
+    }
+
+    @Test
+    void shouldGiveAValueFieldsSchemaDefaultWhenTheFieldIsNull() {
+        Schema withDefault = SchemaBuilder.struct().field("id", Schema.INT64_SCHEMA)
+                .field("qty", SchemaBuilder.int32().optional().defaultValue(7).build()).build();
+        RecordRowMapper mapper = mapper(PkMode.NONE, List.of(), Set.of(), false);
+        mapper.map(record(null, null, withDefault, new Struct(withDefault).put("id", 1L).put("qty", 1)));
+        SinkRow row = mapper.map(record(null, null, withDefault, new Struct(withDefault).put("id", 2L))).orElseThrow();
+        assertThat(row.values()).extracting(ColumnValue::value).containsExactly(2L, 7);
+    }
+
+    @Test
     void shouldUseTheKafkaCoordinatesAsKeyWhenPkModeIsKafka() {
         SinkRow row = mapper(PkMode.KAFKA, JdbcSinkConfig.KAFKA_PK_DEFAULTS, Set.of(), false)
                 .map(record(null, null, VALUE, value(1, "a", 2))).orElseThrow();

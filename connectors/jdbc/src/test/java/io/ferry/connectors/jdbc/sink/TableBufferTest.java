@@ -83,6 +83,22 @@ class TableBufferTest {
     }
 
     @Test
+    void shouldGroupRowsWithoutKeyByColumnsWhenShapesAlternate() {
+        TableBuffer buffer = new TableBuffer(TABLE);
+        SinkRow.RowShape narrow = null;
+        for (String value : List.of("a", "b", "c", "d")) {
+            List<ColumnValue> columns = value.equals("b") || value.equals("d")
+                    ? List.of(new ColumnValue("v", Schema.STRING_SCHEMA, value), new ColumnValue("w", Schema.OPTIONAL_INT32_SCHEMA, 1))
+                    : List.of(new ColumnValue("v", Schema.STRING_SCHEMA, value));
+            SinkRow row = new SinkRow(new SinkRecord("t", 0, null, null, null, value, offset++), TABLE, List.of(), columns, false,
+                    columns.size() == 1 && narrow != null ? narrow : SinkRow.shapeOf(List.of(), columns, false));
+            narrow = columns.size() == 1 ? row.shape() : narrow;
+            buffer.add(row);
+        }
+        assertThat(buffer.groups()).extracting(TableBufferTest::values).containsExactly(List.of("a", "c"), List.of("b", "d"));
+    }
+
+    @Test
     void shouldTreatEqualByteKeysAsTheSameKey() {
         TableBuffer buffer = new TableBuffer(TABLE);
         for (String value : List.of("a", "b")) {
