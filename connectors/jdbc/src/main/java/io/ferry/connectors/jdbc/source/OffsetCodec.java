@@ -2,7 +2,9 @@ package io.ferry.connectors.jdbc.source;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +38,17 @@ public final class OffsetCodec {
     private OffsetCodec() {
     }
 
-    /** The partition a table's records are written with. */
+    /**
+     * The partition a table's records are written with, its keys in the order Confluent's connector writes
+     * them: the offset store's key is this map's JSON in iteration order, and only a key of the same bytes
+     * replaces the migrated one when the offsets topic is compacted. ({@code Map.of} would not do: its
+     * iteration order changes from one JVM to the next.)
+     */
     public static Map<String, String> tablePartition(TableId table) {
-        return Map.of(PROTOCOL_KEY, PROTOCOL_ONE, TABLE_KEY, table.toString());
+        Map<String, String> partition = new LinkedHashMap<>(4);
+        partition.put(PROTOCOL_KEY, PROTOCOL_ONE);
+        partition.put(TABLE_KEY, table.toString());
+        return Collections.unmodifiableMap(partition);
     }
 
     /** The partition of a custom query's records. */
@@ -62,7 +72,7 @@ public final class OffsetCodec {
 
     /** The offset map of an offset; empty when nothing is set (bulk mode). */
     public static Map<String, Object> encode(SourceOffset offset) {
-        Map<String, Object> map = new HashMap<>();
+        Map<String, Object> map = new HashMap<>(4); // room for the three keys without growing: one map per record
         if (offset.incrementing() != null) {
             map.put(INCREMENTING_KEY, offset.incrementing());
         }

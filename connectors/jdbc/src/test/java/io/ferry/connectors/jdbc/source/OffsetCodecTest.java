@@ -2,6 +2,8 @@ package io.ferry.connectors.jdbc.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,16 @@ class OffsetCodecTest {
         assertThat(OffsetCodec.tablePartition(new TableId("shop", null, "orders")))
                 .isEqualTo(Map.of("protocol", "1", "table", "shop.orders"));
         assertThat(OffsetCodec.tablePartition(TableId.of("orders"))).isEqualTo(Map.of("protocol", "1", "table", "orders"));
+    }
+
+    @Test
+    void shouldWriteATablePartitionsOffsetKeyInTheBytesConfluentsConnectorWrites() {
+        // The worker stores the key as the partition's JSON in the map's iteration order; a compacted offsets topic
+        // replaces a migrated offset only with a key of the same bytes.
+        ByteBuffer key = new io.ferry.connect.storage.OffsetCodec().key("orders-source",
+                OffsetCodec.tablePartition(new TableId("shop", "public", "orders")));
+        assertThat(StandardCharsets.UTF_8.decode(key).toString())
+                .isEqualTo("[\"orders-source\",{\"protocol\":\"1\",\"table\":\"shop.public.orders\"}]");
     }
 
     @Test
