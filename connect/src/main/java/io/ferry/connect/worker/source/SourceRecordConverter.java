@@ -46,7 +46,9 @@ final class SourceRecordConverter {
         if (context.failed()) {
             return null;
         }
-        return new ProducerRecord<>(record.topic(), record.kafkaPartition(), timestamp(record), key, value, headers);
+        // The producer record copies the headers it is given; none (the usual case) spares that copy per record.
+        Iterable<org.apache.kafka.common.header.Header> sent = headers.iterator().hasNext() ? headers : null;
+        return new ProducerRecord<>(record.topic(), record.kafkaPartition(), timestamp(record), key, value, sent);
     }
 
     private static RecordHeaders convertHeaders(SourceRecord record, HeaderConverter converter) {
