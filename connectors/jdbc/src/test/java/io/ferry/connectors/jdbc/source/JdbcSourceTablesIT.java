@@ -156,9 +156,15 @@ class JdbcSourceTablesIT {
                 assertThat(connect.herder().taskConfigs("late").get()).singleElement()
                         .satisfies(task -> assertThat(task.config().get("tables")).contains("items"));
             }
-            assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
-                    .anySatisfy(message -> assertThat(message).contains("not listed within 0 ms"))
-                    .anySatisfy(message -> assertThat(message).contains("listed after the startup limit"));
+            // With a limit of 0 the listing nearly always arrives late, but on a loaded machine the monitor's thread can
+            // list the tables before the starting thread looks; then the connector rightly starts with them, the case
+            // TableMonitorTest checks deterministically beside the late one. Either way the tasks came and read the row.
+            List<String> messages = logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            if (messages.stream().anyMatch(message -> message.contains("not listed within 0 ms"))) {
+                assertThat(messages).anySatisfy(message -> assertThat(message).contains("listed after the startup limit"));
+            } else {
+                assertThat(messages).noneSatisfy(message -> assertThat(message).contains("listed after the startup limit"));
+            }
         } finally {
             monitorLog.detachAppender(logged);
         }
