@@ -18,6 +18,14 @@ import java.util.concurrent.TimeUnit;
  * launcher is told not to build again.
  */
 public final class FerryProcess implements AutoCloseable {
+    /**
+     * JVM options for the processes the tests start, ahead of any FERRY_JAVA_OPTS of the environment (which win).
+     * The tests start dozens of short-lived processes, often several at once on a two-core CI machine: the client
+     * compiler alone and the serial collector leave the cores to the processes instead of to C2's compiler and G1's
+     * threads, and bring a registry's start from about 3 s to 2 s there. Behaviour does not depend on either.
+     */
+    private static final String TEST_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
     private final Process process;
     private final List<String> out = Collections.synchronizedList(new ArrayList<>());
     private final List<String> err = Collections.synchronizedList(new ArrayList<>());
@@ -40,6 +48,7 @@ public final class FerryProcess implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home().toFile());
         builder.environment().put("FERRY_SKIP_BUILD", "1");
+        builder.environment().put("FERRY_JAVA_OPTS", (TEST_JVM_OPTIONS + " " + System.getenv().getOrDefault("FERRY_JAVA_OPTS", "")).trim());
         return new FerryProcess(builder.start());
     }
 

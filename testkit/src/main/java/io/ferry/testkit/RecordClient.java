@@ -108,6 +108,10 @@ final class RecordClient implements AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ferry-testkit-consumer");
+        // The helpers poll in a loop of their own, so a fetch need not wait at the broker for more data. With the
+        // default (500 ms) close() waited for the fetch sent after the last records came back, which made every
+        // consume() and consumeAll() half a second slower.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 

@@ -62,7 +62,10 @@ final class ConnectCluster implements AutoCloseable {
         settings.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
         settings.put("offset.flush.interval.ms", "1000");
         settings.put("session.timeout.ms", "6000");
-        settings.put("heartbeat.interval.ms", "1000");
+        // Every new connector or task set makes the group plan again, and the other workers hear of it only with
+        // their next heartbeat: a short interval keeps each of those changes well under a second. A crashed
+        // worker is still found by the session timeout above.
+        settings.put("heartbeat.interval.ms", "250");
         settings.put("plugin.path", plugins.toString());
         return settings;
     }

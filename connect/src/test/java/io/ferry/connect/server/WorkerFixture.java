@@ -43,7 +43,10 @@ public final class WorkerFixture {
         settings.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
         settings.put("offset.flush.interval.ms", "500");
         settings.put("session.timeout.ms", "6000");
-        settings.put("heartbeat.interval.ms", "1000");
+        // Every new connector or task set makes the group plan again, and the other workers hear of it only with
+        // their next heartbeat: a short interval keeps each of those changes well under a second. A crashed
+        // worker is still found by the session timeout above.
+        settings.put("heartbeat.interval.ms", "250");
         settings.put("listeners", "http://127.0.0.1:0");
         settings.put("ferry.worker.id", workerId);
         return settings;
