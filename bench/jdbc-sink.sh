@@ -129,29 +129,6 @@ public class BenchRows {
         } else {
             produceJson(props, args);
         }
-        warmGroupCoordinator(args[0], args[1]);
-    }
-
-    /**
-     * Commits a consumer group's offset once, so the broker has created and loaded __consumer_offsets before the
-     * worker starts: on a new broker that costs the sink's first join about a second of NOT_COORDINATOR retries,
-     * a cost a cluster in use has long paid.
-     */
-    static void warmGroupCoordinator(String bootstrap, String topic) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
-        props.put("group.id", "bench-warm");
-        props.put("auto.offset.reset", "earliest");
-        props.put("enable.auto.commit", "false");
-        props.put("max.poll.records", "1");
-        var bytes = new org.apache.kafka.common.serialization.ByteArrayDeserializer();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(props, bytes, bytes)) {
-            consumer.subscribe(List.of(topic));
-            while (consumer.poll(Duration.ofMillis(200)).isEmpty()) {
-                // until the group is joined and a record has arrived
-            }
-            consumer.commitSync();
-        }
     }
 
     static void produceJson(Properties props, String[] args) throws Exception {
@@ -191,6 +168,13 @@ PRODUCER_ARGS=("127.0.0.1:$KAFKA_PORT" "$TOPIC" "$WORK/rows.csv" "$PARTITIONS")
 [[ $CONVERTER == avro ]] && PRODUCER_ARGS+=("http://127.0.0.1:$REGISTRY_PORT")
 java -cp "cli/target/lib/*" "$WORK/producer/BenchRows.java" "${PRODUCER_ARGS[@]}" >"$WORK/producer.out" 2>&1 \
   || { cat "$WORK/producer.out" >&2; exit 1; }
+# A consumer group reads and commits once, so the new broker has created and loaded __consumer_offsets: otherwise
+# the sink's first join spends about a second in NOT_COORDINATOR retries, a cost a cluster in use has long paid.
+compile_watch "$PWD/cli/target/lib/*" ConnectWatch
+head -n 1 "$WORK/rows.csv" >"$WORK/warm.csv"
+java -cp "$PWD/bench/target/connect-watch:$PWD/cli/target/lib/*" \
+  ConnectWatch warm "127.0.0.1:$KAFKA_PORT" bench-warm "$WORK/warm.csv" >"$WORK/warm.out" 2>&1 \
+  || { cat "$WORK/warm.out" >&2; exit 1; }
 
 # --- copy: the database's own bulk path ---
 start=$(now_ms)
